@@ -1,0 +1,1 @@
+//! Benchmarks of the comptoir crates: see README.md beside this file.

@@ -1,0 +1,17 @@
+//! comptoir: the business rules of a French online shop, as pure Rust libraries.
+//!
+//! This crate only re-exports the rule crates, so that an application can depend on one name.
+//! Each module is a crate of its own, usable alone:
+//!
+//! - [`money`]: euro amounts at cent scale, rounding and exact allocation;
+//! - [`calendar`]: French business days and the Europe/Paris shop clock (CAL-1..5);
+//! - [`dispatch`]: the 11:00 cutoff and dispatch dates (DISP-1..3).
+//!
+//! # Crate features
+//!
+//! - `serde`: serde support in every rule crate.
+//! - `proptest`: every rule crate's `strategies` module.
+
+pub use comptoir_calendar as calendar;
+pub use comptoir_dispatch as dispatch;
+pub use comptoir_money as money;
