@@ -159,6 +159,11 @@ impl ParisTime {
         self.second_of_day
     }
 
+    /// Nanoseconds past the second, as the instant carried them.
+    pub fn nanosecond(self) -> u32 {
+        self.nanosecond
+    }
+
     /// The Paris time of day.
     pub fn time(self) -> NaiveTime {
         // Both parts were range-checked when the reading was taken.
