@@ -1,4 +1,4 @@
-//! [`proptest`] strategies for the returns rules: order timelines, refund facts, policies,
+//! [`proptest`](mod@proptest) strategies for the returns rules: order timelines, refund facts, policies,
 //! lateness and interest rates.
 //!
 //! # Example
