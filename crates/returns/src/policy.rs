@@ -206,3 +206,34 @@ mod tests {
         assert!(policy.validate().is_err());
     }
 }
+
+#[cfg(all(test, feature = "serde"))]
+mod serde_tests {
+    use super::*;
+
+    #[test]
+    fn policy_round_trips_and_partial_input_takes_the_faq_defaults() {
+        let policy = ReturnsPolicy::default();
+        let json = serde_json::to_string(&policy).unwrap();
+        assert_eq!(
+            serde_json::from_str::<ReturnsPolicy>(&json).unwrap(),
+            policy
+        );
+
+        let partial: ReturnsPolicy =
+            serde_json::from_str(r#"{"refund":{"deferral":"none"}}"#).unwrap();
+        assert_eq!(partial.refund.deferral, Deferral::None);
+        assert_eq!(partial.withdrawal, WithdrawalPolicy::default());
+        assert!(serde_json::from_str::<ReturnsPolicy>(r#"{"refnud":{}}"#).is_err());
+    }
+
+    #[test]
+    fn invalid_numbers_are_refused_when_deserialising() {
+        assert!(serde_json::from_str::<crate::DaysLate>("-1").is_err());
+        assert_eq!(
+            serde_json::from_str::<crate::DaysLate>("15").unwrap().get(),
+            15
+        );
+        assert!(serde_json::from_str::<crate::LegalInterestRate>("\"-0.5\"").is_err());
+    }
+}
