@@ -5,7 +5,9 @@
 //!
 //! - [`money`]: euro amounts at cent scale, rounding and exact allocation;
 //! - [`calendar`]: French business days and the Europe/Paris shop clock (CAL-1..5);
-//! - [`dispatch`]: the 11:00 cutoff and dispatch dates (DISP-1..3).
+//! - [`dispatch`]: the 11:00 cutoff and dispatch dates (DISP-1..3);
+//! - [`returns`]: withdrawal windows, refund deadlines and late-refund surcharges (RET-1,
+//!   REF-2, REF-3).
 //!
 //! # Crate features
 //!
@@ -15,3 +17,4 @@
 pub use comptoir_calendar as calendar;
 pub use comptoir_dispatch as dispatch;
 pub use comptoir_money as money;
+pub use comptoir_returns as returns;
