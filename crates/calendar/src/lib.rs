@@ -1,1 +1,73 @@
-//! placeholder
+//! French business days and the shop's Paris clock.
+//!
+//! The shop is closed on Saturdays, Sundays and public holidays ("nos services sont fermés le
+//! samedi, dimanche et jours fériés"); every delay the FAQ gives in "jours ouvrés" (dispatch,
+//! refunds, written answers) is counted on this calendar, and every cutoff is read on the
+//! Europe/Paris clock. This crate decides:
+//!
+//! - **CAL-1** what a business day is: Monday to Friday, not a public holiday, not a closure
+//!   the shop declares ([`Calendar`], [`CalendarPolicy`]);
+//! - **CAL-2** the 11 national public holidays, Easter-based ones included, with the Whit
+//!   Monday switch ([`Holiday`], [`easter_sunday`]);
+//! - **CAL-3** the regional ones: Alsace-Moselle and the overseas departments ([`Region`]);
+//! - **CAL-4** the range, 1900-01-01 to 2200-12-31: outside it every method returns
+//!   [`CalendarError::OutOfRange`], and nothing panics on any date chrono can represent;
+//! - **CAL-5** interoperability: [`Calendar`] implements `bdays::HolidayCalendar<NaiveDate>`;
+//! - the shop clock ([`clock`]): instants to Paris wall-clock time and back, with an explicit
+//!   choice or error for the spring gap and the autumn overlap.
+//!
+//! Every calendar question (is it a business day, the next or previous one, add or subtract
+//! N business days, count them between two days) is answered in constant time from bit tables
+//! built once per calendar.
+//!
+//! # Example
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use comptoir_calendar::{BusinessDays, Calendar, Holiday};
+//!
+//! let cal = Calendar::metropolitan();
+//! let whit_monday = NaiveDate::from_ymd_opt(2026, 5, 25).ok_or("date")?;
+//! assert_eq!(cal.holiday(whit_monday)?, Some(Holiday::WhitMonday));
+//! assert!(!cal.is_business_day(whit_monday)?);
+//!
+//! // Saturday 23 May 2026 + 1 business day is Tuesday 26 (DISP-1's worked example).
+//! let saturday = NaiveDate::from_ymd_opt(2026, 5, 23).ok_or("date")?;
+//! let tuesday = NaiveDate::from_ymd_opt(2026, 5, 26).ok_or("date")?;
+//! assert_eq!(cal.add_business_days(saturday, BusinessDays::new(1))?, tuesday);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # Crate features
+//!
+//! - `serde`: `Serialize`/`Deserialize` for [`CalendarPolicy`], [`Region`], [`Holiday`],
+//!   [`BusinessDays`] and [`clock::Ambiguity`].
+//! - `proptest`: the [`strategies`] module: days in range, instants (DST changes included),
+//!   calendar policies.
+//!
+//! No feature changes behaviour.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
+
+mod bdays_interop;
+mod business_days;
+mod calendar;
+pub mod clock;
+mod day;
+mod error;
+mod holidays;
+#[cfg(feature = "proptest")]
+pub mod strategies;
+
+pub use business_days::BusinessDays;
+pub use calendar::{Calendar, CalendarPolicy};
+pub use day::{CalendarDate, Day};
+pub use error::CalendarError;
+pub use holidays::{Holiday, Region, easter_sunday, holidays_of_year};

@@ -82,7 +82,7 @@ impl Eur {
             usize::try_from(magnitude - given).map_err(|_| MoneyError::overflow("allocate"))?;
         let mut order: Vec<usize> = (0..parts.len()).collect();
         // Stable sort: equal remainders keep their order, so ties go to the earlier part.
-        order.sort_by(|a, b| remainder_at(&remainders, *b).cmp(&remainder_at(&remainders, *a)));
+        order.sort_by_key(|i| core::cmp::Reverse(remainder_at(&remainders, *i)));
         for index in order.into_iter().take(leftover) {
             if let Some(part) = parts.get_mut(index) {
                 *part += 1;

@@ -185,12 +185,6 @@ impl Eur {
         Ok(self.checked_sub(other)?.max(Eur::ZERO))
     }
 
-    /// `-self`.
-    pub fn neg(self) -> Eur {
-        // A mantissa of at most 96 bits negates without overflow.
-        Eur(Decimal::from_i128_with_scale(-self.cents(), 2))
-    }
-
     /// The amount of `quantity` units at this unit price.
     ///
     /// # Errors
@@ -271,6 +265,15 @@ impl fmt::Display for Eur {
     }
 }
 
+impl core::ops::Neg for Eur {
+    type Output = Eur;
+
+    /// `-self`; never overflows, the range is symmetric.
+    fn neg(self) -> Eur {
+        Eur(Decimal::from_i128_with_scale(-self.cents(), 2))
+    }
+}
+
 impl From<Eur> for Decimal {
     fn from(value: Eur) -> Decimal {
         value.0
@@ -306,7 +309,7 @@ impl fmt::Display for French {
         f.write_str(sign)?;
         let lead = units.len() % 3;
         for (i, ch) in units.chars().enumerate() {
-            if i != 0 && (i + 3 - lead) % 3 == 0 {
+            if i != 0 && (i + 3 - lead).is_multiple_of(3) {
                 f.write_str("\u{202f}")?;
             }
             write!(f, "{ch}")?;

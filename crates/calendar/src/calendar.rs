@@ -1,0 +1,560 @@
+//! The business-day calendar (CAL-1..4): bit tables with rank and select for O(1) answers.
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::holidays::{Holiday, Region, holidays_of_year};
+use crate::{BusinessDays, CalendarDate, CalendarError, Day};
+
+/// First day the calendar answers for.
+const MIN_DAY: Day = Day::from_days_since_epoch(-25_567); // 1900-01-01
+/// Last day the calendar answers for.
+const MAX_DAY: Day = Day::from_days_since_epoch(84_370); // 2200-12-31
+/// Days in the range: 301 years, 73 of them leap years.
+const DAYS: usize = 109_938;
+const WORDS: usize = DAYS.div_ceil(64);
+/// Forward moves of up to this many business days scan the bit words directly; farther ones
+/// use the select table. Both are constant time; the scan is faster for the short delays the
+/// rules use (1 to 14 business days).
+const SCAN_LIMIT: u32 = 48;
+
+/// Which days a shop counts as business days: its region and its own choices (CAL-1..3).
+///
+/// The default is the FAQ's: metropolitan France, Whit Monday closed, no extra closure.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use comptoir_calendar::{Calendar, CalendarPolicy, Region};
+///
+/// let policy = CalendarPolicy {
+///     region: Region::AlsaceMoselle,
+///     ..CalendarPolicy::default()
+/// };
+/// let alsace = Calendar::new(&policy)?;
+/// let good_friday = NaiveDate::from_ymd_opt(2026, 4, 3).ok_or("date")?;
+/// assert!(!alsace.is_business_day(good_friday)?);
+/// assert!(Calendar::metropolitan().is_business_day(good_friday)?);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(default, deny_unknown_fields))]
+pub struct CalendarPolicy {
+    /// Whose public holidays apply (CAL-3).
+    pub region: Region,
+    /// Whether Whit Monday is closed (CAL-2). Some firms work it as the "journée de
+    /// solidarité"; the FAQ's shop does not.
+    pub whit_monday_closed: bool,
+    /// Weekdays the shop declares closed besides public holidays (CAL-1), within the range.
+    pub closures: Vec<NaiveDate>,
+}
+
+impl Default for CalendarPolicy {
+    fn default() -> Self {
+        CalendarPolicy {
+            region: Region::Metropolitan,
+            whit_monday_closed: true,
+            closures: Vec::new(),
+        }
+    }
+}
+
+/// French business days for the years 1900 to 2200 (CAL-1..5).
+///
+/// A business day is Monday to Friday and neither a public holiday of the policy's region nor
+/// a declared closure. Building the calendar fills bit tables for the whole range once
+/// (about 23 KiB, well under a millisecond); every question after that is answered in
+/// constant time, without loops over days:
+///
+/// - one bit per day says whether it is a business day;
+/// - a running count per 64-day word gives the rank of any day (business days before it);
+/// - a sample of every 64th business day's word gives the inverse, select.
+///
+/// Every method accepts a [`NaiveDate`] or a [`Day`] and answers in the same form. Days
+/// outside 1900-01-01 to 2200-12-31, and answers that would fall outside, are
+/// [`CalendarError::OutOfRange`] / [`CalendarError::ResultOutOfRange`] (CAL-4).
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use comptoir_calendar::{BusinessDays, Calendar};
+///
+/// let cal = Calendar::metropolitan();
+/// let ymd = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("date");
+/// // Friday 22 May 2026 + 1 business day: Monday 25 is Whit Monday, so Tuesday 26.
+/// assert_eq!(cal.add_business_days(ymd(2026, 5, 22)?, BusinessDays::new(1))?, ymd(2026, 5, 26)?);
+/// assert_eq!(cal.business_days_between(ymd(2026, 5, 22)?, ymd(2026, 5, 29)?)?, BusinessDays::new(4));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Calendar {
+    policy: CalendarPolicy,
+    /// Bit `i` of word `w` is set when day `MIN_DAY + 64 w + i` is a business day.
+    words: Box<[u64]>,
+    /// `ranks[w]`: business days before word `w`; one more entry holds the total.
+    ranks: Box<[u32]>,
+    /// `selects[k]`: the word that holds business day number `64 k` (counting from 0).
+    selects: Box<[u16]>,
+}
+
+impl Default for Calendar {
+    /// The FAQ's calendar, [`Calendar::metropolitan`].
+    fn default() -> Self {
+        Calendar::metropolitan()
+    }
+}
+
+impl Calendar {
+    /// First day the calendar answers for: 1900-01-01.
+    pub const MIN_DATE: NaiveDate = match NaiveDate::from_ymd_opt(1900, 1, 1) {
+        Some(d) => d,
+        None => NaiveDate::MIN,
+    };
+
+    /// Last day the calendar answers for: 2200-12-31.
+    pub const MAX_DATE: NaiveDate = match NaiveDate::from_ymd_opt(2200, 12, 31) {
+        Some(d) => d,
+        None => NaiveDate::MAX,
+    };
+
+    /// The FAQ's calendar: metropolitan France, Whit Monday closed, no extra closure.
+    pub fn metropolitan() -> Calendar {
+        Calendar::build(CalendarPolicy::default())
+    }
+
+    /// The calendar a policy describes.
+    ///
+    /// # Errors
+    ///
+    /// [`CalendarError::ClosureOutOfRange`] when a declared closure lies outside
+    /// 1900-01-01 to 2200-12-31.
+    pub fn new(policy: &CalendarPolicy) -> Result<Calendar, CalendarError> {
+        if let Some(&date) = policy
+            .closures
+            .iter()
+            .find(|d| **d < Calendar::MIN_DATE || **d > Calendar::MAX_DATE)
+        {
+            return Err(CalendarError::ClosureOutOfRange {
+                date,
+                min: Calendar::MIN_DATE,
+                max: Calendar::MAX_DATE,
+            });
+        }
+        Ok(Calendar::build(policy.clone()))
+    }
+
+    fn build(policy: CalendarPolicy) -> Calendar {
+        let mut words = vec![0u64; WORDS];
+        // 1900-01-01 was a Monday: weekdays are the indices whose offset mod 7 is below 5.
+        for i in 0..DAYS {
+            if i % 7 < 5 {
+                set_bit(&mut words, i, true);
+            }
+        }
+        for year in 1900..=2200 {
+            for (date, _) in holidays_of_year(year, policy.region, policy.whit_monday_closed) {
+                if let Some(i) = index_of(Day::from(date)) {
+                    set_bit(&mut words, i, false);
+                }
+            }
+        }
+        for &date in &policy.closures {
+            if let Some(i) = index_of(Day::from(date)) {
+                set_bit(&mut words, i, false);
+            }
+        }
+        let mut ranks = Vec::with_capacity(WORDS + 1);
+        let mut selects = Vec::new();
+        let mut running = 0u32;
+        for (w, word) in words.iter().enumerate() {
+            ranks.push(running);
+            let next = running + word.count_ones();
+            // Every multiple of 64 in running..next is a business day held by this word.
+            let mut k = running.div_ceil(64) * 64;
+            while k < next {
+                selects.push(u16::try_from(w).unwrap_or(u16::MAX));
+                k += 64;
+            }
+            running = next;
+        }
+        ranks.push(running);
+        Calendar {
+            policy,
+            words: words.into_boxed_slice(),
+            ranks: ranks.into_boxed_slice(),
+            selects: selects.into_boxed_slice(),
+        }
+    }
+
+    /// The policy this calendar was built from.
+    pub fn policy(&self) -> &CalendarPolicy {
+        &self.policy
+    }
+
+    /// Bytes held by the lookup tables (the policy's closure list aside).
+    pub fn table_bytes(&self) -> usize {
+        size_of_val::<[u64]>(&self.words)
+            + size_of_val::<[u32]>(&self.ranks)
+            + size_of_val::<[u16]>(&self.selects)
+    }
+
+    /// Whether `date` is a business day (CAL-1).
+    ///
+    /// # Errors
+    ///
+    /// [`CalendarError::OutOfRange`] outside 1900-01-01 to 2200-12-31.
+    pub fn is_business_day<D: CalendarDate>(&self, date: D) -> Result<bool, CalendarError> {
+        let i = self.index(date.to_day())?;
+        Ok(self.bit(i))
+    }
+
+    /// The public holiday or shop closure on `date`, if any, whatever the weekday
+    /// (a holiday on a Sunday is still reported).
+    ///
+    /// # Errors
+    ///
+    /// [`CalendarError::OutOfRange`] outside 1900-01-01 to 2200-12-31.
+    pub fn holiday<D: CalendarDate>(&self, date: D) -> Result<Option<Holiday>, CalendarError> {
+        let day = date.to_day();
+        self.index(day)?;
+        let Some(date) = day.date() else {
+            return Err(self.out_of_range(day));
+        };
+        let public = holidays_of_year(
+            date.year(),
+            self.policy.region,
+            self.policy.whit_monday_closed,
+        )
+        .into_iter()
+        .find(|(d, _)| *d == date)
+        .map(|(_, h)| h);
+        Ok(public.or_else(|| {
+            self.policy
+                .closures
+                .contains(&date)
+                .then_some(Holiday::ShopClosure)
+        }))
+    }
+
+    /// The public holidays and shop closures of `year`, in date order.
+    ///
+    /// # Errors
+    ///
+    /// [`CalendarError::OutOfRange`] for a year outside 1900 to 2200.
+    pub fn holidays_of_year(&self, year: i32) -> Result<Vec<(NaiveDate, Holiday)>, CalendarError> {
+        if !(1900..=2200).contains(&year) {
+            let day = NaiveDate::from_yo_opt(year, 1).map_or(MIN_DAY, Day::from);
+            return Err(self.out_of_range(day));
+        }
+        let mut days = holidays_of_year(year, self.policy.region, self.policy.whit_monday_closed);
+        for &c in &self.policy.closures {
+            if c.year() == year && !days.iter().any(|(d, _)| *d == c) {
+                days.push((c, Holiday::ShopClosure));
+            }
+        }
+        days.sort_unstable();
+        Ok(days)
+    }
+
+    /// `n` business days from `date`: for `n > 0` the `n`-th business day strictly after it,
+    /// for `n < 0` the `|n|`-th business day strictly before it, for `n = 0` `date` itself.
+    ///
+    /// So adding 1 to a Saturday gives the Monday (when it is open), and
+    /// [`business_days_between`](Calendar::business_days_between)`(date, result)` is `n` for
+    /// every `n ≥ 0`.
+    ///
+    /// # Errors
+    ///
+    /// [`CalendarError::OutOfRange`] when `date` is outside the range,
+    /// [`CalendarError::ResultOutOfRange`] when the answer is.
+    pub fn add_business_days<D: CalendarDate>(
+        &self,
+        date: D,
+        n: BusinessDays,
+    ) -> Result<D, CalendarError> {
+        let day = date.to_day();
+        let i = self.index(day)?;
+        let n = n.get();
+        let found = match n {
+            0 => Some(i),
+            1.. => self.forward(i + 1, n.unsigned_abs() - 1),
+            _ => {
+                let r = self.rank(i).checked_sub(n.unsigned_abs());
+                r.and_then(|r| self.select(r))
+            }
+        };
+        self.answer(found, day, n)
+    }
+
+    /// The first business day strictly after `date`.
+    ///
+    /// # Errors
+    ///
+    /// As [`add_business_days`](Calendar::add_business_days).
+    pub fn next_business_day<D: CalendarDate>(&self, date: D) -> Result<D, CalendarError> {
+        self.add_business_days(date, BusinessDays::new(1))
+    }
+
+    /// The last business day strictly before `date`.
+    ///
+    /// # Errors
+    ///
+    /// As [`add_business_days`](Calendar::add_business_days).
+    pub fn previous_business_day<D: CalendarDate>(&self, date: D) -> Result<D, CalendarError> {
+        self.add_business_days(date, BusinessDays::new(-1))
+    }
+
+    /// `date` itself when it is a business day, otherwise the next one.
+    ///
+    /// # Errors
+    ///
+    /// As [`add_business_days`](Calendar::add_business_days).
+    pub fn roll_forward<D: CalendarDate>(&self, date: D) -> Result<D, CalendarError> {
+        let day = date.to_day();
+        let i = self.index(day)?;
+        self.answer(self.forward(i, 0), day, 0)
+    }
+
+    /// `date` itself when it is a business day, otherwise the previous one.
+    ///
+    /// # Errors
+    ///
+    /// As [`add_business_days`](Calendar::add_business_days).
+    pub fn roll_backward<D: CalendarDate>(&self, date: D) -> Result<D, CalendarError> {
+        let day = date.to_day();
+        let i = self.index(day)?;
+        let found = self.rank(i + 1).checked_sub(1).and_then(|r| self.select(r));
+        self.answer(found, day, 0)
+    }
+
+    /// The business days in `(from, to]`: after `from`, up to and including `to`; negative
+    /// when `to` is before `from`. Counting is the inverse of adding: for `n ≥ 0`,
+    /// `business_days_between(d, add_business_days(d, n)) == n`.
+    ///
+    /// # Errors
+    ///
+    /// [`CalendarError::OutOfRange`] when either day is outside the range.
+    pub fn business_days_between<D: CalendarDate>(
+        &self,
+        from: D,
+        to: D,
+    ) -> Result<BusinessDays, CalendarError> {
+        let a = self.index(from.to_day())?;
+        let b = self.index(to.to_day())?;
+        let count = i64::from(self.rank(b + 1)) - i64::from(self.rank(a + 1));
+        // At most 109 938 days apart: always fits.
+        Ok(BusinessDays::new(i32::try_from(count).unwrap_or(i32::MAX)))
+    }
+
+    fn index(&self, day: Day) -> Result<usize, CalendarError> {
+        index_of(day).ok_or_else(|| self.out_of_range(day))
+    }
+
+    fn out_of_range(&self, date: Day) -> CalendarError {
+        CalendarError::OutOfRange {
+            date,
+            min: Calendar::MIN_DATE,
+            max: Calendar::MAX_DATE,
+        }
+    }
+
+    fn answer<D: CalendarDate>(
+        &self,
+        found: Option<usize>,
+        from: Day,
+        n: i32,
+    ) -> Result<D, CalendarError> {
+        found
+            .and_then(|i| i32::try_from(i).ok())
+            .map(|i| Day::from_days_since_epoch(MIN_DAY.days_since_epoch() + i))
+            .and_then(D::from_day)
+            .ok_or_else(|| CalendarError::ResultOutOfRange {
+                from: from.date().unwrap_or(Calendar::MIN_DATE),
+                business_days: n,
+                min: Calendar::MIN_DATE,
+                max: Calendar::MAX_DATE,
+            })
+    }
+
+    fn bit(&self, i: usize) -> bool {
+        self.words
+            .get(i >> 6)
+            .is_some_and(|w| w >> (i & 63) & 1 == 1)
+    }
+
+    /// Business days with an index below `i` (`i` may be `DAYS`).
+    fn rank(&self, i: usize) -> u32 {
+        let w = i >> 6;
+        let before = self.ranks.get(w).copied().unwrap_or(0);
+        let word = self.words.get(w).copied().unwrap_or(0);
+        before + (word & ((1u64 << (i & 63)) - 1)).count_ones()
+    }
+
+    /// Index of the business day whose rank is `r`.
+    fn select(&self, r: u32) -> Option<usize> {
+        let total = self.ranks.last().copied().unwrap_or(0);
+        if r >= total {
+            return None;
+        }
+        let mut w = usize::from(*self.selects.get(usize::try_from(r >> 6).ok()?)?);
+        // The sampled word holds business day 64⌊r/64⌋; business day r is at most 63 further.
+        while self.ranks.get(w + 1).is_some_and(|next| *next <= r) {
+            w += 1;
+        }
+        let word = *self.words.get(w)?;
+        let k = r - self.ranks.get(w)?;
+        Some((w << 6) + select_in_word(word, k))
+    }
+
+    /// Index of the business day `k` places after the first one at or after index `i`.
+    fn forward(&self, i: usize, k: u32) -> Option<usize> {
+        if k < SCAN_LIMIT {
+            // Two words hold at least 64 business days' worth of ordinary weeks; scan them.
+            let mut w = i >> 6;
+            let mut bits = self.words.get(w)? & (u64::MAX << (i & 63));
+            let mut k = k;
+            for _ in 0..3 {
+                let count = bits.count_ones();
+                if k < count {
+                    return Some((w << 6) + select_in_word(bits, k));
+                }
+                k -= count;
+                w += 1;
+                bits = *self.words.get(w)?;
+            }
+        }
+        if i >= DAYS {
+            return None;
+        }
+        self.select(self.rank(i).checked_add(k)?)
+    }
+}
+
+/// Position in the tables of a day, if it lies in the range.
+fn index_of(day: Day) -> Option<usize> {
+    let offset = day
+        .days_since_epoch()
+        .checked_sub(MIN_DAY.days_since_epoch())?;
+    if day > MAX_DAY {
+        return None;
+    }
+    usize::try_from(offset).ok()
+}
+
+fn set_bit(words: &mut [u64], i: usize, business: bool) {
+    if let Some(w) = words.get_mut(i >> 6) {
+        if business {
+            *w |= 1u64 << (i & 63);
+        } else {
+            *w &= !(1u64 << (i & 63));
+        }
+    }
+}
+
+/// Position of the `k`-th set bit (from 0) of `word`; `k` must be below its popcount.
+fn select_in_word(mut word: u64, mut k: u32) -> usize {
+    let mut base = 0;
+    // Skip whole bytes first, then clear the remaining lower bits one at a time.
+    loop {
+        let c = (word & 0xff).count_ones();
+        if k < c || base >= 56 {
+            break;
+        }
+        k -= c;
+        word >>= 8;
+        base += 8;
+    }
+    for _ in 0..k {
+        word &= word.wrapping_sub(1);
+    }
+    base + word.trailing_zeros() as usize
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::Weekday;
+
+    fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap_or(NaiveDate::MIN)
+    }
+
+    #[test]
+    fn range_constants_agree_with_the_day_numbers() {
+        assert_eq!(Day::from(Calendar::MIN_DATE), MIN_DAY);
+        assert_eq!(Day::from(Calendar::MAX_DATE), MAX_DAY);
+        let days = MAX_DAY.days_since_epoch() - MIN_DAY.days_since_epoch() + 1;
+        assert_eq!(usize::try_from(days).ok(), Some(DAYS));
+        assert_eq!(Calendar::MIN_DATE.weekday(), Weekday::Mon);
+        assert_eq!(
+            Some((DAYS - 1) % 7),
+            usize::try_from(Calendar::MAX_DATE.weekday().num_days_from_monday()).ok()
+        );
+    }
+
+    #[test]
+    fn select_in_word_finds_each_bit() {
+        let word = 0b1011_0000_0000_0000_0000_0001_0100_1001u64 | (1 << 63);
+        let positions: Vec<usize> = (0..word.count_ones())
+            .map(|k| select_in_word(word, k))
+            .collect();
+        assert_eq!(positions, vec![0, 3, 6, 8, 28, 29, 31, 63]);
+    }
+
+    #[test]
+    fn rank_and_select_are_inverse_over_the_whole_range() {
+        let cal = Calendar::metropolitan();
+        let mut r = 0;
+        for i in 0..DAYS {
+            assert_eq!(cal.rank(i), r);
+            if cal.bit(i) {
+                assert_eq!(cal.select(r), Some(i));
+                r += 1;
+            }
+        }
+        assert_eq!(cal.rank(DAYS), r);
+        assert_eq!(cal.select(r), None);
+    }
+
+    // CAL-4: both ends of the range answer, one day beyond errs.
+    #[test]
+    fn range_edges() {
+        let cal = Calendar::metropolitan();
+        assert_eq!(cal.is_business_day(Calendar::MIN_DATE), Ok(false)); // 1 Jan
+        assert!(
+            cal.is_business_day(ymd(1899, 12, 31))
+                .is_err_and(|e| e.is_out_of_range())
+        );
+        assert!(
+            cal.is_business_day(ymd(2201, 1, 1))
+                .is_err_and(|e| e.is_out_of_range())
+        );
+        assert!(
+            cal.next_business_day(Calendar::MAX_DATE)
+                .is_err_and(|e| e.is_out_of_range())
+        );
+        assert!(
+            cal.previous_business_day(ymd(1900, 1, 2))
+                .is_err_and(|e| e.is_out_of_range())
+        );
+        assert_eq!(
+            cal.previous_business_day(ymd(1900, 1, 3)),
+            Ok(ymd(1900, 1, 2))
+        );
+        assert!(
+            cal.is_business_day(Day::from_days_since_epoch(i32::MAX))
+                .is_err()
+        );
+        assert!(
+            cal.is_business_day(Day::from_days_since_epoch(i32::MIN))
+                .is_err()
+        );
+    }
+
+    #[test]
+    fn tables_are_small() {
+        assert!(Calendar::metropolitan().table_bytes() <= 64 * 1024);
+    }
+}

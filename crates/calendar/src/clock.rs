@@ -1,0 +1,352 @@
+//! The shop's clock: Europe/Paris wall-clock time (RULES.md "Time").
+//!
+//! Every rule reads the time of day on the Paris clock (the 11:00 cutoff, the phone hours,
+//! the end of a withdrawal's last day). This module converts instants to Paris wall-clock
+//! time and back.
+//!
+//! - From 1996 on, France follows the EU rule: summer time (UTC+2) from the last Sunday of
+//!   March to the last Sunday of October, both changes at 01:00 UTC; winter time is UTC+1.
+//!   The module computes it from a table of the changes, which makes a conversion a
+//!   division and two comparisons rather than a time-zone database search.
+//! - Before 1996 France's history (Paris mean time, the wartime changes, the old
+//!   end-of-September rule) comes from the IANA database through chrono-tz.
+//!
+//! chrono-tz 0.10 lists summer-time changes only up to 2099 and keeps UTC+1 all year from 2100.
+//! The IANA rule itself has no end year ("EU 1981 max"), and RULES.md reads it that way, so
+//! this clock keeps the last-Sunday rule up to 2200 and beyond; for 1900 to 2099 both agree to
+//! the second (a property test checks it).
+//!
+//! # Example
+//!
+//! ```
+//! use chrono::{NaiveDate, TimeZone, Utc};
+//! use comptoir_calendar::clock::{self, Ambiguity};
+//!
+//! // 09:30 UTC on 30 March 2026 is 11:30 in Paris: summer time began the day before.
+//! let instant = Utc.with_ymd_and_hms(2026, 3, 30, 9, 30, 0).single().ok_or("instant")?;
+//! assert_eq!(clock::to_paris(&instant)?.to_string(), "2026-03-30 11:30:00");
+//!
+//! // 02:30 on 29 March 2026 never happened in Paris; 02:30 on 25 October happened twice.
+//! let gap = NaiveDate::from_ymd_opt(2026, 3, 29).and_then(|d| d.and_hms_opt(2, 30, 0)).ok_or("time")?;
+//! assert!(clock::from_paris(gap, Ambiguity::Earlier).is_err());
+//! let twice = NaiveDate::from_ymd_opt(2026, 10, 25).and_then(|d| d.and_hms_opt(2, 30, 0)).ok_or("time")?;
+//! assert!(clock::from_paris(twice, Ambiguity::Reject).is_err());
+//! assert_eq!(clock::from_paris(twice, Ambiguity::Later)?.to_rfc3339(), "2026-10-25T02:30:00+01:00");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone};
+use chrono_tz::Europe::Paris;
+
+use crate::{CalendarError, Day};
+
+const SECONDS_PER_DAY: i64 = 86_400;
+const WINTER: i32 = 3_600;
+const SUMMER: i32 = 7_200;
+/// The first year of the EU rule in France; earlier instants use the IANA history.
+const RULE_FROM_YEAR: i32 = 1996;
+/// 1996-01-01T00:00:00Z.
+const RULE_FROM_UNIX: i64 = 820_454_400;
+/// Years whose changes are tabulated; later ones are computed on the fly.
+const TABLE_YEARS: usize = 205; // 1996..=2200
+/// The mean Gregorian year in seconds: good enough to find the year of an instant to within a
+/// day, which is all the table lookup needs (changes happen in March and October).
+const MEAN_YEAR: i64 = 31_556_952;
+
+/// Summer time `[start, end)` of each year from 1996, as Unix seconds.
+// Evaluated by the compiler: a constant table, not state. Indexing in a const block fails
+// the build, not the program, if it is ever wrong.
+#[allow(clippy::indexing_slicing)]
+const SUMMER_TIME: [(i64, i64); TABLE_YEARS] = {
+    let mut table = [(0, 0); TABLE_YEARS];
+    let mut i = 0;
+    let mut year = RULE_FROM_YEAR as i64;
+    while i < TABLE_YEARS {
+        table[i] = summer_time_of_year(year);
+        i += 1;
+        year += 1;
+    }
+    table
+};
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's `days_from_civil`).
+const fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (month + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The Unix second of 01:00 UTC on the last Sunday of `month` (a 31-day month).
+const fn last_sunday_0100_utc(year: i64, month: i64) -> i64 {
+    let last = days_from_civil(year, month, 31);
+    // Day 0 (1970-01-01) was a Thursday: (day + 4) mod 7 counts days since Sunday.
+    let sunday = last - (last + 4).rem_euclid(7);
+    sunday * SECONDS_PER_DAY + 3_600
+}
+
+const fn summer_time_of_year(year: i64) -> (i64, i64) {
+    (
+        last_sunday_0100_utc(year, 3),
+        last_sunday_0100_utc(year, 10),
+    )
+}
+
+/// The Paris UTC offset, in seconds, at a Unix second.
+fn offset_at(unix: i64) -> i32 {
+    if unix < RULE_FROM_UNIX {
+        return DateTime::from_timestamp(unix, 0).map_or(WINTER, |utc| {
+            Paris
+                .offset_from_utc_datetime(&utc.naive_utc())
+                .fix()
+                .local_minus_utc()
+        });
+    }
+    let year_index = (unix - RULE_FROM_UNIX) / MEAN_YEAR;
+    let (start, end) = match usize::try_from(year_index)
+        .ok()
+        .and_then(|i| SUMMER_TIME.get(i))
+    {
+        Some(bounds) => *bounds,
+        None => summer_time_of_year(i64::from(RULE_FROM_YEAR) + year_index),
+    };
+    if start <= unix && unix < end {
+        SUMMER
+    } else {
+        WINTER
+    }
+}
+
+/// A reading of the Paris clock: the local day, the time of day and the offset from UTC.
+///
+/// # Example
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// use comptoir_calendar::clock;
+///
+/// let instant = Utc.with_ymd_and_hms(2026, 1, 15, 9, 59, 59).single().ok_or("instant")?;
+/// let now = clock::paris_time(&instant)?;
+/// assert_eq!(now.time().to_string(), "10:59:59");
+/// assert_eq!(now.offset().local_minus_utc(), 3600);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ParisTime {
+    day: Day,
+    date: NaiveDate,
+    second_of_day: u32,
+    nanosecond: u32,
+    offset: FixedOffset,
+}
+
+impl ParisTime {
+    /// The Paris date, as a [`Day`].
+    pub fn day(self) -> Day {
+        self.day
+    }
+
+    /// The Paris date.
+    pub fn date(self) -> NaiveDate {
+        self.date
+    }
+
+    /// Seconds since Paris midnight, 0 to 86 399.
+    pub fn second_of_day(self) -> u32 {
+        self.second_of_day
+    }
+
+    /// Nanoseconds past the second, as the instant carried them.
+    pub fn nanosecond(self) -> u32 {
+        self.nanosecond
+    }
+
+    /// The Paris time of day.
+    pub fn time(self) -> NaiveTime {
+        // Both parts were range-checked when the reading was taken.
+        NaiveTime::from_num_seconds_from_midnight_opt(self.second_of_day, self.nanosecond)
+            .unwrap_or(NaiveTime::MIN)
+    }
+
+    /// The Paris date and time of day.
+    pub fn naive(self) -> NaiveDateTime {
+        self.date().and_time(self.time())
+    }
+
+    /// Paris's offset from UTC at that instant (+01:00 or +02:00 since 1996).
+    pub fn offset(self) -> FixedOffset {
+        self.offset
+    }
+}
+
+/// The Paris clock at `instant`, from any time zone.
+///
+/// # Errors
+///
+/// [`CalendarError::InstantOutOfRange`] only within two hours of the ends of chrono's range,
+/// where the Paris date would be past the last date chrono can represent.
+pub fn paris_time<Tz: TimeZone>(instant: &DateTime<Tz>) -> Result<ParisTime, CalendarError> {
+    reading(instant.timestamp(), instant.timestamp_subsec_nanos())
+        .ok_or(CalendarError::InstantOutOfRange)
+}
+
+/// The Paris clock at a Unix time (seconds since 1970-01-01T00:00:00Z, leap seconds ignored as
+/// Unix time does), for data that carries timestamps rather than chrono values.
+///
+/// # Errors
+///
+/// [`CalendarError::InstantOutOfRange`] when the date would be beyond chrono's range
+/// (about ±262 000 years).
+pub fn paris_time_from_unix(seconds: i64) -> Result<ParisTime, CalendarError> {
+    reading(seconds, 0).ok_or(CalendarError::InstantOutOfRange)
+}
+
+fn reading(unix: i64, nanosecond: u32) -> Option<ParisTime> {
+    let offset_seconds = offset_at(unix);
+    let local = unix.checked_add(i64::from(offset_seconds))?;
+    let day = Day::from_days_since_epoch(i32::try_from(local.div_euclid(SECONDS_PER_DAY)).ok()?);
+    Some(ParisTime {
+        day,
+        date: day.date()?,
+        second_of_day: u32::try_from(local.rem_euclid(SECONDS_PER_DAY)).ok()?,
+        nanosecond,
+        offset: FixedOffset::east_opt(offset_seconds)?,
+    })
+}
+
+/// The Paris wall-clock date and time at `instant`.
+///
+/// # Errors
+///
+/// As [`paris_time`].
+pub fn to_paris<Tz: TimeZone>(instant: &DateTime<Tz>) -> Result<NaiveDateTime, CalendarError> {
+    paris_time(instant).map(ParisTime::naive)
+}
+
+/// The Paris date at `instant`.
+///
+/// # Errors
+///
+/// As [`paris_time`].
+pub fn paris_date<Tz: TimeZone>(instant: &DateTime<Tz>) -> Result<NaiveDate, CalendarError> {
+    paris_time(instant).map(ParisTime::date)
+}
+
+/// Which instant a Paris wall-clock time means when it happened twice (the hour repeated when
+/// summer time ends).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum Ambiguity {
+    /// Refuse with [`CalendarError::AmbiguousLocalTime`]: the caller must decide.
+    #[default]
+    Reject,
+    /// The first occurrence, still on summer time.
+    Earlier,
+    /// The second occurrence, back on winter time.
+    Later,
+}
+
+/// The instant a Paris wall-clock time stands for, with Paris's offset at that instant.
+///
+/// # Errors
+///
+/// - [`CalendarError::NonexistentLocalTime`] for a time in the hour skipped when summer
+///   time starts (02:00 to 02:59:59 on the last Sunday of March);
+/// - [`CalendarError::AmbiguousLocalTime`] for a time in the hour repeated when it ends, if
+///   `ambiguity` is [`Ambiguity::Reject`];
+/// - [`CalendarError::InstantOutOfRange`] at the very ends of chrono's range.
+pub fn from_paris(
+    local: NaiveDateTime,
+    ambiguity: Ambiguity,
+) -> Result<DateTime<FixedOffset>, CalendarError> {
+    let local_seconds = local.and_utc().timestamp();
+    let nanos = local.and_utc().timestamp_subsec_nanos();
+    if local_seconds < RULE_FROM_UNIX {
+        let fixed = |dt: DateTime<chrono_tz::Tz>| dt.fixed_offset();
+        return match Paris.from_local_datetime(&local) {
+            chrono::LocalResult::Single(dt) => Ok(fixed(dt)),
+            chrono::LocalResult::Ambiguous(a, b) => choose(local, ambiguity, fixed(a), fixed(b)),
+            chrono::LocalResult::None => Err(CalendarError::NonexistentLocalTime { local }),
+        };
+    }
+    let candidate = |offset: i32| -> Option<DateTime<FixedOffset>> {
+        let unix = local_seconds.checked_sub(i64::from(offset))?;
+        if offset_at(unix) != offset {
+            return None;
+        }
+        let tz = FixedOffset::east_opt(offset)?;
+        Some(DateTime::from_timestamp(unix, nanos)?.with_timezone(&tz))
+    };
+    match (candidate(SUMMER), candidate(WINTER)) {
+        (Some(a), Some(b)) => choose(local, ambiguity, a, b),
+        (Some(one), None) | (None, Some(one)) => Ok(one),
+        (None, None) => Err(CalendarError::NonexistentLocalTime { local }),
+    }
+}
+
+fn choose(
+    local: NaiveDateTime,
+    ambiguity: Ambiguity,
+    a: DateTime<FixedOffset>,
+    b: DateTime<FixedOffset>,
+) -> Result<DateTime<FixedOffset>, CalendarError> {
+    let (earlier, later) = if a <= b { (a, b) } else { (b, a) };
+    match ambiguity {
+        Ambiguity::Reject => Err(CalendarError::AmbiguousLocalTime { local }),
+        Ambiguity::Earlier => Ok(earlier),
+        Ambiguity::Later => Ok(later),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{Datelike, Utc};
+
+    #[test]
+    fn table_starts_with_the_1996_changes() {
+        // 31 March 1996 and 27 October 1996, 01:00 UTC.
+        assert_eq!(SUMMER_TIME[0], (828_234_000, 846_378_000));
+        assert_eq!(
+            days_from_civil(1996, 1, 1) * SECONDS_PER_DAY,
+            RULE_FROM_UNIX
+        );
+    }
+
+    #[test]
+    fn year_estimate_is_right_around_every_change_of_the_table() {
+        for (i, (start, end)) in SUMMER_TIME.iter().enumerate() {
+            for (t, expected) in [
+                (start - 1, WINTER),
+                (*start, SUMMER),
+                (end - 1, SUMMER),
+                (*end, WINTER),
+            ] {
+                assert_eq!(offset_at(t), expected, "year {}", 1996 + i);
+            }
+        }
+    }
+
+    #[test]
+    fn beyond_the_table_the_rule_goes_on() {
+        // Last Sunday of July 2250 is in summer, 15 January 2250 in winter.
+        let summer = days_from_civil(2250, 7, 15) * SECONDS_PER_DAY;
+        let winter = days_from_civil(2250, 1, 15) * SECONDS_PER_DAY;
+        assert_eq!(offset_at(summer), SUMMER);
+        assert_eq!(offset_at(winter), WINTER);
+    }
+
+    #[test]
+    fn unix_extremes_are_errors_not_panics() {
+        assert!(paris_time_from_unix(i64::MAX).is_err());
+        assert!(paris_time_from_unix(i64::MIN).is_err());
+        let max = DateTime::<Utc>::MAX_UTC;
+        let min = DateTime::<Utc>::MIN_UTC;
+        assert_eq!(paris_time(&max), Err(CalendarError::InstantOutOfRange));
+        assert!(paris_time(&min).is_ok_and(|t| t.date().year() < -200_000));
+    }
+}

@@ -1,0 +1,125 @@
+use core::fmt;
+
+use chrono::{Datelike, NaiveDate};
+
+/// Days between 0001-01-01 (day 1 of the common era for chrono) and 1970-01-01.
+const UNIX_EPOCH_FROM_CE: i32 = 719_163;
+
+/// A calendar day as a count of days since 1970-01-01, the compact form of a [`NaiveDate`].
+///
+/// Every calendar function accepts either a `NaiveDate` or a `Day` and answers in the same
+/// form (see [`CalendarDate`]). Code that handles millions of dates, such as a data pipeline
+/// computing dispatch days, keeps `Day`s and skips the year-month-day arithmetic that a
+/// `NaiveDate` costs on every step.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use comptoir_calendar::Day;
+///
+/// let date = NaiveDate::from_ymd_opt(2026, 5, 25).ok_or("date")?;
+/// let day = Day::from(date);
+/// assert_eq!(day.days_since_epoch(), 20_598);
+/// assert_eq!(day.date(), Some(date));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Day(i32);
+
+impl Day {
+    /// The day `days` after 1970-01-01 (before it when negative).
+    pub const fn from_days_since_epoch(days: i32) -> Day {
+        Day(days)
+    }
+
+    /// Days since 1970-01-01.
+    pub const fn days_since_epoch(self) -> i32 {
+        self.0
+    }
+
+    /// The day as a `NaiveDate`, or `None` beyond chrono's range (about ±262 000 years).
+    pub fn date(self) -> Option<NaiveDate> {
+        self.0
+            .checked_add(UNIX_EPOCH_FROM_CE)
+            .and_then(NaiveDate::from_num_days_from_ce_opt)
+    }
+}
+
+impl From<NaiveDate> for Day {
+    fn from(date: NaiveDate) -> Day {
+        // chrono's dates span about ±2^18 years, far inside i32 days.
+        Day(date.num_days_from_ce() - UNIX_EPOCH_FROM_CE)
+    }
+}
+
+impl fmt::Debug for Day {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.date() {
+            Some(d) => write!(f, "Day({d})"),
+            None => write!(f, "Day({} days since 1970-01-01)", self.0),
+        }
+    }
+}
+
+impl fmt::Display for Day {
+    /// As the ISO date, `2026-05-25`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.date() {
+            Some(d) => fmt::Display::fmt(&d, f),
+            None => write!(f, "{} days since 1970-01-01", self.0),
+        }
+    }
+}
+
+mod sealed {
+    pub trait Sealed {}
+    impl Sealed for chrono::NaiveDate {}
+    impl Sealed for super::Day {}
+}
+
+/// A form of date the calendar accepts and answers in: [`NaiveDate`] or [`Day`].
+///
+/// Sealed: the calendar's range checks rely on the two conversions below.
+pub trait CalendarDate: Copy + sealed::Sealed {
+    /// The date as a [`Day`].
+    fn to_day(self) -> Day;
+    /// The date back from a [`Day`]; `None` beyond what the type can hold.
+    fn from_day(day: Day) -> Option<Self>;
+}
+
+impl CalendarDate for NaiveDate {
+    fn to_day(self) -> Day {
+        Day::from(self)
+    }
+
+    fn from_day(day: Day) -> Option<Self> {
+        day.date()
+    }
+}
+
+impl CalendarDate for Day {
+    fn to_day(self) -> Day {
+        self
+    }
+
+    fn from_day(day: Day) -> Option<Self> {
+        Some(day)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn epoch_is_day_zero_and_conversions_round_trip() {
+        let epoch = NaiveDate::from_ymd_opt(1970, 1, 1);
+        assert_eq!(epoch.map(Day::from), Some(Day(0)));
+        for d in [NaiveDate::MIN, NaiveDate::MAX] {
+            assert_eq!(Day::from(d).date(), Some(d));
+        }
+        assert_eq!(Day(i32::MAX).date(), None);
+        assert_eq!(Day(i32::MIN).date(), None);
+    }
+}

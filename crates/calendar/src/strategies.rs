@@ -1,0 +1,77 @@
+//! [`proptest`] strategies for dates, instants and calendars, for property tests of code
+//! built on the calendar.
+//!
+//! # Example
+//!
+//! ```
+//! use comptoir_calendar::{strategies, Calendar};
+//! use proptest::prelude::*;
+//!
+//! let cal = Calendar::metropolitan();
+//! proptest!(|(day in strategies::date_in_range())| {
+//!     prop_assert!(cal.is_business_day(day).is_ok());
+//! });
+//! ```
+
+use chrono::{DateTime, Days, NaiveDate, Utc};
+use proptest::prelude::*;
+
+use crate::{Calendar, CalendarPolicy, Region};
+
+/// Any day the calendar answers for, 1900-01-01 to 2200-12-31.
+pub fn date_in_range() -> impl Strategy<Value = NaiveDate> {
+    let span = Calendar::MAX_DATE
+        .signed_duration_since(Calendar::MIN_DATE)
+        .num_days();
+    (0..=span.unsigned_abs()).prop_map(|n| {
+        Calendar::MIN_DATE
+            .checked_add_days(Days::new(n))
+            .unwrap_or(Calendar::MIN_DATE)
+    })
+}
+
+/// A day between `from` and `to` inclusive (`to` before `from` gives `from`).
+pub fn date_between(from: NaiveDate, to: NaiveDate) -> impl Strategy<Value = NaiveDate> {
+    let span = to.signed_duration_since(from).num_days().max(0);
+    (0..=span.unsigned_abs()).prop_map(move |n| from.checked_add_days(Days::new(n)).unwrap_or(from))
+}
+
+/// An instant, to the second, whose Paris date lies within the calendar's range with a day to
+/// spare at both ends.
+pub fn instant_in_range() -> impl Strategy<Value = DateTime<Utc>> {
+    // 1900-01-02T00:00:00Z .. 2200-12-30T00:00:00Z
+    (-2_208_902_400i64..7_289_452_800)
+        .prop_map(|s| DateTime::from_timestamp(s, 0).unwrap_or(DateTime::<Utc>::UNIX_EPOCH))
+}
+
+/// An instant within three hours of a Paris summer-time change (1996 to 2200), where a naive
+/// clock goes wrong.
+pub fn instant_near_dst_change() -> impl Strategy<Value = DateTime<Utc>> {
+    (1996i32..=2200, prop::bool::ANY, -10_800i64..=10_800).prop_map(|(year, spring, delta)| {
+        let month = if spring { 3 } else { 10 };
+        let last = NaiveDate::from_ymd_opt(year, month, 31).unwrap_or(NaiveDate::MIN);
+        let back = u64::from(chrono::Datelike::weekday(&last).num_days_from_sunday());
+        let sunday = last.checked_sub_days(Days::new(back)).unwrap_or(last);
+        let change = sunday.and_hms_opt(1, 0, 0).unwrap_or_default().and_utc();
+        DateTime::from_timestamp(change.timestamp() + delta, 0).unwrap_or(change)
+    })
+}
+
+/// A region.
+pub fn region() -> impl Strategy<Value = Region> {
+    prop::sample::select(Region::ALL.to_vec())
+}
+
+/// A calendar policy: any region, Whit Monday either way, up to 20 closure days in range.
+pub fn calendar_policy() -> impl Strategy<Value = CalendarPolicy> {
+    (
+        region(),
+        prop::bool::ANY,
+        prop::collection::vec(date_in_range(), 0..20),
+    )
+        .prop_map(|(region, whit_monday_closed, closures)| CalendarPolicy {
+            region,
+            whit_monday_closed,
+            closures,
+        })
+}

@@ -1,0 +1,34 @@
+use comptoir_calendar::CalendarError;
+use thiserror::Error;
+
+/// Why a dispatch date could not be computed.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Error)]
+#[non_exhaustive]
+pub enum DispatchError {
+    /// The calendar or the clock could not answer (a date outside 1900-2200, mostly).
+    #[error(transparent)]
+    Calendar(#[from] CalendarError),
+    /// The policy's delays are inconsistent.
+    #[error("invalid dispatch policy: {reason}")]
+    InvalidPolicy {
+        /// What is inconsistent.
+        reason: &'static str,
+    },
+    /// A dispatch recorded before the order was taken into account.
+    #[error(
+        "dispatch on {dispatched_on} is before the order was taken into account on {taken_into_account}"
+    )]
+    DispatchBeforeOrder {
+        /// The recorded dispatch day.
+        dispatched_on: chrono::NaiveDate,
+        /// The day the order was taken into account.
+        taken_into_account: chrono::NaiveDate,
+    },
+}
+
+impl DispatchError {
+    /// True when the date lies outside the calendar's range.
+    pub fn is_out_of_range(&self) -> bool {
+        matches!(self, DispatchError::Calendar(e) if e.is_out_of_range())
+    }
+}

@@ -1,0 +1,193 @@
+use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Timelike};
+use comptoir_calendar::clock::{self, ParisTime};
+use comptoir_calendar::{BusinessDays, Calendar, CalendarError, Day};
+
+use crate::{DispatchError, DispatchSchedule};
+
+/// The dispatch delays of DISP-1..3; the default is the FAQ's.
+///
+/// | field | FAQ | rule |
+/// |---|---|---|
+/// | `cutoff` | 11:00:00, Paris time | DISP-1 |
+/// | `preparation_min` .. `preparation_max` | 1 to 2 business days | DISP-2 |
+/// | `promise` | 3 business days | DISP-3 |
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveTime;
+/// use comptoir_dispatch::DispatchPolicy;
+///
+/// // A shop that prepares orders until noon.
+/// let policy = DispatchPolicy {
+///     cutoff: NaiveTime::from_hms_opt(12, 0, 0).ok_or("time")?,
+///     ..DispatchPolicy::default()
+/// };
+/// policy.validate()?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(default, deny_unknown_fields))]
+pub struct DispatchPolicy {
+    /// Orders placed at or after this Paris time are taken into account the next business
+    /// day (DISP-1).
+    pub cutoff: NaiveTime,
+    /// Fewest business days of preparation after the day taken into account (DISP-2).
+    pub preparation_min: BusinessDays,
+    /// Most business days of preparation expected (DISP-2).
+    pub preparation_max: BusinessDays,
+    /// Business days after the day taken into account by which the order is dispatched at
+    /// the latest (DISP-3).
+    pub promise: BusinessDays,
+}
+
+impl Default for DispatchPolicy {
+    fn default() -> Self {
+        DispatchPolicy {
+            cutoff: NaiveTime::from_hms_opt(11, 0, 0).unwrap_or(NaiveTime::MIN),
+            preparation_min: BusinessDays::new(1),
+            preparation_max: BusinessDays::new(2),
+            promise: BusinessDays::new(3),
+        }
+    }
+}
+
+impl DispatchPolicy {
+    /// Checks that `0 ≤ preparation_min ≤ preparation_max ≤ promise`.
+    ///
+    /// # Errors
+    ///
+    /// [`DispatchError::InvalidPolicy`] naming the inequality that fails.
+    pub fn validate(&self) -> Result<(), DispatchError> {
+        let invalid = |reason| Err(DispatchError::InvalidPolicy { reason });
+        if self.preparation_min.get() < 0 {
+            return invalid("preparation_min is negative");
+        }
+        if self.preparation_max < self.preparation_min {
+            return invalid("preparation_max is below preparation_min");
+        }
+        if self.promise < self.preparation_max {
+            return invalid("promise is below preparation_max");
+        }
+        Ok(())
+    }
+
+    /// The day an order placed at `ordered_at` is taken into account (DISP-1).
+    ///
+    /// # Errors
+    ///
+    /// [`DispatchError::Calendar`] when the day falls outside the calendar's range.
+    pub fn taken_into_account<Tz: TimeZone>(
+        &self,
+        calendar: &Calendar,
+        ordered_at: &DateTime<Tz>,
+    ) -> Result<NaiveDate, DispatchError> {
+        to_date(self.taken_into_account_on(calendar, clock::paris_time(ordered_at)?)?)
+    }
+
+    /// [`taken_into_account`](DispatchPolicy::taken_into_account) from a reading of the Paris
+    /// clock, answering a [`Day`]: the form for pipelines that handle millions of orders
+    /// from Unix timestamps ([`clock::paris_time_from_unix`]).
+    ///
+    /// # Errors
+    ///
+    /// [`DispatchError::Calendar`] when the day falls outside the calendar's range.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use comptoir_calendar::{clock, Calendar};
+    /// use comptoir_dispatch::DispatchPolicy;
+    ///
+    /// // 2026-01-15T09:59:59Z is 10:59:59 in Paris, a Thursday: taken the same day.
+    /// let ordered_at = clock::paris_time_from_unix(1_768_471_199)?;
+    /// let day = DispatchPolicy::default().taken_into_account_on(&Calendar::metropolitan(), ordered_at)?;
+    /// assert_eq!(day, ordered_at.day());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn taken_into_account_on(
+        &self,
+        calendar: &Calendar,
+        ordered_at: ParisTime,
+    ) -> Result<Day, DispatchError> {
+        let day = ordered_at.day();
+        // DISP-1: exactly 11:00:00 is already after the cutoff.
+        let before_cutoff = (ordered_at.second_of_day(), ordered_at.nanosecond())
+            < (
+                self.cutoff.num_seconds_from_midnight(),
+                self.cutoff.nanosecond(),
+            );
+        if before_cutoff && calendar.is_business_day(day)? {
+            Ok(day)
+        } else {
+            Ok(calendar.next_business_day(day)?)
+        }
+    }
+
+    /// The whole schedule of an order placed at `ordered_at` (DISP-1..3).
+    ///
+    /// # Errors
+    ///
+    /// [`DispatchError::InvalidPolicy`] for an inconsistent policy, and
+    /// [`DispatchError::Calendar`] when a day falls outside the calendar's range.
+    pub fn schedule<Tz: TimeZone>(
+        &self,
+        calendar: &Calendar,
+        ordered_at: &DateTime<Tz>,
+    ) -> Result<DispatchSchedule, DispatchError> {
+        self.schedule_on(calendar, clock::paris_time(ordered_at)?)
+    }
+
+    /// [`schedule`](DispatchPolicy::schedule) from a reading of the Paris clock.
+    ///
+    /// # Errors
+    ///
+    /// As [`schedule`](DispatchPolicy::schedule).
+    pub fn schedule_on(
+        &self,
+        calendar: &Calendar,
+        ordered_at: ParisTime,
+    ) -> Result<DispatchSchedule, DispatchError> {
+        self.validate()?;
+        let taken = self.taken_into_account_on(calendar, ordered_at)?;
+        let after = |n| to_date(calendar.add_business_days(taken, n)?);
+        Ok(DispatchSchedule::new(
+            to_date(taken)?,
+            after(self.preparation_min)?,
+            after(self.preparation_max)?,
+            after(self.promise)?,
+        ))
+    }
+}
+
+/// The date of a day the calendar answered, which always lies in its range.
+fn to_date(day: Day) -> Result<NaiveDate, DispatchError> {
+    day.date()
+        .ok_or(DispatchError::Calendar(CalendarError::InstantOutOfRange))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn faq_policy_is_valid_and_bad_ones_are_named() {
+        assert_eq!(DispatchPolicy::default().validate(), Ok(()));
+        let bad = DispatchPolicy {
+            promise: BusinessDays::new(1),
+            ..DispatchPolicy::default()
+        };
+        assert_eq!(
+            bad.validate(),
+            Err(DispatchError::InvalidPolicy {
+                reason: "promise is below preparation_max"
+            })
+        );
+        let negative = DispatchPolicy {
+            preparation_min: BusinessDays::new(-1),
+            ..DispatchPolicy::default()
+        };
+        assert!(negative.validate().is_err());
+    }
+}
