@@ -159,18 +159,31 @@ impl Errors {
     }
 }
 
-/// The fields a profile has, read from raw text. Shared by registration and profile changes.
+/// The raw fields a profile is read from, shared by registration and profile changes.
+struct ProfileFields<'a> {
+    email: &'a FormText,
+    first_name: &'a FormText,
+    last_name: &'a FormText,
+    birth_date: &'a FormText,
+    postcode: &'a FormText,
+    phone: &'a FormText,
+}
+
+/// Reads every field of a profile, recording one error per invalid field.
 fn read_profile(
     errors: &mut Errors,
-    email: &FormText,
-    first_name: &FormText,
-    last_name: &FormText,
-    birth_date: &FormText,
-    postcode: &FormText,
-    phone: &FormText,
+    fields: ProfileFields<'_>,
     policy: &FormPolicy,
     today: NaiveDate,
 ) -> Option<Profile> {
+    let ProfileFields {
+        email,
+        first_name,
+        last_name,
+        birth_date,
+        postcode,
+        phone,
+    } = fields;
     let email = errors.take(Email::from_form(email));
     let first_name = errors.take(PersonName::from_form(
         Field::FirstName,
@@ -285,12 +298,14 @@ impl RegistrationForm {
         let mut errors = Errors::default();
         let profile = read_profile(
             &mut errors,
-            &self.email,
-            &self.first_name,
-            &self.last_name,
-            &self.birth_date,
-            &self.postcode,
-            &self.phone,
+            ProfileFields {
+                email: &self.email,
+                first_name: &self.first_name,
+                last_name: &self.last_name,
+                birth_date: &self.birth_date,
+                postcode: &self.postcode,
+                phone: &self.phone,
+            },
             policy,
             today,
         );
@@ -385,12 +400,14 @@ impl ProfileForm {
         let mut errors = Errors::default();
         let profile = read_profile(
             &mut errors,
-            &self.email,
-            &self.first_name,
-            &self.last_name,
-            &self.birth_date,
-            &self.postcode,
-            &self.phone,
+            ProfileFields {
+                email: &self.email,
+                first_name: &self.first_name,
+                last_name: &self.last_name,
+                birth_date: &self.birth_date,
+                postcode: &self.postcode,
+                phone: &self.phone,
+            },
             policy,
             today,
         );

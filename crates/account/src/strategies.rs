@@ -1,4 +1,4 @@
-//! [`proptest`] strategies for account forms, for property tests of code built on this crate.
+//! [`proptest`](mod@proptest) strategies for account forms, for property tests of code built on this crate.
 //!
 //! Every form generated passes validation under the default [`FormPolicy`](crate::FormPolicy)
 //! for any "today" from 2000 to 2100 (the birth dates keep an age from 20 to 90 years).

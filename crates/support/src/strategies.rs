@@ -1,4 +1,4 @@
-//! [`proptest`] strategies for customer-service policies.
+//! [`proptest`](mod@proptest) strategies for customer-service policies.
 //!
 //! # Example
 //!
