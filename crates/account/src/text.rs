@@ -88,11 +88,11 @@ pub(crate) enum Presence {
     Optional,
 }
 
-/// The checks every text field goes through before its own: UTF-8, size, control
-/// characters, emptiness. Returns the trimmed text, `None` for an empty optional field.
+/// The checks every text field goes through before its own: UTF-8, control characters,
+/// size, emptiness. Returns the trimmed text, `None` for an empty optional field.
 ///
-/// The size is checked on the raw text first, so that a huge input is refused before any
-/// parser sees it.
+/// The size is checked before the field's own checks, so that a huge input is refused
+/// before any parser sees it.
 pub(crate) fn clean(
     field: Field,
     raw: &FormText,
@@ -101,12 +101,14 @@ pub(crate) fn clean(
 ) -> Result<Option<&str>, FieldError> {
     let err = |reason| FieldError::new(field, reason);
     let text = raw.as_str().ok_or_else(|| err(FieldReason::InvalidUtf8))?;
+    // Control characters first: they are the more specific complaint, and a newline
+    // around the text is not trimmed away silently.
+    if text.chars().any(char::is_control) {
+        return Err(err(FieldReason::ControlCharacter));
+    }
     let trimmed = text.trim();
     if trimmed.chars().nth(max_chars).is_some() {
         return Err(err(FieldReason::TooLong { max: max_chars }));
-    }
-    if text.chars().any(char::is_control) {
-        return Err(err(FieldReason::ControlCharacter));
     }
     if trimmed.is_empty() {
         return match presence {
