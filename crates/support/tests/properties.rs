@@ -50,7 +50,6 @@ proptest! {
 }
 
 /// The same invariants under any valid policy, with the crate's own generators.
-#[cfg(feature = "proptest")]
 mod any_policy {
     use super::*;
     use comptoir_support::strategies;
