@@ -53,10 +53,20 @@ impl LineStatus {
 /// assert_eq!(support.answer_due(&friday)?.to_rfc3339(), "2026-03-16T16:30:00+01:00");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct Support {
     calendar: Calendar,
     policy: SupportPolicy,
+}
+
+impl core::fmt::Debug for Support {
+    /// The calendar's policy rather than its bit tables, which say nothing to a reader.
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("Support")
+            .field("calendar", self.calendar.policy())
+            .field("policy", &self.policy)
+            .finish()
+    }
 }
 
 impl Default for Support {
