@@ -8,13 +8,17 @@
 //! - [`dispatch`]: the 11:00 cutoff and dispatch dates (DISP-1..3);
 //! - [`returns`]: withdrawal windows, refund deadlines and late-refund surcharges (RET-1,
 //!   REF-2, REF-3).
+//! - [`support`]: customer-service phone hours and the written-answer deadline (SUP-1..2);
+//! - [`account`]: registration form, profile changes, address book (ACC-1..4).
 //!
 //! # Crate features
 //!
 //! - `serde`: serde support in every rule crate.
 //! - `proptest`: every rule crate's `strategies` module.
 
+pub use comptoir_account as account;
 pub use comptoir_calendar as calendar;
 pub use comptoir_dispatch as dispatch;
 pub use comptoir_money as money;
 pub use comptoir_returns as returns;
+pub use comptoir_support as support;
