@@ -5,7 +5,8 @@
 //!
 //! - [`money`]: euro amounts at cent scale, rounding and exact allocation;
 //! - [`calendar`]: French business days and the Europe/Paris shop clock (CAL-1..5);
-//! - [`dispatch`]: the 11:00 cutoff and dispatch dates (DISP-1..3).
+//! - [`dispatch`]: the 11:00 cutoff and dispatch dates (DISP-1..3);
+//! - [`payment`]: payment methods, 3-D Secure attempts, debit at shipment, paying in 3x (PAY-1..7).
 //!
 //! # Crate features
 //!
@@ -15,3 +16,4 @@
 pub use comptoir_calendar as calendar;
 pub use comptoir_dispatch as dispatch;
 pub use comptoir_money as money;
+pub use comptoir_payment as payment;
