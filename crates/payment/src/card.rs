@@ -134,7 +134,7 @@ fn luhn_valid(digits: &str) -> bool {
             }
         })
         .sum();
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 /// A card brand the shop accepts (PAY-1: "CB, VISA, American Express"; the site's footer adds

@@ -1,4 +1,4 @@
-//! [`proptest`] strategies for payment values, for property tests of code built on this
+//! [`proptest`](mod@proptest) strategies for payment values, for property tests of code built on this
 //! crate.
 //!
 //! Every value generated is valid: tokens pass [`CardToken::new`], expiry months lie in range,
