@@ -22,7 +22,11 @@ use crate::{Card, ExpiryMonth, PaymentError};
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(try_from = "OrderAmountRepr")
+)]
 pub struct OrderAmount {
     products: Eur,
     shipping: Eur,
@@ -242,7 +246,11 @@ impl Instalment {
 /// The instalments of one order (PAY-5): amounts that sum to the amount to pay, dates that
 /// strictly increase from the shipment day.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(try_from = "ScheduleRepr")
+)]
 pub struct InstalmentSchedule {
     instalments: Vec<Instalment>,
 }
@@ -278,6 +286,59 @@ impl InstalmentSchedule {
         Ok(Eur::try_sum(
             self.instalments.iter().map(Instalment::amount),
         )?)
+    }
+}
+
+/// The fields as stored, checked before they make an order amount.
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+struct OrderAmountRepr {
+    products: Eur,
+    shipping: Eur,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<OrderAmountRepr> for OrderAmount {
+    type Error = PaymentError;
+
+    fn try_from(repr: OrderAmountRepr) -> Result<OrderAmount, PaymentError> {
+        OrderAmount::new(repr.products, repr.shipping)
+    }
+}
+
+/// The instalments as stored, checked before they make a schedule.
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+struct ScheduleRepr {
+    instalments: Vec<Instalment>,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<ScheduleRepr> for InstalmentSchedule {
+    type Error = &'static str;
+
+    fn try_from(repr: ScheduleRepr) -> Result<InstalmentSchedule, &'static str> {
+        let numbered = repr
+            .instalments
+            .iter()
+            .zip(1u8..)
+            .all(|(i, n)| i.number == n && !i.amount.is_negative());
+        let increasing = repr
+            .instalments
+            .windows(2)
+            .all(|w| matches!(w, [a, b] if a.due_on < b.due_on));
+        if repr.instalments.len() < 2
+            || repr.instalments.len() > usize::from(u8::MAX)
+            || !numbered
+            || !increasing
+        {
+            return Err(
+                "a schedule has at least two instalments numbered from 1, non-negative, with increasing dates",
+            );
+        }
+        Ok(InstalmentSchedule {
+            instalments: repr.instalments,
+        })
     }
 }
 
