@@ -36,6 +36,16 @@ const MAX_TOKEN_LEN: usize = 128;
 /// assert!(CardToken::new("4111-1111-1111-1111").is_err());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+///
+/// A token has no `Display`, so it is not printed into a page or a log by accident:
+///
+/// ```compile_fail
+/// use comptoir_payment::CardToken;
+///
+/// let token = CardToken::new("pm_1Q2w3E4r5T6y")?;
+/// println!("{token}");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(
     feature = "serde",

@@ -113,8 +113,15 @@ pub enum InstalmentSpacing {
 /// assert_eq!(lines, ["2026-03-05 33.34", "2026-04-04 33.33", "2026-05-04 33.33"]);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+///
+/// Deserialising fills missing fields with the defaults, refuses unknown fields, and checks
+/// the result with [`InstalmentPolicy::validate`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(try_from = "PolicyRepr")
+)]
 pub struct InstalmentPolicy {
     /// The smallest amount to pay that may be split (inclusive): 100.00 EUR.
     pub minimum: Eur,
@@ -134,6 +141,51 @@ impl Default for InstalmentPolicy {
             offered_counts: vec![3],
             spacing: InstalmentSpacing::Days(30),
         }
+    }
+}
+
+/// The policy as configured, checked before it is used.
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct PolicyRepr {
+    minimum: Eur,
+    shipping_counts: bool,
+    offered_counts: Vec<u8>,
+    spacing: InstalmentSpacing,
+}
+
+#[cfg(feature = "serde")]
+impl Default for PolicyRepr {
+    fn default() -> Self {
+        let InstalmentPolicy {
+            minimum,
+            shipping_counts,
+            offered_counts,
+            spacing,
+        } = InstalmentPolicy::default();
+        PolicyRepr {
+            minimum,
+            shipping_counts,
+            offered_counts,
+            spacing,
+        }
+    }
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<PolicyRepr> for InstalmentPolicy {
+    type Error = PaymentError;
+
+    fn try_from(repr: PolicyRepr) -> Result<InstalmentPolicy, PaymentError> {
+        let policy = InstalmentPolicy {
+            minimum: repr.minimum,
+            shipping_counts: repr.shipping_counts,
+            offered_counts: repr.offered_counts,
+            spacing: repr.spacing,
+        };
+        policy.validate()?;
+        Ok(policy)
     }
 }
 
@@ -374,7 +426,7 @@ impl InstalmentPolicy {
     ///
     /// [`PaymentError::NegativeAmount`] for a negative minimum in the policy.
     pub fn amount_eligibility(&self, order: &OrderAmount) -> Result<Eligibility, PaymentError> {
-        self.check_minimum()?;
+        self.validate()?;
         let amount = self.counted_amount(order)?;
         if amount >= self.minimum {
             Ok(Eligibility::Eligible)
@@ -441,20 +493,11 @@ impl InstalmentPolicy {
         count: u8,
         first_day: NaiveDate,
     ) -> Result<Vec<NaiveDate>, PaymentError> {
+        self.validate()?;
         if !self.offered_counts.contains(&count) {
             return Err(PaymentError::InstalmentCountNotOffered {
                 count,
                 offered: self.offered_counts.clone(),
-            });
-        }
-        if count < 2 {
-            return Err(PaymentError::InvalidPolicy {
-                reason: "an instalment count must be at least 2",
-            });
-        }
-        if self.spacing == InstalmentSpacing::Days(0) {
-            return Err(PaymentError::InvalidPolicy {
-                reason: "instalments cannot be 0 days apart",
             });
         }
         (0..u32::from(count))
@@ -508,11 +551,33 @@ impl InstalmentPolicy {
         Ok(InstalmentSchedule { instalments })
     }
 
-    fn check_minimum(&self) -> Result<(), PaymentError> {
+    /// Checks that the policy can work: a minimum not below zero, at least one count offered,
+    /// every count at least 2, instalments at least a day apart.
+    ///
+    /// # Errors
+    ///
+    /// [`PaymentError::NegativeAmount`] for a negative minimum and
+    /// [`PaymentError::InvalidPolicy`] for the rest.
+    pub fn validate(&self) -> Result<(), PaymentError> {
         if self.minimum.is_negative() {
             return Err(PaymentError::NegativeAmount {
                 what: "the instalment minimum",
                 amount: self.minimum,
+            });
+        }
+        if self.offered_counts.is_empty() {
+            return Err(PaymentError::InvalidPolicy {
+                reason: "no instalment count is offered",
+            });
+        }
+        if self.offered_counts.iter().any(|c| *c < 2) {
+            return Err(PaymentError::InvalidPolicy {
+                reason: "an instalment count must be at least 2",
+            });
+        }
+        if self.spacing == InstalmentSpacing::Days(0) {
+            return Err(PaymentError::InvalidPolicy {
+                reason: "instalments cannot be 0 days apart",
             });
         }
         Ok(())
@@ -602,6 +667,15 @@ mod tests {
             one.due_dates(1, date(2026, 1, 1)),
             Err(PaymentError::InvalidPolicy { .. })
         ));
+        let none = InstalmentPolicy {
+            offered_counts: vec![],
+            ..InstalmentPolicy::default()
+        };
+        assert!(matches!(
+            none.validate(),
+            Err(PaymentError::InvalidPolicy { .. })
+        ));
+        assert_eq!(InstalmentPolicy::default().validate(), Ok(()));
         Ok(())
     }
 

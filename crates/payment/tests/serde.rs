@@ -91,3 +91,32 @@ fn stored_amounts_and_schedules_are_checked() {
         {"number":3,"due_on":"2026-04-01","amount":"50.00"}]}"#;
     assert!(serde_json::from_str::<comptoir_payment::InstalmentSchedule>(misnumbered).is_err());
 }
+
+// PAY-4, PAY-5: a configured policy falls back on the FAQ's values, and a typo or an
+// impossible number fails loudly.
+#[test]
+fn policy_deserialises_with_faq_defaults_and_refuses_invalid_values() -> TestResult {
+    assert_eq!(
+        serde_json::from_str::<InstalmentPolicy>("{}")?,
+        InstalmentPolicy::default()
+    );
+    let months = serde_json::from_str::<InstalmentPolicy>(r#"{"spacing":"CalendarMonths"}"#)?;
+    assert_eq!(
+        months.spacing,
+        comptoir_payment::InstalmentSpacing::CalendarMonths
+    );
+    assert_eq!(months.minimum, Eur::from_cents(10_000));
+    for bad in [
+        r#"{"minimum":"-1.00"}"#,
+        r#"{"offered_counts":[]}"#,
+        r#"{"offered_counts":[1,3]}"#,
+        r#"{"spacing":{"Days":0}}"#,
+        r#"{"shiping_counts":false}"#,
+    ] {
+        assert!(
+            serde_json::from_str::<InstalmentPolicy>(bad).is_err(),
+            "{bad}"
+        );
+    }
+    Ok(())
+}
