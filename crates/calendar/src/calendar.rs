@@ -8,14 +8,11 @@ use crate::{BusinessDays, CalendarDate, CalendarError, Day};
 /// First day the calendar answers for.
 const MIN_DAY: Day = Day::from_days_since_epoch(-25_567); // 1900-01-01
 /// Last day the calendar answers for.
+#[cfg(test)]
 const MAX_DAY: Day = Day::from_days_since_epoch(84_370); // 2200-12-31
 /// Days in the range: 301 years, 73 of them leap years.
 const DAYS: usize = 109_938;
 const WORDS: usize = DAYS.div_ceil(64);
-/// Forward moves of up to this many business days scan the bit words directly; farther ones
-/// use the select table. Both are constant time; the scan is faster for the short delays the
-/// rules use (1 to 14 business days).
-const SCAN_LIMIT: u32 = 48;
 
 /// Which days a shop counts as business days: its region and its own choices (CAL-1..3).
 ///
@@ -205,6 +202,7 @@ impl Calendar {
     /// # Errors
     ///
     /// [`CalendarError::OutOfRange`] outside 1900-01-01 to 2200-12-31.
+    #[inline]
     pub fn is_business_day<D: CalendarDate>(&self, date: D) -> Result<bool, CalendarError> {
         let i = self.index(date.to_day())?;
         Ok(self.bit(i))
@@ -269,6 +267,7 @@ impl Calendar {
     ///
     /// [`CalendarError::OutOfRange`] when `date` is outside the range,
     /// [`CalendarError::ResultOutOfRange`] when the answer is.
+    #[inline]
     pub fn add_business_days<D: CalendarDate>(
         &self,
         date: D,
@@ -293,6 +292,7 @@ impl Calendar {
     /// # Errors
     ///
     /// As [`add_business_days`](Calendar::add_business_days).
+    #[inline]
     pub fn next_business_day<D: CalendarDate>(&self, date: D) -> Result<D, CalendarError> {
         self.add_business_days(date, BusinessDays::new(1))
     }
@@ -302,6 +302,7 @@ impl Calendar {
     /// # Errors
     ///
     /// As [`add_business_days`](Calendar::add_business_days).
+    #[inline]
     pub fn previous_business_day<D: CalendarDate>(&self, date: D) -> Result<D, CalendarError> {
         self.add_business_days(date, BusinessDays::new(-1))
     }
@@ -311,6 +312,7 @@ impl Calendar {
     /// # Errors
     ///
     /// As [`add_business_days`](Calendar::add_business_days).
+    #[inline]
     pub fn roll_forward<D: CalendarDate>(&self, date: D) -> Result<D, CalendarError> {
         let day = date.to_day();
         let i = self.index(day)?;
@@ -322,6 +324,7 @@ impl Calendar {
     /// # Errors
     ///
     /// As [`add_business_days`](Calendar::add_business_days).
+    #[inline]
     pub fn roll_backward<D: CalendarDate>(&self, date: D) -> Result<D, CalendarError> {
         let day = date.to_day();
         let i = self.index(day)?;
@@ -336,6 +339,7 @@ impl Calendar {
     /// # Errors
     ///
     /// [`CalendarError::OutOfRange`] when either day is outside the range.
+    #[inline]
     pub fn business_days_between<D: CalendarDate>(
         &self,
         from: D,
@@ -348,6 +352,7 @@ impl Calendar {
         Ok(BusinessDays::new(i32::try_from(count).unwrap_or(i32::MAX)))
     }
 
+    #[inline]
     fn index(&self, day: Day) -> Result<usize, CalendarError> {
         index_of(day).ok_or_else(|| self.out_of_range(day))
     }
@@ -360,6 +365,8 @@ impl Calendar {
         }
     }
 
+    #[inline]
+    #[allow(clippy::cast_possible_truncation, clippy::cast_possible_wrap)]
     fn answer<D: CalendarDate>(
         &self,
         found: Option<usize>,
@@ -367,8 +374,9 @@ impl Calendar {
         n: i32,
     ) -> Result<D, CalendarError> {
         found
-            .and_then(|i| i32::try_from(i).ok())
-            .map(|i| Day::from_days_since_epoch(MIN_DAY.days_since_epoch() + i))
+            .filter(|i| *i < DAYS)
+            // Below DAYS (109 938), an index always fits an i32.
+            .map(|i| Day::from_days_since_epoch(MIN_DAY.days_since_epoch() + i as i32))
             .and_then(D::from_day)
             .ok_or_else(|| CalendarError::ResultOutOfRange {
                 from: from.date().unwrap_or(Calendar::MIN_DATE),
@@ -378,6 +386,7 @@ impl Calendar {
             })
     }
 
+    #[inline]
     fn bit(&self, i: usize) -> bool {
         self.words
             .get(i >> 6)
@@ -385,6 +394,7 @@ impl Calendar {
     }
 
     /// Business days with an index below `i` (`i` may be `DAYS`).
+    #[inline]
     fn rank(&self, i: usize) -> u32 {
         let w = i >> 6;
         let before = self.ranks.get(w).copied().unwrap_or(0);
@@ -393,6 +403,7 @@ impl Calendar {
     }
 
     /// Index of the business day whose rank is `r`.
+    #[inline]
     fn select(&self, r: u32) -> Option<usize> {
         let total = self.ranks.last().copied().unwrap_or(0);
         if r >= total {
@@ -409,22 +420,27 @@ impl Calendar {
     }
 
     /// Index of the business day `k` places after the first one at or after index `i`.
+    #[inline]
     fn forward(&self, i: usize, k: u32) -> Option<usize> {
-        if k < SCAN_LIMIT {
-            // Two words hold at least 64 business days' worth of ordinary weeks; scan them.
-            let mut w = i >> 6;
-            let mut bits = self.words.get(w)? & (u64::MAX << (i & 63));
-            let mut k = k;
-            for _ in 0..3 {
-                let count = bits.count_ones();
-                if k < count {
-                    return Some((w << 6) + select_in_word(bits, k));
-                }
-                k -= count;
-                w += 1;
-                bits = *self.words.get(w)?;
+        // Most answers lie in the word of `i` itself: the short delays the rules use
+        // (0 to 5 business days) rarely cross a 64-day word.
+        let w = i >> 6;
+        let mut bits = self.words.get(w)? & (u64::MAX << (i & 63));
+        if k < 4 {
+            // Clearing the lowest set bits beats a population count on CPUs without one.
+            for _ in 0..k {
+                bits &= bits.wrapping_sub(1);
             }
+            if bits != 0 {
+                return Some((w << 6) + bits.trailing_zeros() as usize);
+            }
+        } else if k < bits.count_ones() {
+            return Some((w << 6) + select_in_word(bits, k));
         }
+        self.forward_across_words(i, k)
+    }
+
+    fn forward_across_words(&self, i: usize, k: u32) -> Option<usize> {
         if i >= DAYS {
             return None;
         }
@@ -433,14 +449,14 @@ impl Calendar {
 }
 
 /// Position in the tables of a day, if it lies in the range.
+#[inline]
+#[allow(clippy::cast_sign_loss)]
 fn index_of(day: Day) -> Option<usize> {
+    // One unsigned comparison checks both ends: days before MIN_DAY wrap to huge offsets.
     let offset = day
         .days_since_epoch()
-        .checked_sub(MIN_DAY.days_since_epoch())?;
-    if day > MAX_DAY {
-        return None;
-    }
-    usize::try_from(offset).ok()
+        .wrapping_sub(MIN_DAY.days_since_epoch()) as u32 as usize;
+    (offset < DAYS).then_some(offset)
 }
 
 fn set_bit(words: &mut [u64], i: usize, business: bool) {
@@ -454,7 +470,15 @@ fn set_bit(words: &mut [u64], i: usize, business: bool) {
 }
 
 /// Position of the `k`-th set bit (from 0) of `word`; `k` must be below its popcount.
+#[inline]
 fn select_in_word(mut word: u64, mut k: u32) -> usize {
+    if k < 4 {
+        // The common case of short delays: clear the lowest bits directly.
+        for _ in 0..k {
+            word &= word.wrapping_sub(1);
+        }
+        return word.trailing_zeros() as usize;
+    }
     let mut base = 0;
     // Skip whole bytes first, then clear the remaining lower bits one at a time.
     loop {

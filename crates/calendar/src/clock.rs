@@ -54,10 +54,11 @@ const TABLE_YEARS: usize = 205; // 1996..=2200
 const MEAN_YEAR: i64 = 31_556_952;
 
 /// Summer time `[start, end)` of each year from 1996, as Unix seconds.
-// Evaluated by the compiler: a constant table, not state. Indexing in a const block fails
+// Evaluated by the compiler: an immutable table, not state (a `static`, so that lookups do
+// not copy it as a `const` would). Indexing at compile time fails
 // the build, not the program, if it is ever wrong.
 #[allow(clippy::indexing_slicing)]
-const SUMMER_TIME: [(i64, i64); TABLE_YEARS] = {
+static SUMMER_TIME: [(i64, i64); TABLE_YEARS] = {
     let mut table = [(0, 0); TABLE_YEARS];
     let mut i = 0;
     let mut year = RULE_FROM_YEAR as i64;
@@ -96,6 +97,8 @@ const fn summer_time_of_year(year: i64) -> (i64, i64) {
 }
 
 /// The Paris UTC offset, in seconds, at a Unix second.
+#[inline]
+#[allow(clippy::cast_possible_truncation)]
 fn offset_at(unix: i64) -> i32 {
     if unix < RULE_FROM_UNIX {
         return DateTime::from_timestamp(unix, 0).map_or(WINTER, |utc| {
@@ -113,11 +116,14 @@ fn offset_at(unix: i64) -> i32 {
         Some(bounds) => *bounds,
         None => summer_time_of_year(i64::from(RULE_FROM_YEAR) + year_index),
     };
-    if start <= unix && unix < end {
-        SUMMER
-    } else {
-        WINTER
-    }
+    // Sign arithmetic instead of comparisons: instants fall either side of a change at random,
+    // and compilers turn comparisons into branches that then mispredict about half the time.
+    // Each shift is -1 when the instant is on the winter side of one bound, else 0.
+    let before_start = (unix - start) >> 63;
+    let after_end = (end - 1 - unix) >> 63;
+    let summer = 1 + before_start + after_end; // 1 in summer time, 0 otherwise
+    // `summer` is 0 or 1.
+    WINTER + (SUMMER - WINTER) * summer as i32
 }
 
 /// A reading of the Paris clock: the local day, the time of day and the offset from UTC.
@@ -137,29 +143,32 @@ fn offset_at(unix: i64) -> i32 {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct ParisTime {
     day: Day,
-    date: NaiveDate,
     second_of_day: u32,
     nanosecond: u32,
-    offset: FixedOffset,
+    offset_seconds: i32,
 }
 
 impl ParisTime {
     /// The Paris date, as a [`Day`].
+    #[inline]
     pub fn day(self) -> Day {
         self.day
     }
 
     /// The Paris date.
     pub fn date(self) -> NaiveDate {
-        self.date
+        // Readings are only made for days within ±262 000 years, which chrono represents.
+        self.day.date().unwrap_or(NaiveDate::MIN)
     }
 
     /// Seconds since Paris midnight, 0 to 86 399.
+    #[inline]
     pub fn second_of_day(self) -> u32 {
         self.second_of_day
     }
 
     /// Nanoseconds past the second, as the instant carried them.
+    #[inline]
     pub fn nanosecond(self) -> u32 {
         self.nanosecond
     }
@@ -177,8 +186,10 @@ impl ParisTime {
     }
 
     /// Paris's offset from UTC at that instant (+01:00 or +02:00 since 1996).
+    #[inline]
     pub fn offset(self) -> FixedOffset {
-        self.offset
+        // Paris offsets (+00:09:21 to +02:00) are all valid fixed offsets.
+        FixedOffset::east_opt(self.offset_seconds).unwrap_or_else(|| chrono::Utc.fix())
     }
 }
 
@@ -186,8 +197,9 @@ impl ParisTime {
 ///
 /// # Errors
 ///
-/// [`CalendarError::InstantOutOfRange`] only within two hours of the ends of chrono's range,
-/// where the Paris date would be past the last date chrono can represent.
+/// [`CalendarError::InstantOutOfRange`] for instants more than 262 000 years away from
+/// year 0, near the ends of chrono's range, where a Paris date might not be representable.
+#[inline]
 pub fn paris_time<Tz: TimeZone>(instant: &DateTime<Tz>) -> Result<ParisTime, CalendarError> {
     reading(instant.timestamp(), instant.timestamp_subsec_nanos())
         .ok_or(CalendarError::InstantOutOfRange)
@@ -198,22 +210,33 @@ pub fn paris_time<Tz: TimeZone>(instant: &DateTime<Tz>) -> Result<ParisTime, Cal
 ///
 /// # Errors
 ///
-/// [`CalendarError::InstantOutOfRange`] when the date would be beyond chrono's range
-/// (about ±262 000 years).
+/// [`CalendarError::InstantOutOfRange`] for instants more than 262 000 years away from
+/// year 0 (chrono's dates end a little further).
+#[inline]
 pub fn paris_time_from_unix(seconds: i64) -> Result<ParisTime, CalendarError> {
     reading(seconds, 0).ok_or(CalendarError::InstantOutOfRange)
 }
 
+/// Days since 1970 of 262000-01-01 and of -262000-01-01: chrono represents every day between.
+const LAST_READABLE_DAY: i64 = days_from_civil(262_000, 1, 1);
+const FIRST_READABLE_DAY: i64 = days_from_civil(-262_000, 1, 1);
+
+#[inline]
+#[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
 fn reading(unix: i64, nanosecond: u32) -> Option<ParisTime> {
     let offset_seconds = offset_at(unix);
     let local = unix.checked_add(i64::from(offset_seconds))?;
-    let day = Day::from_days_since_epoch(i32::try_from(local.div_euclid(SECONDS_PER_DAY)).ok()?);
+    let days = local.div_euclid(SECONDS_PER_DAY);
+    if !(FIRST_READABLE_DAY..=LAST_READABLE_DAY).contains(&days) {
+        return None;
+    }
     Some(ParisTime {
-        day,
-        date: day.date()?,
-        second_of_day: u32::try_from(local.rem_euclid(SECONDS_PER_DAY)).ok()?,
+        // Within ±262 000 years: the day count fits an i32.
+        day: Day::from_days_since_epoch(days as i32),
+        // A Euclidean remainder by 86 400 lies in 0..86 400.
+        second_of_day: (local - days * SECONDS_PER_DAY) as u32,
         nanosecond,
-        offset: FixedOffset::east_opt(offset_seconds)?,
+        offset_seconds,
     })
 }
 
@@ -347,6 +370,13 @@ mod tests {
         let max = DateTime::<Utc>::MAX_UTC;
         let min = DateTime::<Utc>::MIN_UTC;
         assert_eq!(paris_time(&max), Err(CalendarError::InstantOutOfRange));
-        assert!(paris_time(&min).is_ok_and(|t| t.date().year() < -200_000));
+        assert!(paris_time_from_unix(LAST_READABLE_DAY * SECONDS_PER_DAY).is_ok());
+        assert!(paris_time_from_unix((LAST_READABLE_DAY + 1) * SECONDS_PER_DAY).is_err());
+        assert_eq!(paris_time(&min), Err(CalendarError::InstantOutOfRange));
+        let far_past = NaiveDate::from_ymd_opt(-261_999, 6, 1).and_then(|d| d.and_hms_opt(0, 0, 0));
+        let far_past = far_past.map(|t| t.and_utc());
+        assert!(
+            far_past.is_some_and(|t| paris_time(&t).is_ok_and(|p| p.date().year() == -261_999))
+        );
     }
 }

@@ -29,13 +29,24 @@ pub struct Day(i32);
 
 impl Day {
     /// The day `days` after 1970-01-01 (before it when negative).
+    #[inline]
     pub const fn from_days_since_epoch(days: i32) -> Day {
         Day(days)
     }
 
     /// Days since 1970-01-01.
+    #[inline]
     pub const fn days_since_epoch(self) -> i32 {
         self.0
+    }
+
+    /// The day `days` later (earlier when negative), unless that overflows.
+    #[inline]
+    pub const fn checked_add(self, days: i32) -> Option<Day> {
+        match self.0.checked_add(days) {
+            Some(d) => Some(Day(d)),
+            None => None,
+        }
     }
 
     /// The day as a `NaiveDate`, or `None` beyond chrono's range (about ±262 000 years).
@@ -47,6 +58,7 @@ impl Day {
 }
 
 impl From<NaiveDate> for Day {
+    #[inline]
     fn from(date: NaiveDate) -> Day {
         // chrono's dates span about ±2^18 years, far inside i32 days.
         Day(date.num_days_from_ce() - UNIX_EPOCH_FROM_CE)
@@ -89,20 +101,24 @@ pub trait CalendarDate: Copy + sealed::Sealed {
 }
 
 impl CalendarDate for NaiveDate {
+    #[inline]
     fn to_day(self) -> Day {
         Day::from(self)
     }
 
+    #[inline]
     fn from_day(day: Day) -> Option<Self> {
         day.date()
     }
 }
 
 impl CalendarDate for Day {
+    #[inline]
     fn to_day(self) -> Day {
         self
     }
 
+    #[inline]
     fn from_day(day: Day) -> Option<Self> {
         Some(day)
     }

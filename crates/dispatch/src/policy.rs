@@ -106,23 +106,25 @@ impl DispatchPolicy {
     /// assert_eq!(day, ordered_at.day());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[inline]
     pub fn taken_into_account_on(
         &self,
         calendar: &Calendar,
         ordered_at: ParisTime,
     ) -> Result<Day, DispatchError> {
-        let day = ordered_at.day();
-        // DISP-1: exactly 11:00:00 is already after the cutoff.
+        // DISP-1 in one step: the first business day on or after the order's Paris date, or
+        // strictly after it once the cutoff has passed (exactly 11:00:00 is past it).
         let before_cutoff = (ordered_at.second_of_day(), ordered_at.nanosecond())
             < (
                 self.cutoff.num_seconds_from_midnight(),
                 self.cutoff.nanosecond(),
             );
-        if before_cutoff && calendar.is_business_day(day)? {
-            Ok(day)
-        } else {
-            Ok(calendar.next_business_day(day)?)
-        }
+        // Arithmetic rather than a branch: orders fall either side of the cutoff at random.
+        let first_candidate = ordered_at
+            .day()
+            .checked_add(i32::from(!before_cutoff))
+            .ok_or(CalendarError::InstantOutOfRange)?;
+        Ok(calendar.roll_forward(first_candidate)?)
     }
 
     /// The whole schedule of an order placed at `ordered_at` (DISP-1..3).

@@ -1,0 +1,106 @@
+//! Invariants of DISP-1..3 over generated instants, calendars and policies.
+
+use comptoir_calendar::{BusinessDays, Calendar, clock, strategies as cal_strategies};
+use comptoir_dispatch::{DispatchPolicy, strategies};
+use proptest::prelude::*;
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    // DISP-1: the day taken into account is a business day, never before the Paris date, and
+    // the same day only when the order came before the cutoff.
+    #[test]
+    fn disp_1_taken_is_a_business_day_not_before_the_order(
+        instant in prop_oneof![cal_strategies::instant_in_range(), cal_strategies::instant_near_dst_change()],
+        calendar_policy in cal_strategies::calendar_policy(),
+        policy in strategies::dispatch_policy(),
+    ) {
+        let cal = Calendar::new(&calendar_policy)?;
+        let reading = clock::paris_time(&instant)?;
+        let Ok(taken) = policy.taken_into_account(&cal, &instant) else {
+            // Only at the very end of the range.
+            prop_assert!(reading.date() >= Calendar::MAX_DATE - chrono::Days::new(40));
+            return Ok(());
+        };
+        prop_assert!(cal.is_business_day(taken)?);
+        prop_assert!(taken >= reading.date());
+        if taken == reading.date() {
+            prop_assert!(reading.time() < policy.cutoff);
+        }
+        // Nothing open was skipped: no business day lies between the order and `taken`,
+        // except the order's own day when it came after the cutoff.
+        let skipped = cal.business_days_between(reading.date(), taken)?;
+        prop_assert!(skipped.get() <= 1);
+    }
+
+    // DISP-1: a later order is never taken into account earlier.
+    #[test]
+    fn disp_1_later_orders_are_never_taken_earlier(
+        instant in cal_strategies::instant_in_range(),
+        gap in 0i64..=10 * 86_400,
+    ) {
+        let cal = Calendar::metropolitan();
+        let policy = DispatchPolicy::default();
+        let later = instant + chrono::Duration::seconds(gap);
+        if let (Ok(a), Ok(b)) = (policy.taken_into_account(&cal, &instant), policy.taken_into_account(&cal, &later)) {
+            prop_assert!(a <= b);
+        }
+    }
+
+    // DISP-2, DISP-3: the window and the promise are exactly their business days after T.
+    #[test]
+    fn disp_3_dispatch_by_is_exactly_the_promise_after_taken(
+        instant in cal_strategies::instant_in_range(),
+        policy in strategies::dispatch_policy(),
+    ) {
+        let cal = Calendar::metropolitan();
+        if let Ok(s) = policy.schedule(&cal, &instant) {
+            let t = s.taken_into_account();
+            prop_assert_eq!(cal.business_days_between(t, s.dispatch_by())?, policy.promise);
+            prop_assert_eq!(cal.business_days_between(t, s.expected_dispatch().0)?, policy.preparation_min);
+            prop_assert_eq!(cal.business_days_between(t, s.expected_dispatch().1)?, policy.preparation_max);
+            prop_assert!(s.expected_dispatch().0 <= s.expected_dispatch().1);
+            prop_assert!(s.expected_dispatch().1 <= s.dispatch_by());
+            if policy.promise > BusinessDays::ZERO {
+                prop_assert!(cal.is_business_day(s.dispatch_by())?);
+            }
+        }
+    }
+
+    // DISP-1: the ParisTime entry point agrees with the instant one.
+    #[test]
+    fn disp_1_paris_time_and_instant_entry_points_agree(instant in cal_strategies::instant_in_range()) {
+        let cal = Calendar::metropolitan();
+        let policy = DispatchPolicy::default();
+        let by_instant = policy.taken_into_account(&cal, &instant).ok();
+        let by_reading = policy
+            .taken_into_account_on(&cal, clock::paris_time_from_unix(instant.timestamp())?)
+            .ok()
+            .and_then(|d| d.date());
+        prop_assert_eq!(by_instant, by_reading);
+    }
+}
+
+#[cfg(feature = "serde")]
+#[test]
+fn policy_and_schedule_round_trip_through_json() {
+    let policy = DispatchPolicy::default();
+    let json = serde_json::to_string(&policy).unwrap();
+    assert_eq!(
+        json,
+        r#"{"cutoff":"11:00:00","preparation_min":1,"preparation_max":2,"promise":3}"#
+    );
+    assert_eq!(
+        serde_json::from_str::<DispatchPolicy>(&json).unwrap(),
+        policy
+    );
+    let instant = chrono::DateTime::from_timestamp(1_768_471_199, 0).unwrap();
+    let schedule = policy
+        .schedule(&Calendar::metropolitan(), &instant)
+        .unwrap();
+    let json = serde_json::to_string(&schedule).unwrap();
+    assert_eq!(
+        serde_json::from_str::<comptoir_dispatch::DispatchSchedule>(&json).unwrap(),
+        schedule
+    );
+}

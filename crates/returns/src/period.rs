@@ -1,0 +1,272 @@
+//! Periods counted in calendar days the way the law counts them (Regulation 1182/71).
+
+use core::fmt;
+
+use chrono::{DateTime, Days, FixedOffset, NaiveDate, NaiveTime, TimeZone};
+use comptoir_calendar::{Calendar, clock};
+
+use crate::ReturnsError;
+
+/// A number of calendar days, as the law writes its delays ("quatorze jours").
+///
+/// # Example
+///
+/// ```
+/// use comptoir_returns::CalendarDays;
+/// assert_eq!(CalendarDays::new(14).get(), 14);
+/// assert_eq!(CalendarDays::new(14).to_string(), "14 days");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(transparent))]
+pub struct CalendarDays(u16);
+
+impl CalendarDays {
+    /// `n` calendar days.
+    pub const fn new(n: u16) -> CalendarDays {
+        CalendarDays(n)
+    }
+
+    /// The count.
+    pub const fn get(self) -> u16 {
+        self.0
+    }
+}
+
+impl fmt::Display for CalendarDays {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0 == 1 {
+            f.write_str("1 day")
+        } else {
+            write!(f, "{} days", self.0)
+        }
+    }
+}
+
+/// What happens when a period's last day is not a business day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum Roll {
+    /// The period ends at the end of the next business day (Regulation 1182/71 art. 3(4), which
+    /// C. conso L221-18 and L221-24 follow): a last day on a Saturday, Sunday, public holiday or
+    /// declared shop closure moves to the next day the shop's calendar counts as open.
+    #[default]
+    NextBusinessDay,
+    /// The last day stays where it falls, whatever the weekday.
+    None,
+}
+
+/// A period of calendar days and its roll: "N days from the day after an event".
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use comptoir_calendar::Calendar;
+/// use comptoir_returns::{CalendarDays, Period, Roll};
+///
+/// // RET-1's worked example: received Saturday 2025-03-01, 14 days -> Monday 2025-03-17.
+/// let period = Period { days: CalendarDays::new(14), roll: Roll::NextBusinessDay };
+/// let received = NaiveDate::from_ymd_opt(2025, 3, 1).ok_or("date")?;
+/// let deadline = period.deadline(received, &Calendar::metropolitan())?;
+/// assert_eq!(deadline.last_day(), NaiveDate::from_ymd_opt(2025, 3, 17).ok_or("date")?);
+/// // The 14th day after the 1st is Saturday the 15th: the deadline rolls to Monday.
+/// assert_eq!(deadline.nominal_last_day(), NaiveDate::from_ymd_opt(2025, 3, 15).ok_or("date")?);
+/// assert!(deadline.is_rolled());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct Period {
+    /// Its length, counted from the day after the event.
+    pub days: CalendarDays,
+    /// What happens to a last day that is not a business day.
+    pub roll: Roll,
+}
+
+impl Period {
+    /// The deadline of this period for an event on `event_day` (a Paris date).
+    ///
+    /// The event's day is not counted (Regulation 1182/71 art. 3(1)): the nominal last day is
+    /// `event_day + days`; with [`Roll::NextBusinessDay`] it moves to the next business day of
+    /// `calendar` when it is not one.
+    ///
+    /// # Errors
+    ///
+    /// [`ReturnsError::Calendar`] when the event or the deadline is outside the calendar's
+    /// range (1900 to 2200).
+    pub fn deadline(
+        self,
+        event_day: NaiveDate,
+        calendar: &Calendar,
+    ) -> Result<Deadline, ReturnsError> {
+        // Checking the event day first reports the day the caller gave, not a derived one.
+        calendar.is_business_day(event_day)?;
+        let nominal = event_day
+            .checked_add_days(Days::new(u64::from(self.days.get())))
+            .ok_or(ReturnsError::Calendar(
+                comptoir_calendar::CalendarError::InstantOutOfRange,
+            ))?;
+        let last_day = match self.roll {
+            Roll::NextBusinessDay => calendar.roll_forward(nominal)?,
+            Roll::None => {
+                calendar.is_business_day(nominal)?;
+                nominal
+            }
+        };
+        Ok(Deadline {
+            period: self,
+            event_day,
+            nominal_last_day: nominal,
+            last_day,
+        })
+    }
+}
+
+/// The last day of a period: something is on time when it happens on that Paris date or
+/// before, up to 23:59:59.999… Paris time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Deadline {
+    period: Period,
+    event_day: NaiveDate,
+    nominal_last_day: NaiveDate,
+    last_day: NaiveDate,
+}
+
+impl Deadline {
+    /// The period counted.
+    pub fn period(self) -> Period {
+        self.period
+    }
+
+    /// The Paris date of the event the period counts from (not itself counted).
+    pub fn event_day(self) -> NaiveDate {
+        self.event_day
+    }
+
+    /// The event's day plus the period's days, before any roll.
+    pub fn nominal_last_day(self) -> NaiveDate {
+        self.nominal_last_day
+    }
+
+    /// The last day, rolled to a business day where the period says so.
+    pub fn last_day(self) -> NaiveDate {
+        self.last_day
+    }
+
+    /// True when the nominal last day was not a business day and the deadline moved.
+    pub fn is_rolled(self) -> bool {
+        self.last_day != self.nominal_last_day
+    }
+
+    /// The first instant after the deadline: midnight, Paris time, at the start of the day
+    /// after the last day. Anything at or after it is late.
+    ///
+    /// # Errors
+    ///
+    /// [`ReturnsError::Calendar`] when the next day is beyond chrono's range.
+    pub fn closes_at(self) -> Result<DateTime<FixedOffset>, ReturnsError> {
+        let next = self.last_day.succ_opt().ok_or(ReturnsError::Calendar(
+            comptoir_calendar::CalendarError::InstantOutOfRange,
+        ))?;
+        // Paris changes its clocks at 02:00/03:00, never at midnight, so midnight always
+        // exists exactly once and `Reject` cannot trigger.
+        Ok(clock::from_paris(
+            next.and_time(NaiveTime::MIN),
+            clock::Ambiguity::Reject,
+        )?)
+    }
+
+    /// Whether something happening at `at` is on time: its Paris date is the last day or
+    /// earlier.
+    ///
+    /// # Errors
+    ///
+    /// [`ReturnsError::Calendar`] when `at` cannot be read on the Paris clock (the very ends
+    /// of chrono's range).
+    pub fn is_on_time<Tz: TimeZone>(self, at: &DateTime<Tz>) -> Result<bool, ReturnsError> {
+        Ok(clock::paris_date(at)? <= self.last_day)
+    }
+}
+
+impl fmt::Display for Deadline {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} (end of day, Paris time)",
+            self.last_day.format("%A %Y-%m-%d")
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn event_day_is_not_counted() {
+        // RET-1: 14 days from a Monday end on the Monday two weeks later.
+        let period = Period {
+            days: CalendarDays::new(14),
+            roll: Roll::None,
+        };
+        let d = period
+            .deadline(ymd(2025, 3, 3), &Calendar::metropolitan())
+            .unwrap();
+        assert_eq!(d.last_day(), ymd(2025, 3, 17));
+        assert!(!d.is_rolled());
+    }
+
+    #[test]
+    fn without_roll_a_sunday_stays_a_sunday() {
+        let period = Period {
+            days: CalendarDays::new(14),
+            roll: Roll::None,
+        };
+        let d = period
+            .deadline(ymd(2025, 3, 2), &Calendar::metropolitan())
+            .unwrap();
+        assert_eq!(d.last_day(), ymd(2025, 3, 16));
+    }
+
+    #[test]
+    fn closes_at_midnight_paris_even_on_dst_sunday() {
+        let period = Period {
+            days: CalendarDays::new(0),
+            roll: Roll::None,
+        };
+        // Last day Saturday 2026-03-28: closes at Sunday 00:00 +01:00.
+        let d = period
+            .deadline(ymd(2026, 3, 28), &Calendar::metropolitan())
+            .unwrap();
+        assert_eq!(
+            d.closes_at().unwrap().to_rfc3339(),
+            "2026-03-29T00:00:00+01:00"
+        );
+    }
+
+    #[test]
+    fn out_of_range_is_an_error() {
+        let period = Period {
+            days: CalendarDays::new(30),
+            roll: Roll::NextBusinessDay,
+        };
+        assert!(
+            period
+                .deadline(ymd(2200, 12, 20), &Calendar::metropolitan())
+                .is_err()
+        );
+        assert!(
+            period
+                .deadline(NaiveDate::MAX, &Calendar::metropolitan())
+                .is_err()
+        );
+    }
+}

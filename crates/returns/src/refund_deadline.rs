@@ -1,0 +1,410 @@
+//! Refund deadlines (REF-2, C. conso L221-24).
+
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use comptoir_calendar::{Calendar, clock};
+
+use crate::{DaysLate, Deadline, Deferral, RefundPolicy, ReturnsError};
+
+/// What is known so far about a withdrawal, for its refund deadlines (REF-2).
+///
+/// Every fact is an instant, in any time zone, kept as UTC; the rules read them as Paris
+/// dates. Only the notice is required; the others are added as they happen.
+///
+/// - `notice`: when the shop was told of the withdrawal (for a form in the parcel, when
+///   the parcel arrives; for an email, when it arrives).
+/// - `proof_of_shipment`: when the customer gave proof of shipping the goods back.
+/// - `goods_received`: when the goods arrived back at the shop.
+/// - `goods_checked`: when the team finished checking them. Without it, the goods count as
+///   checked the day they are received: the expected window then starts at once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct RefundFacts {
+    notice: DateTime<Utc>,
+    proof_of_shipment: Option<DateTime<Utc>>,
+    goods_received: Option<DateTime<Utc>>,
+    goods_checked: Option<DateTime<Utc>>,
+}
+
+impl RefundFacts {
+    /// The facts right after the shop is told of a withdrawal at `notice`.
+    pub fn notified<Tz: TimeZone>(notice: &DateTime<Tz>) -> RefundFacts {
+        RefundFacts {
+            notice: notice.with_timezone(&Utc),
+            proof_of_shipment: None,
+            goods_received: None,
+            goods_checked: None,
+        }
+    }
+
+    /// The customer proved shipment of the goods at `at`.
+    #[must_use]
+    pub fn with_proof_of_shipment<Tz: TimeZone>(self, at: &DateTime<Tz>) -> RefundFacts {
+        RefundFacts {
+            proof_of_shipment: Some(at.with_timezone(&Utc)),
+            ..self
+        }
+    }
+
+    /// The goods arrived back at `at`.
+    #[must_use]
+    pub fn with_goods_received<Tz: TimeZone>(self, at: &DateTime<Tz>) -> RefundFacts {
+        RefundFacts {
+            goods_received: Some(at.with_timezone(&Utc)),
+            ..self
+        }
+    }
+
+    /// The team finished checking the returned goods at `at`.
+    #[must_use]
+    pub fn with_goods_checked<Tz: TimeZone>(self, at: &DateTime<Tz>) -> RefundFacts {
+        RefundFacts {
+            goods_checked: Some(at.with_timezone(&Utc)),
+            ..self
+        }
+    }
+
+    /// When the shop was told.
+    pub fn notice(&self) -> DateTime<Utc> {
+        self.notice
+    }
+
+    /// When the customer proved shipment, if known.
+    pub fn proof_of_shipment(&self) -> Option<DateTime<Utc>> {
+        self.proof_of_shipment
+    }
+
+    /// When the goods arrived back, if known.
+    pub fn goods_received(&self) -> Option<DateTime<Utc>> {
+        self.goods_received
+    }
+
+    /// When the goods were checked, if known.
+    pub fn goods_checked(&self) -> Option<DateTime<Utc>> {
+        self.goods_checked
+    }
+
+    fn validate(&self, policy: &RefundPolicy) -> Result<(), ReturnsError> {
+        if !policy.goods_before_notice_allowed {
+            if let Some(received) = self.goods_received.filter(|r| *r < self.notice) {
+                return Err(ReturnsError::GoodsBeforeNotice {
+                    received,
+                    notice: self.notice,
+                });
+            }
+            if let Some(shipped) = self.proof_of_shipment.filter(|s| *s < self.notice) {
+                return Err(ReturnsError::ShipmentBeforeNotice {
+                    shipped,
+                    notice: self.notice,
+                });
+            }
+        }
+        match (self.goods_received, self.goods_checked) {
+            (None, Some(checked)) => Err(ReturnsError::CheckedWithoutReceipt { checked }),
+            (Some(received), Some(checked)) if checked < received => {
+                Err(ReturnsError::CheckedBeforeReceived { checked, received })
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
+/// Which fact the refund ceiling waited for (L221-24 al. 2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum DeferredUntil {
+    /// The goods arrived back.
+    GoodsReceived,
+    /// The customer proved shipment.
+    ProofOfShipment,
+}
+
+/// When the refund must be paid at the latest (REF-2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum RefundDue {
+    /// Due by the end of `last_day`, Paris time.
+    By {
+        /// The last day a payment is on time.
+        last_day: NaiveDate,
+        /// The fact that pushed the ceiling past the 14 days, if one did.
+        deferred_until: Option<DeferredUntil>,
+    },
+    /// The shop defers the refund and neither the goods nor a proof of shipment have come
+    /// yet: the due date is not known. It will be `not_before` or later.
+    Pending {
+        /// The ceiling without deferral: the earliest the due date can turn out to be.
+        not_before: NaiveDate,
+    },
+}
+
+impl RefundDue {
+    /// The last day a payment is on time, when known.
+    pub fn last_day(self) -> Option<NaiveDate> {
+        match self {
+            RefundDue::By { last_day, .. } => Some(last_day),
+            RefundDue::Pending { .. } => None,
+        }
+    }
+}
+
+/// The expected refund window: the FAQ's "sous 3 à 5 jours ouvrés" after the check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct ExpectedRefund {
+    earliest: NaiveDate,
+    latest: NaiveDate,
+}
+
+impl ExpectedRefund {
+    /// First day of the window (3rd business day after the check by default).
+    pub fn earliest(self) -> NaiveDate {
+        self.earliest
+    }
+
+    /// Last day of the window (5th business day after the check by default).
+    pub fn latest(self) -> NaiveDate {
+        self.latest
+    }
+}
+
+/// A withdrawal's refund deadlines, from the facts known so far (REF-2).
+///
+/// - The **ceiling** is 14 calendar days after the day the shop was told (the day itself not
+///   counted, as for RET-1). Under [`Deferral::UntilGoodsOrProof`] (the default) it moves to
+///   the day the goods come back or the customer proves shipment, *whichever comes first*,
+///   when that day is later (L221-24 al. 2); until one of them happens, the due date is
+///   [`RefundDue::Pending`].
+/// - The **expected window** is 3 to 5 business days after the goods are checked (or
+///   received, when no check is recorded); unknown until the goods are back.
+///
+/// # Example
+///
+/// ```
+/// use chrono::{NaiveDate, TimeZone};
+/// use chrono_tz::Europe::Paris;
+/// use comptoir_calendar::Calendar;
+/// use comptoir_returns::{RefundDeadlines, RefundDue, RefundFacts, RefundPolicy};
+///
+/// let cal = Calendar::metropolitan();
+/// let policy = RefundPolicy::default();
+/// let notice = Paris.with_ymd_and_hms(2025, 3, 10, 9, 0, 0).single().ok_or("instant")?;
+/// let facts = RefundFacts::notified(&notice);
+/// let pending = RefundDeadlines::compute(&facts, &policy, &cal)?;
+/// assert!(matches!(pending.due(), RefundDue::Pending { .. }));
+///
+/// let back = Paris.with_ymd_and_hms(2025, 3, 13, 15, 0, 0).single().ok_or("instant")?;
+/// let known = RefundDeadlines::compute(&facts.with_goods_received(&back), &policy, &cal)?;
+/// let ymd = |d| NaiveDate::from_ymd_opt(2025, 3, d).ok_or("date");
+/// assert_eq!(known.due().last_day(), Some(ymd(24)?)); // 10 March + 14 days
+/// let expected = known.expected().ok_or("goods are back")?;
+/// assert_eq!((expected.earliest(), expected.latest()), (ymd(18)?, ymd(20)?));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct RefundDeadlines {
+    ceiling: Deadline,
+    due: RefundDue,
+    expected: Option<ExpectedRefund>,
+}
+
+impl RefundDeadlines {
+    /// The deadlines the facts imply under `policy`, on `calendar`.
+    ///
+    /// # Errors
+    ///
+    /// - [`ReturnsError::GoodsBeforeNotice`] / [`ReturnsError::ShipmentBeforeNotice`] when
+    ///   the goods came back or were shipped before the notice and the policy forbids it;
+    /// - [`ReturnsError::CheckedWithoutReceipt`] / [`ReturnsError::CheckedBeforeReceived`]
+    ///   for a check with no receipt or before it;
+    /// - [`ReturnsError::InvalidPolicy`] for a policy whose expected window is not one;
+    /// - [`ReturnsError::Calendar`] when a date leaves the calendar's range.
+    pub fn compute(
+        facts: &RefundFacts,
+        policy: &RefundPolicy,
+        calendar: &Calendar,
+    ) -> Result<RefundDeadlines, ReturnsError> {
+        policy.validate()?;
+        facts.validate(policy)?;
+        let notice_day = clock::paris_date(&facts.notice)?;
+        let ceiling = policy.ceiling.deadline(notice_day, calendar)?;
+        let due = match policy.deferral {
+            Deferral::None => RefundDue::By {
+                last_day: ceiling.last_day(),
+                deferred_until: None,
+            },
+            Deferral::UntilGoodsOrProof => {
+                let first = match (facts.goods_received, facts.proof_of_shipment) {
+                    (Some(g), Some(p)) if p < g => Some((p, DeferredUntil::ProofOfShipment)),
+                    (Some(g), _) => Some((g, DeferredUntil::GoodsReceived)),
+                    (None, Some(p)) => Some((p, DeferredUntil::ProofOfShipment)),
+                    (None, None) => None,
+                };
+                match first {
+                    None => RefundDue::Pending {
+                        not_before: ceiling.last_day(),
+                    },
+                    Some((at, why)) => {
+                        let day = clock::paris_date(&at)?;
+                        if day > ceiling.last_day() {
+                            RefundDue::By {
+                                last_day: day,
+                                deferred_until: Some(why),
+                            }
+                        } else {
+                            RefundDue::By {
+                                last_day: ceiling.last_day(),
+                                deferred_until: None,
+                            }
+                        }
+                    }
+                }
+            }
+        };
+        let expected = match facts.goods_received {
+            None => None,
+            Some(received) => {
+                let checked_day = clock::paris_date(&facts.goods_checked.unwrap_or(received))?;
+                Some(ExpectedRefund {
+                    earliest: calendar.add_business_days(checked_day, policy.expected_from)?,
+                    latest: calendar.add_business_days(checked_day, policy.expected_to)?,
+                })
+            }
+        };
+        Ok(RefundDeadlines {
+            ceiling,
+            due,
+            expected,
+        })
+    }
+
+    /// The 14-day ceiling counted from the notice, before any deferral.
+    pub fn ceiling(&self) -> Deadline {
+        self.ceiling
+    }
+
+    /// When the refund is due at the latest, or [`RefundDue::Pending`].
+    pub fn due(&self) -> RefundDue {
+        self.due
+    }
+
+    /// The expected refund window, once the goods are back.
+    pub fn expected(&self) -> Option<ExpectedRefund> {
+        self.expected
+    }
+
+    /// Whether a refund not yet paid at `at` is late: `at`'s Paris date is after the due date.
+    /// A pending due date is never late: the shop may still wait for the goods.
+    ///
+    /// # Errors
+    ///
+    /// [`ReturnsError::Calendar`] when `at` cannot be read on the Paris clock.
+    pub fn is_late<Tz: TimeZone>(&self, at: &DateTime<Tz>) -> Result<bool, ReturnsError> {
+        Ok(match self.due {
+            RefundDue::By { last_day, .. } => clock::paris_date(at)? > last_day,
+            RefundDue::Pending { .. } => false,
+        })
+    }
+
+    /// The days late of a refund paid at `paid_at` (REF-3): the whole days from the due date
+    /// to the payment's Paris date, 0 when paid by the due date or while it is pending.
+    ///
+    /// # Errors
+    ///
+    /// [`ReturnsError::Calendar`] when `paid_at` cannot be read on the Paris clock,
+    /// [`ReturnsError::LatenessOutOfRange`] past [`DaysLate::MAX`].
+    pub fn days_late<Tz: TimeZone>(
+        &self,
+        paid_at: &DateTime<Tz>,
+    ) -> Result<DaysLate, ReturnsError> {
+        match self.due {
+            RefundDue::By { last_day, .. } => {
+                DaysLate::between(last_day, clock::paris_date(paid_at)?)
+            }
+            RefundDue::Pending { .. } => Ok(DaysLate::ZERO),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::FixedOffset;
+
+    fn at(rfc3339: &str) -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339(rfc3339).unwrap()
+    }
+
+    #[test]
+    fn without_deferral_the_ceiling_is_fourteen_days_after_notice() {
+        // REF-2
+        let policy = RefundPolicy {
+            deferral: Deferral::None,
+            ..RefundPolicy::default()
+        };
+        let facts = RefundFacts::notified(&at("2025-03-10T09:00:00+01:00"));
+        let d = RefundDeadlines::compute(&facts, &policy, &Calendar::metropolitan()).unwrap();
+        assert_eq!(d.due().last_day(), NaiveDate::from_ymd_opt(2025, 3, 24));
+        assert_eq!(d.expected(), None);
+    }
+
+    #[test]
+    fn proof_earlier_than_goods_decides() {
+        // REF-2, L221-24: whichever comes first.
+        let facts = RefundFacts::notified(&at("2025-03-10T09:00:00+01:00"))
+            .with_proof_of_shipment(&at("2025-03-28T09:00:00+01:00"))
+            .with_goods_received(&at("2025-04-02T09:00:00+02:00"));
+        let d =
+            RefundDeadlines::compute(&facts, &RefundPolicy::default(), &Calendar::metropolitan())
+                .unwrap();
+        assert_eq!(
+            d.due(),
+            RefundDue::By {
+                last_day: NaiveDate::from_ymd_opt(2025, 3, 28).unwrap(),
+                deferred_until: Some(DeferredUntil::ProofOfShipment),
+            }
+        );
+    }
+
+    #[test]
+    fn contradictory_facts_are_typed_errors() {
+        // REF-2
+        let cal = Calendar::metropolitan();
+        let policy = RefundPolicy::default();
+        let notice = RefundFacts::notified(&at("2025-03-10T09:00:00+01:00"));
+        let early = at("2025-03-09T09:00:00+01:00");
+        assert!(matches!(
+            RefundDeadlines::compute(&notice.with_goods_received(&early), &policy, &cal),
+            Err(ReturnsError::GoodsBeforeNotice { .. })
+        ));
+        assert!(matches!(
+            RefundDeadlines::compute(&notice.with_proof_of_shipment(&early), &policy, &cal),
+            Err(ReturnsError::ShipmentBeforeNotice { .. })
+        ));
+        assert!(matches!(
+            RefundDeadlines::compute(
+                &notice.with_goods_checked(&at("2025-03-12T09:00:00Z")),
+                &policy,
+                &cal
+            ),
+            Err(ReturnsError::CheckedWithoutReceipt { .. })
+        ));
+        let checked_first = notice
+            .with_goods_received(&at("2025-03-12T09:00:00Z"))
+            .with_goods_checked(&at("2025-03-12T08:00:00Z"));
+        assert!(matches!(
+            RefundDeadlines::compute(&checked_first, &policy, &cal),
+            Err(ReturnsError::CheckedBeforeReceived { .. })
+        ));
+        let allowed = RefundPolicy {
+            goods_before_notice_allowed: true,
+            ..policy
+        };
+        assert!(
+            RefundDeadlines::compute(&notice.with_goods_received(&early), &allowed, &cal).is_ok()
+        );
+    }
+}

@@ -1,0 +1,118 @@
+//! [`proptest`](mod@proptest) strategies for the returns rules: order timelines, refund facts, policies,
+//! lateness and interest rates.
+//!
+//! # Example
+//!
+//! ```
+//! use comptoir_calendar::Calendar;
+//! use comptoir_returns::{strategies, WithdrawalPolicy, WithdrawalWindows};
+//! use proptest::prelude::*;
+//!
+//! let cal = Calendar::metropolitan();
+//! proptest!(|((validated, receipts) in strategies::order_receipts(3))| {
+//!     let windows = WithdrawalWindows::compute(&validated, &receipts, &WithdrawalPolicy::default(), &cal);
+//!     prop_assert!(windows.is_ok());
+//! });
+//! ```
+
+use chrono::{DateTime, TimeDelta, Utc};
+use comptoir_money::Decimal;
+use proptest::prelude::*;
+
+use crate::{
+    CalendarDays, DaysLate, LegalInterestRate, Period, RefundFacts, Roll, WithdrawalPolicy,
+};
+
+/// 2000-01-01T00:00:00Z .. 2190-01-01T00:00:00Z: deadlines a few months later stay inside the
+/// calendar's range.
+const FROM: i64 = 946_684_800;
+const TO: i64 = 6_942_499_200;
+const SECONDS_PER_DAY: i64 = 86_400;
+
+fn instant(seconds: i64) -> DateTime<Utc> {
+    DateTime::from_timestamp(seconds, 0).unwrap_or(DateTime::<Utc>::UNIX_EPOCH)
+}
+
+fn after(start: DateTime<Utc>, seconds: i64) -> DateTime<Utc> {
+    start
+        .checked_add_signed(TimeDelta::seconds(seconds))
+        .unwrap_or(start)
+}
+
+/// An instant, to the second, between 2000 and 2190.
+pub fn instant_in_range() -> impl Strategy<Value = DateTime<Utc>> {
+    (FROM..TO).prop_map(instant)
+}
+
+/// An order's validation instant and the receipts of 1 to `max_parcels` parcels, each within
+/// 30 days after the validation, in no particular order.
+pub fn order_receipts(
+    max_parcels: usize,
+) -> impl Strategy<Value = (DateTime<Utc>, Vec<DateTime<Utc>>)> {
+    (
+        instant_in_range(),
+        prop::collection::vec(0..30 * SECONDS_PER_DAY, 1..=max_parcels.max(1)),
+    )
+        .prop_map(|(validated, delays)| {
+            let receipts = delays.into_iter().map(|d| after(validated, d)).collect();
+            (validated, receipts)
+        })
+}
+
+/// Consistent refund facts: a notice, then any of a proof of shipment, a receipt of the goods
+/// and a check after the receipt, each within 60 days.
+pub fn refund_facts() -> impl Strategy<Value = RefundFacts> {
+    let delay = 0..60 * SECONDS_PER_DAY;
+    (
+        instant_in_range(),
+        prop::option::of(delay.clone()),
+        prop::option::of((delay.clone(), prop::option::of(0..10 * SECONDS_PER_DAY))),
+    )
+        .prop_map(|(notice, proof, goods)| {
+            let mut facts = RefundFacts::notified(&notice);
+            if let Some(p) = proof {
+                facts = facts.with_proof_of_shipment(&after(notice, p));
+            }
+            if let Some((g, check)) = goods {
+                let received = after(notice, g);
+                facts = facts.with_goods_received(&received);
+                if let Some(c) = check {
+                    facts = facts.with_goods_checked(&after(received, c));
+                }
+            }
+            facts
+        })
+}
+
+/// A valid withdrawal policy: a statutory window of 1 to 30 days, a contractual one at least
+/// as long (up to 90 days), both rolled or the contractual one only.
+pub fn withdrawal_policy() -> impl Strategy<Value = WithdrawalPolicy> {
+    (1u16..=30, 0u16..=60, prop::bool::ANY).prop_map(|(statutory, extra, statutory_rolls)| {
+        WithdrawalPolicy {
+            contractual: Period {
+                days: CalendarDays::new(statutory + extra),
+                roll: Roll::NextBusinessDay,
+            },
+            statutory: Period {
+                days: CalendarDays::new(statutory),
+                roll: if statutory_rolls {
+                    Roll::NextBusinessDay
+                } else {
+                    Roll::None
+                },
+            },
+        }
+    })
+}
+
+/// A lateness of 0 to 1 000 days.
+pub fn days_late() -> impl Strategy<Value = DaysLate> {
+    (0i64..=1_000).prop_map(|d| DaysLate::new(d).unwrap_or(DaysLate::ZERO))
+}
+
+/// A legal interest rate from 0 to 100 % a year, to the hundredth.
+pub fn legal_interest_rate() -> impl Strategy<Value = LegalInterestRate> {
+    (0i64..=10_000).prop_map(|hundredths| {
+        LegalInterestRate::new(Decimal::new(hundredths, 2)).unwrap_or(LegalInterestRate::ZERO)
+    })
+}

@@ -1,0 +1,390 @@
+//! Late-refund surcharges (REF-3, C. conso L242-4).
+
+use core::fmt;
+
+use chrono::NaiveDate;
+use comptoir_money::{Decimal, Eur, Percent};
+
+use crate::ReturnsError;
+
+/// Whole days a refund was paid after its due date (REF-3).
+///
+/// A refund due by the end of day D and paid on day D + n is `n` days late; paid on D or
+/// before, 0 days late. Values go up to [`DaysLate::MAX`] (about 2.7 million years), far
+/// beyond any real case, so that every computation on them stays exact.
+///
+/// # Example
+///
+/// ```
+/// use comptoir_returns::DaysLate;
+/// assert_eq!(DaysLate::new(15)?.get(), 15);
+/// assert!(DaysLate::new(-1).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(try_from = "i64", into = "i64"))]
+pub struct DaysLate(u32);
+
+impl DaysLate {
+    /// Paid on time.
+    pub const ZERO: DaysLate = DaysLate(0);
+
+    /// The largest lateness accepted.
+    pub const MAX: DaysLate = DaysLate(1_000_000_000);
+
+    /// `days` days late.
+    ///
+    /// # Errors
+    ///
+    /// [`ReturnsError::NegativeLateness`] below 0, [`ReturnsError::LatenessOutOfRange`]
+    /// above [`DaysLate::MAX`].
+    pub fn new(days: i64) -> Result<DaysLate, ReturnsError> {
+        if days < 0 {
+            return Err(ReturnsError::NegativeLateness { days });
+        }
+        match u32::try_from(days) {
+            Ok(n) if n <= DaysLate::MAX.0 => Ok(DaysLate(n)),
+            _ => Err(ReturnsError::LatenessOutOfRange {
+                days,
+                max: DaysLate::MAX.0,
+            }),
+        }
+    }
+
+    /// The lateness of a payment on `paid` of a refund due by the end of `due`: the whole
+    /// days from `due` to `paid`, 0 when `paid` is `due` or earlier.
+    ///
+    /// # Errors
+    ///
+    /// [`ReturnsError::LatenessOutOfRange`] above [`DaysLate::MAX`].
+    pub fn between(due: NaiveDate, paid: NaiveDate) -> Result<DaysLate, ReturnsError> {
+        DaysLate::new(paid.signed_duration_since(due).num_days().max(0))
+    }
+
+    /// The count.
+    pub const fn get(self) -> u32 {
+        self.0
+    }
+}
+
+impl TryFrom<i64> for DaysLate {
+    type Error = ReturnsError;
+
+    fn try_from(days: i64) -> Result<DaysLate, ReturnsError> {
+        DaysLate::new(days)
+    }
+}
+
+impl From<DaysLate> for i64 {
+    fn from(days: DaysLate) -> i64 {
+        i64::from(days.0)
+    }
+}
+
+impl fmt::Display for DaysLate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0 == 1 {
+            f.write_str("1 day late")
+        } else {
+            write!(f, "{} days late", self.0)
+        }
+    }
+}
+
+/// The legal interest rate ("taux de l'intérêt légal"), in percent a year, 0 to 100.
+///
+/// France publishes it every half-year, with one rate for creditors who are consumers; the
+/// caller passes the one in force. Rates above 100 % a year are refused: none has ever come
+/// near, and the cap keeps the first tier below the 5 % of the second (10 days of 100 % a
+/// year is 2.74 %), so a surcharge never decreases with lateness.
+///
+/// # Example
+///
+/// ```
+/// use comptoir_money::Decimal;
+/// use comptoir_returns::LegalInterestRate;
+/// let rate = LegalInterestRate::new(Decimal::new(762, 2))?; // 7.62 %
+/// assert_eq!(rate.to_string(), "7.62 %");
+/// assert!(LegalInterestRate::new(Decimal::new(-1, 2)).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(transparent))]
+pub struct LegalInterestRate(Percent);
+
+impl LegalInterestRate {
+    /// 0 % a year.
+    pub const ZERO: LegalInterestRate = LegalInterestRate(Percent::ZERO);
+
+    /// `percent_a_year` % a year.
+    ///
+    /// # Errors
+    ///
+    /// [`ReturnsError::NegativeInterestRate`] below 0,
+    /// [`ReturnsError::InterestRateOutOfRange`] above 100.
+    pub fn new(percent_a_year: Decimal) -> Result<LegalInterestRate, ReturnsError> {
+        if percent_a_year.is_sign_negative() && !percent_a_year.is_zero() {
+            return Err(ReturnsError::NegativeInterestRate {
+                rate: percent_a_year.to_string(),
+            });
+        }
+        Percent::new(percent_a_year)
+            .map(LegalInterestRate)
+            .map_err(|_| ReturnsError::InterestRateOutOfRange {
+                rate: percent_a_year.to_string(),
+            })
+    }
+
+    /// The rate as a percentage a year.
+    pub fn percent_a_year(self) -> Percent {
+        self.0
+    }
+}
+
+impl fmt::Display for LegalInterestRate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} %", self.0)
+    }
+}
+
+/// The L242-4 tier a lateness falls in (REF-3). Boundaries are inclusive at the top: "up
+/// to 10 days" means 1 to 10, "10 to 20" means 11 to 20, and so on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum SurchargeTier {
+    /// Paid by the due date: nothing owed.
+    OnTime,
+    /// 1 to 10 days late: legal interest on the amount due, pro rata over the days late
+    /// (actual/365: `amount × rate × days / 365`).
+    LegalInterest,
+    /// More than 10 days late: a flat percentage of the amount due. 11-20 days: 5; 21-30: 10;
+    /// 31-60: 20; 61-90: 50; then 5 more points for each month of 30 days begun (91-120: 55,
+    /// 121-150: 60, ...). May exceed 100: the cap on the products' price applies after.
+    Points(u64),
+}
+
+impl SurchargeTier {
+    /// The tier of `days` late.
+    pub fn of(days: DaysLate) -> SurchargeTier {
+        match days.get() {
+            0 => SurchargeTier::OnTime,
+            1..=10 => SurchargeTier::LegalInterest,
+            11..=20 => SurchargeTier::Points(5),
+            21..=30 => SurchargeTier::Points(10),
+            31..=60 => SurchargeTier::Points(20),
+            61..=90 => SurchargeTier::Points(50),
+            d => {
+                // "cinq points supplémentaires par nouveau mois de retard": a month begun
+                // counts, as a day begun counts in the tiers above (day 61 is 50 %).
+                let months_begun = u64::from(d - 90).div_ceil(30);
+                SurchargeTier::Points(50 + 5 * months_begun)
+            }
+        }
+    }
+}
+
+/// The surcharge owed on a late refund (REF-3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Surcharge {
+    days_late: DaysLate,
+    tier: SurchargeTier,
+    uncapped: Eur,
+    amount: Eur,
+}
+
+impl Surcharge {
+    /// The surcharge on `amount_due`, refunded `days_late` days late, under L242-4.
+    ///
+    /// The tier's rate applies to the amount due; the result is rounded half away from zero
+    /// to the cent and then capped at `products_price` ("jusqu'au prix du produit").
+    ///
+    /// # Errors
+    ///
+    /// [`ReturnsError::NegativeAmount`] when `amount_due` or `products_price` is negative,
+    /// [`ReturnsError::Money`] on overflow.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use comptoir_money::{Decimal, Eur};
+    /// use comptoir_returns::{DaysLate, LegalInterestRate, Surcharge};
+    ///
+    /// let rate = LegalInterestRate::new(Decimal::new(762, 2))?;
+    /// let due: Eur = "120.00".parse()?;
+    /// let s = Surcharge::compute(due, due, DaysLate::new(15)?, rate)?;
+    /// assert_eq!(s.amount(), "6.00".parse()?); // 5 % of 120.00
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn compute(
+        amount_due: Eur,
+        products_price: Eur,
+        days_late: DaysLate,
+        legal_rate: LegalInterestRate,
+    ) -> Result<Surcharge, ReturnsError> {
+        if amount_due.is_negative() {
+            return Err(ReturnsError::NegativeAmount {
+                what: "amount due",
+                amount: amount_due,
+            });
+        }
+        if products_price.is_negative() {
+            return Err(ReturnsError::NegativeAmount {
+                what: "products' price",
+                amount: products_price,
+            });
+        }
+        let tier = SurchargeTier::of(days_late);
+        let overflow = || {
+            ReturnsError::Money(comptoir_money::MoneyError::Overflow {
+                operation: "surcharge",
+            })
+        };
+        let uncapped = match tier {
+            SurchargeTier::OnTime => Eur::ZERO,
+            SurchargeTier::LegalInterest => {
+                let exact = amount_due
+                    .to_decimal()
+                    .checked_mul(legal_rate.percent_a_year().as_fraction())
+                    .and_then(|v| v.checked_mul(Decimal::from(days_late.get())))
+                    .and_then(|v| v.checked_div(Decimal::from(365)))
+                    .ok_or_else(overflow)?;
+                Eur::round_from(exact)?
+            }
+            SurchargeTier::Points(points) => {
+                let exact = amount_due
+                    .to_decimal()
+                    .checked_mul(Decimal::from(points))
+                    .and_then(|v| v.checked_div(Decimal::ONE_HUNDRED))
+                    .ok_or_else(overflow)?;
+                Eur::round_from(exact)?
+            }
+        };
+        Ok(Surcharge {
+            days_late,
+            tier,
+            uncapped,
+            amount: uncapped.min(products_price),
+        })
+    }
+
+    /// The lateness it was computed for.
+    pub fn days_late(&self) -> DaysLate {
+        self.days_late
+    }
+
+    /// The tier that lateness falls in.
+    pub fn tier(&self) -> SurchargeTier {
+        self.tier
+    }
+
+    /// The tier's amount before the cap.
+    pub fn uncapped(&self) -> Eur {
+        self.uncapped
+    }
+
+    /// The amount owed on top of the refund.
+    pub fn amount(&self) -> Eur {
+        self.amount
+    }
+
+    /// True when the cap at the products' price cut the tier's amount.
+    pub fn is_capped(&self) -> bool {
+        self.amount < self.uncapped
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rate(s: &str) -> LegalInterestRate {
+        LegalInterestRate::new(s.parse().unwrap()).unwrap()
+    }
+
+    #[test]
+    fn tier_boundaries() {
+        // REF-3, L242-4: each boundary belongs to the lower tier.
+        let tier = |d| SurchargeTier::of(DaysLate::new(d).unwrap());
+        assert_eq!(tier(0), SurchargeTier::OnTime);
+        assert_eq!(tier(1), SurchargeTier::LegalInterest);
+        assert_eq!(tier(10), SurchargeTier::LegalInterest);
+        assert_eq!(tier(11), SurchargeTier::Points(5));
+        assert_eq!(tier(20), SurchargeTier::Points(5));
+        assert_eq!(tier(21), SurchargeTier::Points(10));
+        assert_eq!(tier(30), SurchargeTier::Points(10));
+        assert_eq!(tier(31), SurchargeTier::Points(20));
+        assert_eq!(tier(60), SurchargeTier::Points(20));
+        assert_eq!(tier(61), SurchargeTier::Points(50));
+        assert_eq!(tier(90), SurchargeTier::Points(50));
+        assert_eq!(tier(91), SurchargeTier::Points(55));
+        assert_eq!(tier(120), SurchargeTier::Points(55));
+        assert_eq!(tier(121), SurchargeTier::Points(60));
+        assert_eq!(
+            tier(i64::from(DaysLate::MAX.get())),
+            SurchargeTier::Points(50 + 5 * 33_333_331)
+        );
+    }
+
+    #[test]
+    fn legal_interest_is_actual_over_365_rounded_half_away() {
+        // REF-3: 100.00 at 7.30 % for 5 days = 0.10 exactly.
+        let s = Surcharge::compute(
+            Eur::from_cents(10_000),
+            Eur::from_cents(10_000),
+            DaysLate::new(5).unwrap(),
+            rate("7.3"),
+        )
+        .unwrap();
+        assert_eq!(s.amount(), Eur::from_cents(10));
+        // 1.00 at 36.5 % for 1 day = 0.001 -> 0.00; 15.00 -> 0.015 -> 0.02 (half away).
+        let s = Surcharge::compute(
+            Eur::from_cents(1_500),
+            Eur::from_cents(1_500),
+            DaysLate::new(1).unwrap(),
+            rate("36.5"),
+        )
+        .unwrap();
+        assert_eq!(s.amount(), Eur::from_cents(2));
+    }
+
+    #[test]
+    fn bad_numbers_are_typed_errors() {
+        // REF-3
+        assert_eq!(
+            DaysLate::new(-1),
+            Err(ReturnsError::NegativeLateness { days: -1 })
+        );
+        assert!(matches!(
+            DaysLate::new(i64::MAX),
+            Err(ReturnsError::LatenessOutOfRange { .. })
+        ));
+        assert!(matches!(
+            LegalInterestRate::new(Decimal::new(-1, 3)),
+            Err(ReturnsError::NegativeInterestRate { .. })
+        ));
+        assert!(matches!(
+            LegalInterestRate::new(Decimal::new(10_001, 2)),
+            Err(ReturnsError::InterestRateOutOfRange { .. })
+        ));
+        assert!(matches!(
+            Surcharge::compute(Eur::from_cents(-1), Eur::ZERO, DaysLate::ZERO, rate("1")),
+            Err(ReturnsError::NegativeAmount { .. })
+        ));
+        assert!(matches!(
+            Surcharge::compute(Eur::ZERO, Eur::from_cents(-1), DaysLate::ZERO, rate("1")),
+            Err(ReturnsError::NegativeAmount { .. })
+        ));
+    }
+
+    #[test]
+    fn lateness_between_dates() {
+        let d = |day| NaiveDate::from_ymd_opt(2025, 3, day).unwrap();
+        assert_eq!(DaysLate::between(d(24), d(24)).unwrap(), DaysLate::ZERO);
+        assert_eq!(DaysLate::between(d(24), d(20)).unwrap(), DaysLate::ZERO);
+        assert_eq!(DaysLate::between(d(24), d(29)).unwrap().get(), 5);
+    }
+}

@@ -1,0 +1,100 @@
+//! Dispatch dates for N orders, timed: the Rust side of the peer comparison described in
+//! the shared peer benchmarks' README (workload, checksum and output line are fixed there).
+//!
+//! ```text
+//! cargo run --release --example dispatch_throughput -- 1000000
+//! ```
+//!
+//! Each order instant is a Unix second, as the peer's input is; for each order the example
+//! reads the Paris clock, finds the day the order is taken into account (DISP-1) and its
+//! dispatch-by day (DISP-3), and adds both, as days since 1970-01-01, to a checksum. The best
+//! of three passes is reported. A second line times the same work from chrono `DateTime<Utc>`
+//! values, the form most applications hold; the last line is the one the comparison reads.
+
+use std::error::Error;
+use std::time::Instant;
+
+use chrono::{DateTime, Utc};
+use comptoir::calendar::{Calendar, clock};
+use comptoir::dispatch::DispatchPolicy;
+
+/// The peer's order instants: xorshift64 (13, 7, 17) seeded with 42, a uniform second in
+/// 2026-01-01T00:00:00Z .. 2027-12-31T23:59:59Z.
+fn order_instants(n: usize) -> Vec<i64> {
+    let mut state: u64 = 42;
+    (0..n)
+        .map(|_| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            // Below 63 072 000: always fits an i64.
+            1_767_225_600 + i64::try_from(state % 63_072_000).unwrap_or(0)
+        })
+        .collect()
+}
+
+fn main() -> Result<(), Box<dyn Error>> {
+    let orders: usize = match std::env::args().nth(1) {
+        Some(arg) => arg
+            .parse()
+            .map_err(|e| format!("ORDERS must be a count: {e}"))?,
+        None => 1_000_000,
+    };
+    if orders == 0 {
+        return Err("ORDERS must be at least 1".into());
+    }
+    let seconds = order_instants(orders);
+    let instants: Vec<DateTime<Utc>> = seconds
+        .iter()
+        .map(|s| DateTime::from_timestamp(*s, 0).ok_or("instant out of range"))
+        .collect::<Result<_, _>>()?;
+    let calendar = Calendar::metropolitan();
+    let policy = DispatchPolicy::default();
+
+    let from_datetimes = best_of_three(|| {
+        let mut checksum = 0i64;
+        for instant in &instants {
+            let ordered_at = clock::paris_time(instant)?;
+            let taken = policy.taken_into_account_on(&calendar, ordered_at)?;
+            let by = calendar.add_business_days(taken, policy.promise)?;
+            checksum += i64::from(taken.days_since_epoch()) + i64::from(by.days_since_epoch());
+        }
+        Ok(checksum)
+    })?;
+    let from_unix = best_of_three(|| {
+        let mut checksum = 0i64;
+        for &s in &seconds {
+            let ordered_at = clock::paris_time_from_unix(s)?;
+            let taken = policy.taken_into_account_on(&calendar, ordered_at)?;
+            let by = calendar.add_business_days(taken, policy.promise)?;
+            checksum += i64::from(taken.days_since_epoch()) + i64::from(by.days_since_epoch());
+        }
+        Ok(checksum)
+    })?;
+    let per_order = |secs: f64| secs / orders as f64 * 1e9;
+    println!(
+        "input=chrono_datetime orders={orders} ns_per_order={:.1} checksum={}",
+        per_order(from_datetimes.0),
+        from_datetimes.1
+    );
+    println!(
+        "orders={orders} ns_per_order={:.1} checksum={}",
+        per_order(from_unix.0),
+        from_unix.1
+    );
+    Ok(())
+}
+
+/// Runs `pass` three times and keeps the fastest, in seconds, with its checksum.
+fn best_of_three(
+    mut pass: impl FnMut() -> Result<i64, Box<dyn Error>>,
+) -> Result<(f64, i64), Box<dyn Error>> {
+    let mut best = f64::INFINITY;
+    let mut checksum = 0;
+    for _ in 0..3 {
+        let start = Instant::now();
+        checksum = pass()?;
+        best = best.min(start.elapsed().as_secs_f64());
+    }
+    Ok((best, checksum))
+}
