@@ -6,6 +6,7 @@
 //! - [`money`]: euro amounts at cent scale, rounding and exact allocation;
 //! - [`calendar`]: French business days and the Europe/Paris shop clock (CAL-1..5);
 //! - [`dispatch`]: the 11:00 cutoff and dispatch dates (DISP-1..3);
+//! - [`payment`]: payment methods, 3-D Secure attempts, debit at shipment, paying in 3x (PAY-1..7);
 //! - [`returns`]: withdrawal windows, refund deadlines and late-refund surcharges (RET-1,
 //!   REF-2, REF-3).
 //! - [`support`]: customer-service phone hours and the written-answer deadline (SUP-1..2);
@@ -20,5 +21,6 @@ pub use comptoir_account as account;
 pub use comptoir_calendar as calendar;
 pub use comptoir_dispatch as dispatch;
 pub use comptoir_money as money;
+pub use comptoir_payment as payment;
 pub use comptoir_returns as returns;
 pub use comptoir_support as support;

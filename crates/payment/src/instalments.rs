@@ -1,0 +1,716 @@
+//! Paying in instalments: eligibility (PAY-4) and the schedule (PAY-5).
+
+use core::fmt;
+
+use chrono::{Days, Months, NaiveDate};
+use comptoir_money::Eur;
+
+use crate::{Card, ExpiryMonth, PaymentError};
+
+/// What an order costs, as the instalment rules need it: the products and the shipping apart,
+/// because whether shipping counts towards the 100 EUR is a policy switch (PAY-4).
+///
+/// # Example
+///
+/// ```
+/// use comptoir_money::Eur;
+/// use comptoir_payment::OrderAmount;
+///
+/// let order = OrderAmount::new(Eur::from_cents(9_500), Eur::from_cents(490))?;
+/// assert_eq!(order.total()?, Eur::from_cents(9_990));
+/// assert!(OrderAmount::new(Eur::from_cents(-1), Eur::ZERO).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(try_from = "OrderAmountRepr")
+)]
+pub struct OrderAmount {
+    products: Eur,
+    shipping: Eur,
+}
+
+impl OrderAmount {
+    /// `products` is the products' total incl. VAT after every discount; `shipping` what the
+    /// customer pays for shipping (zero when free).
+    ///
+    /// # Errors
+    ///
+    /// - [`PaymentError::NegativeAmount`] when either is negative;
+    /// - [`PaymentError::NothingToPay`] when both are zero;
+    /// - [`PaymentError::Money`] when their sum overflows.
+    pub fn new(products: Eur, shipping: Eur) -> Result<OrderAmount, PaymentError> {
+        for (what, amount) in [
+            ("the products' total", products),
+            ("the shipping", shipping),
+        ] {
+            if amount.is_negative() {
+                return Err(PaymentError::NegativeAmount { what, amount });
+            }
+        }
+        if products.checked_add(shipping)?.is_zero() {
+            return Err(PaymentError::NothingToPay);
+        }
+        Ok(OrderAmount { products, shipping })
+    }
+
+    /// The products' total incl. VAT after discounts.
+    pub fn products(&self) -> Eur {
+        self.products
+    }
+
+    /// The shipping paid.
+    pub fn shipping(&self) -> Eur {
+        self.shipping
+    }
+
+    /// What the customer pays: products and shipping.
+    ///
+    /// # Errors
+    ///
+    /// [`PaymentError::Money`] never for a value built by [`OrderAmount::new`], which checked
+    /// the sum.
+    pub fn total(&self) -> Result<Eur, PaymentError> {
+        Ok(self.products.checked_add(self.shipping)?)
+    }
+}
+
+/// How far apart the instalments fall (PAY-5).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub enum InstalmentSpacing {
+    /// A fixed number of calendar days after the first instalment, times the instalment's
+    /// rank: 30 gives the shipment day, +30 and +60 days.
+    Days(u16),
+    /// The same day of the month, one, two... months after the first instalment, on the last
+    /// day of the month when that month is shorter: shipped on 31 January, the next
+    /// instalments fall on 28 (or 29) February and 31 March. Each date is counted from the
+    /// first, never from the clamped one before it.
+    CalendarMonths,
+}
+
+/// The shop's terms for paying in instalments (PAY-4, PAY-5). Plain data: a shop changes a
+/// threshold without touching code.
+///
+/// The default is the FAQ's: "Le paiement en 3x est proposé à partir de 100€ TTC", shipping
+/// counted, three instalments only, 30 days apart.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use comptoir_money::Eur;
+/// use comptoir_payment::{Card, CardBrand, CardToken, ExpiryMonth, InstalmentPolicy, OrderAmount};
+///
+/// let shipped = NaiveDate::from_ymd_opt(2026, 3, 5).ok_or("date")?;
+/// let card = Card::new(CardToken::new("tok_1")?, CardBrand::Cb, ExpiryMonth::new(2027, 1)?, shipped)?;
+/// let order = OrderAmount::new(Eur::from_cents(9_510), Eur::from_cents(490))?;
+///
+/// let schedule = InstalmentPolicy::default().schedule(&order, &card, 3, shipped)?;
+/// let lines: Vec<String> = schedule.iter().map(|i| format!("{} {}", i.due_on(), i.amount())).collect();
+/// assert_eq!(lines, ["2026-03-05 33.34", "2026-04-04 33.33", "2026-05-04 33.33"]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// Deserialising fills missing fields with the defaults, refuses unknown fields, and checks
+/// the result with [`InstalmentPolicy::validate`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(try_from = "PolicyRepr")
+)]
+pub struct InstalmentPolicy {
+    /// The smallest amount to pay that may be split (inclusive): 100.00 EUR.
+    pub minimum: Eur,
+    /// Whether shipping counts towards the minimum: yes (RULES.md PAY-4).
+    pub shipping_counts: bool,
+    /// The instalment counts offered: `[3]`.
+    pub offered_counts: Vec<u8>,
+    /// How far apart the instalments fall: 30 days.
+    pub spacing: InstalmentSpacing,
+}
+
+impl Default for InstalmentPolicy {
+    fn default() -> Self {
+        InstalmentPolicy {
+            minimum: Eur::from_cents(10_000),
+            shipping_counts: true,
+            offered_counts: vec![3],
+            spacing: InstalmentSpacing::Days(30),
+        }
+    }
+}
+
+/// The policy as configured, checked before it is used.
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct PolicyRepr {
+    minimum: Eur,
+    shipping_counts: bool,
+    offered_counts: Vec<u8>,
+    spacing: InstalmentSpacing,
+}
+
+#[cfg(feature = "serde")]
+impl Default for PolicyRepr {
+    fn default() -> Self {
+        let InstalmentPolicy {
+            minimum,
+            shipping_counts,
+            offered_counts,
+            spacing,
+        } = InstalmentPolicy::default();
+        PolicyRepr {
+            minimum,
+            shipping_counts,
+            offered_counts,
+            spacing,
+        }
+    }
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<PolicyRepr> for InstalmentPolicy {
+    type Error = PaymentError;
+
+    fn try_from(repr: PolicyRepr) -> Result<InstalmentPolicy, PaymentError> {
+        let policy = InstalmentPolicy {
+            minimum: repr.minimum,
+            shipping_counts: repr.shipping_counts,
+            offered_counts: repr.offered_counts,
+            spacing: repr.spacing,
+        };
+        policy.validate()?;
+        Ok(policy)
+    }
+}
+
+/// Whether an order may be paid in instalments.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub enum Eligibility {
+    /// It may.
+    Eligible,
+    /// It may not, for this reason.
+    Refused(Ineligibility),
+}
+
+impl Eligibility {
+    /// True for [`Eligibility::Eligible`].
+    pub fn is_eligible(self) -> bool {
+        self == Eligibility::Eligible
+    }
+}
+
+/// Why an order may not be paid in instalments (PAY-4, PAY-5).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub enum Ineligibility {
+    /// The amount that counts is below the minimum (PAY-4).
+    BelowMinimum {
+        /// The amount that counts (with or without shipping, as the policy says).
+        amount: Eur,
+        /// The policy's minimum.
+        minimum: Eur,
+        /// What is missing to reach it.
+        missing: Eur,
+    },
+    /// The card expires before the last instalment is due (PAY-5).
+    CardExpiresBeforeLastInstalment {
+        /// The card's expiry month.
+        expiry: ExpiryMonth,
+        /// The day the last instalment is due.
+        last_instalment: NaiveDate,
+    },
+}
+
+impl Ineligibility {
+    /// The sentence the shop shows the customer, in French.
+    pub fn message_fr(&self) -> String {
+        match self {
+            Ineligibility::BelowMinimum {
+                minimum, missing, ..
+            } => format!(
+                "Le paiement en plusieurs fois est proposé à partir de {} TTC : il vous manque {}.",
+                minimum.french(),
+                missing.french()
+            ),
+            Ineligibility::CardExpiresBeforeLastInstalment {
+                expiry,
+                last_instalment,
+            } => format!(
+                "Votre carte expire fin {expiry}, avant la dernière échéance du {} : \
+                 le paiement en plusieurs fois n'est pas possible avec cette carte.",
+                last_instalment.format("%d/%m/%Y")
+            ),
+        }
+    }
+}
+
+impl fmt::Display for Ineligibility {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Ineligibility::BelowMinimum {
+                amount, minimum, ..
+            } => write!(f, "{amount} is below the minimum of {minimum}"),
+            Ineligibility::CardExpiresBeforeLastInstalment {
+                expiry,
+                last_instalment,
+            } => write!(
+                f,
+                "the card expires at the end of {expiry}, before the last instalment on {last_instalment}"
+            ),
+        }
+    }
+}
+
+/// One instalment: its rank (from 1), the day it is debited and its amount.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Instalment {
+    number: u8,
+    due_on: NaiveDate,
+    amount: Eur,
+}
+
+impl Instalment {
+    /// The rank, 1 for the first.
+    pub fn number(&self) -> u8 {
+        self.number
+    }
+
+    /// The day it is debited.
+    pub fn due_on(&self) -> NaiveDate {
+        self.due_on
+    }
+
+    /// The amount debited.
+    pub fn amount(&self) -> Eur {
+        self.amount
+    }
+}
+
+/// The instalments of one order (PAY-5): amounts that sum to the amount to pay, dates that
+/// strictly increase from the shipment day.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(try_from = "ScheduleRepr")
+)]
+pub struct InstalmentSchedule {
+    instalments: Vec<Instalment>,
+}
+
+impl InstalmentSchedule {
+    /// The instalments, first first.
+    pub fn instalments(&self) -> &[Instalment] {
+        &self.instalments
+    }
+
+    /// Iterates over the instalments, first first.
+    pub fn iter(&self) -> core::slice::Iter<'_, Instalment> {
+        self.instalments.iter()
+    }
+
+    /// How many instalments.
+    pub fn len(&self) -> usize {
+        self.instalments.len()
+    }
+
+    /// Always false: a schedule has at least two instalments.
+    pub fn is_empty(&self) -> bool {
+        self.instalments.is_empty()
+    }
+
+    /// The sum of the instalments: the amount to pay.
+    ///
+    /// # Errors
+    ///
+    /// [`PaymentError::Money`] never for a schedule this crate made, whose parts come from
+    /// one amount.
+    pub fn total(&self) -> Result<Eur, PaymentError> {
+        Ok(Eur::try_sum(
+            self.instalments.iter().map(Instalment::amount),
+        )?)
+    }
+}
+
+/// The fields as stored, checked before they make an order amount.
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+struct OrderAmountRepr {
+    products: Eur,
+    shipping: Eur,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<OrderAmountRepr> for OrderAmount {
+    type Error = PaymentError;
+
+    fn try_from(repr: OrderAmountRepr) -> Result<OrderAmount, PaymentError> {
+        OrderAmount::new(repr.products, repr.shipping)
+    }
+}
+
+/// The instalments as stored, checked before they make a schedule.
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+struct ScheduleRepr {
+    instalments: Vec<Instalment>,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<ScheduleRepr> for InstalmentSchedule {
+    type Error = &'static str;
+
+    fn try_from(repr: ScheduleRepr) -> Result<InstalmentSchedule, &'static str> {
+        let numbered = repr
+            .instalments
+            .iter()
+            .zip(1u8..)
+            .all(|(i, n)| i.number == n && !i.amount.is_negative());
+        let increasing = repr
+            .instalments
+            .windows(2)
+            .all(|w| matches!(w, [a, b] if a.due_on < b.due_on));
+        if repr.instalments.len() < 2
+            || repr.instalments.len() > usize::from(u8::MAX)
+            || !numbered
+            || !increasing
+        {
+            return Err(
+                "a schedule has at least two instalments numbered from 1, non-negative, with increasing dates",
+            );
+        }
+        Ok(InstalmentSchedule {
+            instalments: repr.instalments,
+        })
+    }
+}
+
+impl<'a> IntoIterator for &'a InstalmentSchedule {
+    type Item = &'a Instalment;
+    type IntoIter = core::slice::Iter<'a, Instalment>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.instalments.iter()
+    }
+}
+
+impl InstalmentPolicy {
+    /// The amount compared with the minimum: the total, or the products alone when shipping
+    /// does not count (PAY-4).
+    ///
+    /// # Errors
+    ///
+    /// [`PaymentError::Money`] only if the total overflows.
+    pub fn counted_amount(&self, order: &OrderAmount) -> Result<Eur, PaymentError> {
+        if self.shipping_counts {
+            order.total()
+        } else {
+            Ok(order.products())
+        }
+    }
+
+    /// Whether the amount alone allows paying in instalments (PAY-4), for showing the option
+    /// before a card is known: at least the minimum, so 99.99 EUR is refused and 100.00 EUR
+    /// accepted.
+    ///
+    /// # Errors
+    ///
+    /// [`PaymentError::NegativeAmount`] for a negative minimum in the policy.
+    pub fn amount_eligibility(&self, order: &OrderAmount) -> Result<Eligibility, PaymentError> {
+        self.validate()?;
+        let amount = self.counted_amount(order)?;
+        if amount >= self.minimum {
+            Ok(Eligibility::Eligible)
+        } else {
+            Ok(Eligibility::Refused(Ineligibility::BelowMinimum {
+                amount,
+                minimum: self.minimum,
+                missing: self.minimum.checked_sub(amount)?,
+            }))
+        }
+    }
+
+    /// Whether `order` may be paid in `count` instalments with `card`, the first on
+    /// `first_day` (PAY-4, PAY-5).
+    ///
+    /// `first_day` is the shipment day (PAY-3). Before shipment, pass the dispatch-by day
+    /// ([`ExpectedDebit::at_latest`](crate::ExpectedDebit::at_latest)): the latest the
+    /// instalments can start, so the card check holds whenever the order ships on time.
+    ///
+    /// The amount is checked first: an order below the minimum is refused for that reason
+    /// even if the card would not do either.
+    ///
+    /// # Errors
+    ///
+    /// - [`PaymentError::InstalmentCountNotOffered`] for a count the policy does not offer;
+    /// - [`PaymentError::InvalidPolicy`] for instalments 0 days apart or a count below 2;
+    /// - [`PaymentError::NegativeAmount`] for a negative minimum;
+    /// - [`PaymentError::CardExpired`] when the card is already expired on `first_day`;
+    /// - [`PaymentError::DateOutOfRange`] when a due date is beyond chrono's range.
+    pub fn eligibility(
+        &self,
+        order: &OrderAmount,
+        card: &Card,
+        count: u8,
+        first_day: NaiveDate,
+    ) -> Result<Eligibility, PaymentError> {
+        let dates = self.due_dates(count, first_day)?;
+        card.check_valid_on(first_day)?;
+        let by_amount = self.amount_eligibility(order)?;
+        if !by_amount.is_eligible() {
+            return Ok(by_amount);
+        }
+        let last_instalment = dates.last().copied().unwrap_or(first_day);
+        if card.expiry().is_valid_on(last_instalment) {
+            Ok(Eligibility::Eligible)
+        } else {
+            Ok(Eligibility::Refused(
+                Ineligibility::CardExpiresBeforeLastInstalment {
+                    expiry: card.expiry(),
+                    last_instalment,
+                },
+            ))
+        }
+    }
+
+    /// The days the `count` instalments are due, the first on `first_day` (PAY-5).
+    ///
+    /// # Errors
+    ///
+    /// As [`eligibility`](InstalmentPolicy::eligibility) for the count, the policy and the
+    /// dates.
+    pub fn due_dates(
+        &self,
+        count: u8,
+        first_day: NaiveDate,
+    ) -> Result<Vec<NaiveDate>, PaymentError> {
+        self.validate()?;
+        if !self.offered_counts.contains(&count) {
+            return Err(PaymentError::InstalmentCountNotOffered {
+                count,
+                offered: self.offered_counts.clone(),
+            });
+        }
+        (0..u32::from(count))
+            .map(|rank| {
+                match self.spacing {
+                    InstalmentSpacing::Days(days) => {
+                        first_day.checked_add_days(Days::new(u64::from(days) * u64::from(rank)))
+                    }
+                    // chrono clamps to the month's last day: 31 Jan + 1 month = 28/29 Feb.
+                    InstalmentSpacing::CalendarMonths => {
+                        first_day.checked_add_months(Months::new(rank))
+                    }
+                }
+                .ok_or(PaymentError::DateOutOfRange)
+            })
+            .collect()
+    }
+
+    /// The schedule of `order` paid in `count` instalments with `card`, the first on the
+    /// shipment day `shipped_on` (PAY-3, PAY-5).
+    ///
+    /// The whole amount to pay (shipping included, whatever the minimum counts) is split in
+    /// equal parts to the cent, the leftover cents on the earliest instalments: 100.00 EUR
+    /// gives 33.34 / 33.33 / 33.33.
+    ///
+    /// # Errors
+    ///
+    /// As [`eligibility`](InstalmentPolicy::eligibility), and
+    /// [`PaymentError::NotEligible`] with the reason when the order is not eligible.
+    pub fn schedule(
+        &self,
+        order: &OrderAmount,
+        card: &Card,
+        count: u8,
+        shipped_on: NaiveDate,
+    ) -> Result<InstalmentSchedule, PaymentError> {
+        if let Eligibility::Refused(reason) = self.eligibility(order, card, count, shipped_on)? {
+            return Err(PaymentError::NotEligible(reason));
+        }
+        let dates = self.due_dates(count, shipped_on)?;
+        let amounts = order.total()?.split_evenly(usize::from(count))?;
+        let instalments = (1..=count)
+            .zip(dates)
+            .zip(amounts)
+            .map(|((number, due_on), amount)| Instalment {
+                number,
+                due_on,
+                amount,
+            })
+            .collect();
+        Ok(InstalmentSchedule { instalments })
+    }
+
+    /// Checks that the policy can work: a minimum not below zero, at least one count offered,
+    /// every count at least 2, instalments at least a day apart.
+    ///
+    /// # Errors
+    ///
+    /// [`PaymentError::NegativeAmount`] for a negative minimum and
+    /// [`PaymentError::InvalidPolicy`] for the rest.
+    pub fn validate(&self) -> Result<(), PaymentError> {
+        if self.minimum.is_negative() {
+            return Err(PaymentError::NegativeAmount {
+                what: "the instalment minimum",
+                amount: self.minimum,
+            });
+        }
+        if self.offered_counts.is_empty() {
+            return Err(PaymentError::InvalidPolicy {
+                reason: "no instalment count is offered",
+            });
+        }
+        if self.offered_counts.iter().any(|c| *c < 2) {
+            return Err(PaymentError::InvalidPolicy {
+                reason: "an instalment count must be at least 2",
+            });
+        }
+        if self.spacing == InstalmentSpacing::Days(0) {
+            return Err(PaymentError::InvalidPolicy {
+                reason: "instalments cannot be 0 days apart",
+            });
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{CardBrand, CardToken};
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap_or(NaiveDate::MIN)
+    }
+
+    fn card(year: i32, month: u8) -> Result<Card, PaymentError> {
+        Card::new(
+            CardToken::new("tok_test")?,
+            CardBrand::Visa,
+            ExpiryMonth::new(year, month)?,
+            date(2026, 1, 1),
+        )
+    }
+
+    fn order(cents: i64) -> Result<OrderAmount, PaymentError> {
+        OrderAmount::new(Eur::from_cents(cents), Eur::ZERO)
+    }
+
+    // PAY-4
+    #[test]
+    fn shipping_counts_unless_the_policy_says_otherwise() -> Result<(), PaymentError> {
+        let order = OrderAmount::new(Eur::from_cents(9_600), Eur::from_cents(490))?;
+        let policy = InstalmentPolicy::default();
+        assert!(policy.amount_eligibility(&order)?.is_eligible());
+        let without_shipping = InstalmentPolicy {
+            shipping_counts: false,
+            ..InstalmentPolicy::default()
+        };
+        assert_eq!(
+            without_shipping.amount_eligibility(&order)?,
+            Eligibility::Refused(Ineligibility::BelowMinimum {
+                amount: Eur::from_cents(9_600),
+                minimum: Eur::from_cents(10_000),
+                missing: Eur::from_cents(400),
+            })
+        );
+        Ok(())
+    }
+
+    // PAY-5
+    #[test]
+    fn shipping_is_split_even_when_it_does_not_count_for_the_minimum() -> Result<(), PaymentError> {
+        let order = OrderAmount::new(Eur::from_cents(12_000), Eur::from_cents(490))?;
+        let policy = InstalmentPolicy {
+            shipping_counts: false,
+            ..InstalmentPolicy::default()
+        };
+        let schedule = policy.schedule(&order, &card(2030, 1)?, 3, date(2026, 2, 2))?;
+        assert_eq!(schedule.total()?, Eur::from_cents(12_490));
+        Ok(())
+    }
+
+    // PAY-5
+    #[test]
+    fn counts_and_spacings_the_policy_does_not_offer_are_errors() -> Result<(), PaymentError> {
+        let policy = InstalmentPolicy::default();
+        assert_eq!(
+            policy.due_dates(4, date(2026, 1, 1)),
+            Err(PaymentError::InstalmentCountNotOffered {
+                count: 4,
+                offered: vec![3]
+            })
+        );
+        let zero_days = InstalmentPolicy {
+            spacing: InstalmentSpacing::Days(0),
+            ..InstalmentPolicy::default()
+        };
+        assert!(matches!(
+            zero_days.due_dates(3, date(2026, 1, 1)),
+            Err(PaymentError::InvalidPolicy { .. })
+        ));
+        let one = InstalmentPolicy {
+            offered_counts: vec![1],
+            ..InstalmentPolicy::default()
+        };
+        assert!(matches!(
+            one.due_dates(1, date(2026, 1, 1)),
+            Err(PaymentError::InvalidPolicy { .. })
+        ));
+        let none = InstalmentPolicy {
+            offered_counts: vec![],
+            ..InstalmentPolicy::default()
+        };
+        assert!(matches!(
+            none.validate(),
+            Err(PaymentError::InvalidPolicy { .. })
+        ));
+        assert_eq!(InstalmentPolicy::default().validate(), Ok(()));
+        Ok(())
+    }
+
+    // PAY-5
+    #[test]
+    fn a_card_expired_on_the_shipment_day_is_an_error() -> Result<(), PaymentError> {
+        let c = card(2026, 3)?;
+        assert!(matches!(
+            InstalmentPolicy::default().eligibility(&order(20_000)?, &c, 3, date(2026, 4, 1)),
+            Err(PaymentError::CardExpired { .. })
+        ));
+        Ok(())
+    }
+
+    #[test]
+    fn a_negative_minimum_is_an_error() -> Result<(), PaymentError> {
+        let policy = InstalmentPolicy {
+            minimum: Eur::from_cents(-1),
+            ..InstalmentPolicy::default()
+        };
+        assert!(matches!(
+            policy.amount_eligibility(&order(100)?),
+            Err(PaymentError::NegativeAmount { .. })
+        ));
+        Ok(())
+    }
+
+    #[test]
+    fn messages_name_the_missing_amount_and_the_expiry() {
+        let below = Ineligibility::BelowMinimum {
+            amount: Eur::from_cents(9_999),
+            minimum: Eur::from_cents(10_000),
+            missing: Eur::CENT,
+        };
+        assert!(below.message_fr().contains("0,01\u{a0}€"));
+        assert_eq!(below.to_string(), "99.99 is below the minimum of 100.00");
+    }
+}

@@ -1,0 +1,111 @@
+//! [`proptest`](mod@proptest) strategies for payment values, for property tests of code built on this
+//! crate.
+//!
+//! Every value generated is valid: tokens pass [`CardToken::new`], expiry months lie in range,
+//! order amounts are positive.
+//!
+//! # Example
+//!
+//! ```
+//! use comptoir_payment::strategies;
+//! use proptest::prelude::*;
+//!
+//! proptest!(|(token in strategies::card_token())| {
+//!     prop_assert!(!token.as_str().is_empty());
+//! });
+//! ```
+
+use chrono::NaiveDate;
+use comptoir_money::Eur;
+use proptest::prelude::*;
+
+use crate::{
+    Card, CardBrand, CardToken, ExpiryMonth, InstalmentPolicy, InstalmentSpacing, OrderAmount,
+    RefusalReason, SecureOutcome,
+};
+
+/// A provider token: a prefix and 8 to 32 letters, digits or underscores.
+pub fn card_token() -> impl Strategy<Value = CardToken> {
+    "(tok|pm|card)_[A-Za-z_]{1,4}[A-Za-z0-9_]{7,28}"
+        .prop_filter_map("a token that does not look like a card number", |s| {
+            CardToken::new(s).ok()
+        })
+}
+
+/// A card brand the shop accepts.
+pub fn card_brand() -> impl Strategy<Value = CardBrand> {
+    proptest::sample::select(CardBrand::ACCEPTED.to_vec())
+}
+
+/// An expiry month between 2000 and 2199.
+pub fn expiry_month() -> impl Strategy<Value = ExpiryMonth> {
+    (2000i32..=2199, 1u8..=12)
+        .prop_filter_map("a valid month", |(y, m)| ExpiryMonth::new(y, m).ok())
+}
+
+/// A card valid on `today`, expiring in its month or up to 10 years later.
+pub fn card_valid_on(today: NaiveDate) -> impl Strategy<Value = Card> {
+    (card_token(), card_brand(), 0u32..120).prop_filter_map(
+        "a card valid on the day",
+        move |(token, brand, months)| {
+            let expiry = today
+                .checked_add_months(chrono::Months::new(months))
+                .and_then(|d| ExpiryMonth::containing(d).ok())?;
+            Card::new(token, brand, expiry, today).ok()
+        },
+    )
+}
+
+/// An order of 0.01 to 5 000.00 of products and 0.00 to 20.00 of shipping.
+pub fn order_amount() -> impl Strategy<Value = OrderAmount> {
+    (1i64..=500_000, 0i64..=2_000).prop_filter_map("a positive order", |(p, s)| {
+        OrderAmount::new(Eur::from_cents(p), Eur::from_cents(s)).ok()
+    })
+}
+
+/// A refusal reason.
+pub fn refusal_reason() -> impl Strategy<Value = RefusalReason> {
+    proptest::sample::select(vec![
+        RefusalReason::BankRefusal,
+        RefusalReason::CeilingReached,
+        RefusalReason::AccountTemporarilyBlocked,
+        RefusalReason::InsufficientFunds,
+        RefusalReason::CardBlockedFor3ds,
+        RefusalReason::AuthenticationNotCompleted,
+        RefusalReason::CardExpired,
+        RefusalReason::TechnicalError,
+    ])
+}
+
+/// Any answer of the bank to a 3-D Secure attempt.
+pub fn secure_outcome() -> impl Strategy<Value = SecureOutcome> {
+    prop_oneof![
+        Just(SecureOutcome::Authenticated),
+        Just(SecureOutcome::WrongCode),
+        Just(SecureOutcome::SoftDecline),
+        refusal_reason().prop_map(SecureOutcome::HardDecline),
+        Just(SecureOutcome::BankUnavailable),
+    ]
+}
+
+/// An instalment policy: minimum 0.00 to 500.00, shipping counted or not, 2 to 12
+/// instalments offered, 1 to 92 days apart or calendar months.
+pub fn instalment_policy() -> impl Strategy<Value = InstalmentPolicy> {
+    (
+        0i64..=50_000,
+        any::<bool>(),
+        proptest::collection::btree_set(2u8..=12, 1..=3),
+        prop_oneof![
+            (1u16..=92).prop_map(InstalmentSpacing::Days),
+            Just(InstalmentSpacing::CalendarMonths),
+        ],
+    )
+        .prop_map(
+            |(minimum, shipping_counts, counts, spacing)| InstalmentPolicy {
+                minimum: Eur::from_cents(minimum),
+                shipping_counts,
+                offered_counts: counts.into_iter().collect(),
+                spacing,
+            },
+        )
+}

@@ -1,0 +1,122 @@
+//! Stored payment values come back equal, and invalid ones are refused as the constructors do.
+#![cfg(feature = "serde")]
+
+use chrono::NaiveDate;
+use comptoir_money::Eur;
+use comptoir_payment::{
+    Card, CardBrand, CardToken, Device, ExpiryMonth, InstalmentPolicy, OrderAmount, SecureOutcome,
+    SecureTracker,
+};
+
+type TestResult = Result<(), Box<dyn std::error::Error>>;
+
+fn card() -> Result<Card, Box<dyn std::error::Error>> {
+    Ok(Card::new(
+        CardToken::new("tok_serde")?,
+        CardBrand::Mastercard,
+        ExpiryMonth::new(2028, 2)?,
+        NaiveDate::from_ymd_opt(2026, 1, 1).ok_or("date")?,
+    )?)
+}
+
+#[test]
+fn a_card_round_trips_as_token_brand_and_month() -> TestResult {
+    let json = serde_json::to_string(&card()?)?;
+    assert_eq!(
+        json,
+        r#"{"token":"tok_serde","brand":"Mastercard","expiry":{"year":2028,"month":2}}"#
+    );
+    assert_eq!(serde_json::from_str::<Card>(&json)?, card()?);
+    Ok(())
+}
+
+// PAY-7: a card number cannot come in through storage either.
+#[test]
+fn a_stored_card_number_or_bad_month_is_refused() {
+    let pan = r#"{"token":"4111111111111111","brand":"Visa","expiry":{"year":2028,"month":2}}"#;
+    assert!(serde_json::from_str::<Card>(pan).is_err());
+    let month = r#"{"token":"tok","brand":"Visa","expiry":{"year":2028,"month":13}}"#;
+    assert!(serde_json::from_str::<Card>(month).is_err());
+}
+
+// PAY-2: a stored tracker cannot claim fewer wrong codes than its blocked state.
+#[test]
+fn a_tracker_round_trips_and_inconsistent_ones_are_refused() -> TestResult {
+    let mut tracker = SecureTracker::new(Device::Other);
+    tracker.record(SecureOutcome::WrongCode)?;
+    tracker.record(SecureOutcome::SoftDecline)?;
+    let json = serde_json::to_string(&tracker)?;
+    assert_eq!(serde_json::from_str::<SecureTracker>(&json)?, tracker);
+
+    let forged = r#"{"device":"Other","wrong_codes":0,"soft_declined":false,"state":"Blocked"}"#;
+    assert!(serde_json::from_str::<SecureTracker>(forged).is_err());
+    let too_many = r#"{"device":"Other","wrong_codes":7,"soft_declined":false,"state":"Open"}"#;
+    assert!(serde_json::from_str::<SecureTracker>(too_many).is_err());
+    let unblocked = r#"{"device":"Other","wrong_codes":3,"soft_declined":false,"state":"Open"}"#;
+    assert!(serde_json::from_str::<SecureTracker>(unblocked).is_err());
+    Ok(())
+}
+
+#[test]
+fn policy_and_schedule_round_trip_with_amounts_as_strings() -> TestResult {
+    let policy = InstalmentPolicy::default();
+    let json = serde_json::to_string(&policy)?;
+    assert!(json.contains(r#""minimum":"100.00""#));
+    assert_eq!(serde_json::from_str::<InstalmentPolicy>(&json)?, policy);
+
+    let order = OrderAmount::new(Eur::from_cents(10_000), Eur::ZERO)?;
+    let shipped = NaiveDate::from_ymd_opt(2026, 3, 2).ok_or("date")?;
+    let schedule = policy.schedule(&order, &card()?, 3, shipped)?;
+    let json = serde_json::to_string(&schedule)?;
+    assert!(json.contains(r#""amount":"33.34""#));
+    assert_eq!(
+        serde_json::from_str::<comptoir_payment::InstalmentSchedule>(&json)?,
+        schedule
+    );
+    Ok(())
+}
+
+#[test]
+fn stored_amounts_and_schedules_are_checked() {
+    let negative = r#"{"products":"-1.00","shipping":"0.00"}"#;
+    assert!(serde_json::from_str::<OrderAmount>(negative).is_err());
+    let nothing = r#"{"products":"0.00","shipping":"0.00"}"#;
+    assert!(serde_json::from_str::<OrderAmount>(nothing).is_err());
+    let backwards = r#"{"instalments":[
+        {"number":1,"due_on":"2026-03-02","amount":"50.00"},
+        {"number":2,"due_on":"2026-03-01","amount":"50.00"}]}"#;
+    assert!(serde_json::from_str::<comptoir_payment::InstalmentSchedule>(backwards).is_err());
+    let misnumbered = r#"{"instalments":[
+        {"number":1,"due_on":"2026-03-02","amount":"50.00"},
+        {"number":3,"due_on":"2026-04-01","amount":"50.00"}]}"#;
+    assert!(serde_json::from_str::<comptoir_payment::InstalmentSchedule>(misnumbered).is_err());
+}
+
+// PAY-4, PAY-5: a configured policy falls back on the FAQ's values, and a typo or an
+// impossible number fails loudly.
+#[test]
+fn policy_deserialises_with_faq_defaults_and_refuses_invalid_values() -> TestResult {
+    assert_eq!(
+        serde_json::from_str::<InstalmentPolicy>("{}")?,
+        InstalmentPolicy::default()
+    );
+    let months = serde_json::from_str::<InstalmentPolicy>(r#"{"spacing":"CalendarMonths"}"#)?;
+    assert_eq!(
+        months.spacing,
+        comptoir_payment::InstalmentSpacing::CalendarMonths
+    );
+    assert_eq!(months.minimum, Eur::from_cents(10_000));
+    for bad in [
+        r#"{"minimum":"-1.00"}"#,
+        r#"{"offered_counts":[]}"#,
+        r#"{"offered_counts":[1,3]}"#,
+        r#"{"spacing":{"Days":0}}"#,
+        r#"{"shiping_counts":false}"#,
+    ] {
+        assert!(
+            serde_json::from_str::<InstalmentPolicy>(bad).is_err(),
+            "{bad}"
+        );
+    }
+    Ok(())
+}
