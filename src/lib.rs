@@ -6,9 +6,10 @@
 //! - [`money`]: euro amounts at cent scale, rounding and exact allocation;
 //! - [`calendar`]: French business days and the Europe/Paris shop clock (CAL-1..5);
 //! - [`dispatch`]: the 11:00 cutoff and dispatch dates (DISP-1..3);
-//! - [`payment`]: payment methods, 3-D Secure attempts, debit at shipment, paying in 3x (PAY-1..7);
+//! - [`payment`]: payment methods, 3-D Secure attempts, debit at shipment, paying in 3x
+//!   (PAY-1..7);
 //! - [`returns`]: withdrawal windows, refund deadlines and late-refund surcharges (RET-1,
-//!   REF-2, REF-3).
+//!   REF-2, REF-3);
 //! - [`support`]: customer-service phone hours and the written-answer deadline (SUP-1..2);
 //! - [`account`]: registration form, profile changes, address book (ACC-1..4).
 //!

@@ -8,8 +8,8 @@ use std::hint::black_box;
 use bdays::{HolidayCalendar, HolidayCalendarCache};
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use chrono_tz::Europe::Paris;
-use comptoir_calendar::{clock, BusinessDays, Calendar};
-use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use comptoir_calendar::{BusinessDays, Calendar, clock};
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 
 /// 1 000 business days spread over 2000-2030, the same for both sides.
 fn start_days(cal: &Calendar) -> Vec<NaiveDate> {
@@ -62,7 +62,11 @@ fn count_business_days(c: &mut Criterion) {
         NaiveDate::from_ymd_opt(2040, 12, 31).unwrap(),
     );
     let days = start_days(&cal);
-    let pairs: Vec<(NaiveDate, NaiveDate)> = days.iter().zip(days.iter().rev()).map(|(a, b)| (*a, *b)).collect();
+    let pairs: Vec<(NaiveDate, NaiveDate)> = days
+        .iter()
+        .zip(days.iter().rev())
+        .map(|(a, b)| (*a, *b))
+        .collect();
     let mut group = c.benchmark_group("count_business_days");
     group.throughput(Throughput::Elements(pairs.len() as u64));
     group.bench_function("comptoir", |b| {
@@ -83,8 +87,13 @@ fn count_business_days(c: &mut Criterion) {
 }
 
 fn build(c: &mut Criterion) {
-    println!("calendar tables: {} bytes", Calendar::metropolitan().table_bytes());
-    c.bench_function("calendar_build_1900_2200", |b| b.iter(|| black_box(Calendar::metropolitan())));
+    println!(
+        "calendar tables: {} bytes",
+        Calendar::metropolitan().table_bytes()
+    );
+    c.bench_function("calendar_build_1900_2200", |b| {
+        b.iter(|| black_box(Calendar::metropolitan()))
+    });
 }
 
 fn paris_clock(c: &mut Criterion) {
@@ -94,7 +103,11 @@ fn paris_clock(c: &mut Criterion) {
             state ^= state << 13;
             state ^= state >> 7;
             state ^= state << 17;
-            DateTime::from_timestamp(1_767_225_600 + (state % 63_072_000) as i64, 0).unwrap()
+            DateTime::from_timestamp(
+                1_767_225_600 + i64::try_from(state % 63_072_000).unwrap(),
+                0,
+            )
+            .unwrap()
         })
         .collect();
     let mut group = c.benchmark_group("paris_wall_clock");
@@ -116,5 +129,11 @@ fn paris_clock(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, add_business_days, count_business_days, build, paris_clock);
+criterion_group!(
+    benches,
+    add_business_days,
+    count_business_days,
+    build,
+    paris_clock
+);
 criterion_main!(benches);

@@ -1,4 +1,4 @@
-//! [`proptest`] strategies for dates, instants and calendars, for property tests of code
+//! [`proptest`](mod@proptest) strategies for dates, instants and calendars, for property tests of code
 //! built on the calendar.
 //!
 //! # Example

@@ -1,4 +1,4 @@
-//! [`proptest`] strategies for dispatch policies; for order instants use
+//! [`proptest`](mod@proptest) strategies for dispatch policies; for order instants use
 //! [`comptoir_calendar::strategies`].
 //!
 //! # Example

@@ -1,4 +1,4 @@
-//! [`proptest`] strategies for amounts, for property tests of code built on this crate.
+//! [`proptest`](mod@proptest) strategies for amounts, for property tests of code built on this crate.
 //!
 //! Every value generated is a valid [`Eur`] or [`Percent`]; the ranges are those of a shop's
 //! prices, so that sums of thousands of them stay far from overflow.
