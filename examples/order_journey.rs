@@ -1,0 +1,264 @@
+//! The whole journey of one order through the shop's rules, from a question to customer
+//! service to the refund after a withdrawal.
+//!
+//! ```text
+//! cargo run --example order_journey
+//! ```
+//!
+//! Every step names the rules of the catalogue (RULES.md) it shows. Nothing reads the clock:
+//! each instant of the story is written below, on the Paris clock.
+
+use std::error::Error;
+
+use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
+use chrono_tz::Europe::Paris;
+use chrono_tz::Tz;
+use comptoir::account::{Account, CustomerId, FormPolicy, RegistrationForm};
+use comptoir::calendar::Calendar;
+use comptoir::dispatch::DispatchPolicy;
+use comptoir::money::{Decimal, Eur};
+use comptoir::payment::{
+    Card, CardBrand, CardToken, Device, ExpectedDebit, ExpiryMonth, InstalmentPolicy, OrderAmount,
+    SecureOutcome, SecureTracker,
+};
+use comptoir::returns::{
+    Deadline, LegalInterestRate, RefundDeadlines, RefundDue, RefundFacts, ReturnsPolicy, Surcharge,
+    WithdrawalWindows,
+};
+use comptoir::support::{LineStatus, Support};
+
+type Result<T> = std::result::Result<T, Box<dyn Error>>;
+
+fn paris(y: i32, m: u32, d: u32, h: u32, min: u32) -> Result<DateTime<Tz>> {
+    Ok(Paris
+        .with_ymd_and_hms(y, m, d, h, min, 0)
+        .single()
+        .ok_or("not a single Paris instant")?)
+}
+
+fn day(date: NaiveDate) -> String {
+    date.format("%a %-d %b %Y").to_string()
+}
+
+fn moment(instant: &DateTime<FixedOffset>) -> String {
+    instant.format("%a %-d %b %Y %H:%M").to_string()
+}
+
+fn deadline(d: Deadline) -> String {
+    if d.is_rolled() {
+        format!(
+            "{} 23:59 (its day {} is closed)",
+            day(d.last_day()),
+            day(d.nominal_last_day())
+        )
+    } else {
+        format!("{} 23:59", day(d.last_day()))
+    }
+}
+
+fn heading(title: &str) {
+    println!("\n== {title} ==");
+}
+
+fn main() -> Result<()> {
+    let calendar = Calendar::metropolitan();
+    let dispatch = DispatchPolicy::default();
+
+    // SUP-1, SUP-2: on Friday 22 May 2026 at 17:20, Camille writes to customer service.
+    heading("A question before ordering (SUP-1, SUP-2)");
+    let support = Support::faq();
+    let written = paris(2026, 5, 22, 17, 20)?;
+    let due = support.answer_due(&written)?;
+    println!(
+        "Message sent           {}",
+        written.format("%a %-d %b %Y %H:%M")
+    );
+    println!(
+        "Written answer due     {} (24 business hours; Mon 25 May is Whit Monday)",
+        moment(&due)
+    );
+    match support.line_status(&written)? {
+        LineStatus::Open { closes_at } => {
+            println!("Phone line             open until {}", moment(&closes_at))
+        }
+        LineStatus::Closed { opens_at } => {
+            println!("Phone line             closed, opens {}", moment(&opens_at))
+        }
+    }
+
+    // ACC-1, ACC-2: an account is required; the form reports every invalid field at once.
+    heading("Registration (ACC-1, ACC-2)");
+    let today = NaiveDate::from_ymd_opt(2026, 5, 23).ok_or("date")?;
+    let mut form = RegistrationForm {
+        email: "camille.martin@exemple".into(),
+        password: "motdepasse".into(),
+        first_name: "Camille".into(),
+        last_name: "Martin".into(),
+        birth_date: "14/07/1992".into(),
+        postcode: "69003".into(),
+        phone: "06 12 34 56 78".into(),
+    };
+    if let Err(refused) = form.validate(&FormPolicy::default(), today) {
+        for message in refused.messages_fr() {
+            println!("In red under the field: {message}");
+        }
+    }
+    form.email = "camille.martin@exemple.fr".into();
+    form.password = "motdepasse7".into();
+    let registration = form.validate(&FormPolicy::default(), today)?;
+    let account = Account::open(CustomerId::new(1), registration.profile);
+    println!("Account opened for customer {:?}", account.customer());
+
+    // DISP-1..3: the order is validated on Saturday 23 May at 18:00.
+    heading("Dispatch of this order (DISP-1..3)");
+    let ordered_at = paris(2026, 5, 23, 18, 0)?;
+    let schedule = dispatch.schedule(&calendar, &ordered_at)?;
+    println!(
+        "Validated              {}",
+        ordered_at.format("%a %-d %b %Y %H:%M")
+    );
+    println!(
+        "Taken into account     {}",
+        day(schedule.taken_into_account())
+    );
+    let (from, to) = schedule.expected_dispatch();
+    println!("Expected dispatch      {} to {}", day(from), day(to));
+    println!("Dispatched at latest   {}", day(schedule.dispatch_by()));
+
+    heading("When other orders would be taken into account (DISP-1..3)");
+    for (what, at) in [
+        (
+            "Tuesday, one second before 11:00",
+            Paris.with_ymd_and_hms(2026, 3, 3, 10, 59, 59).single(),
+        ),
+        (
+            "Tuesday, 11:00:00 exactly",
+            Paris.with_ymd_and_hms(2026, 3, 3, 11, 0, 0).single(),
+        ),
+        (
+            "Friday afternoon",
+            Paris.with_ymd_and_hms(2026, 3, 6, 15, 30, 0).single(),
+        ),
+        (
+            "Saturday evening before Whit Monday",
+            Paris.with_ymd_and_hms(2026, 5, 23, 18, 0, 0).single(),
+        ),
+        (
+            "Eve of Ascension, afternoon",
+            Paris.with_ymd_and_hms(2026, 5, 13, 14, 0, 0).single(),
+        ),
+        (
+            "Monday after the spring DST change, 10:30",
+            Paris.with_ymd_and_hms(2026, 3, 30, 10, 30, 0).single(),
+        ),
+        (
+            "Night of the autumn DST change, 02:30 (second time)",
+            Paris.with_ymd_and_hms(2026, 10, 25, 2, 30, 0).latest(),
+        ),
+    ] {
+        let at = at.ok_or("instant")?;
+        let s = dispatch.schedule(&calendar, &at)?;
+        let (from, to) = s.expected_dispatch();
+        println!(
+            "{what:<52} {} -> taken {}, out {} to {}, at latest {}",
+            at.format("%a %-d %b %H:%M:%S %:z"),
+            day(s.taken_into_account()),
+            day(from),
+            day(to),
+            day(s.dispatch_by())
+        );
+    }
+
+    // PAY-1..7: paid by card in three instalments, debited when the parcel leaves.
+    heading("Payment in 3 instalments (PAY-1..7)");
+    let card = Card::new(
+        CardToken::new("tok_journey_cb_0001")?,
+        CardBrand::Cb,
+        ExpiryMonth::new(2027, 9)?,
+        today,
+    )?;
+    let mut tracker = SecureTracker::new(Device::ApplePayCompatible);
+    for outcome in [SecureOutcome::WrongCode, SecureOutcome::Authenticated] {
+        println!(
+            "3-D Secure, {outcome:?}: {}",
+            tracker.record(outcome)?.message_fr()
+        );
+    }
+    let debit = ExpectedDebit::for_order(&dispatch, &calendar, &ordered_at)?;
+    println!(
+        "Card debited when shipped: expected {} to {}, at the latest {}",
+        day(debit.earliest()),
+        day(debit.latest_expected()),
+        day(debit.at_latest())
+    );
+    let order = OrderAmount::new("112.50".parse::<Eur>()?, "4.90".parse::<Eur>()?)?;
+    let shipped_on = schedule.expected_dispatch().0;
+    let instalments = InstalmentPolicy::default().schedule(&order, &card, 3, shipped_on)?;
+    for instalment in &instalments {
+        println!(
+            "  instalment {}: {:>10} on {}",
+            instalment.number(),
+            instalment.amount().french().to_string(),
+            day(instalment.due_on())
+        );
+    }
+    println!(
+        "  total        {:>10}",
+        instalments.total()?.french().to_string()
+    );
+
+    // RET-1: two parcels arrive on different days; the windows run from the last one.
+    heading("Delivery and withdrawal windows (RET-1)");
+    let returns = ReturnsPolicy::default();
+    let parcels = [paris(2026, 5, 28, 12, 30)?, paris(2026, 6, 3, 9, 50)?];
+    for (i, parcel) in parcels.iter().enumerate() {
+        println!(
+            "Parcel {} received      {}",
+            i + 1,
+            parcel.format("%a %-d %b %Y %H:%M")
+        );
+    }
+    let windows =
+        WithdrawalWindows::compute(&ordered_at, &parcels, &returns.withdrawal, &calendar)?;
+    println!("Legal 14-day deadline  {}", deadline(windows.statutory()));
+    println!("Shop's 30-day deadline {}", deadline(windows.contractual()));
+
+    // REF-2: the customer withdraws; the refund has a window and a ceiling.
+    heading("Withdrawal and refund deadlines (REF-2, REF-3)");
+    let notice = paris(2026, 6, 8, 21, 10)?;
+    println!(
+        "Withdrawal notice      {} -> {:?}",
+        notice.format("%a %-d %b %Y %H:%M"),
+        windows.notice(&notice)?
+    );
+    let facts = RefundFacts::notified(&notice)
+        .with_proof_of_shipment(&paris(2026, 6, 9, 10, 0)?)
+        .with_goods_received(&paris(2026, 6, 11, 14, 0)?);
+    let refund = RefundDeadlines::compute(&facts, &returns.refund, &calendar)?;
+    println!("Refund ceiling         {}", deadline(refund.ceiling()));
+    if let RefundDue::By { last_day, .. } = refund.due() {
+        println!("Refund due by          {}", day(last_day));
+    }
+    if let Some(expected) = refund.expected() {
+        println!(
+            "Refund expected        {} to {}",
+            day(expected.earliest()),
+            day(expected.latest())
+        );
+    }
+    let paid_late = paris(2026, 7, 10, 9, 0)?;
+    let late = refund.days_late(&paid_late)?;
+    let products = order.products();
+    let surcharge = Surcharge::compute(
+        order.total()?,
+        products,
+        late,
+        LegalInterestRate::new(Decimal::new(762, 2))?,
+    )?;
+    println!(
+        "If paid {} ({late}), the shop would owe {} more",
+        paid_late.format("%a %-d %b"),
+        surcharge.amount().french()
+    );
+    Ok(())
+}
