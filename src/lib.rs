@@ -5,7 +5,9 @@
 //!
 //! - [`money`]: euro amounts at cent scale, rounding and exact allocation;
 //! - [`calendar`]: French business days and the Europe/Paris shop clock (CAL-1..5);
-//! - [`dispatch`]: the 11:00 cutoff and dispatch dates (DISP-1..3).
+//! - [`dispatch`]: the 11:00 cutoff and dispatch dates (DISP-1..3);
+//! - [`promo`]: the promotion engine, offers as data, stacking and allocation (PROMO-1..5);
+//! - [`cart`]: the open cart, its lock-in at validation and the frozen order (CART-1..3, SHIP-1).
 //!
 //! # Crate features
 //!
@@ -13,5 +15,7 @@
 //! - `proptest`: every rule crate's `strategies` module.
 
 pub use comptoir_calendar as calendar;
+pub use comptoir_cart as cart;
 pub use comptoir_dispatch as dispatch;
 pub use comptoir_money as money;
+pub use comptoir_promo as promo;

@@ -16,7 +16,7 @@ use crate::{Cart, CartError, Change, CodeOutcome, Delivery, Rejected, Terms};
 ///
 /// Adding a line to an order does not compile:
 ///
-/// ```compile_fail
+/// ```compile_fail,E0599
 /// # use comptoir_cart::{Order, Terms};
 /// # use comptoir_promo::Line;
 /// fn add(order: &mut Order, line: Line, terms: &Terms<'_>) {
@@ -26,7 +26,7 @@ use crate::{Cart, CartError, Change, CodeOutcome, Delivery, Rejected, Terms};
 ///
 /// nor does entering a code:
 ///
-/// ```compile_fail
+/// ```compile_fail,E0599
 /// # use comptoir_cart::{Order, Terms};
 /// fn enter(order: &mut Order, terms: &Terms<'_>) {
 ///     order.enter_code("HIVER10", terms);
@@ -35,7 +35,7 @@ use crate::{Cart, CartError, Change, CodeOutcome, Delivery, Rejected, Terms};
 ///
 /// nor changing a quantity:
 ///
-/// ```compile_fail
+/// ```compile_fail,E0599
 /// # use comptoir_cart::{Order, Terms};
 /// # use comptoir_promo::{LineId, Quantity};
 /// fn more(order: &mut Order, id: &LineId, terms: &Terms<'_>) {

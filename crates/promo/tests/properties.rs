@@ -1,5 +1,5 @@
-#![cfg(all(feature = "serde", feature = "proptest"))]
 //! Invariants of evaluation over generated carts and offers (PROMO-2, PROMO-4, PROMO-5).
+#![cfg(all(feature = "serde", feature = "proptest"))]
 
 use std::collections::BTreeSet;
 
