@@ -1,4 +1,4 @@
-use std::collections::{BTreeSet, HashSet};
+use std::collections::BTreeSet;
 
 use comptoir_money::Eur;
 
@@ -77,11 +77,14 @@ impl EvaluatedLine {
 }
 
 /// The part of an offer's discount that one line carries.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+///
+/// The line is named by its position in [`Evaluation::lines`] (an index rather than an id
+/// keeps evaluation free of copies); [`Evaluation::allocation`] pairs shares with their lines.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct LineDiscount {
-    /// The line.
-    pub line: LineRef,
+    /// The line's position in [`Evaluation::lines`].
+    pub line: usize,
     /// Its share of the offer's discount, positive.
     pub amount: Eur,
 }
@@ -202,6 +205,17 @@ impl Evaluation {
             .iter()
             .find(|n| &n.offer == offer)
             .map(|n| &n.reason)
+    }
+
+    /// The lines `applied` covers, each with its share of the offer's discount.
+    pub fn allocation<'a>(
+        &'a self,
+        applied: &'a AppliedOffer,
+    ) -> impl Iterator<Item = (&'a EvaluatedLine, Eur)> + 'a {
+        applied
+            .lines
+            .iter()
+            .filter_map(|d| self.lines.get(d.line).map(|l| (l, d.amount)))
     }
 
     /// The codes entered that no offer has.
@@ -335,13 +349,12 @@ fn run(
             amount: shipping.to_string(),
         });
     }
-    let mut seen = HashSet::with_capacity(lines.len());
-    for line in lines {
-        if !seen.insert(line.id()) {
-            return Err(PromoError::DuplicateLine {
-                id: line.id().to_string(),
-            });
-        }
+    let mut ids: Vec<&LineId> = lines.iter().map(Line::id).collect();
+    ids.sort_unstable();
+    if let Some(pair) = ids.windows(2).find(|p| p.first() == p.get(1)) {
+        return Err(PromoError::DuplicateLine {
+            id: pair.first().map(|id| id.to_string()).unwrap_or_default(),
+        });
     }
     // PROMO-2: a fixed order, whatever order the offers or codes came in.
     candidates.sort_by(|a, b| (a.priority(), a.id()).cmp(&(b.priority(), b.id())));
@@ -359,7 +372,10 @@ fn run(
     let mut products = 0i128;
     let mut units = 0u64;
     for line in lines {
-        let amount = cents(line.amount()?);
+        // Integer cents: the same product as `Line::amount`, without decimal arithmetic.
+        let amount = cents(line.unit_price())
+            .checked_mul(i128::from(line.quantity().get()))
+            .ok_or_else(PromoError::overflow)?;
         products = add(products, amount)?;
         units = units.saturating_add(u64::from(line.quantity().get()));
         work.push(Work {
@@ -400,7 +416,8 @@ fn run(
             continue;
         }
         first = first.or(Some(offer));
-        let result = apply(offer, lines, &mut work, &mut shipping_left, policy)?;
+        let gift_at = lines.len() + gifts.len();
+        let result = apply(offer, lines, &mut work, &mut shipping_left, policy, gift_at)?;
         if let Effect::Gift {
             product,
             unit_price,
@@ -514,6 +531,7 @@ fn apply(
     work: &mut [Work],
     shipping_left: &mut i128,
     policy: &PromoPolicy,
+    gift_at: usize,
 ) -> Result<AppliedOffer, PromoError> {
     let mut result = AppliedOffer {
         offer: offer.id().clone(),
@@ -532,7 +550,7 @@ fn apply(
         Effect::Gift { unit_price, .. } => {
             result.discount = *unit_price;
             result.lines.push(LineDiscount {
-                line: LineRef::Gift(offer.id().clone()),
+                line: gift_at,
                 amount: *unit_price,
             });
             return Ok(result);
@@ -582,14 +600,15 @@ fn apply(
     // PROMO-4: never more than what the covered lines still cost.
     let discount = discount.min(cap).max(0);
     let shares = allocate_cents(discount, &remaining)?;
+    result.lines.reserve(covered.len());
     for (i, share) in covered.iter().zip(shares) {
         if share == 0 {
             continue;
         }
-        if let (Some(w), Some(line)) = (work.get_mut(*i), lines.get(*i)) {
+        if let Some(w) = work.get_mut(*i) {
             w.remaining -= share;
             result.lines.push(LineDiscount {
-                line: LineRef::Item(line.id().clone()),
+                line: *i,
                 amount: eur(share)?,
             });
         }
@@ -620,18 +639,44 @@ fn allocate_cents(amount: i128, weights: &[i128]) -> Result<Vec<i128>, PromoErro
     }
     let mut parts = Vec::with_capacity(weights.len());
     let mut remainders = Vec::with_capacity(weights.len());
-    let mut given = 0i128;
-    for w in weights {
-        let product = amount.checked_mul(*w).ok_or_else(PromoError::overflow)?;
-        parts.push(product / total);
-        remainders.push(product % total);
-        given += product / total;
+    let max_weight = weights.iter().copied().max().unwrap_or(0);
+    // Shop amounts fit 64-bit products, whose division is far cheaper than 128-bit division.
+    let narrow = i64::try_from(amount)
+        .ok()
+        .zip(i64::try_from(total).ok())
+        .zip(i64::try_from(max_weight).ok())
+        .filter(|((a, _), w)| a.checked_mul(*w).is_some());
+    if let Some(((amount, total), _)) = narrow {
+        for w in weights {
+            // Fits: each weight is at most max_weight.
+            let product = amount * i64::try_from(*w).unwrap_or(0);
+            let part = product / total;
+            parts.push(i128::from(part));
+            remainders.push(i128::from(product - part * total));
+        }
+    } else {
+        for w in weights {
+            let product = amount.checked_mul(*w).ok_or_else(PromoError::overflow)?;
+            let part = product / total;
+            parts.push(part);
+            remainders.push(product - part * total);
+        }
     }
+    let given = parts.iter().sum::<i128>();
     let leftover = usize::try_from(amount - given).map_err(|_| PromoError::overflow())?;
     if leftover > 0 {
         let mut order: Vec<usize> = (0..parts.len()).collect();
-        // Stable: equal remainders keep their order, so ties go to the earlier part.
-        order.sort_by_key(|i| core::cmp::Reverse(remainders.get(*i).copied().unwrap_or(0)));
+        // Largest remainders first, the earlier part on ties: the key is unique, so selecting
+        // the first `leftover` (linear time) picks the same parts as a stable sort would.
+        let key = |i: &usize| {
+            (
+                core::cmp::Reverse(remainders.get(*i).copied().unwrap_or(0)),
+                *i,
+            )
+        };
+        if leftover < order.len() {
+            order.select_nth_unstable_by_key(leftover - 1, key);
+        }
         for i in order.into_iter().take(leftover) {
             if let Some(p) = parts.get_mut(i) {
                 *p += 1;

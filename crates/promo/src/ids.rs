@@ -1,7 +1,11 @@
 //! Identifiers and counts: newtypes so that a product id is never mistaken for a line id.
+//!
+//! Ids hold an `Arc<str>`: an evaluation copies line and offer ids into its result many times,
+//! and sharing them keeps that copy free of allocations.
 
 use core::fmt;
 use core::str::FromStr;
+use std::sync::Arc;
 
 use crate::PromoError;
 
@@ -11,7 +15,7 @@ macro_rules! string_id {
         #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
         #[cfg_attr(feature = "serde", serde(try_from = "String", into = "String"))]
-        pub struct $name(String);
+        pub struct $name(Arc<str>);
 
         impl $name {
             #[doc = concat!("A ", $what, " from `id`, with surrounding spaces removed.")]
@@ -24,7 +28,7 @@ macro_rules! string_id {
                 if trimmed.is_empty() {
                     return Err(PromoError::EmptyId { what: $what });
                 }
-                Ok($name(trimmed.to_owned()))
+                Ok($name(Arc::from(trimmed)))
             }
 
             /// The id as written.
@@ -57,7 +61,7 @@ macro_rules! string_id {
 
         impl From<$name> for String {
             fn from(id: $name) -> String {
-                id.0
+                id.0.as_ref().to_owned()
             }
         }
     };
@@ -100,7 +104,7 @@ string_id!(
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(try_from = "String", into = "String"))]
-pub struct Code(String);
+pub struct Code(Arc<str>);
 
 impl Code {
     /// The code `typed`, trimmed and upper-cased.
@@ -113,7 +117,7 @@ impl Code {
         if trimmed.is_empty() {
             return Err(PromoError::EmptyId { what: "code" });
         }
-        Ok(Code(trimmed.to_uppercase()))
+        Ok(Code(Arc::from(trimmed.to_uppercase())))
     }
 
     /// The normalised code.
@@ -146,7 +150,7 @@ impl TryFrom<String> for Code {
 
 impl From<Code> for String {
     fn from(code: Code) -> String {
-        code.0
+        code.0.as_ref().to_owned()
     }
 }
 
