@@ -1,4 +1,4 @@
-//! [`proptest`] strategies for carts and deliveries, built on those of
+//! [`proptest`](mod@proptest) strategies for carts and deliveries, built on those of
 //! [`comptoir_promo::strategies`].
 //!
 //! # Example

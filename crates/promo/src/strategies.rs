@@ -1,4 +1,4 @@
-//! [`proptest`] strategies for lines, offers and contexts, for property tests of code built on
+//! [`proptest`](mod@proptest) strategies for lines, offers and contexts, for property tests of code built on
 //! this crate.
 //!
 //! Ids come from small pools (`p0`..`p5` for products, `c0`..`c2` for categories, codes
