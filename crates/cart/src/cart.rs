@@ -76,10 +76,12 @@ impl RemovedOffer {
 
 /// How a change moved the offers: those that now apply and those that no longer do.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct CartChange {
     /// Offers that apply after the change and did not before.
     pub added: Vec<OfferId>,
-    /// Offers that applied before the change and no longer do, with the reason.
+    /// Offers that applied before the change and no longer do, with the reason (an offer whose
+    /// code was just removed is not listed).
     pub removed: Vec<RemovedOffer>,
 }
 
@@ -91,17 +93,17 @@ impl CartChange {
             .filter(|a| !before.applies(a.offer()))
             .map(|a| a.offer().clone())
             .collect();
+        // An offer not considered after the change is one whose code the customer removed:
+        // they know, so it is not reported.
         let removed = before
             .applied()
             .iter()
-            .filter(|b| !after.applies(b.offer()))
-            .map(|b| RemovedOffer {
-                offer: b.offer().clone(),
-                name: b.name().to_owned(),
-                reason: after
-                    .reason(b.offer())
-                    .cloned()
-                    .unwrap_or(Refusal::ProductRestrictionNotMet),
+            .filter_map(|b| {
+                after.reason(b.offer()).map(|reason| RemovedOffer {
+                    offer: b.offer().clone(),
+                    name: b.name().to_owned(),
+                    reason: reason.clone(),
+                })
             })
             .collect();
         CartChange { added, removed }
@@ -110,6 +112,8 @@ impl CartChange {
 
 /// The answer to entering a code (PROMO-1).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum CodeOutcome {
     /// The code's offer applies; it may have replaced offers of lower priority (PROMO-2).
     Applied {

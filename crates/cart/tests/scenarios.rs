@@ -160,6 +160,8 @@ fn higher_priority_code_replaces_the_applied_offers_and_names_them() {
          avec l'offre « Offre vip » de votre panier."
     );
     let back = cart.remove_code("vip30", &terms).unwrap();
+    // The customer removed VIP30 themselves: it is not reported as removed.
+    assert!(back.removed.is_empty());
     let added: Vec<&str> = back.added.iter().map(OfferId::as_str).collect();
     assert_eq!(added, ["hiver", "port"]);
 }
@@ -349,6 +351,7 @@ fn repricing_kept_items_lets_a_conditional_offer_lapse() {
     assert!(kept.applied().is_empty());
 }
 
+// CART-1, PROMO-1: a refused change leaves the cart as it was.
 #[test]
 fn bad_changes_are_refused_with_a_typed_error() {
     let (offers, ctx) = (shop_offers(), context());
@@ -395,6 +398,7 @@ mod storage {
         assert!(serde_json::from_str::<CartOrOrder>(&tampered).is_err());
     }
 
+    // CART-1: a stored cart is checked like a new one.
     #[test]
     fn stored_cart_with_duplicate_lines_is_refused() {
         let json = r#"{"lines":[

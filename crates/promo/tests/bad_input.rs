@@ -17,6 +17,7 @@ fn spec(effect: Effect) -> OfferSpec {
     }
 }
 
+// CART-1: a line holds at least one unit.
 #[test]
 fn zero_and_negative_quantities_are_refused() {
     assert_eq!(
@@ -29,6 +30,7 @@ fn zero_and_negative_quantities_are_refused() {
     );
 }
 
+// Money: a unit price is never negative.
 #[test]
 fn negative_prices_are_refused() {
     let line = Line::new(
@@ -46,6 +48,7 @@ fn negative_prices_are_refused() {
     ));
 }
 
+// PROMO-1: a code or id of nothing but spaces is no code.
 #[test]
 fn empty_ids_are_refused() {
     assert_eq!(
@@ -55,6 +58,7 @@ fn empty_ids_are_refused() {
     assert_eq!(Code::new(""), Err(PromoError::EmptyId { what: "code" }));
 }
 
+// PROMO-4: a fixed discount is a positive amount.
 #[test]
 fn negative_or_zero_fixed_amounts_are_refused() {
     let negative = Offer::new(spec(Effect::AmountOff {
@@ -69,6 +73,7 @@ fn negative_or_zero_fixed_amounts_are_refused() {
     assert!(zero.as_ref().is_err_and(PromoError::is_malformed_offer));
 }
 
+// PROMO-3: a minimum amount is not negative.
 #[test]
 fn negative_minimum_amounts_are_refused() {
     let mut s = spec(Effect::FreeShipping);
@@ -79,6 +84,7 @@ fn negative_minimum_amounts_are_refused() {
     ));
 }
 
+// PROMO-3: a validity window ends after it starts.
 #[test]
 fn window_ending_before_it_starts_is_refused() {
     let a = Utc.with_ymd_and_hms(2026, 3, 1, 0, 0, 0).unwrap();
@@ -90,6 +96,7 @@ fn window_ending_before_it_starts_is_refused() {
     assert!(ValidityWindow::new(Some(a), Some(a)).is_err());
 }
 
+// PROMO-3: a selection selects something; a usage limit allows a use.
 #[test]
 fn empty_selections_and_zero_limits_are_refused() {
     let s = spec(Effect::PercentOff {
@@ -108,6 +115,7 @@ fn empty_selections_and_zero_limits_are_refused() {
     ));
 }
 
+// PROMO-4: a gift is listed at a positive price.
 #[test]
 fn gift_without_price_is_refused() {
     let s = spec(Effect::Gift {
@@ -117,6 +125,7 @@ fn gift_without_price_is_refused() {
     assert!(matches!(Offer::new(s), Err(PromoError::ZeroAmount { .. })));
 }
 
+// PROMO-5: lines and offers are named uniquely, or allocation would be ambiguous.
 #[test]
 fn duplicate_line_and_offer_ids_are_refused() {
     let l = Line::new(
@@ -135,6 +144,7 @@ fn duplicate_line_and_offer_ids_are_refused() {
     assert!(e.is_err_and(|e| e.is_duplicate()));
 }
 
+// SHIP-1: a shipping cost is not negative.
 #[test]
 fn negative_shipping_is_refused() {
     let ctx = EvaluationContext::new(Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap());
@@ -157,6 +167,7 @@ mod from_files {
         "priority": 3
     }"#;
 
+    // PROMO-1..4: offers are data a shop keeps in a file.
     #[test]
     fn an_offer_reads_from_json() {
         let offer: Offer = serde_json::from_str(GOOD).unwrap();
@@ -175,6 +186,7 @@ mod from_files {
             .to_string()
     }
 
+    // PROMO-3, PROMO-4: a malformed offer file is refused where it enters.
     #[test]
     fn malformed_offer_files_are_refused_with_the_reason() {
         assert!(refused(r#""percent": "10""#, r#""percent": "120""#).contains("outside 0 to 100"));
@@ -202,6 +214,7 @@ mod from_files {
         );
     }
 
+    // CART-1, Money: stored lines are checked like new ones.
     #[test]
     fn lines_with_sub_cent_prices_or_bad_quantities_are_refused() {
         let line = |price: &str, qty: &str| {

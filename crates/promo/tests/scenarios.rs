@@ -542,6 +542,7 @@ fn percentage_on_a_category_touches_only_its_lines() {
     assert_eq!(e.line(&"l2".parse().unwrap()).unwrap().net(), eur("3.00"));
 }
 
+// PROMO-1: every refusal has the sentence the shop shows.
 #[test]
 fn refusals_have_french_sentences() {
     let r = Refusal::MinimumQuantityNotReached { missing: 2 };
