@@ -232,7 +232,6 @@ impl From<Order> for OrderData {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
-#[allow(clippy::large_enum_variant)] // Both are records of similar weight; boxing buys nothing.
 pub enum CartOrOrder {
     /// An open cart.
     Cart(Cart),
