@@ -6,6 +6,8 @@
 //! - [`money`]: euro amounts at cent scale, rounding and exact allocation;
 //! - [`calendar`]: French business days and the Europe/Paris shop clock (CAL-1..5);
 //! - [`dispatch`]: the 11:00 cutoff and dispatch dates (DISP-1..3);
+//! - [`promo`]: the promotion engine, offers as data, stacking and allocation (PROMO-1..5);
+//! - [`cart`]: the open cart, its lock-in at validation and the frozen order (CART-1..3, SHIP-1);
 //! - [`payment`]: payment methods, 3-D Secure attempts, debit at shipment, paying in 3x
 //!   (PAY-1..7);
 //! - [`returns`]: withdrawal windows, refund deadlines and late-refund surcharges (RET-1,
@@ -20,8 +22,10 @@
 
 pub use comptoir_account as account;
 pub use comptoir_calendar as calendar;
+pub use comptoir_cart as cart;
 pub use comptoir_dispatch as dispatch;
 pub use comptoir_money as money;
 pub use comptoir_payment as payment;
+pub use comptoir_promo as promo;
 pub use comptoir_returns as returns;
 pub use comptoir_support as support;

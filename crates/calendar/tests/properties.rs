@@ -28,8 +28,9 @@ proptest! {
     #[test]
     fn cal_1_counting_inverts_adding(
         policy in strategies::calendar_policy(),
+        // 300 business days is under 15 months: two years of margin keep every answer in range.
         date in strategies::date_between(
-            NaiveDate::from_ymd_opt(1901, 1, 1).unwrap(),
+            NaiveDate::from_ymd_opt(1902, 1, 1).unwrap(),
             NaiveDate::from_ymd_opt(2199, 1, 1).unwrap(),
         ),
         n in 0i32..=300,

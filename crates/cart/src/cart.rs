@@ -1,0 +1,495 @@
+use std::collections::BTreeSet;
+
+use comptoir_money::Eur;
+use comptoir_promo::{
+    Code, Evaluation, EvaluationContext, Line, LineId, Offer, OfferId, PromoPolicy, Quantity,
+    Refusal, evaluate,
+};
+
+use crate::{CartError, Delivery, Order};
+
+/// What a cart is priced against: the shop's offers, the context (instant, first order, usage
+/// counts) and the shop's policy. Given to every change, because automatic offers are
+/// re-evaluated on each one (PROMO-2).
+#[derive(Clone, Copy, Debug)]
+pub struct Terms<'a> {
+    offers: &'a [Offer],
+    context: &'a EvaluationContext,
+    policy: PromoPolicy,
+}
+
+impl<'a> Terms<'a> {
+    /// The shop's `offers` in `context`, under the default [`PromoPolicy`].
+    pub fn new(offers: &'a [Offer], context: &'a EvaluationContext) -> Terms<'a> {
+        Terms {
+            offers,
+            context,
+            policy: PromoPolicy::default(),
+        }
+    }
+
+    /// The same terms under `policy`.
+    #[must_use]
+    pub fn with_policy(mut self, policy: PromoPolicy) -> Terms<'a> {
+        self.policy = policy;
+        self
+    }
+
+    /// The shop's offers.
+    pub fn offers(&self) -> &'a [Offer] {
+        self.offers
+    }
+
+    /// The context.
+    pub fn context(&self) -> &'a EvaluationContext {
+        self.context
+    }
+
+    /// The policy.
+    pub fn policy(&self) -> PromoPolicy {
+        self.policy
+    }
+}
+
+/// An offer a change removed from the cart, with the reason (PROMO-2).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct RemovedOffer {
+    /// The offer.
+    pub offer: OfferId,
+    /// Its name, as the customer sees it.
+    pub name: String,
+    /// Why it no longer applies.
+    pub reason: Refusal,
+}
+
+impl RemovedOffer {
+    /// The sentence the shop shows, in French.
+    pub fn message_fr(&self) -> String {
+        format!(
+            "L'offre « {} » a été retirée de votre panier. {}",
+            self.name,
+            self.reason.message_fr()
+        )
+    }
+}
+
+/// How a change moved the offers: those that now apply and those that no longer do.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct CartChange {
+    /// Offers that apply after the change and did not before.
+    pub added: Vec<OfferId>,
+    /// Offers that applied before the change and no longer do, with the reason (an offer whose
+    /// code was just removed is not listed).
+    pub removed: Vec<RemovedOffer>,
+}
+
+impl CartChange {
+    fn between(before: &Evaluation, after: &Evaluation) -> CartChange {
+        let added = after
+            .applied()
+            .iter()
+            .filter(|a| !before.applies(a.offer()))
+            .map(|a| a.offer().clone())
+            .collect();
+        // An offer not considered after the change is one whose code the customer removed:
+        // they know, so it is not reported.
+        let removed = before
+            .applied()
+            .iter()
+            .filter_map(|b| {
+                after.reason(b.offer()).map(|reason| RemovedOffer {
+                    offer: b.offer().clone(),
+                    name: b.name().to_owned(),
+                    reason: reason.clone(),
+                })
+            })
+            .collect();
+        CartChange { added, removed }
+    }
+}
+
+/// The answer to entering a code (PROMO-1).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum CodeOutcome {
+    /// The code's offer applies; it may have replaced offers of lower priority (PROMO-2).
+    Applied {
+        /// The offer the code triggers.
+        offer: OfferId,
+        /// Offers it displaced, each with its reason.
+        removed: Vec<RemovedOffer>,
+    },
+    /// The code does not apply, and why.
+    Refused(Refusal),
+}
+
+impl CodeOutcome {
+    /// True when the code's offer applies.
+    pub fn is_applied(&self) -> bool {
+        matches!(self, CodeOutcome::Applied { .. })
+    }
+
+    /// The sentence the shop shows, in French.
+    pub fn message_fr(&self) -> String {
+        match self {
+            CodeOutcome::Applied { removed, .. } => {
+                let mut s = String::from("Votre code promo est enregistré dans votre panier.");
+                for r in removed {
+                    s.push(' ');
+                    s.push_str(&r.message_fr());
+                }
+                s
+            }
+            CodeOutcome::Refused(r) => r.message_fr(),
+        }
+    }
+}
+
+/// An open cart: lines, the codes entered and the delivery chosen. It changes freely until
+/// [`Cart::validate`] turns it into an [`Order`], which cannot change (CART-1).
+///
+/// The codes are a set: the evaluation considers offers by (priority, id), so the cart's
+/// price never depends on the order codes were entered (PROMO-2). A code that is refused
+/// stays entered and applies as soon as its condition holds (the customer removes it with
+/// [`Cart::remove_code`]); an unknown code is not kept.
+///
+/// # Example
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// use comptoir_cart::{Cart, Delivery, DeliveryService, Terms};
+/// use comptoir_promo::{EvaluationContext, Line, Quantity};
+///
+/// let context = EvaluationContext::new(Utc.with_ymd_and_hms(2026, 11, 26, 9, 0, 0).unwrap());
+/// let terms = Terms::new(&[], &context);
+/// let mut cart = Cart::new();
+/// cart.add_line(Line::new("l1".parse()?, "mug".parse()?, "12.00".parse()?, Quantity::ONE)?, &terms)?;
+/// cart.set_quantity(&"l1".parse()?, Quantity::new(2)?, &terms)?;
+/// cart.choose_delivery(Delivery::new(DeliveryService::Pickup, "3.90".parse()?)?, &terms)?;
+/// assert_eq!(cart.evaluate(&terms)?.total(), "27.90".parse()?);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(try_from = "CartData", into = "CartData"))]
+pub struct Cart {
+    lines: Vec<Line>,
+    codes: BTreeSet<Code>,
+    delivery: Option<Delivery>,
+}
+
+impl Cart {
+    /// An empty cart.
+    pub fn new() -> Cart {
+        Cart::default()
+    }
+
+    /// The lines, in the order they were added.
+    pub fn lines(&self) -> &[Line] {
+        &self.lines
+    }
+
+    /// The codes entered, normalised.
+    pub fn codes(&self) -> &BTreeSet<Code> {
+        &self.codes
+    }
+
+    /// The delivery chosen, if any.
+    pub fn delivery(&self) -> Option<Delivery> {
+        self.delivery
+    }
+
+    fn shipping(&self) -> Eur {
+        self.delivery.map_or(Eur::ZERO, |d| d.cost())
+    }
+
+    /// What the cart costs under `terms`: offers applied, lines, shipping, total and the
+    /// reasons of offers not applied.
+    ///
+    /// # Errors
+    ///
+    /// [`CartError::Promo`] on overflow.
+    pub fn evaluate(&self, terms: &Terms<'_>) -> Result<Evaluation, CartError> {
+        Ok(evaluate(
+            terms.offers,
+            &self.codes,
+            &self.lines,
+            self.shipping(),
+            terms.context,
+            &terms.policy,
+        )?)
+    }
+
+    /// Applies `edit` to a copy, prices it and keeps it only if everything succeeded, so a
+    /// refused change leaves the cart as it was.
+    fn change(
+        &mut self,
+        terms: &Terms<'_>,
+        edit: impl FnOnce(&mut Cart) -> Result<(), CartError>,
+    ) -> Result<(Evaluation, Evaluation), CartError> {
+        let before = self.evaluate(terms)?;
+        let mut next = self.clone();
+        edit(&mut next)?;
+        let after = next.evaluate(terms)?;
+        *self = next;
+        Ok((before, after))
+    }
+
+    /// Adds `line`. Automatic offers are re-evaluated; the answer says which offers the change
+    /// added or removed (PROMO-2).
+    ///
+    /// # Errors
+    ///
+    /// [`CartError::DuplicateLine`] when a line with the same id is in the cart.
+    pub fn add_line(&mut self, line: Line, terms: &Terms<'_>) -> Result<CartChange, CartError> {
+        let (before, after) = self.change(terms, |cart| {
+            if cart.lines.iter().any(|l| l.id() == line.id()) {
+                return Err(CartError::DuplicateLine {
+                    id: line.id().to_string(),
+                });
+            }
+            cart.lines.push(line);
+            Ok(())
+        })?;
+        Ok(CartChange::between(&before, &after))
+    }
+
+    /// Removes the line `id` and returns it with the offers the change moved.
+    ///
+    /// # Errors
+    ///
+    /// [`CartError::UnknownLine`] when no line has this id.
+    pub fn remove_line(&mut self, id: &LineId, terms: &Terms<'_>) -> Result<CartChange, CartError> {
+        let (before, after) = self.change(terms, |cart| {
+            let at = cart.position(id)?;
+            cart.lines.remove(at);
+            Ok(())
+        })?;
+        Ok(CartChange::between(&before, &after))
+    }
+
+    /// Sets the quantity of line `id`. A [`Quantity`] is at least one: removing goes through
+    /// [`Cart::remove_line`], never through a zero.
+    ///
+    /// # Errors
+    ///
+    /// [`CartError::UnknownLine`] when no line has this id.
+    pub fn set_quantity(
+        &mut self,
+        id: &LineId,
+        quantity: Quantity,
+        terms: &Terms<'_>,
+    ) -> Result<CartChange, CartError> {
+        let (before, after) = self.change(terms, |cart| {
+            let at = cart.position(id)?;
+            if let Some(line) = cart.lines.get_mut(at) {
+                *line = line.clone().with_quantity(quantity);
+            }
+            Ok(())
+        })?;
+        Ok(CartChange::between(&before, &after))
+    }
+
+    /// Chooses the delivery service and its cost (SHIP-1), replacing an earlier choice.
+    ///
+    /// # Errors
+    ///
+    /// [`CartError::Promo`] on overflow.
+    pub fn choose_delivery(
+        &mut self,
+        delivery: Delivery,
+        terms: &Terms<'_>,
+    ) -> Result<CartChange, CartError> {
+        let (before, after) = self.change(terms, |cart| {
+            cart.delivery = Some(delivery);
+            Ok(())
+        })?;
+        Ok(CartChange::between(&before, &after))
+    }
+
+    /// Enters the code the customer typed (PROMO-1) and answers with the outcome: applied
+    /// (naming the offers it displaced, PROMO-2), or refused with the reason.
+    ///
+    /// The outcome compares the evaluation before and after, so it is exactly what the
+    /// customer will pay. An unknown code is not kept.
+    ///
+    /// # Errors
+    ///
+    /// [`CartError::Promo`] when `typed` is empty or only spaces, or on overflow.
+    pub fn enter_code(&mut self, typed: &str, terms: &Terms<'_>) -> Result<CodeOutcome, CartError> {
+        let code = Code::new(typed)?;
+        let with_code: Vec<&Offer> = terms
+            .offers
+            .iter()
+            .filter(|o| o.code() == Some(&code))
+            .collect();
+        if with_code.is_empty() {
+            return Ok(CodeOutcome::Refused(Refusal::UnknownCode { code }));
+        }
+        let already = self.codes.contains(&code);
+        let (before, after) = self.change(terms, |cart| {
+            cart.codes.insert(code.clone());
+            Ok(())
+        })?;
+        let applied = with_code.iter().find(|o| after.applies(o.id()));
+        Ok(match applied {
+            Some(_) if already => CodeOutcome::Refused(Refusal::AlreadyApplied),
+            Some(offer) => CodeOutcome::Applied {
+                offer: offer.id().clone(),
+                removed: CartChange::between(&before, &after).removed,
+            },
+            None => CodeOutcome::Refused(
+                with_code
+                    .iter()
+                    .find_map(|o| after.reason(o.id()).cloned())
+                    .unwrap_or(Refusal::UnknownCode { code }),
+            ),
+        })
+    }
+
+    /// Removes an entered code; offers it displaced may apply again.
+    ///
+    /// # Errors
+    ///
+    /// [`CartError::CodeNotEntered`] when the code is not in the cart, [`CartError::Promo`]
+    /// when `typed` is empty.
+    pub fn remove_code(&mut self, typed: &str, terms: &Terms<'_>) -> Result<CartChange, CartError> {
+        let code = Code::new(typed)?;
+        let (before, after) = self.change(terms, |cart| {
+            if cart.codes.remove(&code) {
+                Ok(())
+            } else {
+                Err(CartError::CodeNotEntered {
+                    code: code.to_string(),
+                })
+            }
+        })?;
+        Ok(CartChange::between(&before, &after))
+    }
+
+    /// Validates the cart into an [`Order`] at the context's instant: the lines, the offers
+    /// applied with their full terms, the delivery and the totals are frozen (CART-1, CART-3).
+    ///
+    /// # Errors
+    ///
+    /// A [`Rejected`] giving the cart back with [`CartError::EmptyCart`],
+    /// [`CartError::NoDeliveryChosen`] or [`CartError::Promo`] (overflow).
+    pub fn validate(self, terms: &Terms<'_>) -> Result<Order, Rejected> {
+        match self.freeze(terms) {
+            Ok(order) => Ok(order),
+            Err(error) => Err(Rejected {
+                cart: Box::new(self),
+                error,
+            }),
+        }
+    }
+
+    fn freeze(&self, terms: &Terms<'_>) -> Result<Order, CartError> {
+        if self.lines.is_empty() {
+            return Err(CartError::EmptyCart);
+        }
+        let delivery = self.delivery.ok_or(CartError::NoDeliveryChosen)?;
+        let evaluation = self.evaluate(terms)?;
+        let offers: Vec<Offer> = terms
+            .offers
+            .iter()
+            .filter(|o| evaluation.applies(o.id()))
+            .cloned()
+            .collect();
+        let context = terms.context.restricted_to(offers.iter().map(Offer::id));
+        Order::freeze(self.lines.clone(), delivery, offers, context, terms.policy)
+    }
+
+    fn position(&self, id: &LineId) -> Result<usize, CartError> {
+        self.lines
+            .iter()
+            .position(|l| l.id() == id)
+            .ok_or_else(|| CartError::UnknownLine { id: id.to_string() })
+    }
+
+    /// A cart from parts, checked as a stored cart is.
+    #[cfg_attr(not(any(feature = "serde", feature = "proptest")), allow(dead_code))]
+    pub(crate) fn from_parts(
+        lines: Vec<Line>,
+        codes: BTreeSet<Code>,
+        delivery: Option<Delivery>,
+    ) -> Result<Cart, CartError> {
+        let mut seen = BTreeSet::new();
+        for line in &lines {
+            if !seen.insert(line.id()) {
+                return Err(CartError::DuplicateLine {
+                    id: line.id().to_string(),
+                });
+            }
+        }
+        Ok(Cart {
+            lines,
+            codes,
+            delivery,
+        })
+    }
+}
+
+/// A cart that could not be validated, given back with the reason.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rejected {
+    cart: Box<Cart>,
+    error: CartError,
+}
+
+impl Rejected {
+    /// Why validation failed.
+    pub fn error(&self) -> &CartError {
+        &self.error
+    }
+
+    /// The cart, unchanged.
+    pub fn into_cart(self) -> Cart {
+        *self.cart
+    }
+}
+
+impl core::fmt::Display for Rejected {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(f, "cart not validated: {}", self.error)
+    }
+}
+
+impl std::error::Error for Rejected {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.error)
+    }
+}
+
+#[cfg(feature = "serde")]
+#[derive(serde::Serialize, serde::Deserialize)]
+struct CartData {
+    lines: Vec<Line>,
+    #[serde(default)]
+    codes: BTreeSet<Code>,
+    #[serde(default)]
+    delivery: Option<Delivery>,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<CartData> for Cart {
+    type Error = CartError;
+
+    fn try_from(d: CartData) -> Result<Cart, CartError> {
+        Cart::from_parts(d.lines, d.codes, d.delivery)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl From<Cart> for CartData {
+    fn from(c: Cart) -> CartData {
+        CartData {
+            lines: c.lines,
+            codes: c.codes,
+            delivery: c.delivery,
+        }
+    }
+}

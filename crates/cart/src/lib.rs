@@ -1,0 +1,79 @@
+//! The cart of the comptoir rules, and its lock-in when it is validated into an order.
+//!
+//! An open [`Cart`] takes lines, quantities, promotional codes and a delivery service; every
+//! change is priced again by the promotion engine ([`comptoir_promo`]), so automatic offers
+//! come and go with the cart and each change says which offers it added or removed. Entering
+//! a code answers with the outcome of PROMO-1 and PROMO-2: applied (naming the offers it
+//! displaced) or refused with a typed reason and the French sentence the shop shows.
+//!
+//! [`Cart::validate`] turns the cart into an [`Order`], a different type with no method that
+//! adds an item or an offer (CART-1); `compile_fail` doctests on [`Order`] show it. Code that
+//! loads either from storage holds a [`CartOrOrder`], which answers every change to an order
+//! with [`CartError::Locked`] (CART-2). The order keeps the frozen snapshot of CART-3: lines
+//! and unit prices, the offers applied with their full terms, the delivery and its cost
+//! (SHIP-1), the net amount of every line (PROMO-5), the total and the validation instant;
+//! [`Order::reprice`] evaluates kept items under those frozen offers as at validation
+//! (REF-1).
+//!
+//! # Example
+//!
+//! ```
+//! use chrono::{TimeZone, Utc};
+//! use comptoir_cart::*;
+//! use comptoir_promo::*;
+//!
+//! let ten_percent = Offer::new(OfferSpec {
+//!     id: "hiver".parse()?,
+//!     name: "Soldes d'hiver".into(),
+//!     trigger: Trigger::Code(Code::new("HIVER10")?),
+//!     window: ValidityWindow::ALWAYS,
+//!     conditions: Conditions::default(),
+//!     effect: Effect::PercentOff { percent: "10".parse()?, on: Target::Order },
+//!     combinable: true,
+//!     priority: Priority::new(1),
+//! })?;
+//! let offers = [ten_percent];
+//! let context = EvaluationContext::new(Utc.with_ymd_and_hms(2026, 11, 26, 9, 0, 0).unwrap());
+//! let terms = Terms::new(&offers, &context);
+//!
+//! let mut cart = Cart::new();
+//! cart.add_line(Line::new("l1".parse()?, "mug".parse()?, "20.00".parse()?, Quantity::ONE)?, &terms)?;
+//! assert!(cart.enter_code(" hiver10 ", &terms)?.is_applied());
+//! cart.choose_delivery(
+//!     Delivery::new(DeliveryService::Colissimo(ColissimoDestination::Home), "4.90".parse()?)?,
+//!     &terms,
+//! )?;
+//! let order = cart.validate(&terms)?;
+//! assert_eq!(order.total(), "22.90".parse()?);
+//! assert_eq!(order.offers()[0].name(), "Soldes d'hiver");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # Crate features
+//!
+//! - `serde`: `Serialize`/`Deserialize` for carts, orders and their parts. A stored order is
+//!   recomputed from its frozen terms when read, and refused if its figures disagree.
+//! - `proptest`: the [`strategies`] module, generators of valid carts and deliveries.
+//!
+//! No feature changes behaviour.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
+
+mod cart;
+mod delivery;
+mod error;
+mod order;
+#[cfg(feature = "proptest")]
+pub mod strategies;
+
+pub use cart::{Cart, CartChange, CodeOutcome, Rejected, RemovedOffer, Terms};
+pub use delivery::{ColissimoDestination, Delivery, DeliveryService};
+pub use error::{CartError, Change};
+pub use order::{CartOrOrder, Order};

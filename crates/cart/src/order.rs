@@ -1,0 +1,368 @@
+use chrono::{DateTime, Utc};
+use comptoir_money::Eur;
+use comptoir_promo::{
+    EvaluatedLine, Evaluation, EvaluationContext, Line, LineId, Offer, PromoPolicy, evaluate_as_at,
+};
+
+use crate::{Cart, CartError, Change, CodeOutcome, Delivery, Rejected, Terms};
+
+/// A validated cart: the frozen snapshot of what was agreed (CART-3). It has no method that
+/// adds an item or a code, or changes anything (CART-1, CART-2).
+///
+/// The snapshot holds the lines with their unit prices, the offers applied **with their full
+/// terms**, the context they were evaluated in (instant, first order, usage counts), the
+/// policy, the delivery with its cost, and the resulting net amounts and total. Later rules
+/// (returns, refunds) reprice from it with [`Order::reprice`], never from today's catalogue.
+///
+/// Adding a line to an order does not compile:
+///
+/// ```compile_fail,E0599
+/// # use comptoir_cart::{Order, Terms};
+/// # use comptoir_promo::Line;
+/// fn add(order: &mut Order, line: Line, terms: &Terms<'_>) {
+///     order.add_line(line, terms);
+/// }
+/// ```
+///
+/// nor does entering a code:
+///
+/// ```compile_fail,E0599
+/// # use comptoir_cart::{Order, Terms};
+/// fn enter(order: &mut Order, terms: &Terms<'_>) {
+///     order.enter_code("HIVER10", terms);
+/// }
+/// ```
+///
+/// nor changing a quantity:
+///
+/// ```compile_fail,E0599
+/// # use comptoir_cart::{Order, Terms};
+/// # use comptoir_promo::{LineId, Quantity};
+/// fn more(order: &mut Order, id: &LineId, terms: &Terms<'_>) {
+///     order.set_quantity(id, Quantity::ONE, terms);
+/// }
+/// ```
+///
+/// while the same calls on a [`Cart`] do:
+///
+/// ```
+/// # use comptoir_cart::{Cart, CartError, Terms};
+/// # use comptoir_promo::{Line, LineId, Quantity};
+/// fn change(cart: &mut Cart, line: Line, id: &LineId, terms: &Terms<'_>) -> Result<(), CartError> {
+///     cart.add_line(line, terms)?;
+///     cart.enter_code("HIVER10", terms)?;
+///     cart.set_quantity(id, Quantity::ONE, terms)?;
+///     Ok(())
+/// }
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(try_from = "OrderData", into = "OrderData"))]
+pub struct Order {
+    lines: Vec<Line>,
+    delivery: Delivery,
+    offers: Vec<Offer>,
+    context: EvaluationContext,
+    policy: PromoPolicy,
+    evaluation: Evaluation,
+}
+
+impl Order {
+    /// Freezes an order from its terms, computing its figures from them.
+    pub(crate) fn freeze(
+        lines: Vec<Line>,
+        delivery: Delivery,
+        offers: Vec<Offer>,
+        context: EvaluationContext,
+        policy: PromoPolicy,
+    ) -> Result<Order, CartError> {
+        let evaluation = evaluate_as_at(&offers, &lines, delivery.cost(), &context, &policy)?;
+        Ok(Order {
+            lines,
+            delivery,
+            offers,
+            context,
+            policy,
+            evaluation,
+        })
+    }
+
+    /// The lines as ordered: ids, products, unit prices and quantities.
+    pub fn lines(&self) -> &[Line] {
+        &self.lines
+    }
+
+    /// The evaluated line `id`: amount, discount and net paid amount (REF-4 refunds an
+    /// unavailable product at its net amount).
+    pub fn line(&self, id: &LineId) -> Option<&EvaluatedLine> {
+        self.evaluation.line(id)
+    }
+
+    /// The net paid amount of line `id`.
+    pub fn net_of(&self, id: &LineId) -> Option<Eur> {
+        self.line(id).map(EvaluatedLine::net)
+    }
+
+    /// Every evaluated line, the gift lines included.
+    pub fn evaluated_lines(&self) -> &[EvaluatedLine] {
+        self.evaluation.lines()
+    }
+
+    /// The delivery service and its cost, as chosen.
+    pub fn delivery(&self) -> Delivery {
+        self.delivery
+    }
+
+    /// Shipping paid, after a free-shipping offer.
+    pub fn shipping(&self) -> Eur {
+        self.evaluation.shipping()
+    }
+
+    /// The amount paid: the lines' net amounts plus shipping.
+    pub fn total(&self) -> Eur {
+        self.evaluation.total()
+    }
+
+    /// The instant of validation.
+    pub fn validated_at(&self) -> DateTime<Utc> {
+        self.context.at()
+    }
+
+    /// The offers applied, with their full terms, in the order they applied.
+    pub fn offers(&self) -> &[Offer] {
+        &self.offers
+    }
+
+    /// The context of validation (instant, first order, usage counts of the applied offers).
+    pub fn context(&self) -> &EvaluationContext {
+        &self.context
+    }
+
+    /// The promotion policy in force at validation.
+    pub fn policy(&self) -> PromoPolicy {
+        self.policy
+    }
+
+    /// The full evaluation at validation: offers applied, their discounts and allocation.
+    pub fn evaluation(&self) -> &Evaluation {
+        &self.evaluation
+    }
+
+    /// Reprices `lines` (e.g. the items kept after a return) under this order's frozen offers,
+    /// as at validation (REF-1): offers whose conditions no longer hold lapse.
+    ///
+    /// # Errors
+    ///
+    /// [`CartError::Promo`] for duplicate line ids, a negative shipping cost or overflow.
+    pub fn reprice(&self, lines: &[Line], shipping: Eur) -> Result<Evaluation, CartError> {
+        Ok(evaluate_as_at(
+            &self.offers,
+            lines,
+            shipping,
+            &self.context,
+            &self.policy,
+        )?)
+    }
+}
+
+#[cfg(feature = "serde")]
+#[derive(serde::Serialize, serde::Deserialize)]
+struct OrderData {
+    lines: Vec<Line>,
+    delivery: Delivery,
+    offers: Vec<Offer>,
+    context: EvaluationContext,
+    policy: PromoPolicy,
+    evaluation: Evaluation,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<OrderData> for Order {
+    type Error = CartError;
+
+    /// A stored order is recomputed from its frozen terms; figures that disagree mean the
+    /// record was altered or corrupted, and are refused rather than trusted.
+    fn try_from(d: OrderData) -> Result<Order, CartError> {
+        let order = Order::freeze(d.lines, d.delivery, d.offers, d.context, d.policy)?;
+        if order.evaluation != d.evaluation {
+            return Err(CartError::InconsistentOrder);
+        }
+        Ok(order)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl From<Order> for OrderData {
+    fn from(o: Order) -> OrderData {
+        OrderData {
+            lines: o.lines,
+            delivery: o.delivery,
+            offers: o.offers,
+            context: o.context,
+            policy: o.policy,
+            evaluation: o.evaluation,
+        }
+    }
+}
+
+/// A cart or an order, for code that loads either from storage. Every change to an order is
+/// refused with [`CartError::Locked`] (CART-1, CART-2).
+///
+/// # Example
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// use comptoir_cart::{Cart, CartError, CartOrOrder, Delivery, DeliveryService, Terms};
+/// use comptoir_promo::{EvaluationContext, Line, Quantity};
+///
+/// let context = EvaluationContext::new(Utc.with_ymd_and_hms(2026, 11, 26, 9, 0, 0).unwrap());
+/// let terms = Terms::new(&[], &context);
+/// let mut stored = CartOrOrder::Cart(Cart::new());
+/// stored.add_line(Line::new("l1".parse()?, "mug".parse()?, "12.00".parse()?, Quantity::ONE)?, &terms)?;
+/// stored.choose_delivery(Delivery::new(DeliveryService::Pickup, "3.90".parse()?)?, &terms)?;
+/// stored.validate(&terms)?;
+/// let refused = stored.enter_code("HIVER10", &terms).unwrap_err();
+/// assert!(refused.is_locked());
+/// assert_eq!(
+///     refused.message_fr(),
+///     "Votre commande est validée : aucun code promo ne peut plus y être ajouté."
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum CartOrOrder {
+    /// An open cart.
+    Cart(Cart),
+    /// A validated order.
+    Order(Order),
+}
+
+impl CartOrOrder {
+    /// True for an order.
+    pub fn is_locked(&self) -> bool {
+        matches!(self, CartOrOrder::Order(_))
+    }
+
+    /// The cart, if open.
+    pub fn as_cart(&self) -> Option<&Cart> {
+        match self {
+            CartOrOrder::Cart(c) => Some(c),
+            CartOrOrder::Order(_) => None,
+        }
+    }
+
+    /// The order, if validated.
+    pub fn as_order(&self) -> Option<&Order> {
+        match self {
+            CartOrOrder::Order(o) => Some(o),
+            CartOrOrder::Cart(_) => None,
+        }
+    }
+
+    fn cart_mut(&mut self, attempted: Change) -> Result<&mut Cart, CartError> {
+        match self {
+            CartOrOrder::Cart(c) => Ok(c),
+            CartOrOrder::Order(_) => Err(CartError::Locked { attempted }),
+        }
+    }
+
+    /// [`Cart::add_line`].
+    ///
+    /// # Errors
+    ///
+    /// [`CartError::Locked`] on an order; otherwise as [`Cart::add_line`].
+    pub fn add_line(
+        &mut self,
+        line: Line,
+        terms: &Terms<'_>,
+    ) -> Result<crate::CartChange, CartError> {
+        self.cart_mut(Change::AddLine)?.add_line(line, terms)
+    }
+
+    /// [`Cart::remove_line`].
+    ///
+    /// # Errors
+    ///
+    /// [`CartError::Locked`] on an order; otherwise as [`Cart::remove_line`].
+    pub fn remove_line(
+        &mut self,
+        id: &LineId,
+        terms: &Terms<'_>,
+    ) -> Result<crate::CartChange, CartError> {
+        self.cart_mut(Change::RemoveLine)?.remove_line(id, terms)
+    }
+
+    /// [`Cart::set_quantity`].
+    ///
+    /// # Errors
+    ///
+    /// [`CartError::Locked`] on an order; otherwise as [`Cart::set_quantity`].
+    pub fn set_quantity(
+        &mut self,
+        id: &LineId,
+        quantity: comptoir_promo::Quantity,
+        terms: &Terms<'_>,
+    ) -> Result<crate::CartChange, CartError> {
+        self.cart_mut(Change::ChangeQuantity)?
+            .set_quantity(id, quantity, terms)
+    }
+
+    /// [`Cart::enter_code`].
+    ///
+    /// # Errors
+    ///
+    /// [`CartError::Locked`] on an order; otherwise as [`Cart::enter_code`].
+    pub fn enter_code(&mut self, typed: &str, terms: &Terms<'_>) -> Result<CodeOutcome, CartError> {
+        self.cart_mut(Change::EnterCode)?.enter_code(typed, terms)
+    }
+
+    /// [`Cart::remove_code`].
+    ///
+    /// # Errors
+    ///
+    /// [`CartError::Locked`] on an order; otherwise as [`Cart::remove_code`].
+    pub fn remove_code(
+        &mut self,
+        typed: &str,
+        terms: &Terms<'_>,
+    ) -> Result<crate::CartChange, CartError> {
+        self.cart_mut(Change::RemoveCode)?.remove_code(typed, terms)
+    }
+
+    /// [`Cart::choose_delivery`].
+    ///
+    /// # Errors
+    ///
+    /// [`CartError::Locked`] on an order; otherwise as [`Cart::choose_delivery`].
+    pub fn choose_delivery(
+        &mut self,
+        delivery: Delivery,
+        terms: &Terms<'_>,
+    ) -> Result<crate::CartChange, CartError> {
+        self.cart_mut(Change::ChooseDelivery)?
+            .choose_delivery(delivery, terms)
+    }
+
+    /// Validates the cart in place and returns the order.
+    ///
+    /// # Errors
+    ///
+    /// [`CartError::Locked`] on an order; otherwise as [`Cart::validate`], the cart staying
+    /// as it was.
+    pub fn validate(&mut self, terms: &Terms<'_>) -> Result<&Order, CartError> {
+        let cart = core::mem::take(self.cart_mut(Change::Validate)?);
+        match cart.validate(terms) {
+            Ok(order) => *self = CartOrOrder::Order(order),
+            Err(rejected) => {
+                let error = rejected.error().clone();
+                *self = CartOrOrder::Cart(Rejected::into_cart(rejected));
+                return Err(error);
+            }
+        }
+        self.as_order().ok_or(CartError::Locked {
+            attempted: Change::Validate,
+        })
+    }
+}

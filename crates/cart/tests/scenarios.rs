@@ -1,0 +1,410 @@
+//! The cart's journey as the FAQ tells it: codes entered, offers stacking, validation and
+//! the lock-in (CART-1..3, PROMO-1, PROMO-2, SHIP-1, REF-1, REF-4).
+
+use chrono::{TimeZone, Utc};
+use comptoir_cart::*;
+use comptoir_money::Eur;
+use comptoir_promo::*;
+
+fn eur(s: &str) -> Eur {
+    s.parse().unwrap()
+}
+
+fn line(id: &str, price: &str, quantity: u32) -> Line {
+    Line::new(
+        id.parse().unwrap(),
+        format!("product-{id}").parse().unwrap(),
+        eur(price),
+        Quantity::new(quantity).unwrap(),
+    )
+    .unwrap()
+}
+
+fn offer(id: &str, code: Option<&str>, effect: Effect, priority: u32, combinable: bool) -> Offer {
+    Offer::new(OfferSpec {
+        id: id.parse().unwrap(),
+        name: format!("Offre {id}"),
+        trigger: code.map_or(Trigger::Automatic, |c| Trigger::Code(Code::new(c).unwrap())),
+        window: ValidityWindow::ALWAYS,
+        conditions: Conditions::default(),
+        effect,
+        combinable,
+        priority: Priority::new(priority),
+    })
+    .unwrap()
+}
+
+fn with_minimum(o: Offer, minimum: &str) -> Offer {
+    let mut spec = o.spec().clone();
+    spec.conditions.minimum_amount = Some(eur(minimum));
+    Offer::new(spec).unwrap()
+}
+
+fn percent(p: &str) -> Effect {
+    Effect::PercentOff {
+        percent: p.parse().unwrap(),
+        on: Target::Order,
+    }
+}
+
+fn shop_offers() -> Vec<Offer> {
+    vec![
+        offer("hiver", Some("HIVER10"), percent("10"), 5, true),
+        offer("vip", Some("VIP30"), percent("30"), 1, false),
+        offer("flash", Some("FLASH15"), percent("15"), 8, false),
+        with_minimum(offer("port", None, Effect::FreeShipping, 9, true), "50.00"),
+    ]
+}
+
+fn context() -> EvaluationContext {
+    EvaluationContext::new(Utc.with_ymd_and_hms(2026, 11, 26, 9, 30, 0).unwrap())
+}
+
+fn colissimo(cost: &str) -> Delivery {
+    Delivery::new(
+        DeliveryService::Colissimo(ColissimoDestination::Home),
+        eur(cost),
+    )
+    .unwrap()
+}
+
+fn filled_cart(terms: &Terms<'_>) -> Cart {
+    let mut cart = Cart::new();
+    cart.add_line(line("a", "40.00", 1), terms).unwrap();
+    cart.add_line(line("b", "15.00", 2), terms).unwrap();
+    cart.choose_delivery(colissimo("4.90"), terms).unwrap();
+    cart
+}
+
+// PROMO-1: the code is applied whatever its case; entering it again says it already is.
+#[test]
+fn code_is_applied_then_reported_as_already_applied() {
+    let (offers, ctx) = (shop_offers(), context());
+    let terms = Terms::new(&offers, &ctx);
+    let mut cart = filled_cart(&terms);
+    let first = cart.enter_code("  hiver10", &terms).unwrap();
+    assert_eq!(
+        first,
+        CodeOutcome::Applied {
+            offer: "hiver".parse().unwrap(),
+            removed: vec![]
+        }
+    );
+    assert_eq!(
+        cart.enter_code("HIVER10", &terms).unwrap(),
+        CodeOutcome::Refused(Refusal::AlreadyApplied)
+    );
+}
+
+// PROMO-1: an unknown code is refused and not kept.
+#[test]
+fn unknown_code_is_refused_and_not_kept() {
+    let (offers, ctx) = (shop_offers(), context());
+    let terms = Terms::new(&offers, &ctx);
+    let mut cart = filled_cart(&terms);
+    let outcome = cart.enter_code("NOEL", &terms).unwrap();
+    assert_eq!(
+        outcome.message_fr(),
+        "Le code « NOEL » n'existe pas. Vérifiez votre saisie."
+    );
+    assert!(cart.codes().is_empty());
+}
+
+// PROMO-2: a second code of lower priority that is not combinable is refused, naming the
+// applied offer.
+#[test]
+fn second_code_not_combinable_is_refused_naming_the_applied_offer() {
+    let (offers, ctx) = (shop_offers(), context());
+    let terms = Terms::new(&offers, &ctx);
+    let mut cart = filled_cart(&terms);
+    cart.enter_code("HIVER10", &terms).unwrap();
+    let outcome = cart.enter_code("flash15", &terms).unwrap();
+    assert_eq!(
+        outcome,
+        CodeOutcome::Refused(Refusal::NotCombinable {
+            with: "hiver".parse().unwrap(),
+            with_name: "Offre hiver".into()
+        })
+    );
+    assert_eq!(
+        outcome.message_fr(),
+        "Cette offre n'est pas cumulable avec l'offre « Offre hiver » de votre panier."
+    );
+    let e = cart.evaluate(&terms).unwrap();
+    assert!(e.applies(&"hiver".parse().unwrap()));
+    assert!(!e.applies(&"flash".parse().unwrap()));
+}
+
+// PROMO-2: a code of strictly higher priority replaces the offers it conflicts with, and says
+// which; removing it brings them back.
+#[test]
+fn higher_priority_code_replaces_the_applied_offers_and_names_them() {
+    let (offers, ctx) = (shop_offers(), context());
+    let terms = Terms::new(&offers, &ctx);
+    let mut cart = filled_cart(&terms);
+    cart.enter_code("HIVER10", &terms).unwrap();
+    assert!(
+        cart.evaluate(&terms)
+            .unwrap()
+            .applies(&"port".parse().unwrap())
+    );
+    let CodeOutcome::Applied { offer, removed } = cart.enter_code("VIP30", &terms).unwrap() else {
+        panic!("VIP30 should apply");
+    };
+    assert_eq!(offer.as_str(), "vip");
+    let names: Vec<&str> = removed.iter().map(|r| r.offer.as_str()).collect();
+    assert_eq!(names, ["hiver", "port"]);
+    assert_eq!(
+        removed[0].message_fr(),
+        "L'offre « Offre hiver » a été retirée de votre panier. Cette offre n'est pas cumulable \
+         avec l'offre « Offre vip » de votre panier."
+    );
+    let back = cart.remove_code("vip30", &terms).unwrap();
+    // The customer removed VIP30 themselves: it is not reported as removed.
+    assert!(back.removed.is_empty());
+    let added: Vec<&str> = back.added.iter().map(OfferId::as_str).collect();
+    assert_eq!(added, ["hiver", "port"]);
+}
+
+// PROMO-2: the final price does not depend on the order codes were entered.
+#[test]
+fn entry_order_of_codes_does_not_change_the_price() {
+    let (offers, ctx) = (shop_offers(), context());
+    let terms = Terms::new(&offers, &ctx);
+    let mut totals = Vec::new();
+    for order in [
+        ["HIVER10", "VIP30", "FLASH15"],
+        ["FLASH15", "HIVER10", "VIP30"],
+        ["VIP30", "FLASH15", "HIVER10"],
+    ] {
+        let mut cart = filled_cart(&terms);
+        for code in order {
+            cart.enter_code(code, &terms).unwrap();
+        }
+        totals.push(cart.evaluate(&terms).unwrap());
+    }
+    assert_eq!(totals[0], totals[1]);
+    assert_eq!(totals[1], totals[2]);
+}
+
+// PROMO-2: an automatic offer whose condition no longer holds is removed with a reason.
+#[test]
+fn automatic_offer_is_removed_with_its_reason_when_the_cart_shrinks() {
+    let (offers, ctx) = (shop_offers(), context());
+    let terms = Terms::new(&offers, &ctx);
+    let mut cart = filled_cart(&terms);
+    assert_eq!(cart.evaluate(&terms).unwrap().shipping(), Eur::ZERO);
+    let change = cart.remove_line(&"b".parse().unwrap(), &terms).unwrap();
+    assert_eq!(
+        change.removed,
+        vec![RemovedOffer {
+            offer: "port".parse().unwrap(),
+            name: "Offre port".into(),
+            reason: Refusal::MinimumAmountNotReached {
+                missing: eur("10.00")
+            },
+        }]
+    );
+    assert_eq!(cart.evaluate(&terms).unwrap().total(), eur("44.90"));
+}
+
+// CART-1, CART-3, SHIP-1: validation freezes lines, offers with their terms, delivery, totals
+// and the instant.
+#[test]
+fn validation_freezes_the_snapshot() {
+    let (offers, ctx) = (shop_offers(), context());
+    let terms = Terms::new(&offers, &ctx);
+    let mut cart = filled_cart(&terms);
+    cart.enter_code("HIVER10", &terms).unwrap();
+    let order = cart.validate(&terms).unwrap();
+    // 70.00 - 10 % = 63.00, shipping free above 50.00.
+    assert_eq!(order.total(), eur("63.00"));
+    assert_eq!(order.shipping(), Eur::ZERO);
+    assert_eq!(order.delivery().cost(), eur("4.90"));
+    assert_eq!(order.validated_at(), ctx.at());
+    let frozen: Vec<&str> = order.offers().iter().map(|o| o.id().as_str()).collect();
+    assert_eq!(frozen, ["hiver", "port"]);
+    assert_eq!(order.offers()[0], offers[0]);
+    assert_eq!(order.net_of(&"a".parse().unwrap()), Some(eur("36.00")));
+    assert_eq!(order.net_of(&"b".parse().unwrap()), Some(eur("27.00")));
+    assert_eq!(order.lines()[1].quantity().get(), 2);
+}
+
+// CART-1: validating an empty cart or one without delivery gives the cart back.
+#[test]
+fn incomplete_cart_is_not_validated_and_is_given_back() {
+    let (offers, ctx) = (shop_offers(), context());
+    let terms = Terms::new(&offers, &ctx);
+    let rejected = Cart::new().validate(&terms).unwrap_err();
+    assert_eq!(rejected.error(), &CartError::EmptyCart);
+    let mut cart = Cart::new();
+    cart.add_line(line("a", "10.00", 1), &terms).unwrap();
+    let rejected = cart.clone().validate(&terms).unwrap_err();
+    assert_eq!(rejected.error(), &CartError::NoDeliveryChosen);
+    assert_eq!(
+        rejected.error().message_fr(),
+        "Choisissez un mode de livraison."
+    );
+    assert_eq!(rejected.into_cart(), cart);
+}
+
+// CART-2: every change to a stored order is refused as locked; a code entered on an order is
+// refused with the shop's sentence.
+#[test]
+fn every_change_to_an_order_is_refused_as_locked() {
+    let (offers, ctx) = (shop_offers(), context());
+    let terms = Terms::new(&offers, &ctx);
+    let mut stored = CartOrOrder::Cart(filled_cart(&terms));
+    stored.validate(&terms).unwrap();
+    let snapshot = stored.clone();
+    let id: LineId = "a".parse().unwrap();
+    let attempts = [
+        stored.add_line(line("z", "1.00", 1), &terms).map(|_| ()),
+        stored.remove_line(&id, &terms).map(|_| ()),
+        stored
+            .set_quantity(&id, Quantity::new(3).unwrap(), &terms)
+            .map(|_| ()),
+        stored.enter_code("HIVER10", &terms).map(|_| ()),
+        stored.remove_code("HIVER10", &terms).map(|_| ()),
+        stored.choose_delivery(colissimo("0"), &terms).map(|_| ()),
+        stored.validate(&terms).map(|_| ()),
+    ];
+    for attempt in attempts {
+        assert!(attempt.is_err_and(|e| e.is_locked()));
+    }
+    assert_eq!(stored, snapshot);
+    let refused = stored.enter_code("HIVER10", &terms).unwrap_err();
+    assert_eq!(
+        refused.to_string(),
+        "order is validated and locked: cannot enter a code"
+    );
+    assert_eq!(
+        refused.message_fr(),
+        "Votre commande est validée : aucun code promo ne peut plus y être ajouté."
+    );
+    assert!(
+        CartError::Locked {
+            attempted: Change::AddLine
+        }
+        .message_fr()
+        .starts_with("Votre commande est validée : elle ne peut plus être modifiée")
+    );
+}
+
+// CART-3: the order keeps the offer's terms even if the shop changes the offer afterwards.
+#[test]
+fn order_keeps_the_offer_terms_of_validation_time() {
+    let offers = shop_offers();
+    let ctx = context();
+    let terms = Terms::new(&offers, &ctx);
+    let mut cart = filled_cart(&terms);
+    cart.enter_code("HIVER10", &terms).unwrap();
+    let order = cart.validate(&terms).unwrap();
+    // The shop later raises the same offer to 50 %: a new cart gets it, the order does not.
+    let later = vec![offer("hiver", Some("HIVER10"), percent("50"), 5, true)];
+    let later_terms = Terms::new(&later, &ctx);
+    let mut new_cart = filled_cart(&later_terms);
+    new_cart.enter_code("HIVER10", &later_terms).unwrap();
+    assert_eq!(
+        new_cart.evaluate(&later_terms).unwrap().total(),
+        eur("39.90")
+    );
+    assert_eq!(order.offers()[0].effect(), &percent("10"));
+    let kept = [line("a", "40.00", 1), line("b", "15.00", 2)];
+    let repriced = order.reprice(&kept, order.delivery().cost()).unwrap();
+    assert_eq!(repriced.total(), order.total());
+}
+
+// REF-1: A 90 + B 30 with "-10 EUR from 100 EUR", paid 110; keeping A only, the offer lapses.
+#[test]
+fn repricing_kept_items_lets_a_conditional_offer_lapse() {
+    let offers = vec![with_minimum(
+        offer(
+            "dix",
+            Some("DIX"),
+            Effect::AmountOff {
+                amount: eur("10.00"),
+                on: Target::Order,
+            },
+            1,
+            true,
+        ),
+        "100.00",
+    )];
+    let ctx = context();
+    let terms = Terms::new(&offers, &ctx);
+    let mut cart = Cart::new();
+    cart.add_line(line("a", "90.00", 1), &terms).unwrap();
+    cart.add_line(line("b", "30.00", 1), &terms).unwrap();
+    cart.enter_code("dix", &terms).unwrap();
+    cart.choose_delivery(
+        Delivery::new(DeliveryService::Pickup, Eur::ZERO).unwrap(),
+        &terms,
+    )
+    .unwrap();
+    let order = cart.validate(&terms).unwrap();
+    assert_eq!(order.total(), eur("110.00"));
+    // REF-4: an unavailable B would be refunded at its net paid amount.
+    assert_eq!(order.net_of(&"b".parse().unwrap()), Some(eur("27.50")));
+    let kept = order.reprice(&order.lines()[..1], Eur::ZERO).unwrap();
+    assert_eq!(kept.total(), eur("90.00"));
+    assert!(kept.applied().is_empty());
+}
+
+// CART-1, PROMO-1: a refused change leaves the cart as it was.
+#[test]
+fn bad_changes_are_refused_with_a_typed_error() {
+    let (offers, ctx) = (shop_offers(), context());
+    let terms = Terms::new(&offers, &ctx);
+    let mut cart = filled_cart(&terms);
+    let before = cart.clone();
+    assert_eq!(
+        cart.add_line(line("a", "1.00", 1), &terms),
+        Err(CartError::DuplicateLine { id: "a".into() })
+    );
+    assert_eq!(
+        cart.remove_line(&"zz".parse().unwrap(), &terms),
+        Err(CartError::UnknownLine { id: "zz".into() })
+    );
+    assert!(matches!(
+        cart.enter_code("   ", &terms),
+        Err(CartError::Promo(_))
+    ));
+    assert!(matches!(
+        cart.remove_code("HIVER10", &terms),
+        Err(CartError::CodeNotEntered { .. })
+    ));
+    assert!(Delivery::new(DeliveryService::Pickup, eur("-0.01")).is_err());
+    assert_eq!(cart, before);
+}
+
+#[cfg(feature = "serde")]
+mod storage {
+    use super::*;
+
+    // CART-3: an order survives storage unchanged; an altered one is refused.
+    #[test]
+    fn order_round_trips_and_tampering_is_refused() {
+        let (offers, ctx) = (shop_offers(), context());
+        let terms = Terms::new(&offers, &ctx);
+        let mut cart = filled_cart(&terms);
+        cart.enter_code("HIVER10", &terms).unwrap();
+        let order = cart.validate(&terms).unwrap();
+        let json = serde_json::to_string(&CartOrOrder::Order(order.clone())).unwrap();
+        let back: CartOrOrder = serde_json::from_str(&json).unwrap();
+        assert_eq!(back.as_order(), Some(&order));
+        let tampered = json.replacen("\"63.00\"", "\"60.00\"", 1);
+        assert_ne!(tampered, json);
+        assert!(serde_json::from_str::<CartOrOrder>(&tampered).is_err());
+    }
+
+    // CART-1: a stored cart is checked like a new one.
+    #[test]
+    fn stored_cart_with_duplicate_lines_is_refused() {
+        let json = r#"{"lines":[
+            {"id":"a","product":"p","unit_price":"1.00","quantity":1},
+            {"id":"a","product":"q","unit_price":"2.00","quantity":1}]}"#;
+        let err = serde_json::from_str::<Cart>(json).unwrap_err();
+        assert!(err.to_string().contains("already in the cart"));
+    }
+}

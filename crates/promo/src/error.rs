@@ -1,0 +1,101 @@
+use comptoir_money::MoneyError;
+use thiserror::Error;
+
+/// Why an offer, a line or an evaluation was refused as bad input.
+///
+/// These are the shop's or the integrator's mistakes (a malformed offer file, a line with a
+/// negative price), not the customer's: the outcomes a customer sees are
+/// [`Refusal`](crate::Refusal)s. Callers that branch on kinds can use the predicates, since
+/// the variants may grow.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[non_exhaustive]
+pub enum PromoError {
+    /// An identifier (offer, code, product, category, line) is empty or only spaces.
+    #[error("{what} is empty")]
+    EmptyId {
+        /// Which identifier, e.g. `"product id"`.
+        what: &'static str,
+    },
+    /// A quantity of zero or below.
+    #[error("quantity {value} is not positive")]
+    NonPositiveQuantity {
+        /// The value given.
+        value: i64,
+    },
+    /// An amount that must not be negative is (a price, a fixed discount, a minimum).
+    #[error("{what} {amount} is negative")]
+    NegativeAmount {
+        /// Which amount, e.g. `"unit price"`.
+        what: &'static str,
+        /// Its value.
+        amount: String,
+    },
+    /// An amount that must be positive is zero (a fixed discount of 0.00, a free gift at 0.00).
+    #[error("{what} is zero")]
+    ZeroAmount {
+        /// Which amount.
+        what: &'static str,
+    },
+    /// A validity window that ends before, or when, it starts.
+    #[error("validity window ends at {ends} which is not after its start {starts}")]
+    WindowEndsBeforeStart {
+        /// The start, RFC 3339.
+        starts: String,
+        /// The end, RFC 3339.
+        ends: String,
+    },
+    /// A product selection that selects nothing (no product and no category).
+    #[error("product selection of offer {offer} names no product and no category")]
+    EmptySelection {
+        /// The offer.
+        offer: String,
+    },
+    /// A usage limit of zero: the offer could never be used.
+    #[error("usage limit of offer {offer} is zero")]
+    ZeroUsageLimit {
+        /// The offer.
+        offer: String,
+    },
+    /// Two lines of one cart share an id.
+    #[error("line id {id} appears twice")]
+    DuplicateLine {
+        /// The repeated id.
+        id: String,
+    },
+    /// Two offers given to one evaluation share an id.
+    #[error("offer id {id} appears twice")]
+    DuplicateOffer {
+        /// The repeated id.
+        id: String,
+    },
+    /// An amount computation failed (overflow far beyond any real cart).
+    #[error("amount computation failed: {0}")]
+    Money(#[from] MoneyError),
+}
+
+impl PromoError {
+    /// True when an offer's terms are malformed (window, selection, amounts, limits).
+    pub fn is_malformed_offer(&self) -> bool {
+        matches!(
+            self,
+            PromoError::WindowEndsBeforeStart { .. }
+                | PromoError::EmptySelection { .. }
+                | PromoError::ZeroUsageLimit { .. }
+                | PromoError::ZeroAmount { .. }
+        )
+    }
+
+    /// True when two items of one input share an id.
+    pub fn is_duplicate(&self) -> bool {
+        matches!(
+            self,
+            PromoError::DuplicateLine { .. } | PromoError::DuplicateOffer { .. }
+        )
+    }
+
+    pub(crate) fn overflow() -> Self {
+        PromoError::Money(MoneyError::Overflow {
+            operation: "promotion evaluation",
+        })
+    }
+}

@@ -1,0 +1,717 @@
+use std::collections::BTreeSet;
+
+use comptoir_money::Eur;
+
+use crate::{
+    Code, Effect, EvaluationContext, Line, LineId, Offer, OfferId, PercentStacking, ProductId,
+    PromoError, PromoPolicy, Quantity, Refusal, Target,
+};
+
+/// Which line of an evaluation a discount sits on: a line of the cart, or the line a gift
+/// offer adds.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum LineRef {
+    /// A line of the cart.
+    Item(LineId),
+    /// The gift line added by this offer.
+    Gift(OfferId),
+}
+
+/// A line after the offers: its amount before discounts, the discounts allocated to it and
+/// its net amount (PROMO-5).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct EvaluatedLine {
+    line: LineRef,
+    product: ProductId,
+    unit_price: Eur,
+    quantity: Quantity,
+    amount: Eur,
+    discount: Eur,
+    net: Eur,
+}
+
+impl EvaluatedLine {
+    /// Which line this is.
+    pub fn line(&self) -> &LineRef {
+        &self.line
+    }
+
+    /// The product.
+    pub fn product(&self) -> &ProductId {
+        &self.product
+    }
+
+    /// The listed unit price.
+    pub fn unit_price(&self) -> Eur {
+        self.unit_price
+    }
+
+    /// The number of units.
+    pub fn quantity(&self) -> Quantity {
+        self.quantity
+    }
+
+    /// Unit price times quantity, before discounts.
+    pub fn amount(&self) -> Eur {
+        self.amount
+    }
+
+    /// The sum of the discounts allocated to this line.
+    pub fn discount(&self) -> Eur {
+        self.discount
+    }
+
+    /// What the customer pays for this line: amount minus discount, never below zero
+    /// (REF-4 refunds an unavailable product at this amount).
+    pub fn net(&self) -> Eur {
+        self.net
+    }
+
+    /// True for the line a gift offer adds.
+    pub fn is_gift(&self) -> bool {
+        matches!(self.line, LineRef::Gift(_))
+    }
+}
+
+/// The part of an offer's discount that one line carries.
+///
+/// The line is named by its position in [`Evaluation::lines`] (an index rather than an id
+/// keeps evaluation free of copies); [`Evaluation::allocation`] pairs shares with their lines.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct LineDiscount {
+    /// The line's position in [`Evaluation::lines`].
+    pub line: usize,
+    /// Its share of the offer's discount, positive.
+    pub amount: Eur,
+}
+
+/// An offer that applies, with its discount and where the discount sits.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct AppliedOffer {
+    offer: OfferId,
+    name: String,
+    discount: Eur,
+    lines: Vec<LineDiscount>,
+    shipping: Eur,
+}
+
+impl AppliedOffer {
+    /// The offer's id.
+    pub fn offer(&self) -> &OfferId {
+        &self.offer
+    }
+
+    /// The offer's name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The whole discount the offer gives: the sum of [`lines`](Self::lines) and
+    /// [`shipping`](Self::shipping), exactly.
+    pub fn discount(&self) -> Eur {
+        self.discount
+    }
+
+    /// The discount allocated to each line it covers (lines with a zero share are left out).
+    pub fn lines(&self) -> &[LineDiscount] {
+        &self.lines
+    }
+
+    /// The discount taken off shipping (a free-shipping offer).
+    pub fn shipping(&self) -> Eur {
+        self.shipping
+    }
+}
+
+/// An offer that was considered and does not apply, with the reason.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct NotApplied {
+    /// The offer.
+    pub offer: OfferId,
+    /// Why it does not apply.
+    pub reason: Refusal,
+}
+
+/// The result of evaluating offers against lines: what applies, in order, and what every
+/// line and the whole cost.
+///
+/// Invariants (checked by the crate's property tests): no amount is negative; the discounts
+/// of an applied offer sum exactly to its discount; the total is the sum of the lines' net
+/// amounts plus net shipping.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Evaluation {
+    applied: Vec<AppliedOffer>,
+    lines: Vec<EvaluatedLine>,
+    shipping_cost: Eur,
+    shipping: Eur,
+    total: Eur,
+    not_applied: Vec<NotApplied>,
+    unknown_codes: Vec<Code>,
+}
+
+impl Evaluation {
+    /// The offers that apply, in the order they applied (priority, then id).
+    pub fn applied(&self) -> &[AppliedOffer] {
+        &self.applied
+    }
+
+    /// True when `offer` applies.
+    pub fn applies(&self, offer: &OfferId) -> bool {
+        self.applied.iter().any(|a| &a.offer == offer)
+    }
+
+    /// The lines: the cart's, in the cart's order, then one per gift offer that applies.
+    pub fn lines(&self) -> &[EvaluatedLine] {
+        &self.lines
+    }
+
+    /// The evaluated line of the cart's line `id`.
+    pub fn line(&self, id: &LineId) -> Option<&EvaluatedLine> {
+        self.lines
+            .iter()
+            .find(|l| matches!(&l.line, LineRef::Item(i) if i == id))
+    }
+
+    /// Shipping before offers.
+    pub fn shipping_cost(&self) -> Eur {
+        self.shipping_cost
+    }
+
+    /// Shipping after a free-shipping offer.
+    pub fn shipping(&self) -> Eur {
+        self.shipping
+    }
+
+    /// What the customer pays: the lines' net amounts plus [`shipping`](Self::shipping).
+    pub fn total(&self) -> Eur {
+        self.total
+    }
+
+    /// The offers considered that do not apply, each with its reason, in priority order.
+    pub fn not_applied(&self) -> &[NotApplied] {
+        &self.not_applied
+    }
+
+    /// Why `offer` does not apply, if it was considered and does not.
+    pub fn reason(&self, offer: &OfferId) -> Option<&Refusal> {
+        self.not_applied
+            .iter()
+            .find(|n| &n.offer == offer)
+            .map(|n| &n.reason)
+    }
+
+    /// The lines `applied` covers, each with its share of the offer's discount.
+    pub fn allocation<'a>(
+        &'a self,
+        applied: &'a AppliedOffer,
+    ) -> impl Iterator<Item = (&'a EvaluatedLine, Eur)> + 'a {
+        applied
+            .lines
+            .iter()
+            .filter_map(|d| self.lines.get(d.line).map(|l| (l, d.amount)))
+    }
+
+    /// The codes entered that no offer has.
+    pub fn unknown_codes(&self) -> &[Code] {
+        &self.unknown_codes
+    }
+}
+
+/// Evaluates the shop's offers against a cart: every automatic offer, and every offer whose
+/// code is in `codes` (PROMO-1..5).
+///
+/// `codes` is a set, and offers are considered in the order of (priority, id), so the result
+/// depends only on the cart, the codes and the offers, never on the order codes were
+/// entered. An offer applies when its conditions hold (PROMO-3) and it does not conflict with
+/// an offer considered before it: a non-combinable offer never applies with another
+/// (PROMO-2). Each discount is allocated to the lines it covers in proportion to what they
+/// still cost, exact to the cent (PROMO-5).
+///
+/// # Errors
+///
+/// [`PromoError::DuplicateLine`] or [`PromoError::DuplicateOffer`] when two lines or two
+/// offers share an id, [`PromoError::NegativeAmount`] for a negative shipping cost, and
+/// [`PromoError::Money`] on overflow.
+///
+/// # Example
+///
+/// ```
+/// use std::collections::BTreeSet;
+/// use chrono::{TimeZone, Utc};
+/// use comptoir_money::Eur;
+/// use comptoir_promo::*;
+///
+/// let ten_off_100 = Offer::new(OfferSpec {
+///     id: "ten-off".parse()?,
+///     name: "-10 € dès 100 €".into(),
+///     trigger: Trigger::Code(Code::new("DIX")?),
+///     window: ValidityWindow::ALWAYS,
+///     conditions: Conditions { minimum_amount: Some("100".parse()?), ..Default::default() },
+///     effect: Effect::AmountOff { amount: "10".parse()?, on: Target::Order },
+///     combinable: true,
+///     priority: Priority::new(1),
+/// })?;
+/// let lines = [
+///     Line::new("a".parse()?, "A".parse()?, "90".parse()?, Quantity::ONE)?,
+///     Line::new("b".parse()?, "B".parse()?, "30".parse()?, Quantity::ONE)?,
+/// ];
+/// let codes = BTreeSet::from([Code::new(" dix ")?]);
+/// let context = EvaluationContext::new(Utc.with_ymd_and_hms(2026, 11, 26, 10, 0, 0).unwrap());
+/// let result = evaluate(&[ten_off_100], &codes, &lines, Eur::ZERO, &context, &PromoPolicy::default())?;
+/// assert_eq!(result.total(), "110.00".parse()?);
+/// // 10.00 over 90.00 and 30.00: 7.50 and 2.50.
+/// assert_eq!(result.line(&"a".parse()?).map(|l| l.net()), Some("82.50".parse()?));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn evaluate(
+    catalogue: &[Offer],
+    codes: &BTreeSet<Code>,
+    lines: &[Line],
+    shipping: Eur,
+    context: &EvaluationContext,
+    policy: &PromoPolicy,
+) -> Result<Evaluation, PromoError> {
+    let candidates: Vec<&Offer> = catalogue
+        .iter()
+        .filter(|o| o.code().is_none_or(|c| codes.contains(c)))
+        .collect();
+    let unknown_codes = codes
+        .iter()
+        .filter(|c| !catalogue.iter().any(|o| o.code() == Some(*c)))
+        .cloned()
+        .collect();
+    run(candidates, unknown_codes, lines, shipping, context, policy)
+}
+
+/// Evaluates exactly `offers` (codes or not, all taken as entered) against `lines`, as at
+/// `context`: how an order's frozen offers reprice the items kept after a return (CART-3,
+/// REF-1). Offers whose conditions no longer hold lapse, with their reason.
+///
+/// Given the offers an evaluation applied, with the same lines and context, it gives the
+/// same lines, discounts and total as that evaluation.
+///
+/// # Errors
+///
+/// As [`evaluate`].
+pub fn evaluate_as_at(
+    offers: &[Offer],
+    lines: &[Line],
+    shipping: Eur,
+    context: &EvaluationContext,
+    policy: &PromoPolicy,
+) -> Result<Evaluation, PromoError> {
+    run(
+        offers.iter().collect(),
+        Vec::new(),
+        lines,
+        shipping,
+        context,
+        policy,
+    )
+}
+
+/// A line while offers are applied, in cents: integer arithmetic keeps evaluation cheap.
+struct Work {
+    amount: i128,
+    remaining: i128,
+}
+
+fn cents(amount: Eur) -> i128 {
+    amount.cents()
+}
+
+fn eur(cents: i128) -> Result<Eur, PromoError> {
+    Ok(Eur::try_from_cents(cents)?)
+}
+
+fn add(a: i128, b: i128) -> Result<i128, PromoError> {
+    a.checked_add(b).ok_or_else(PromoError::overflow)
+}
+
+fn run(
+    mut candidates: Vec<&Offer>,
+    unknown_codes: Vec<Code>,
+    lines: &[Line],
+    shipping: Eur,
+    context: &EvaluationContext,
+    policy: &PromoPolicy,
+) -> Result<Evaluation, PromoError> {
+    if shipping.is_negative() {
+        return Err(PromoError::NegativeAmount {
+            what: "shipping cost",
+            amount: shipping.to_string(),
+        });
+    }
+    let mut ids: Vec<&LineId> = lines.iter().map(Line::id).collect();
+    ids.sort_unstable();
+    if let Some(pair) = ids.windows(2).find(|p| p.first() == p.get(1)) {
+        return Err(PromoError::DuplicateLine {
+            id: pair.first().map(|id| id.to_string()).unwrap_or_default(),
+        });
+    }
+    // PROMO-2: a fixed order, whatever order the offers or codes came in.
+    candidates.sort_by(|a, b| (a.priority(), a.id()).cmp(&(b.priority(), b.id())));
+    for pair in candidates.windows(2) {
+        if let [a, b] = pair
+            && a.id() == b.id()
+        {
+            return Err(PromoError::DuplicateOffer {
+                id: a.id().to_string(),
+            });
+        }
+    }
+
+    let mut work = Vec::with_capacity(lines.len());
+    let mut products = 0i128;
+    let mut units = 0u64;
+    for line in lines {
+        // Integer cents: the same product as `Line::amount`, without decimal arithmetic.
+        let amount = cents(line.unit_price())
+            .checked_mul(i128::from(line.quantity().get()))
+            .ok_or_else(PromoError::overflow)?;
+        products = add(products, amount)?;
+        units = units.saturating_add(u64::from(line.quantity().get()));
+        work.push(Work {
+            amount,
+            remaining: amount,
+        });
+    }
+    // PROMO-3: the minimum is on products before discounts, gifts excluded; shipping only
+    // when the shop says so.
+    let minimum_base = if policy.minimum_includes_shipping {
+        add(products, cents(shipping))?
+    } else {
+        products
+    };
+
+    let mut shipping_left = cents(shipping);
+    let mut applied: Vec<AppliedOffer> = Vec::new();
+    let mut first: Option<&Offer> = None;
+    let mut not_applied = Vec::new();
+    let mut gifts = Vec::new();
+    for offer in candidates {
+        let refusal = match unmet_condition(offer, lines, units, minimum_base, context)? {
+            Some(r) => Some(r),
+            // PROMO-2: whichever comes first in (priority, id) wins; a non-combinable offer
+            // stands alone.
+            None => first
+                .filter(|f| !offer.is_combinable() || !f.is_combinable())
+                .map(|f| Refusal::NotCombinable {
+                    with: f.id().clone(),
+                    with_name: f.name().to_owned(),
+                }),
+        };
+        if let Some(reason) = refusal {
+            not_applied.push(NotApplied {
+                offer: offer.id().clone(),
+                reason,
+            });
+            continue;
+        }
+        first = first.or(Some(offer));
+        let gift_at = lines.len() + gifts.len();
+        let result = apply(offer, lines, &mut work, &mut shipping_left, policy, gift_at)?;
+        if let Effect::Gift {
+            product,
+            unit_price,
+        } = offer.effect()
+        {
+            gifts.push(EvaluatedLine {
+                line: LineRef::Gift(offer.id().clone()),
+                product: product.clone(),
+                unit_price: *unit_price,
+                quantity: Quantity::ONE,
+                amount: *unit_price,
+                discount: *unit_price,
+                net: Eur::ZERO,
+            });
+        }
+        applied.push(result);
+    }
+
+    let mut evaluated = Vec::with_capacity(lines.len() + gifts.len());
+    let mut total = shipping_left;
+    for (line, w) in lines.iter().zip(&work) {
+        total = add(total, w.remaining)?;
+        evaluated.push(EvaluatedLine {
+            line: LineRef::Item(line.id().clone()),
+            product: line.product().clone(),
+            unit_price: line.unit_price(),
+            quantity: line.quantity(),
+            amount: eur(w.amount)?,
+            discount: eur(w.amount - w.remaining)?,
+            net: eur(w.remaining)?,
+        });
+    }
+    evaluated.extend(gifts);
+    Ok(Evaluation {
+        applied,
+        lines: evaluated,
+        shipping_cost: shipping,
+        shipping: eur(shipping_left)?,
+        total: eur(total)?,
+        not_applied,
+        unknown_codes,
+    })
+}
+
+/// The first condition of PROMO-3 that `offer` does not meet, in the order a customer would
+/// fix them: dates, eligibility, products, then quantities and amounts.
+fn unmet_condition(
+    offer: &Offer,
+    lines: &[Line],
+    units: u64,
+    minimum_base: i128,
+    context: &EvaluationContext,
+) -> Result<Option<Refusal>, PromoError> {
+    let window = offer.window();
+    if !window.contains(context.at()) {
+        return Ok(Some(match window.starts() {
+            Some(starts) if context.at() < starts => Refusal::NotYetValid { starts },
+            _ => Refusal::Expired {
+                ended: window.ends().unwrap_or(context.at()),
+            },
+        }));
+    }
+    let c = offer.conditions();
+    if c.first_order_only && !context.is_first_order() {
+        return Ok(Some(Refusal::FirstOrderOnly));
+    }
+    let usage = context.usage(offer.id());
+    if c.per_customer_limit.is_some_and(|l| usage.by_customer >= l) {
+        return Ok(Some(Refusal::CustomerUsageLimitReached));
+    }
+    if c.total_limit.is_some_and(|l| usage.total >= l) {
+        return Ok(Some(Refusal::TotalUsageLimitReached));
+    }
+    if let Some(required) = &c.requires
+        && !lines.iter().any(|l| required.matches(l))
+    {
+        return Ok(Some(Refusal::ProductRestrictionNotMet));
+    }
+    let covers_something = match offer.effect() {
+        Effect::PercentOff { on, .. } | Effect::AmountOff { on, .. } => match on {
+            Target::Selection(s) => lines.iter().any(|l| s.matches(l)),
+            Target::Order | Target::CheapestUnit => !lines.is_empty(),
+        },
+        Effect::FreeShipping | Effect::Gift { .. } => true,
+    };
+    if !covers_something {
+        return Ok(Some(Refusal::ProductRestrictionNotMet));
+    }
+    if let Some(min) = c.minimum_quantity {
+        let min = u64::from(min.get());
+        if units < min {
+            let missing = u32::try_from(min - units).unwrap_or(u32::MAX);
+            return Ok(Some(Refusal::MinimumQuantityNotReached { missing }));
+        }
+    }
+    if let Some(min) = c.minimum_amount {
+        let min = cents(min);
+        if minimum_base < min {
+            return Ok(Some(Refusal::MinimumAmountNotReached {
+                missing: eur(min - minimum_base)?,
+            }));
+        }
+    }
+    Ok(None)
+}
+
+/// Applies one offer's effect (PROMO-4) and allocates its discount (PROMO-5).
+fn apply(
+    offer: &Offer,
+    lines: &[Line],
+    work: &mut [Work],
+    shipping_left: &mut i128,
+    policy: &PromoPolicy,
+    gift_at: usize,
+) -> Result<AppliedOffer, PromoError> {
+    let mut result = AppliedOffer {
+        offer: offer.id().clone(),
+        name: offer.name().to_owned(),
+        discount: Eur::ZERO,
+        lines: Vec::new(),
+        shipping: Eur::ZERO,
+    };
+    let (on, percent) = match offer.effect() {
+        Effect::FreeShipping => {
+            result.shipping = eur(*shipping_left)?;
+            result.discount = result.shipping;
+            *shipping_left = 0;
+            return Ok(result);
+        }
+        Effect::Gift { unit_price, .. } => {
+            result.discount = *unit_price;
+            result.lines.push(LineDiscount {
+                line: gift_at,
+                amount: *unit_price,
+            });
+            return Ok(result);
+        }
+        Effect::PercentOff { percent, on } => (on, Some(*percent)),
+        Effect::AmountOff { on, .. } => (on, None),
+    };
+    // A fixed amount always comes off what is left; only percentages have the choice.
+    let sequential = percent.is_none() || policy.stacking == PercentStacking::Sequential;
+
+    let covered: Vec<usize> = match on {
+        Target::Order => (0..lines.len()).collect(),
+        Target::Selection(s) => (0..lines.len())
+            .filter(|i| lines.get(*i).is_some_and(|l| s.matches(l)))
+            .collect(),
+        Target::CheapestUnit => cheapest(lines).into_iter().collect(),
+    };
+    let remaining: Vec<i128> = covered
+        .iter()
+        .map(|i| work.get(*i).map_or(0, |w| w.remaining))
+        .collect();
+    let cap = remaining.iter().try_fold(0i128, |a, r| add(a, *r))?;
+    let base = match on {
+        Target::CheapestUnit => match covered.first().and_then(|i| lines.get(*i)) {
+            None => 0,
+            Some(line) if sequential => {
+                // The unit's share of what the line still costs, rounded half up to the cent.
+                let quantity = i128::from(line.quantity().get());
+                cap.checked_mul(2)
+                    .and_then(|x| x.checked_add(quantity))
+                    .ok_or_else(PromoError::overflow)?
+                    / (2 * quantity)
+            }
+            Some(line) => cents(line.unit_price()),
+        },
+        Target::Order | Target::Selection(_) if sequential => cap,
+        Target::Order | Target::Selection(_) => covered
+            .iter()
+            .map(|i| work.get(*i).map_or(0, |w| w.amount))
+            .try_fold(0i128, add)?,
+    };
+    let discount = match (percent, offer.effect()) {
+        (Some(p), _) => cents(eur(base)?.percent(p)?),
+        (None, Effect::AmountOff { amount, .. }) => cents(*amount).min(base),
+        (None, _) => 0,
+    };
+    // PROMO-4: never more than what the covered lines still cost.
+    let discount = discount.min(cap).max(0);
+    let shares = allocate_cents(discount, &remaining)?;
+    result.lines.reserve(covered.len());
+    for (i, share) in covered.iter().zip(shares) {
+        if share == 0 {
+            continue;
+        }
+        if let Some(w) = work.get_mut(*i) {
+            w.remaining -= share;
+            result.lines.push(LineDiscount {
+                line: *i,
+                amount: eur(share)?,
+            });
+        }
+    }
+    result.discount = eur(discount)?;
+    Ok(result)
+}
+
+/// The line holding the cheapest unit; on equal prices the smallest line id, so the choice
+/// does not depend on the order lines were added.
+fn cheapest(lines: &[Line]) -> Option<usize> {
+    lines
+        .iter()
+        .enumerate()
+        .min_by(|(_, a), (_, b)| (a.unit_price(), a.id()).cmp(&(b.unit_price(), b.id())))
+        .map(|(i, _)| i)
+}
+
+/// `amount` cents (not negative) split over `weights` by the largest-remainder method, ties
+/// to the earlier part: the same split as `Eur::allocate` (a test checks it), done on
+/// integers because evaluation runs it once per offer.
+///
+/// Callers never ask more than the weights sum to, so no part exceeds its weight.
+fn allocate_cents(amount: i128, weights: &[i128]) -> Result<Vec<i128>, PromoError> {
+    let total = weights.iter().try_fold(0i128, |a, w| add(a, *w))?;
+    if total == 0 || amount == 0 {
+        return Ok(vec![0; weights.len()]);
+    }
+    let mut parts = Vec::with_capacity(weights.len());
+    let mut remainders = Vec::with_capacity(weights.len());
+    let max_weight = weights.iter().copied().max().unwrap_or(0);
+    // Shop amounts fit 64-bit products, whose division is far cheaper than 128-bit division.
+    let narrow = i64::try_from(amount)
+        .ok()
+        .zip(i64::try_from(total).ok())
+        .zip(i64::try_from(max_weight).ok())
+        .filter(|((a, _), w)| a.checked_mul(*w).is_some());
+    if let Some(((amount, total), _)) = narrow {
+        for w in weights {
+            // Fits: each weight is at most max_weight.
+            let product = amount * i64::try_from(*w).unwrap_or(0);
+            let part = product / total;
+            parts.push(i128::from(part));
+            remainders.push(i128::from(product - part * total));
+        }
+    } else {
+        for w in weights {
+            let product = amount.checked_mul(*w).ok_or_else(PromoError::overflow)?;
+            let part = product / total;
+            parts.push(part);
+            remainders.push(product - part * total);
+        }
+    }
+    let given = parts.iter().sum::<i128>();
+    let leftover = usize::try_from(amount - given).map_err(|_| PromoError::overflow())?;
+    if leftover > 0 {
+        let mut order: Vec<usize> = (0..parts.len()).collect();
+        // Largest remainders first, the earlier part on ties: the key is unique, so selecting
+        // the first `leftover` (linear time) picks the same parts as a stable sort would.
+        let key = |i: &usize| {
+            (
+                core::cmp::Reverse(remainders.get(*i).copied().unwrap_or(0)),
+                *i,
+            )
+        };
+        if leftover < order.len() {
+            order.select_nth_unstable_by_key(leftover - 1, key);
+        }
+        for i in order.into_iter().take(leftover) {
+            if let Some(p) = parts.get_mut(i) {
+                *p += 1;
+            }
+        }
+    }
+    Ok(parts)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        // PROMO-5: the integer split is exactly the money crate's split.
+        #[test]
+        fn integer_allocation_matches_the_money_crate(
+            amount in 0i64..1_000_000,
+            weights in proptest::collection::vec(0i64..1_000_000, 1..30),
+        ) {
+            let total: i64 = weights.iter().sum();
+            prop_assume!(total > 0);
+            let ours = allocate_cents(
+                i128::from(amount),
+                &weights.iter().map(|w| i128::from(*w)).collect::<Vec<_>>(),
+            )?;
+            let theirs = Eur::from_cents(amount).allocate(&weights)?;
+            let theirs: Vec<i128> = theirs.iter().map(|e| e.cents()).collect();
+            prop_assert_eq!(ours, theirs);
+        }
+    }
+
+    #[test]
+    fn zero_over_zero_weights_is_zero_everywhere() {
+        assert_eq!(allocate_cents(0, &[0, 0]), Ok(vec![0, 0]));
+    }
+}

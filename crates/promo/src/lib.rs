@@ -1,0 +1,99 @@
+//! The promotion engine of the comptoir rules: offers as data, applied deterministically,
+//! discounts allocated to lines to the cent.
+//!
+//! Promotions are where shops lose money and customers lose trust: stacking bugs,
+//! order-dependent results, cent-level rounding errors. This crate decides, for a cart's
+//! lines and the shop's offers, which offers apply, what each gives, and what every line
+//! and the whole cost:
+//!
+//! - **PROMO-1** codes compare case-insensitively, ignoring surrounding spaces ([`Code`]);
+//!   every offer that does not apply gets a typed [`Refusal`] with the French sentence the
+//!   shop shows ([`Refusal::message_fr`]).
+//! - **PROMO-2** offers are considered in the order (priority, id), never in the order codes
+//!   were entered; a non-combinable offer never applies with another.
+//! - **PROMO-3** conditions: validity window, minimum amount (products incl. VAT before
+//!   discounts, gifts excluded, shipping by [`PromoPolicy`]), minimum quantity, products or
+//!   categories, first order, usage limits ([`Conditions`]; counts are inputs in the
+//!   [`EvaluationContext`]).
+//! - **PROMO-4** effects: percentage (sequential by default), fixed amount capped at what it
+//!   covers, cheapest unit, free shipping, gift ([`Effect`]).
+//! - **PROMO-5** each discount is allocated over the lines it covers in proportion to what
+//!   they still cost, exact to the cent; the total is the lines' net amounts plus shipping.
+//!
+//! [`evaluate`] evaluates a cart against the shop's offers and the codes entered;
+//! [`evaluate_as_at`] evaluates a fixed set of offers as at a past context, which is how an
+//! order's frozen offers reprice the items kept after a return (CART-3, REF-1).
+//!
+//! Nothing here reads a clock or stores usage: the instant and the counts are arguments.
+//!
+//! # Example
+//!
+//! ```
+//! use std::collections::BTreeSet;
+//! use chrono::{TimeZone, Utc};
+//! use comptoir_money::Eur;
+//! use comptoir_promo::*;
+//!
+//! let offer = |id: &str, code: &str, percent: &str, priority| -> Result<Offer, Box<dyn std::error::Error>> {
+//!     Ok(Offer::new(OfferSpec {
+//!         id: id.parse()?,
+//!         name: format!("-{percent} %"),
+//!         trigger: Trigger::Code(Code::new(code)?),
+//!         window: ValidityWindow::ALWAYS,
+//!         conditions: Conditions::default(),
+//!         effect: Effect::PercentOff { percent: percent.parse()?, on: Target::Order },
+//!         combinable: true,
+//!         priority: Priority::new(priority),
+//!     })?)
+//! };
+//! let offers = [offer("a", "DIX", "10", 1)?, offer("b", "VINGT", "20", 2)?];
+//! let lines = [Line::new("l1".parse()?, "P".parse()?, "100".parse()?, Quantity::ONE)?];
+//! let context = EvaluationContext::new(Utc.with_ymd_and_hms(2026, 11, 26, 10, 0, 0).unwrap());
+//! let codes: BTreeSet<Code> = ["vingt".parse()?, "dix".parse()?].into();
+//! let result = evaluate(&offers, &codes, &lines, Eur::ZERO, &context, &PromoPolicy::default())?;
+//! // 10 % of 100.00, then 20 % of the 90.00 left.
+//! let discounts: Vec<Eur> = result.applied().iter().map(|a| a.discount()).collect();
+//! assert_eq!(discounts, ["10.00".parse()?, "18.00".parse()?]);
+//! assert_eq!(result.total(), "72.00".parse()?);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # Crate features
+//!
+//! - `serde`: `Serialize`/`Deserialize` for offers, lines, contexts, policies and
+//!   evaluations, so a shop keeps its offers in a JSON or TOML file. Deserialising an
+//!   [`Offer`] or a [`Line`] runs the same checks as their constructors. Money is written as
+//!   strings, instants as RFC 3339.
+//! - `proptest`: the [`strategies`] module, generators of valid lines, offers and contexts.
+//!
+//! No feature changes behaviour.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
+
+mod context;
+mod error;
+mod evaluate;
+mod ids;
+mod line;
+mod offer;
+mod refusal;
+#[cfg(feature = "proptest")]
+pub mod strategies;
+
+pub use context::{EvaluationContext, PercentStacking, PromoPolicy, Usage};
+pub use error::PromoError;
+pub use evaluate::{
+    AppliedOffer, EvaluatedLine, Evaluation, LineDiscount, LineRef, NotApplied, evaluate,
+    evaluate_as_at,
+};
+pub use ids::{CategoryId, Code, LineId, OfferId, Priority, ProductId, Quantity};
+pub use line::Line;
+pub use offer::{Conditions, Effect, Offer, OfferSpec, Selection, Target, Trigger, ValidityWindow};
+pub use refusal::Refusal;

@@ -1,0 +1,251 @@
+//! [`proptest`](mod@proptest) strategies for lines, offers and contexts, for property tests of code built on
+//! this crate.
+//!
+//! Ids come from small pools (`p0`..`p5` for products, `c0`..`c2` for categories, codes
+//! `CODE0`..`CODE4`) so that generated offers actually meet generated carts. Line ids within
+//! one [`lines`] vector and offer ids within one [`offers`] vector are unique, as an
+//! evaluation requires.
+//!
+//! # Example
+//!
+//! ```
+//! use comptoir_promo::strategies;
+//! use proptest::prelude::*;
+//!
+//! proptest!(|(lines in strategies::lines(20))| {
+//!     prop_assert!(lines.iter().all(|l| !l.unit_price().is_negative()));
+//! });
+//! ```
+
+use std::collections::BTreeSet;
+
+use chrono::{DateTime, TimeZone, Utc};
+use comptoir_money::{Eur, strategies as money};
+use proptest::prelude::*;
+
+use crate::{
+    CategoryId, Code, Conditions, Effect, EvaluationContext, Line, LineId, Offer, OfferId,
+    OfferSpec, PercentStacking, Priority, ProductId, PromoPolicy, Quantity, Selection, Target,
+    Trigger, Usage, ValidityWindow,
+};
+
+fn id<T: core::str::FromStr + core::fmt::Debug>(
+    prefix: &'static str,
+    max: u32,
+) -> impl Strategy<Value = T> {
+    (0..max).prop_filter_map("valid id", move |n| format!("{prefix}{n}").parse().ok())
+}
+
+/// A product id from the pool `p0`..`p5`.
+pub fn product_id() -> impl Strategy<Value = ProductId> {
+    id("p", 6)
+}
+
+/// A category id from the pool `c0`..`c2`.
+pub fn category_id() -> impl Strategy<Value = CategoryId> {
+    id("c", 3)
+}
+
+/// A code from the pool `CODE0`..`CODE4`.
+pub fn code() -> impl Strategy<Value = Code> {
+    id("CODE", 5)
+}
+
+/// A set of codes from the pool.
+pub fn codes() -> impl Strategy<Value = BTreeSet<Code>> {
+    proptest::collection::btree_set(code(), 0..=5)
+}
+
+/// A quantity from 1 to 5.
+pub fn quantity() -> impl Strategy<Value = Quantity> {
+    (1u32..=5).prop_filter_map("positive", |q| Quantity::new(q).ok())
+}
+
+/// A unit price from 0.00 to 500.00.
+pub fn unit_price() -> impl Strategy<Value = Eur> {
+    money::amount_up_to(50_000)
+}
+
+/// A line with id `id`.
+pub fn line_with_id(id: LineId) -> impl Strategy<Value = Line> {
+    (
+        product_id(),
+        proptest::collection::vec(category_id(), 0..=2),
+        unit_price(),
+        quantity(),
+    )
+        .prop_filter_map("valid line", move |(p, c, price, q)| {
+            Line::new(id.clone(), p, price, q)
+                .ok()
+                .map(|l| l.with_categories(c))
+        })
+}
+
+/// Up to `max_len` lines with distinct ids (`l0`, `l1`, ...).
+pub fn lines(max_len: usize) -> impl Strategy<Value = Vec<Line>> {
+    (0..=max_len).prop_flat_map(|n| {
+        (0..n)
+            .filter_map(|i| LineId::new(format!("l{i}")).ok())
+            .map(line_with_id)
+            .collect::<Vec<_>>()
+    })
+}
+
+/// A non-empty selection of products and categories from the pools.
+pub fn selection() -> impl Strategy<Value = Selection> {
+    (
+        proptest::collection::vec(product_id(), 0..=2),
+        proptest::collection::vec(category_id(), 0..=1),
+    )
+        .prop_filter("selects something", |(p, c)| !p.is_empty() || !c.is_empty())
+        .prop_map(|(products, categories)| Selection {
+            products,
+            categories,
+        })
+}
+
+/// What a percentage or amount is taken from.
+pub fn target() -> impl Strategy<Value = Target> {
+    prop_oneof![
+        Just(Target::Order),
+        selection().prop_map(Target::Selection),
+        Just(Target::CheapestUnit),
+    ]
+}
+
+/// Any effect of PROMO-4.
+pub fn effect() -> impl Strategy<Value = Effect> {
+    prop_oneof![
+        (money::percent(), target()).prop_map(|(percent, on)| Effect::PercentOff { percent, on }),
+        ((1i64..=20_000).prop_map(Eur::from_cents), target())
+            .prop_map(|(amount, on)| Effect::AmountOff { amount, on }),
+        Just(Effect::FreeShipping),
+        (product_id(), (1i64..=5_000).prop_map(Eur::from_cents)).prop_map(
+            |(product, unit_price)| Effect::Gift {
+                product,
+                unit_price
+            }
+        ),
+    ]
+}
+
+/// An instant in 2026.
+pub fn instant() -> impl Strategy<Value = DateTime<Utc>> {
+    let start = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).single();
+    (0i64..365 * 86_400).prop_filter_map("in 2026", move |s| {
+        start.map(|t| t + chrono::Duration::seconds(s))
+    })
+}
+
+/// A validity window: mostly always, sometimes bounded within 2026.
+pub fn window() -> impl Strategy<Value = ValidityWindow> {
+    prop_oneof![
+        2 => Just(ValidityWindow::ALWAYS),
+        1 => (instant(), instant()).prop_filter_map("ends after it starts", |(a, b)| {
+            ValidityWindow::new(Some(a.min(b)), Some(a.max(b))).ok()
+        }),
+    ]
+}
+
+/// Conditions of PROMO-3, each present or not.
+pub fn conditions() -> impl Strategy<Value = Conditions> {
+    (
+        proptest::option::weighted(0.3, money::amount_up_to(100_000)),
+        proptest::option::weighted(0.3, quantity()),
+        proptest::option::weighted(0.2, selection()),
+        proptest::bool::weighted(0.1),
+        proptest::option::weighted(0.1, 1u32..=3),
+        proptest::option::weighted(0.1, 1u32..=100),
+    )
+        .prop_map(
+            |(minimum_amount, minimum_quantity, requires, first_order_only, per, total)| {
+                Conditions {
+                    minimum_amount,
+                    minimum_quantity,
+                    requires,
+                    first_order_only,
+                    per_customer_limit: per,
+                    total_limit: total,
+                }
+            },
+        )
+}
+
+/// An offer with id `id`.
+pub fn offer_with_id(id: OfferId) -> impl Strategy<Value = Offer> {
+    (
+        proptest::option::weighted(0.6, code()),
+        window(),
+        conditions(),
+        effect(),
+        any::<bool>(),
+        0u32..5,
+    )
+        .prop_filter_map(
+            "valid offer",
+            move |(code, window, conditions, effect, combinable, p)| {
+                Offer::new(OfferSpec {
+                    id: id.clone(),
+                    name: format!("Offre {id}"),
+                    trigger: code.map_or(Trigger::Automatic, Trigger::Code),
+                    window,
+                    conditions,
+                    effect,
+                    combinable,
+                    priority: Priority::new(p),
+                })
+                .ok()
+            },
+        )
+}
+
+/// Up to `max_len` offers with distinct ids (`o0`, `o1`, ...).
+pub fn offers(max_len: usize) -> impl Strategy<Value = Vec<Offer>> {
+    (0..=max_len).prop_flat_map(|n| {
+        (0..n)
+            .filter_map(|i| OfferId::new(format!("o{i}")).ok())
+            .map(offer_with_id)
+            .collect::<Vec<_>>()
+    })
+}
+
+/// A context in 2026, first order or not, with small usage counts for offers `o0`..`o9`.
+pub fn context() -> impl Strategy<Value = EvaluationContext> {
+    (
+        instant(),
+        any::<bool>(),
+        proptest::collection::vec((0u32..10, 0u32..4, 0u32..120), 0..5),
+    )
+        .prop_map(|(at, first, usage)| {
+            usage.into_iter().fold(
+                EvaluationContext::new(at).first_order(first),
+                |ctx, (o, by_customer, total)| match OfferId::new(format!("o{o}")) {
+                    Ok(id) => ctx.with_usage(
+                        id,
+                        Usage {
+                            by_customer,
+                            total: total.max(by_customer),
+                        },
+                    ),
+                    Err(_) => ctx,
+                },
+            )
+        })
+}
+
+/// Either stacking and either reading of the minimum amount.
+pub fn policy() -> impl Strategy<Value = PromoPolicy> {
+    (any::<bool>(), any::<bool>()).prop_map(|(original, shipping)| PromoPolicy {
+        stacking: if original {
+            PercentStacking::OnOriginal
+        } else {
+            PercentStacking::Sequential
+        },
+        minimum_includes_shipping: shipping,
+    })
+}
+
+/// A shipping cost from 0.00 to 15.00.
+pub fn shipping() -> impl Strategy<Value = Eur> {
+    money::amount_up_to(1_500)
+}

@@ -1,0 +1,246 @@
+//! Bad input gets a typed error where it enters: never a panic, never a silent clamp.
+
+use chrono::{TimeZone, Utc};
+use comptoir_money::Eur;
+use comptoir_promo::*;
+
+fn spec(effect: Effect) -> OfferSpec {
+    OfferSpec {
+        id: "o".parse().unwrap(),
+        name: "Offre".into(),
+        trigger: Trigger::Automatic,
+        window: ValidityWindow::ALWAYS,
+        conditions: Conditions::default(),
+        effect,
+        combinable: true,
+        priority: Priority::new(1),
+    }
+}
+
+// CART-1: a line holds at least one unit.
+#[test]
+fn zero_and_negative_quantities_are_refused() {
+    assert_eq!(
+        Quantity::new(0),
+        Err(PromoError::NonPositiveQuantity { value: 0 })
+    );
+    assert_eq!(
+        Quantity::try_from(-3i64),
+        Err(PromoError::NonPositiveQuantity { value: -3 })
+    );
+}
+
+// Money: a unit price is never negative.
+#[test]
+fn negative_prices_are_refused() {
+    let line = Line::new(
+        "l".parse().unwrap(),
+        "p".parse().unwrap(),
+        Eur::from_cents(-1),
+        Quantity::ONE,
+    );
+    assert!(matches!(
+        line,
+        Err(PromoError::NegativeAmount {
+            what: "unit price",
+            ..
+        })
+    ));
+}
+
+// PROMO-1: a code or id of nothing but spaces is no code.
+#[test]
+fn empty_ids_are_refused() {
+    assert_eq!(
+        ProductId::new("  "),
+        Err(PromoError::EmptyId { what: "product id" })
+    );
+    assert_eq!(Code::new(""), Err(PromoError::EmptyId { what: "code" }));
+}
+
+// PROMO-4: a fixed discount is a positive amount.
+#[test]
+fn negative_or_zero_fixed_amounts_are_refused() {
+    let negative = Offer::new(spec(Effect::AmountOff {
+        amount: Eur::from_cents(-500),
+        on: Target::Order,
+    }));
+    assert!(matches!(negative, Err(PromoError::NegativeAmount { .. })));
+    let zero = Offer::new(spec(Effect::AmountOff {
+        amount: Eur::ZERO,
+        on: Target::Order,
+    }));
+    assert!(zero.as_ref().is_err_and(PromoError::is_malformed_offer));
+}
+
+// PROMO-3: a minimum amount is not negative.
+#[test]
+fn negative_minimum_amounts_are_refused() {
+    let mut s = spec(Effect::FreeShipping);
+    s.conditions.minimum_amount = Some(Eur::from_cents(-1));
+    assert!(matches!(
+        Offer::new(s),
+        Err(PromoError::NegativeAmount { .. })
+    ));
+}
+
+// PROMO-3: a validity window ends after it starts.
+#[test]
+fn window_ending_before_it_starts_is_refused() {
+    let a = Utc.with_ymd_and_hms(2026, 3, 1, 0, 0, 0).unwrap();
+    let b = Utc.with_ymd_and_hms(2026, 2, 1, 0, 0, 0).unwrap();
+    assert!(matches!(
+        ValidityWindow::new(Some(a), Some(b)),
+        Err(PromoError::WindowEndsBeforeStart { .. })
+    ));
+    assert!(ValidityWindow::new(Some(a), Some(a)).is_err());
+}
+
+// PROMO-3: a selection selects something; a usage limit allows a use.
+#[test]
+fn empty_selections_and_zero_limits_are_refused() {
+    let s = spec(Effect::PercentOff {
+        percent: "10".parse().unwrap(),
+        on: Target::Selection(Selection::default()),
+    });
+    assert!(matches!(
+        Offer::new(s),
+        Err(PromoError::EmptySelection { .. })
+    ));
+    let mut s = spec(Effect::FreeShipping);
+    s.conditions.total_limit = Some(0);
+    assert!(matches!(
+        Offer::new(s),
+        Err(PromoError::ZeroUsageLimit { .. })
+    ));
+}
+
+// PROMO-4: a gift is listed at a positive price.
+#[test]
+fn gift_without_price_is_refused() {
+    let s = spec(Effect::Gift {
+        product: "p".parse().unwrap(),
+        unit_price: Eur::ZERO,
+    });
+    assert!(matches!(Offer::new(s), Err(PromoError::ZeroAmount { .. })));
+}
+
+// PROMO-5: lines and offers are named uniquely, or allocation would be ambiguous.
+#[test]
+fn duplicate_line_and_offer_ids_are_refused() {
+    let l = Line::new(
+        "l".parse().unwrap(),
+        "p".parse().unwrap(),
+        Eur::from_cents(100),
+        Quantity::ONE,
+    )
+    .unwrap();
+    let ctx = EvaluationContext::new(Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap());
+    let policy = PromoPolicy::default();
+    let e = evaluate_as_at(&[], &[l.clone(), l.clone()], Eur::ZERO, &ctx, &policy);
+    assert_eq!(e, Err(PromoError::DuplicateLine { id: "l".into() }));
+    let o = Offer::new(spec(Effect::FreeShipping)).unwrap();
+    let e = evaluate_as_at(&[o.clone(), o], &[l], Eur::ZERO, &ctx, &policy);
+    assert!(e.is_err_and(|e| e.is_duplicate()));
+}
+
+// SHIP-1: a shipping cost is not negative.
+#[test]
+fn negative_shipping_is_refused() {
+    let ctx = EvaluationContext::new(Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap());
+    let e = evaluate_as_at(&[], &[], Eur::from_cents(-1), &ctx, &PromoPolicy::default());
+    assert!(matches!(e, Err(PromoError::NegativeAmount { .. })));
+}
+
+#[cfg(feature = "serde")]
+mod from_files {
+    use super::*;
+
+    const GOOD: &str = r#"{
+        "id": "winter",
+        "name": "Soldes d'hiver",
+        "trigger": { "code": " hiver10 " },
+        "window": { "starts": "2026-01-07T07:00:00Z", "ends": "2026-02-03T23:00:00Z" },
+        "conditions": { "minimum_amount": "50.00" },
+        "effect": { "percent_off": { "percent": "10", "on": "order" } },
+        "combinable": true,
+        "priority": 3
+    }"#;
+
+    // PROMO-1..4: offers are data a shop keeps in a file.
+    #[test]
+    fn an_offer_reads_from_json() {
+        let offer: Offer = serde_json::from_str(GOOD).unwrap();
+        assert_eq!(offer.code().map(Code::as_str), Some("HIVER10"));
+        assert_eq!(
+            offer.conditions().minimum_amount,
+            Some(Eur::from_cents(5_000))
+        );
+    }
+
+    fn refused(from: &str, to: &str) -> String {
+        let text = GOOD.replace(from, to);
+        assert_ne!(text, GOOD, "replacement {from:?} did not apply");
+        serde_json::from_str::<Offer>(&text)
+            .unwrap_err()
+            .to_string()
+    }
+
+    // PROMO-3, PROMO-4: a malformed offer file is refused where it enters.
+    #[test]
+    fn malformed_offer_files_are_refused_with_the_reason() {
+        assert!(refused(r#""percent": "10""#, r#""percent": "120""#).contains("outside 0 to 100"));
+        assert!(
+            refused(
+                r#""minimum_amount": "50.00""#,
+                r#""minimum_amount": "-5.00""#
+            )
+            .contains("negative")
+        );
+        assert!(refused("2026-02-03T23", "2025-02-03T23").contains("not after its start"));
+        assert!(
+            refused(
+                r#"{ "percent_off": { "percent": "10", "on": "order" } }"#,
+                r#"{ "gift": { "unit_price": "5.00" } }"#
+            )
+            .contains("product")
+        );
+        assert!(
+            refused(
+                r#"{ "percent_off": { "percent": "10", "on": "order" } }"#,
+                r#"{ "gift": { "product": " ", "unit_price": "5.00" } }"#
+            )
+            .contains("product id is empty")
+        );
+    }
+
+    // CART-1, Money: stored lines are checked like new ones.
+    #[test]
+    fn lines_with_sub_cent_prices_or_bad_quantities_are_refused() {
+        let line = |price: &str, qty: &str| {
+            serde_json::from_str::<Line>(&format!(
+                r#"{{ "id": "l", "product": "p", "unit_price": "{price}", "quantity": {qty} }}"#
+            ))
+        };
+        assert!(line("12.50", "2").is_ok());
+        assert!(line("12.345", "2").is_err());
+        assert!(
+            line("-1.00", "2")
+                .unwrap_err()
+                .to_string()
+                .contains("negative")
+        );
+        assert!(
+            line("1.00", "0")
+                .unwrap_err()
+                .to_string()
+                .contains("not positive")
+        );
+        assert!(
+            line("1.00", "-2")
+                .unwrap_err()
+                .to_string()
+                .contains("not positive")
+        );
+    }
+}

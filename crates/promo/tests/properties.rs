@@ -1,0 +1,124 @@
+//! Invariants of evaluation over generated carts and offers (PROMO-2, PROMO-4, PROMO-5).
+#![cfg(all(feature = "serde", feature = "proptest"))]
+
+use std::collections::BTreeSet;
+
+use comptoir_money::Eur;
+use comptoir_promo::{strategies, *};
+use proptest::prelude::*;
+
+fn sum(amounts: impl IntoIterator<Item = Eur>) -> Eur {
+    Eur::try_sum(amounts).unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    // PROMO-4: no line net amount, no shipping and no total below zero.
+    #[test]
+    fn no_amount_is_ever_negative(
+        offers in strategies::offers(8), codes in strategies::codes(), lines in strategies::lines(8),
+        shipping in strategies::shipping(), ctx in strategies::context(), policy in strategies::policy(),
+    ) {
+        let e = evaluate(&offers, &codes, &lines, shipping, &ctx, &policy)?;
+        prop_assert!(!e.total().is_negative());
+        prop_assert!(!e.shipping().is_negative());
+        for l in e.lines() {
+            prop_assert!(!l.net().is_negative());
+            prop_assert!(!l.discount().is_negative());
+        }
+        for a in e.applied() {
+            prop_assert!(!a.discount().is_negative());
+        }
+    }
+
+    // PROMO-5: an offer's line shares and shipping share sum exactly to its discount; each line's
+    // discount is the sum of the shares it received; the total is lines' nets plus shipping.
+    #[test]
+    fn discounts_are_allocated_exactly(
+        offers in strategies::offers(8), codes in strategies::codes(), lines in strategies::lines(8),
+        shipping in strategies::shipping(), ctx in strategies::context(), policy in strategies::policy(),
+    ) {
+        let e = evaluate(&offers, &codes, &lines, shipping, &ctx, &policy)?;
+        for a in e.applied() {
+            let shares = sum(a.lines().iter().map(|d| d.amount));
+            prop_assert_eq!(shares.checked_add(a.shipping())?, a.discount());
+        }
+        for (index, l) in e.lines().iter().enumerate() {
+            let received = sum(e.applied().iter().flat_map(|a| a.lines()).filter(|d| d.line == index).map(|d| d.amount));
+            prop_assert_eq!(received, l.discount());
+            prop_assert_eq!(l.net().checked_add(l.discount())?, l.amount());
+        }
+        prop_assert_eq!(sum(e.lines().iter().map(EvaluatedLine::net)).checked_add(e.shipping())?, e.total());
+        let shipping_discounts = sum(e.applied().iter().map(AppliedOffer::shipping));
+        prop_assert_eq!(e.shipping().checked_add(shipping_discounts)?, shipping);
+    }
+
+    // PROMO-2: a non-combinable offer never applies with another.
+    #[test]
+    fn a_non_combinable_offer_is_never_applied_with_another(
+        offers in strategies::offers(8), codes in strategies::codes(), lines in strategies::lines(6),
+        shipping in strategies::shipping(), ctx in strategies::context(), policy in strategies::policy(),
+    ) {
+        let e = evaluate(&offers, &codes, &lines, shipping, &ctx, &policy)?;
+        let alone = |id: &OfferId| offers.iter().any(|o| o.id() == id && !o.is_combinable());
+        if e.applied().iter().any(|a| alone(a.offer())) {
+            prop_assert_eq!(e.applied().len(), 1);
+        }
+    }
+
+    // PROMO-2: the result does not depend on the order of the offers or of the codes, and
+    // evaluating again gives the same result.
+    #[test]
+    fn evaluation_is_idempotent_and_independent_of_order(
+        offers in strategies::offers(8), codes in proptest::collection::vec(strategies::code(), 0..6),
+        lines in strategies::lines(6), shipping in strategies::shipping(),
+        ctx in strategies::context(), policy in strategies::policy(),
+    ) {
+        let forward: BTreeSet<Code> = codes.iter().cloned().collect();
+        let backward: BTreeSet<Code> = codes.iter().rev().cloned().collect();
+        let mut reversed = offers.clone();
+        reversed.reverse();
+        let a = evaluate(&offers, &forward, &lines, shipping, &ctx, &policy)?;
+        let b = evaluate(&reversed, &backward, &lines, shipping, &ctx, &policy)?;
+        let again = evaluate(&offers, &forward, &lines, shipping, &ctx, &policy)?;
+        prop_assert_eq!(&a.applied(), &b.applied());
+        prop_assert_eq!(&a.lines(), &b.lines());
+        prop_assert_eq!(a.total(), b.total());
+        prop_assert_eq!(&a.not_applied(), &b.not_applied());
+        prop_assert_eq!(&a, &again);
+    }
+
+    // CART-3 / REF-1: the offers an evaluation applied, evaluated alone as at the same context,
+    // give the same lines, discounts and total.
+    #[test]
+    fn applied_offers_alone_reproduce_the_evaluation(
+        offers in strategies::offers(8), codes in strategies::codes(), lines in strategies::lines(6),
+        shipping in strategies::shipping(), ctx in strategies::context(), policy in strategies::policy(),
+    ) {
+        let e = evaluate(&offers, &codes, &lines, shipping, &ctx, &policy)?;
+        let kept: Vec<Offer> = offers.iter().filter(|o| e.applies(o.id())).cloned().collect();
+        let frozen = evaluate_as_at(&kept, &lines, shipping, &ctx, &policy)?;
+        prop_assert_eq!(frozen.applied(), e.applied());
+        prop_assert_eq!(frozen.lines(), e.lines());
+        prop_assert_eq!(frozen.total(), e.total());
+        prop_assert!(frozen.not_applied().is_empty());
+    }
+
+    // Offers, lines and evaluations survive a trip through JSON unchanged.
+    #[test]
+    fn serde_round_trips_offers_lines_and_evaluations(
+        offers in strategies::offers(6), codes in strategies::codes(), lines in strategies::lines(6),
+        shipping in strategies::shipping(), ctx in strategies::context(), policy in strategies::policy(),
+    ) {
+        let back: Vec<Offer> = serde_json::from_str(&serde_json::to_string(&offers).unwrap()).unwrap();
+        prop_assert_eq!(&back, &offers);
+        let back: Vec<Line> = serde_json::from_str(&serde_json::to_string(&lines).unwrap()).unwrap();
+        prop_assert_eq!(&back, &lines);
+        let back: EvaluationContext = serde_json::from_str(&serde_json::to_string(&ctx).unwrap()).unwrap();
+        prop_assert_eq!(&back, &ctx);
+        let e = evaluate(&offers, &codes, &lines, shipping, &ctx, &policy)?;
+        let back: Evaluation = serde_json::from_str(&serde_json::to_string(&e).unwrap()).unwrap();
+        prop_assert_eq!(back, e);
+    }
+}
