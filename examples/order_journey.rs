@@ -15,11 +15,18 @@ use chrono_tz::Europe::Paris;
 use chrono_tz::Tz;
 use comptoir::account::{Account, CustomerId, FormPolicy, RegistrationForm};
 use comptoir::calendar::Calendar;
+use comptoir::cart::{
+    Cart, CartOrOrder, CodeOutcome, ColissimoDestination, Delivery, DeliveryService, Order, Terms,
+};
 use comptoir::dispatch::DispatchPolicy;
-use comptoir::money::{Decimal, Eur};
+use comptoir::money::Decimal;
 use comptoir::payment::{
     Card, CardBrand, CardToken, Device, ExpectedDebit, ExpiryMonth, InstalmentPolicy, OrderAmount,
     SecureOutcome, SecureTracker,
+};
+use comptoir::promo::{
+    Code, Conditions, Effect, EvaluationContext, Line, Offer, OfferSpec, Priority, Quantity,
+    Target, Trigger, ValidityWindow,
 };
 use comptoir::returns::{
     Deadline, LegalInterestRate, RefundDeadlines, RefundDue, RefundFacts, ReturnsPolicy, Surcharge,
@@ -58,6 +65,125 @@ fn deadline(d: Deadline) -> String {
 
 fn heading(title: &str) {
     println!("\n== {title} ==");
+}
+
+/// The shop's offers, as it would keep them in a JSON or TOML file.
+fn shop_offers() -> Result<Vec<Offer>> {
+    let offer = |id: &str, name: &str, trigger, conditions, effect, combinable, priority| {
+        Offer::new(OfferSpec {
+            id: id.parse()?,
+            name: String::from(name),
+            trigger,
+            window: ValidityWindow::ALWAYS,
+            conditions,
+            effect,
+            combinable,
+            priority: Priority::new(priority),
+        })
+        .map_err(Box::<dyn Error>::from)
+    };
+    Ok(vec![
+        offer(
+            "printemps",
+            "Printemps -10 %",
+            Trigger::Code(Code::new("PRINTEMPS10")?),
+            Conditions::default(),
+            Effect::PercentOff {
+                percent: "10".parse()?,
+                on: Target::Order,
+            },
+            true,
+            5,
+        )?,
+        offer(
+            "flash",
+            "Vente flash -5 €",
+            Trigger::Code(Code::new("FLASH5")?),
+            Conditions::default(),
+            Effect::AmountOff {
+                amount: "5".parse()?,
+                on: Target::Order,
+            },
+            false,
+            8,
+        )?,
+        offer(
+            "port-offert",
+            "Livraison offerte dès 50 €",
+            Trigger::Automatic,
+            Conditions {
+                minimum_amount: Some("50".parse()?),
+                ..Conditions::default()
+            },
+            Effect::FreeShipping,
+            true,
+            9,
+        )?,
+    ])
+}
+
+/// CART-1..3, PROMO-1..5, SHIP-1: the cart, its codes and offers, and its validation.
+fn cart_to_order(offers: &[Offer], validated_at: &DateTime<Tz>) -> Result<Order> {
+    // The instant is an input: the crates never read a clock.
+    let context = EvaluationContext::new(validated_at.clone());
+    let terms = Terms::new(offers, &context);
+    let mut cart = Cart::new();
+    for (id, product, price, quantity) in [
+        ("l1", "theiere-fonte", "34.90", 1),
+        ("l2", "the-vert-100g", "8.50", 2),
+        ("l3", "coffret-degustation", "59.90", 1),
+    ] {
+        let line = Line::new(
+            id.parse()?,
+            product.parse()?,
+            price.parse()?,
+            Quantity::new(quantity)?,
+        )?;
+        cart.add_line(line, &terms)?;
+    }
+    let colissimo = DeliveryService::Colissimo(ColissimoDestination::Home);
+    cart.choose_delivery(Delivery::new(colissimo, "4.90".parse()?)?, &terms)?;
+    println!("Cart: 1 teapot 34.90, 2 green teas 8.50, 1 tasting box 59.90; Colissimo home 4.90");
+
+    let outcome = cart.enter_code(" printemps10 ", &terms)?;
+    println!("Code \" printemps10 \": {}", outcome.message_fr());
+    let outcome = cart.enter_code("FLASH5", &terms)?;
+    if let CodeOutcome::Refused(reason) = &outcome {
+        println!(
+            "Code \"FLASH5\" refused ({reason}): {}",
+            outcome.message_fr()
+        );
+    }
+
+    let order = cart.validate(&terms)?;
+    for applied in order.evaluation().applied() {
+        println!(
+            "Offer applied          {} (-{})",
+            applied.name(),
+            applied.discount().french()
+        );
+    }
+    for line in order.evaluated_lines() {
+        println!(
+            "  {} x {:<20} {:>10} -> net {:>10}",
+            line.quantity(),
+            line.product().to_string(),
+            line.amount().french().to_string(),
+            line.net().french().to_string()
+        );
+    }
+    println!(
+        "Shipping {}; order total {}",
+        order.shipping().french(),
+        order.total().french()
+    );
+
+    // CART-1, CART-2: loaded back as "cart or order", the order refuses every change.
+    let mut stored = CartOrOrder::Order(order.clone());
+    if let Err(refused) = stored.enter_code("FLASH5", &terms) {
+        println!("A code entered on the order: {}", refused.message_fr());
+    }
+    Ok(order)
 }
 
 fn main() -> Result<()> {
@@ -109,9 +235,14 @@ fn main() -> Result<()> {
     let account = Account::open(CustomerId::new(1), registration.profile);
     println!("Account opened for customer {:?}", account.customer());
 
-    // DISP-1..3: the order is validated on Saturday 23 May at 18:00.
-    heading("Dispatch of this order (DISP-1..3)");
+    // CART, PROMO, SHIP: the cart is validated on Saturday 23 May at 18:00.
+    heading("Cart, promotions and validation (CART-1..3, PROMO-1..5, SHIP-1)");
     let ordered_at = paris(2026, 5, 23, 18, 0)?;
+    let offers = shop_offers()?;
+    let placed = cart_to_order(&offers, &ordered_at)?;
+
+    // DISP-1..3: when the validated order leaves the warehouse.
+    heading("Dispatch of this order (DISP-1..3)");
     let schedule = dispatch.schedule(&calendar, &ordered_at)?;
     println!(
         "Validated              {}",
@@ -191,7 +322,9 @@ fn main() -> Result<()> {
         day(debit.latest_expected()),
         day(debit.at_latest())
     );
-    let order = OrderAmount::new("112.50".parse::<Eur>()?, "4.90".parse::<Eur>()?)?;
+    // PAY-4 counts the order total after discounts: the products' net amounts and shipping.
+    let products = placed.total().checked_sub(placed.shipping())?;
+    let order = OrderAmount::new(products, placed.shipping())?;
     let shipped_on = schedule.expected_dispatch().0;
     let instalments = InstalmentPolicy::default().schedule(&order, &card, 3, shipped_on)?;
     for instalment in &instalments {
@@ -248,7 +381,6 @@ fn main() -> Result<()> {
     }
     let paid_late = paris(2026, 7, 10, 9, 0)?;
     let late = refund.days_late(&paid_late)?;
-    let products = order.products();
     let surcharge = Surcharge::compute(
         order.total()?,
         products,
