@@ -125,7 +125,7 @@ fn shop_offers() -> Result<Vec<Offer>> {
 /// CART-1..3, PROMO-1..5, SHIP-1: the cart, its codes and offers, and its validation.
 fn cart_to_order(offers: &[Offer], validated_at: &DateTime<Tz>) -> Result<Order> {
     // The instant is an input: the crates never read a clock.
-    let context = EvaluationContext::new(validated_at.clone());
+    let context = EvaluationContext::new(*validated_at);
     let terms = Terms::new(offers, &context);
     let mut cart = Cart::new();
     for (id, product, price, quantity) in [
