@@ -89,7 +89,7 @@ impl Default for CalendarPolicy {
 pub struct Calendar {
     policy: CalendarPolicy,
     /// Bit `i` of word `w` is set when day `MIN_DAY + 64 w + i` is a business day.
-    words: Box<[u64]>,
+    words: Box<[u64; WORDS]>,
     /// `ranks[w]`: business days before word `w`; one more entry holds the total.
     ranks: Box<[u32]>,
     /// `selects[k]`: the word that holds business day number `64 k` (counting from 0).
@@ -143,23 +143,23 @@ impl Calendar {
     }
 
     fn build(policy: CalendarPolicy) -> Calendar {
-        let mut words = vec![0u64; WORDS];
+        let mut words = Box::new([0u64; WORDS]);
         // 1900-01-01 was a Monday: weekdays are the indices whose offset mod 7 is below 5.
         for i in 0..DAYS {
             if i % 7 < 5 {
-                set_bit(&mut words, i, true);
+                set_bit(&mut *words, i, true);
             }
         }
         for year in 1900..=2200 {
             for (date, _) in holidays_of_year(year, policy.region, policy.whit_monday_closed) {
                 if let Some(i) = index_of(Day::from(date)) {
-                    set_bit(&mut words, i, false);
+                    set_bit(&mut *words, i, false);
                 }
             }
         }
         for &date in &policy.closures {
             if let Some(i) = index_of(Day::from(date)) {
-                set_bit(&mut words, i, false);
+                set_bit(&mut *words, i, false);
             }
         }
         let mut ranks = Vec::with_capacity(WORDS + 1);
@@ -179,7 +179,7 @@ impl Calendar {
         ranks.push(running);
         Calendar {
             policy,
-            words: words.into_boxed_slice(),
+            words,
             ranks: ranks.into_boxed_slice(),
             selects: selects.into_boxed_slice(),
         }
@@ -192,7 +192,7 @@ impl Calendar {
 
     /// Bytes held by the lookup tables (the policy's closure list aside).
     pub fn table_bytes(&self) -> usize {
-        size_of_val::<[u64]>(&self.words)
+        size_of_val::<[u64; WORDS]>(&self.words)
             + size_of_val::<[u32]>(&self.ranks)
             + size_of_val::<[u16]>(&self.selects)
     }
@@ -332,6 +332,48 @@ impl Calendar {
         self.answer(found, day, 0)
     }
 
+    /// The business days from `start` on, `start` itself first when it is a business day, up
+    /// to the end of the range.
+    ///
+    /// Walking the days one after the other reads the bit table word by word, which is cheaper
+    /// than asking for each day separately: the dispatch schedule (DISP-1..3) takes the day an
+    /// order is taken into account and the next three business days from one walk.
+    /// [`Iterator::nth`] skips ahead in constant time.
+    ///
+    /// # Errors
+    ///
+    /// [`CalendarError::OutOfRange`] when `start` is outside the range.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use comptoir_calendar::Calendar;
+    ///
+    /// let cal = Calendar::metropolitan();
+    /// let saturday = NaiveDate::from_ymd_opt(2026, 5, 23).ok_or("date")?;
+    /// let open: Vec<String> = cal
+    ///     .business_days_from(saturday)?
+    ///     .take(3)
+    ///     .map(|d| d.format("%a %d").to_string())
+    ///     .collect();
+    /// assert_eq!(open, ["Tue 26", "Wed 27", "Thu 28"]); // Monday 25 is Whit Monday
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[inline]
+    pub fn business_days_from<D: CalendarDate>(
+        &self,
+        start: D,
+    ) -> Result<BusinessDaysFrom<'_, D>, CalendarError> {
+        let i = self.index(start.to_day())?;
+        Ok(BusinessDaysFrom {
+            calendar: self,
+            word: i >> 6,
+            bits: self.words.get(i >> 6).copied().unwrap_or(0) & (u64::MAX << (i & 63)),
+            form: core::marker::PhantomData,
+        })
+    }
+
     /// The business days in `(from, to]`: after `from`, up to and including `to`; negative
     /// when `to` is before `from`. Counting is the inverse of adding: for `n ≥ 0`,
     /// `business_days_between(d, add_business_days(d, n)) == n`.
@@ -357,6 +399,7 @@ impl Calendar {
         index_of(day).ok_or_else(|| self.out_of_range(day))
     }
 
+    #[cold]
     fn out_of_range(&self, date: Day) -> CalendarError {
         CalendarError::OutOfRange {
             date,
@@ -374,16 +417,11 @@ impl Calendar {
         n: i32,
     ) -> Result<D, CalendarError> {
         found
-            .filter(|i| *i < DAYS)
-            // Below DAYS (109 938), an index always fits an i32.
+            // Only days of the range have their bit set, so an index found is below DAYS
+            // (109 938) and fits an i32.
             .map(|i| Day::from_days_since_epoch(MIN_DAY.days_since_epoch() + i as i32))
             .and_then(D::from_day)
-            .ok_or_else(|| CalendarError::ResultOutOfRange {
-                from: from.date().unwrap_or(Calendar::MIN_DATE),
-                business_days: n,
-                min: Calendar::MIN_DATE,
-                max: Calendar::MAX_DATE,
-            })
+            .ok_or_else(|| result_out_of_range(from, n))
     }
 
     #[inline]
@@ -440,11 +478,95 @@ impl Calendar {
         self.forward_across_words(i, k)
     }
 
+    #[cold]
     fn forward_across_words(&self, i: usize, k: u32) -> Option<usize> {
         if i >= DAYS {
             return None;
         }
         self.select(self.rank(i).checked_add(k)?)
+    }
+}
+
+/// The business days from a day on: see [`Calendar::business_days_from`].
+#[derive(Debug, Clone)]
+pub struct BusinessDaysFrom<'a, D> {
+    calendar: &'a Calendar,
+    /// The word being read.
+    word: usize,
+    /// Its business days not yet returned.
+    bits: u64,
+    form: core::marker::PhantomData<D>,
+}
+
+impl<D: CalendarDate> BusinessDaysFrom<'_, D> {
+    /// Drops the next business day without converting it; `None` past the range.
+    #[inline]
+    fn skip_one(&mut self) -> Option<()> {
+        while self.bits == 0 {
+            self.word += 1;
+            self.bits = *self.calendar.words.get(self.word)?;
+        }
+        self.bits &= self.bits.wrapping_sub(1);
+        Some(())
+    }
+}
+
+impl<D: CalendarDate> Iterator for BusinessDaysFrom<'_, D> {
+    type Item = D;
+
+    #[inline]
+    #[allow(clippy::cast_possible_truncation, clippy::cast_possible_wrap)]
+    fn next(&mut self) -> Option<D> {
+        while self.bits == 0 {
+            self.word += 1;
+            self.bits = *self.calendar.words.get(self.word)?;
+        }
+        let i = (self.word << 6) + self.bits.trailing_zeros() as usize;
+        self.bits &= self.bits.wrapping_sub(1);
+        // Only days of the range have their bit set: `i` is below DAYS and fits an i32.
+        D::from_day(Day::from_days_since_epoch(
+            MIN_DAY.days_since_epoch() + i as i32,
+        ))
+    }
+
+    #[inline]
+    fn nth(&mut self, n: usize) -> Option<D> {
+        if n < 64 {
+            for _ in 0..n {
+                self.skip_one()?;
+            }
+            return self.next();
+        }
+        // Far jumps: rank the next business day, select the one `n` further.
+        let here = self.word.checked_mul(64)? + self.bits.trailing_zeros() as usize;
+        let current = if self.bits == 0 {
+            self.calendar.forward((self.word + 1) << 6, 0)?
+        } else {
+            here
+        };
+        let target = self.calendar.select(
+            self.calendar
+                .rank(current)
+                .checked_add(u32::try_from(n).ok()?)?,
+        )?;
+        self.word = target >> 6;
+        self.bits =
+            self.calendar.words.get(self.word).copied().unwrap_or(0) & (u64::MAX << (target & 63));
+        self.next()
+    }
+}
+
+impl<D: CalendarDate> core::iter::FusedIterator for BusinessDaysFrom<'_, D> {}
+
+/// The error for an answer beyond the range; out of line, it keeps the hot paths small.
+#[cold]
+#[inline(never)]
+fn result_out_of_range(from: Day, business_days: i32) -> CalendarError {
+    CalendarError::ResultOutOfRange {
+        from: from.date().unwrap_or(Calendar::MIN_DATE),
+        business_days,
+        min: Calendar::MIN_DATE,
+        max: Calendar::MAX_DATE,
     }
 }
 

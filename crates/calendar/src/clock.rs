@@ -47,27 +47,44 @@ const SUMMER: i32 = 7_200;
 const RULE_FROM_YEAR: i32 = 1996;
 /// 1996-01-01T00:00:00Z.
 const RULE_FROM_UNIX: i64 = 820_454_400;
-/// Years whose changes are tabulated; later ones are computed on the fly.
-const TABLE_YEARS: usize = 205; // 1996..=2200
 /// The mean Gregorian year in seconds: good enough to find the year of an instant to within a
-/// day, which is all the table lookup needs (changes happen in March and October).
+/// day, which is all a summer-time lookup needs (changes happen in March and October).
 const MEAN_YEAR: i64 = 31_556_952;
+/// First UTC day of the summer-time table: 1996-01-01.
+const TABLE_FIRST_DAY: i64 = days_from_civil(1996, 1, 1);
+/// UTC days in the table: 1996-01-01 to 2201-01-01, one more than 2200 so that the last
+/// day's "next midnight" is in it too.
+#[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+const TABLE_DAYS: usize = (days_from_civil(2201, 1, 1) - TABLE_FIRST_DAY + 1) as usize;
+const TABLE_WORDS: usize = TABLE_DAYS.div_ceil(64);
 
-/// Summer time `[start, end)` of each year from 1996, as Unix seconds.
-// Evaluated by the compiler: an immutable table, not state (a `static`, so that lookups do
-// not copy it as a `const` would). Indexing at compile time fails
-// the build, not the program, if it is ever wrong.
-#[allow(clippy::indexing_slicing)]
-static SUMMER_TIME: [(i64, i64); TABLE_YEARS] = {
-    let mut table = [(0, 0); TABLE_YEARS];
-    let mut i = 0;
+/// Bit `i`: Paris is on summer time at 00:00 UTC of UTC day `TABLE_FIRST_DAY + i`.
+///
+/// Changes happen at 01:00 UTC, so at most one per UTC day: before 01:00 the day's own bit
+/// holds, from 01:00 on the next day's. Reading the clock is then one table lookup instead of
+/// a search (about 9.4 KiB, built by the compiler; a `static`, so lookups do not copy it as a
+/// `const` would, and immutable, so it is not state).
+#[allow(
+    clippy::indexing_slicing,
+    clippy::cast_sign_loss,
+    clippy::cast_possible_truncation
+)]
+static SUMMER_AT_UTC_MIDNIGHT: [u64; TABLE_WORDS] = {
+    let mut words = [0u64; TABLE_WORDS];
     let mut year = RULE_FROM_YEAR as i64;
-    while i < TABLE_YEARS {
-        table[i] = summer_time_of_year(year);
-        i += 1;
+    while year <= 2200 {
+        let (start, end) = summer_time_of_year(year);
+        // Midnights strictly after the spring change and up to the autumn change's day.
+        let mut day = start.div_euclid(SECONDS_PER_DAY) + 1;
+        let last = end.div_euclid(SECONDS_PER_DAY);
+        while day <= last {
+            let i = (day - TABLE_FIRST_DAY) as usize;
+            words[i >> 6] |= 1 << (i & 63);
+            day += 1;
+        }
         year += 1;
     }
-    table
+    words
 };
 
 /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's `days_from_civil`).
@@ -96,34 +113,58 @@ const fn summer_time_of_year(year: i64) -> (i64, i64) {
     )
 }
 
-/// The Paris UTC offset, in seconds, at a Unix second.
+/// The Paris UTC offset, in seconds, at a Unix second, given its UTC day and second of day.
 #[inline]
-#[allow(clippy::cast_possible_truncation)]
-fn offset_at(unix: i64) -> i32 {
-    if unix < RULE_FROM_UNIX {
-        return DateTime::from_timestamp(unix, 0).map_or(WINTER, |utc| {
-            Paris
-                .offset_from_utc_datetime(&utc.naive_utc())
-                .fix()
-                .local_minus_utc()
-        });
+fn offset_at(unix: i64, utc_day: i64, utc_second: i64) -> i32 {
+    // From 01:00 UTC on, a change of the day has happened: read the next midnight's state.
+    let index = utc_day - TABLE_FIRST_DAY + i64::from(utc_second >= 3_600);
+    let summer = usize::try_from(index).ok().and_then(|i| {
+        SUMMER_AT_UTC_MIDNIGHT
+            .get(i >> 6)
+            .map(|w| (w >> (i & 63)) & 1 == 1)
+    });
+    match summer {
+        // Instants fall either side of a change at random: a branch here would mispredict
+        // about half the time, so ask for a conditional move.
+        Some(summer) => core::hint::select_unpredictable(summer, SUMMER, WINTER),
+        None if unix < RULE_FROM_UNIX => historic_offset_at(unix),
+        None => far_future_offset_at(unix),
     }
-    let year_index = (unix - RULE_FROM_UNIX) / MEAN_YEAR;
-    let (start, end) = match usize::try_from(year_index)
-        .ok()
-        .and_then(|i| SUMMER_TIME.get(i))
-    {
-        Some(bounds) => *bounds,
-        None => summer_time_of_year(i64::from(RULE_FROM_YEAR) + year_index),
-    };
-    // Sign arithmetic instead of comparisons: instants fall either side of a change at random,
-    // and compilers turn comparisons into branches that then mispredict about half the time.
-    // Each shift is -1 when the instant is on the winter side of one bound, else 0.
-    let before_start = (unix - start) >> 63;
-    let after_end = (end - 1 - unix) >> 63;
-    let summer = 1 + before_start + after_end; // 1 in summer time, 0 otherwise
-    // `summer` is 0 or 1.
-    WINTER + (SUMMER - WINTER) * summer as i32
+}
+
+/// The Paris UTC offset, in seconds, at a Unix second.
+fn offset_at_unix(unix: i64) -> i32 {
+    offset_at(
+        unix,
+        unix.div_euclid(SECONDS_PER_DAY),
+        unix.rem_euclid(SECONDS_PER_DAY),
+    )
+}
+
+/// The offset before 1996, from the IANA history. Kept out of line so that the common path
+/// stays small enough to inline.
+#[cold]
+#[inline(never)]
+fn historic_offset_at(unix: i64) -> i32 {
+    DateTime::from_timestamp(unix, 0).map_or(WINTER, |utc| {
+        Paris
+            .offset_from_utc_datetime(&utc.naive_utc())
+            .fix()
+            .local_minus_utc()
+    })
+}
+
+/// The offset after the table's last year, computed by the same rule.
+#[cold]
+#[inline(never)]
+fn far_future_offset_at(unix: i64) -> i32 {
+    // Within a day of the true year; changes are months away from New Year.
+    let (start, end) = summer_time_of_year(1970 + unix.div_euclid(MEAN_YEAR));
+    if start <= unix && unix < end {
+        SUMMER
+    } else {
+        WINTER
+    }
 }
 
 /// A reading of the Paris clock: the local day, the time of day and the offset from UTC.
@@ -222,19 +263,60 @@ const LAST_READABLE_DAY: i64 = days_from_civil(262_000, 1, 1);
 const FIRST_READABLE_DAY: i64 = days_from_civil(-262_000, 1, 1);
 
 #[inline]
-#[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+#[allow(
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    clippy::cast_possible_wrap
+)]
 fn reading(unix: i64, nanosecond: u32) -> Option<ParisTime> {
-    let offset_seconds = offset_at(unix);
-    let local = unix.checked_add(i64::from(offset_seconds))?;
-    let days = local.div_euclid(SECONDS_PER_DAY);
-    if !(FIRST_READABLE_DAY..=LAST_READABLE_DAY).contains(&days) {
+    // Fast path, 1996 to 2200: unsigned arithmetic from the table's first midnight, one
+    // comparison for the range, one lookup for the offset, one carry for the day.
+    let since_table = unix.wrapping_sub(RULE_FROM_UNIX) as u64;
+    let table_day = since_table / SECONDS_PER_DAY as u64;
+    if table_day < (TABLE_DAYS - 1) as u64 {
+        let utc_second = since_table - table_day * SECONDS_PER_DAY as u64;
+        // From 01:00 UTC on, a change of the day has happened: read the next midnight's state.
+        let index = (table_day + u64::from(utc_second >= 3_600)) as usize;
+        let summer = SUMMER_AT_UTC_MIDNIGHT
+            .get(index >> 6)
+            .is_some_and(|w| (w >> (index & 63)) & 1 == 1);
+        // Instants fall either side of a change at random: a branch would mispredict about
+        // half the time, so ask for a conditional move.
+        let offset_seconds = core::hint::select_unpredictable(summer, SUMMER, WINTER);
+        let local_second = utc_second + offset_seconds as u64;
+        let carry = u64::from(local_second >= SECONDS_PER_DAY as u64);
+        return Some(ParisTime {
+            // 1996 to 2200: well within i32 days.
+            day: Day::from_days_since_epoch((TABLE_FIRST_DAY as u64 + table_day + carry) as i32),
+            second_of_day: (local_second - carry * SECONDS_PER_DAY as u64) as u32,
+            nanosecond,
+            offset_seconds,
+        });
+    }
+    reading_outside_table(unix, nanosecond)
+}
+
+/// [`reading`] before 1996 and after 2200.
+#[cold]
+#[inline(never)]
+#[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+fn reading_outside_table(unix: i64, nanosecond: u32) -> Option<ParisTime> {
+    let utc_day = unix.div_euclid(SECONDS_PER_DAY);
+    // Checked first, so that no arithmetic below can overflow on extreme instants.
+    if !(FIRST_READABLE_DAY..LAST_READABLE_DAY).contains(&utc_day) {
         return None;
     }
+    let utc_second = unix - utc_day * SECONDS_PER_DAY;
+    let offset_seconds = offset_at(unix, utc_day, utc_second);
+    // Paris has always been 0 to 2 hours ahead of UTC: the wall clock is at most one day
+    // ahead, so a carry replaces a second division.
+    let local_second = utc_second + i64::from(offset_seconds);
+    let carry = i64::from(local_second >= SECONDS_PER_DAY);
     Some(ParisTime {
         // Within ±262 000 years: the day count fits an i32.
-        day: Day::from_days_since_epoch(days as i32),
-        // A Euclidean remainder by 86 400 lies in 0..86 400.
-        second_of_day: (local - days * SECONDS_PER_DAY) as u32,
+        day: Day::from_days_since_epoch((utc_day + carry) as i32),
+        // Below 86 400 after the carry.
+        second_of_day: (local_second - carry * SECONDS_PER_DAY) as u32,
         nanosecond,
         offset_seconds,
     })
@@ -298,7 +380,7 @@ pub fn from_paris(
     }
     let candidate = |offset: i32| -> Option<DateTime<FixedOffset>> {
         let unix = local_seconds.checked_sub(i64::from(offset))?;
-        if offset_at(unix) != offset {
+        if offset_at_unix(unix) != offset {
             return None;
         }
         let tz = FixedOffset::east_opt(offset)?;
@@ -331,9 +413,9 @@ mod tests {
     use chrono::{Datelike, Utc};
 
     #[test]
-    fn table_starts_with_the_1996_changes() {
+    fn first_changes_are_those_of_1996() {
         // 31 March 1996 and 27 October 1996, 01:00 UTC.
-        assert_eq!(SUMMER_TIME[0], (828_234_000, 846_378_000));
+        assert_eq!(summer_time_of_year(1996), (828_234_000, 846_378_000));
         assert_eq!(
             days_from_civil(1996, 1, 1) * SECONDS_PER_DAY,
             RULE_FROM_UNIX
@@ -341,26 +423,34 @@ mod tests {
     }
 
     #[test]
-    fn year_estimate_is_right_around_every_change_of_the_table() {
-        for (i, (start, end)) in SUMMER_TIME.iter().enumerate() {
+    fn table_is_right_around_every_change() {
+        for year in 1996..=2200 {
+            let (start, end) = summer_time_of_year(year);
             for (t, expected) in [
+                (start - 3_601, WINTER),
                 (start - 1, WINTER),
-                (*start, SUMMER),
+                (start, SUMMER),
+                (start + 82_800, SUMMER),
                 (end - 1, SUMMER),
-                (*end, WINTER),
+                (end, WINTER),
+                (end + 82_800, WINTER),
             ] {
-                assert_eq!(offset_at(t), expected, "year {}", 1996 + i);
+                assert_eq!(offset_at_unix(t), expected, "year {year}");
             }
         }
     }
 
     #[test]
     fn beyond_the_table_the_rule_goes_on() {
-        // Last Sunday of July 2250 is in summer, 15 January 2250 in winter.
         let summer = days_from_civil(2250, 7, 15) * SECONDS_PER_DAY;
         let winter = days_from_civil(2250, 1, 15) * SECONDS_PER_DAY;
-        assert_eq!(offset_at(summer), SUMMER);
-        assert_eq!(offset_at(winter), WINTER);
+        assert_eq!(offset_at_unix(summer), SUMMER);
+        assert_eq!(offset_at_unix(winter), WINTER);
+        let (start, end) = summer_time_of_year(2201);
+        assert_eq!(offset_at_unix(start - 1), WINTER);
+        assert_eq!(offset_at_unix(start), SUMMER);
+        assert_eq!(offset_at_unix(end - 1), SUMMER);
+        assert_eq!(offset_at_unix(end), WINTER);
     }
 
     #[test]
@@ -370,8 +460,10 @@ mod tests {
         let max = DateTime::<Utc>::MAX_UTC;
         let min = DateTime::<Utc>::MIN_UTC;
         assert_eq!(paris_time(&max), Err(CalendarError::InstantOutOfRange));
-        assert!(paris_time_from_unix(LAST_READABLE_DAY * SECONDS_PER_DAY).is_ok());
-        assert!(paris_time_from_unix((LAST_READABLE_DAY + 1) * SECONDS_PER_DAY).is_err());
+        assert!(paris_time_from_unix((LAST_READABLE_DAY - 1) * SECONDS_PER_DAY).is_ok());
+        assert!(paris_time_from_unix(LAST_READABLE_DAY * SECONDS_PER_DAY).is_err());
+        assert!(paris_time_from_unix(FIRST_READABLE_DAY * SECONDS_PER_DAY).is_ok());
+        assert!(paris_time_from_unix(FIRST_READABLE_DAY * SECONDS_PER_DAY - 1).is_err());
         assert_eq!(paris_time(&min), Err(CalendarError::InstantOutOfRange));
         let far_past = NaiveDate::from_ymd_opt(-261_999, 6, 1).and_then(|d| d.and_hms_opt(0, 0, 0));
         let far_past = far_past.map(|t| t.and_utc());

@@ -67,7 +67,7 @@ mod holidays;
 pub mod strategies;
 
 pub use business_days::BusinessDays;
-pub use calendar::{Calendar, CalendarPolicy};
+pub use calendar::{BusinessDaysFrom, Calendar, CalendarPolicy};
 pub use day::{CalendarDate, Day};
 pub use error::CalendarError;
 pub use holidays::{Holiday, Region, easter_sunday, holidays_of_year};

@@ -49,6 +49,30 @@ proptest! {
         }
     }
 
+    // CAL-1: walking the business days from a day agrees with rolling forward then adding,
+    // for `next` and for `nth` jumps near and far.
+    #[test]
+    fn cal_1_business_days_from_agrees_with_adding(
+        policy in strategies::calendar_policy(),
+        date in strategies::date_between(
+            NaiveDate::from_ymd_opt(1900, 1, 1).unwrap(),
+            NaiveDate::from_ymd_opt(2199, 1, 1).unwrap(),
+        ),
+        jumps in proptest::collection::vec(0usize..=150, 1..6),
+    ) {
+        let cal = Calendar::new(&policy)?;
+        let first = cal.roll_forward(date)?;
+        let mut walk = cal.business_days_from(date)?;
+        prop_assert_eq!(walk.next(), Some(first));
+        let mut position = 0i32;
+        for jump in jumps {
+            // nth(j) skips j business days and returns the next one.
+            position += i32::try_from(jump).unwrap() + 1;
+            let expected = cal.add_business_days(first, BusinessDays::new(position))?;
+            prop_assert_eq!(walk.nth(jump), Some(expected));
+        }
+    }
+
     // CAL-1: adding is monotone in the count.
     #[test]
     fn cal_1_adding_is_monotone(
@@ -112,6 +136,27 @@ proptest! {
         let end = cal.add_business_days(start, BusinessDays::new(n))?;
         prop_assert_eq!(HolidayCalendar::bdays(&cal, start, end), n);
     }
+}
+
+// CAL-4: the walk ends with the range and stays ended.
+#[test]
+fn cal_4_business_days_from_ends_with_the_range() {
+    let cal = Calendar::metropolitan();
+    let mut walk = cal
+        .business_days_from(NaiveDate::from_ymd_opt(2200, 12, 20).unwrap())
+        .unwrap();
+    let rest: Vec<NaiveDate> = walk.by_ref().collect();
+    assert_eq!(
+        rest.last(),
+        Some(&NaiveDate::from_ymd_opt(2200, 12, 31).unwrap())
+    );
+    assert!(!rest.contains(&NaiveDate::from_ymd_opt(2200, 12, 25).unwrap()));
+    assert_eq!(walk.next(), None);
+    assert_eq!(walk.nth(500), None);
+    assert!(
+        cal.business_days_from(NaiveDate::from_ymd_opt(2201, 1, 1).unwrap())
+            .is_err()
+    );
 }
 
 // CAL-5: outside the table's range, bdays' trait answers from the same holiday rules.

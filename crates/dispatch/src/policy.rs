@@ -2,6 +2,7 @@ use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Timelike};
 use comptoir_calendar::clock::{self, ParisTime};
 use comptoir_calendar::{BusinessDays, Calendar, CalendarError, Day};
 
+use crate::schedule::date_of;
 use crate::{DispatchError, DispatchSchedule};
 
 /// The dispatch delays of DISP-1..3; the default is the FAQ's.
@@ -59,6 +60,7 @@ impl DispatchPolicy {
     /// # Errors
     ///
     /// [`DispatchError::InvalidPolicy`] naming the inequality that fails.
+    #[inline]
     pub fn validate(&self) -> Result<(), DispatchError> {
         let invalid = |reason| Err(DispatchError::InvalidPolicy { reason });
         if self.preparation_min.get() < 0 {
@@ -83,7 +85,7 @@ impl DispatchPolicy {
         calendar: &Calendar,
         ordered_at: &DateTime<Tz>,
     ) -> Result<NaiveDate, DispatchError> {
-        to_date(self.taken_into_account_on(calendar, clock::paris_time(ordered_at)?)?)
+        date_of(self.taken_into_account_on(calendar, clock::paris_time(ordered_at)?)?)
     }
 
     /// [`taken_into_account`](DispatchPolicy::taken_into_account) from a reading of the Paris
@@ -112,19 +114,8 @@ impl DispatchPolicy {
         calendar: &Calendar,
         ordered_at: ParisTime,
     ) -> Result<Day, DispatchError> {
-        // DISP-1 in one step: the first business day on or after the order's Paris date, or
-        // strictly after it once the cutoff has passed (exactly 11:00:00 is past it).
-        let before_cutoff = (ordered_at.second_of_day(), ordered_at.nanosecond())
-            < (
-                self.cutoff.num_seconds_from_midnight(),
-                self.cutoff.nanosecond(),
-            );
-        // Arithmetic rather than a branch: orders fall either side of the cutoff at random.
-        let first_candidate = ordered_at
-            .day()
-            .checked_add(i32::from(!before_cutoff))
-            .ok_or(CalendarError::InstantOutOfRange)?;
-        Ok(calendar.roll_forward(first_candidate)?)
+        // DISP-1 in one step: the first business day from the first candidate day on.
+        Ok(calendar.roll_forward(self.first_candidate(ordered_at)?)?)
     }
 
     /// The whole schedule of an order placed at `ordered_at` (DISP-1..3).
@@ -138,35 +129,48 @@ impl DispatchPolicy {
         calendar: &Calendar,
         ordered_at: &DateTime<Tz>,
     ) -> Result<DispatchSchedule, DispatchError> {
-        self.schedule_on(calendar, clock::paris_time(ordered_at)?)
+        self.schedule_on(calendar, clock::paris_time(ordered_at)?)?
+            .try_map(date_of)
     }
 
-    /// [`schedule`](DispatchPolicy::schedule) from a reading of the Paris clock.
+    /// [`schedule`](DispatchPolicy::schedule) from a reading of the Paris clock, in [`Day`]s:
+    /// the form for pipelines that handle millions of orders from Unix timestamps.
     ///
     /// # Errors
     ///
     /// As [`schedule`](DispatchPolicy::schedule).
+    #[inline]
     pub fn schedule_on(
         &self,
         calendar: &Calendar,
         ordered_at: ParisTime,
-    ) -> Result<DispatchSchedule, DispatchError> {
+    ) -> Result<DispatchSchedule<Day>, DispatchError> {
         self.validate()?;
         let taken = self.taken_into_account_on(calendar, ordered_at)?;
-        let after = |n| to_date(calendar.add_business_days(taken, n)?);
+        let after = |n| calendar.add_business_days(taken, n);
         Ok(DispatchSchedule::new(
-            to_date(taken)?,
+            taken,
             after(self.preparation_min)?,
             after(self.preparation_max)?,
             after(self.promise)?,
         ))
     }
-}
 
-/// The date of a day the calendar answered, which always lies in its range.
-fn to_date(day: Day) -> Result<NaiveDate, DispatchError> {
-    day.date()
-        .ok_or(DispatchError::Calendar(CalendarError::InstantOutOfRange))
+    /// The first day that may be the day taken into account: the order's Paris date before
+    /// the cutoff, the next day from the cutoff on (DISP-1; exactly 11:00:00 is past it).
+    #[inline]
+    fn first_candidate(&self, ordered_at: ParisTime) -> Result<Day, DispatchError> {
+        let before_cutoff = (ordered_at.second_of_day(), ordered_at.nanosecond())
+            < (
+                self.cutoff.num_seconds_from_midnight(),
+                self.cutoff.nanosecond(),
+            );
+        // Arithmetic rather than a branch: orders fall either side of the cutoff at random.
+        Ok(ordered_at
+            .day()
+            .checked_add(i32::from(!before_cutoff))
+            .ok_or(CalendarError::InstantOutOfRange)?)
+    }
 }
 
 #[cfg(test)]

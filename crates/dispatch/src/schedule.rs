@@ -1,9 +1,14 @@
 use chrono::{DateTime, NaiveDate, TimeZone};
-use comptoir_calendar::clock;
+#[cfg(doc)]
+use comptoir_calendar::Day;
+use comptoir_calendar::{CalendarDate, CalendarError, clock};
 
 use crate::DispatchError;
 
 /// The dates of one order's way out of the warehouse (DISP-1..3).
+///
+/// Dates are [`NaiveDate`]s, or [`Day`]s for a schedule made by
+/// [`DispatchPolicy::schedule_on`](crate::DispatchPolicy::schedule_on) in a pipeline.
 ///
 /// # Example
 ///
@@ -23,20 +28,20 @@ use crate::DispatchError;
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-pub struct DispatchSchedule {
-    taken_into_account: NaiveDate,
-    earliest_dispatch: NaiveDate,
-    latest_expected_dispatch: NaiveDate,
-    dispatch_by: NaiveDate,
+pub struct DispatchSchedule<D = NaiveDate> {
+    taken_into_account: D,
+    earliest_dispatch: D,
+    latest_expected_dispatch: D,
+    dispatch_by: D,
 }
 
-impl DispatchSchedule {
+impl<D: CalendarDate + Ord> DispatchSchedule<D> {
     pub(crate) fn new(
-        taken_into_account: NaiveDate,
-        earliest_dispatch: NaiveDate,
-        latest_expected_dispatch: NaiveDate,
-        dispatch_by: NaiveDate,
-    ) -> DispatchSchedule {
+        taken_into_account: D,
+        earliest_dispatch: D,
+        latest_expected_dispatch: D,
+        dispatch_by: D,
+    ) -> DispatchSchedule<D> {
         DispatchSchedule {
             taken_into_account,
             earliest_dispatch,
@@ -46,17 +51,17 @@ impl DispatchSchedule {
     }
 
     /// The business day `T` the order is taken into account (DISP-1).
-    pub fn taken_into_account(&self) -> NaiveDate {
+    pub fn taken_into_account(&self) -> D {
         self.taken_into_account
     }
 
     /// The expected dispatch window, first and last day (DISP-2: `T + 1` to `T + 2`).
-    pub fn expected_dispatch(&self) -> (NaiveDate, NaiveDate) {
+    pub fn expected_dispatch(&self) -> (D, D) {
         (self.earliest_dispatch, self.latest_expected_dispatch)
     }
 
     /// The last day the order may leave on time (DISP-3: `T + 3`).
-    pub fn dispatch_by(&self) -> NaiveDate {
+    pub fn dispatch_by(&self) -> D {
         self.dispatch_by
     }
 
@@ -71,15 +76,39 @@ impl DispatchSchedule {
     pub fn is_late<Tz: TimeZone>(
         &self,
         now: &DateTime<Tz>,
-        dispatched_on: Option<NaiveDate>,
+        dispatched_on: Option<D>,
     ) -> Result<bool, DispatchError> {
         match dispatched_on {
             Some(day) if day < self.taken_into_account => Err(DispatchError::DispatchBeforeOrder {
-                dispatched_on: day,
-                taken_into_account: self.taken_into_account,
+                dispatched_on: date_of(day)?,
+                taken_into_account: date_of(self.taken_into_account)?,
             }),
             Some(day) => Ok(day > self.dispatch_by),
-            None => Ok(clock::paris_date(now)? > self.dispatch_by),
+            None => Ok(clock::paris_time(now)?.day() > self.dispatch_by.to_day()),
         }
     }
+
+    /// The same schedule with other date values, e.g. [`NaiveDate`]s from [`Day`]s.
+    ///
+    /// # Errors
+    ///
+    /// Whatever `convert` returns first.
+    pub fn try_map<E, F: CalendarDate + Ord>(
+        self,
+        mut convert: impl FnMut(D) -> Result<F, E>,
+    ) -> Result<DispatchSchedule<F>, E> {
+        Ok(DispatchSchedule {
+            taken_into_account: convert(self.taken_into_account)?,
+            earliest_dispatch: convert(self.earliest_dispatch)?,
+            latest_expected_dispatch: convert(self.latest_expected_dispatch)?,
+            dispatch_by: convert(self.dispatch_by)?,
+        })
+    }
+}
+
+/// The date of a calendar day (always representable within the calendar's range).
+pub(crate) fn date_of<D: CalendarDate>(day: D) -> Result<NaiveDate, DispatchError> {
+    day.to_day()
+        .date()
+        .ok_or(DispatchError::Calendar(CalendarError::InstantOutOfRange))
 }
