@@ -284,7 +284,7 @@ impl Calendar {
                 r.and_then(|r| self.select(r))
             }
         };
-        self.answer(found, day, n)
+        self.answer(found, date, n)
     }
 
     /// The first business day strictly after `date`.
@@ -316,7 +316,7 @@ impl Calendar {
     pub fn roll_forward<D: CalendarDate>(&self, date: D) -> Result<D, CalendarError> {
         let day = date.to_day();
         let i = self.index(day)?;
-        self.answer(self.forward(i, 0), day, 0)
+        self.answer(self.forward(i, 0), date, 0)
     }
 
     /// `date` itself when it is a business day, otherwise the previous one.
@@ -329,7 +329,7 @@ impl Calendar {
         let day = date.to_day();
         let i = self.index(day)?;
         let found = self.rank(i + 1).checked_sub(1).and_then(|r| self.select(r));
-        self.answer(found, day, 0)
+        self.answer(found, date, 0)
     }
 
     /// The business days from `start` on, `start` itself first when it is a business day, up
@@ -413,14 +413,15 @@ impl Calendar {
     fn answer<D: CalendarDate>(
         &self,
         found: Option<usize>,
-        from: Day,
+        start: D,
         n: i32,
     ) -> Result<D, CalendarError> {
+        let from = start.to_day();
         found
             // Only days of the range have their bit set, so an index found is below DAYS
             // (109 938) and fits an i32.
             .map(|i| Day::from_days_since_epoch(MIN_DAY.days_since_epoch() + i as i32))
-            .and_then(D::from_day)
+            .and_then(|to| start.moved(from, to))
             .ok_or_else(|| result_out_of_range(from, n))
     }
 
@@ -627,6 +628,7 @@ mod tests {
         NaiveDate::from_ymd_opt(y, m, d).unwrap_or(NaiveDate::MIN)
     }
 
+    // CAL-4: the documented range and the tables' day numbers agree.
     #[test]
     fn range_constants_agree_with_the_day_numbers() {
         assert_eq!(Day::from(Calendar::MIN_DATE), MIN_DAY);
@@ -640,6 +642,7 @@ mod tests {
         );
     }
 
+    // CAL-1: selecting within a word finds every business day.
     #[test]
     fn select_in_word_finds_each_bit() {
         let word = 0b1011_0000_0000_0000_0000_0001_0100_1001u64 | (1 << 63);
@@ -649,6 +652,7 @@ mod tests {
         assert_eq!(positions, vec![0, 3, 6, 8, 28, 29, 31, 63]);
     }
 
+    // CAL-1, CAL-4: rank and select agree on every day of the range.
     #[test]
     fn rank_and_select_are_inverse_over_the_whole_range() {
         let cal = Calendar::metropolitan();
@@ -699,6 +703,7 @@ mod tests {
         );
     }
 
+    // CAL-4: the whole range fits in 64 KiB of tables.
     #[test]
     fn tables_are_small() {
         assert!(Calendar::metropolitan().table_bytes() <= 64 * 1024);

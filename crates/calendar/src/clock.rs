@@ -25,6 +25,7 @@
 //! // 09:30 UTC on 30 March 2026 is 11:30 in Paris: summer time began the day before.
 //! let instant = Utc.with_ymd_and_hms(2026, 3, 30, 9, 30, 0).single().ok_or("instant")?;
 //! assert_eq!(clock::to_paris(&instant)?.to_string(), "2026-03-30 11:30:00");
+//! assert_eq!(clock::paris_time(&instant)?.to_string(), "2026-03-30 11:30:00 +02:00");
 //!
 //! // 02:30 on 29 March 2026 never happened in Paris; 02:30 on 25 October happened twice.
 //! let gap = NaiveDate::from_ymd_opt(2026, 3, 29).and_then(|d| d.and_hms_opt(2, 30, 0)).ok_or("time")?;
@@ -139,6 +140,13 @@ fn offset_at_unix(unix: i64) -> i32 {
         unix.div_euclid(SECONDS_PER_DAY),
         unix.rem_euclid(SECONDS_PER_DAY),
     )
+}
+
+impl core::fmt::Display for ParisTime {
+    /// The wall-clock time with its offset: `2026-03-30 11:30:00 +02:00`.
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(f, "{} {}", self.naive(), self.offset())
+    }
 }
 
 /// The offset before 1996, from the IANA history. Kept out of line so that the common path
@@ -363,13 +371,19 @@ pub enum Ambiguity {
 ///   time starts (02:00 to 02:59:59 on the last Sunday of March);
 /// - [`CalendarError::AmbiguousLocalTime`] for a time in the hour repeated when it ends, if
 ///   `ambiguity` is [`Ambiguity::Reject`];
-/// - [`CalendarError::InstantOutOfRange`] at the very ends of chrono's range.
+/// - [`CalendarError::InstantOutOfRange`] more than 262 000 years away from year 0.
 pub fn from_paris(
     local: NaiveDateTime,
     ambiguity: Ambiguity,
 ) -> Result<DateTime<FixedOffset>, CalendarError> {
     let local_seconds = local.and_utc().timestamp();
     let nanos = local.and_utc().timestamp_subsec_nanos();
+    // Near the ends of chrono's range the instant may not be representable: say so, rather
+    // than let the time-zone lookup fail as if the time had been skipped.
+    let local_day = local_seconds.div_euclid(SECONDS_PER_DAY);
+    if !(FIRST_READABLE_DAY < local_day && local_day < LAST_READABLE_DAY - 1) {
+        return Err(CalendarError::InstantOutOfRange);
+    }
     if local_seconds < RULE_FROM_UNIX {
         let fixed = |dt: DateTime<chrono_tz::Tz>| dt.fixed_offset();
         return match Paris.from_local_datetime(&local) {
@@ -412,6 +426,7 @@ mod tests {
     use super::*;
     use chrono::{Datelike, Utc};
 
+    // Time (RULES.md): the EU rule starts with 1996's changes.
     #[test]
     fn first_changes_are_those_of_1996() {
         // 31 March 1996 and 27 October 1996, 01:00 UTC.
@@ -422,6 +437,7 @@ mod tests {
         );
     }
 
+    // Time (RULES.md): last Sundays of March and October, 01:00 UTC, 1996-2200.
     #[test]
     fn table_is_right_around_every_change() {
         for year in 1996..=2200 {
@@ -440,6 +456,7 @@ mod tests {
         }
     }
 
+    // Time (RULES.md): the rule goes on after the table.
     #[test]
     fn beyond_the_table_the_rule_goes_on() {
         let summer = days_from_civil(2250, 7, 15) * SECONDS_PER_DAY;
@@ -453,6 +470,7 @@ mod tests {
         assert_eq!(offset_at_unix(end), WINTER);
     }
 
+    // Time (RULES.md), CAL-4: extreme instants are errors, never panics.
     #[test]
     fn unix_extremes_are_errors_not_panics() {
         assert!(paris_time_from_unix(i64::MAX).is_err());
@@ -465,6 +483,14 @@ mod tests {
         assert!(paris_time_from_unix(FIRST_READABLE_DAY * SECONDS_PER_DAY).is_ok());
         assert!(paris_time_from_unix(FIRST_READABLE_DAY * SECONDS_PER_DAY - 1).is_err());
         assert_eq!(paris_time(&min), Err(CalendarError::InstantOutOfRange));
+        for extreme in [NaiveDateTime::MIN, NaiveDateTime::MAX] {
+            for choice in [Ambiguity::Reject, Ambiguity::Earlier, Ambiguity::Later] {
+                assert_eq!(
+                    from_paris(extreme, choice),
+                    Err(CalendarError::InstantOutOfRange)
+                );
+            }
+        }
         let far_past = NaiveDate::from_ymd_opt(-261_999, 6, 1).and_then(|d| d.and_hms_opt(0, 0, 0));
         let far_past = far_past.map(|t| t.and_utc());
         assert!(

@@ -98,6 +98,14 @@ pub trait CalendarDate: Copy + sealed::Sealed {
     fn to_day(self) -> Day;
     /// The date back from a [`Day`]; `None` beyond what the type can hold.
     fn from_day(day: Day) -> Option<Self>;
+
+    /// The date `to`, given that `self` is the date `from`: lets a form move by the
+    /// difference when that is cheaper than building the date anew.
+    #[inline]
+    fn moved(self, from: Day, to: Day) -> Option<Self> {
+        let _ = from;
+        Self::from_day(to)
+    }
 }
 
 impl CalendarDate for NaiveDate {
@@ -109,6 +117,18 @@ impl CalendarDate for NaiveDate {
     #[inline]
     fn from_day(day: Day) -> Option<Self> {
         day.date()
+    }
+
+    /// Moves by the difference: chrono adds days within a year without a calendar
+    /// computation, where building a date from a day count divides by 400-year cycles.
+    #[inline]
+    fn moved(self, from: Day, to: Day) -> Option<Self> {
+        let delta = i64::from(to.days_since_epoch()) - i64::from(from.days_since_epoch());
+        if delta >= 0 {
+            self.checked_add_days(chrono::Days::new(delta.unsigned_abs()))
+        } else {
+            self.checked_sub_days(chrono::Days::new(delta.unsigned_abs()))
+        }
     }
 }
 
@@ -128,6 +148,7 @@ impl CalendarDate for Day {
 mod tests {
     use super::*;
 
+    // CAL-4: day numbers convert both ways over chrono's whole range.
     #[test]
     fn epoch_is_day_zero_and_conversions_round_trip() {
         let epoch = NaiveDate::from_ymd_opt(1970, 1, 1);

@@ -54,9 +54,10 @@ proptest! {
     #[test]
     fn cal_1_business_days_from_agrees_with_adding(
         policy in strategies::calendar_policy(),
+        // At most 5 jumps of 151 business days: about 3 years, kept inside the range.
         date in strategies::date_between(
             NaiveDate::from_ymd_opt(1900, 1, 1).unwrap(),
-            NaiveDate::from_ymd_opt(2199, 1, 1).unwrap(),
+            NaiveDate::from_ymd_opt(2196, 1, 1).unwrap(),
         ),
         jumps in proptest::collection::vec(0usize..=150, 1..6),
     ) {
@@ -175,6 +176,7 @@ fn calendar_tables_fit_in_64_kib() {
     assert!(Calendar::metropolitan().table_bytes() <= 64 * 1024);
 }
 
+// CAL-1..3: a shop keeps its calendar policy as data.
 #[cfg(feature = "serde")]
 #[test]
 fn policy_round_trips_through_json() {

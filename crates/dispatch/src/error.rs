@@ -24,6 +24,17 @@ pub enum DispatchError {
         /// The day the order was taken into account.
         taken_into_account: chrono::NaiveDate,
     },
+    /// A dispatch recorded after the day it is asked about.
+    #[error("dispatch on {dispatched_on} is after today, {today}")]
+    DispatchInTheFuture {
+        /// The recorded dispatch day.
+        dispatched_on: chrono::NaiveDate,
+        /// The Paris date of the instant asked about.
+        today: chrono::NaiveDate,
+    },
+    /// A stored schedule whose days are not in order (taken, earliest, latest, dispatch-by).
+    #[error("schedule days are not in order")]
+    InvalidSchedule,
 }
 
 impl DispatchError {

@@ -169,7 +169,11 @@ impl DispatchPolicy {
         Ok(ordered_at
             .day()
             .checked_add(i32::from(!before_cutoff))
-            .ok_or(CalendarError::InstantOutOfRange)?)
+            .ok_or(CalendarError::OutOfRange {
+                date: ordered_at.day(),
+                min: Calendar::MIN_DATE,
+                max: Calendar::MAX_DATE,
+            })?)
     }
 }
 
@@ -177,6 +181,7 @@ impl DispatchPolicy {
 mod tests {
     use super::*;
 
+    // DISP-2, DISP-3: the FAQ's delays are consistent; inconsistent ones are named.
     #[test]
     fn faq_policy_is_valid_and_bad_ones_are_named() {
         assert_eq!(DispatchPolicy::default().validate(), Ok(()));

@@ -1,7 +1,9 @@
 use chrono::{DateTime, NaiveDate, TimeZone};
 #[cfg(doc)]
 use comptoir_calendar::Day;
-use comptoir_calendar::{CalendarDate, CalendarError, clock};
+use core::fmt;
+
+use comptoir_calendar::{Calendar, CalendarDate, CalendarError, clock};
 
 use crate::DispatchError;
 
@@ -28,6 +30,13 @@ use crate::DispatchError;
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(
+        try_from = "StoredSchedule<D>",
+        bound(deserialize = "D: serde::Deserialize<'de> + CalendarDate + Ord")
+    )
+)]
 pub struct DispatchSchedule<D = NaiveDate> {
     taken_into_account: D,
     earliest_dispatch: D,
@@ -71,20 +80,26 @@ impl<D: CalendarDate + Ord> DispatchSchedule<D> {
     /// # Errors
     ///
     /// [`DispatchError::DispatchBeforeOrder`] when `dispatched_on` is before the day the order
-    /// was taken into account, and [`DispatchError::Calendar`] when `now` is beyond chrono's
-    /// range on the Paris clock.
+    /// was taken into account, [`DispatchError::DispatchInTheFuture`] when it is after `now`'s
+    /// Paris date, and [`DispatchError::Calendar`] when `now` is beyond chrono's range on the
+    /// Paris clock.
     pub fn is_late<Tz: TimeZone>(
         &self,
         now: &DateTime<Tz>,
         dispatched_on: Option<D>,
     ) -> Result<bool, DispatchError> {
+        let today = clock::paris_time(now)?.day();
         match dispatched_on {
             Some(day) if day < self.taken_into_account => Err(DispatchError::DispatchBeforeOrder {
                 dispatched_on: date_of(day)?,
                 taken_into_account: date_of(self.taken_into_account)?,
             }),
+            Some(day) if day.to_day() > today => Err(DispatchError::DispatchInTheFuture {
+                dispatched_on: date_of(day)?,
+                today: date_of(today)?,
+            }),
             Some(day) => Ok(day > self.dispatch_by),
-            None => Ok(clock::paris_time(now)?.day() > self.dispatch_by.to_day()),
+            None => Ok(today > self.dispatch_by.to_day()),
         }
     }
 
@@ -106,9 +121,59 @@ impl<D: CalendarDate + Ord> DispatchSchedule<D> {
     }
 }
 
+impl<D: fmt::Display> fmt::Display for DispatchSchedule<D> {
+    /// `taken into account 2026-05-26, dispatched 2026-05-27 to 2026-05-28, at the latest
+    /// 2026-05-29`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "taken into account {}, dispatched {} to {}, at the latest {}",
+            self.taken_into_account,
+            self.earliest_dispatch,
+            self.latest_expected_dispatch,
+            self.dispatch_by
+        )
+    }
+}
+
+/// A stored schedule, checked before it becomes a [`DispatchSchedule`].
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StoredSchedule<D> {
+    taken_into_account: D,
+    earliest_dispatch: D,
+    latest_expected_dispatch: D,
+    dispatch_by: D,
+}
+
+#[cfg(feature = "serde")]
+impl<D: CalendarDate + Ord> TryFrom<StoredSchedule<D>> for DispatchSchedule<D> {
+    type Error = DispatchError;
+
+    fn try_from(stored: StoredSchedule<D>) -> Result<Self, DispatchError> {
+        if !(stored.taken_into_account <= stored.earliest_dispatch
+            && stored.earliest_dispatch <= stored.latest_expected_dispatch
+            && stored.latest_expected_dispatch <= stored.dispatch_by)
+        {
+            return Err(DispatchError::InvalidSchedule);
+        }
+        Ok(DispatchSchedule::new(
+            stored.taken_into_account,
+            stored.earliest_dispatch,
+            stored.latest_expected_dispatch,
+            stored.dispatch_by,
+        ))
+    }
+}
+
 /// The date of a calendar day (always representable within the calendar's range).
 pub(crate) fn date_of<D: CalendarDate>(day: D) -> Result<NaiveDate, DispatchError> {
-    day.to_day()
-        .date()
-        .ok_or(DispatchError::Calendar(CalendarError::InstantOutOfRange))
+    let day = day.to_day();
+    day.date()
+        .ok_or(DispatchError::Calendar(CalendarError::OutOfRange {
+            date: day,
+            min: Calendar::MIN_DATE,
+            max: Calendar::MAX_DATE,
+        }))
 }

@@ -75,6 +75,18 @@ fn disp_1_cutoff_is_read_on_the_paris_clock_across_dst() {
     );
 }
 
+// DISP-1..3: a schedule reads as a sentence.
+#[test]
+fn disp_1_2_3_schedule_displays_its_days() {
+    let schedule = DispatchPolicy::default()
+        .schedule(&Calendar::metropolitan(), &paris(2026, 5, 23, 18, 0, 0))
+        .unwrap();
+    assert_eq!(
+        schedule.to_string(),
+        "taken into account 2026-05-26, dispatched 2026-05-27 to 2026-05-28, at the latest 2026-05-29"
+    );
+}
+
 // DISP-2, DISP-3: the window and the promise count business days from T.
 #[test]
 fn disp_2_disp_3_window_and_promise_skip_the_weekend() {
@@ -111,6 +123,14 @@ fn disp_3_late_after_the_end_of_the_dispatch_by_day() {
         schedule.is_late(&paris(2026, 3, 20, 0, 0, 0), Some(ymd(2026, 3, 11))),
         Ok(true)
     );
+    // A dispatch recorded after the instant asked about is a data error, not "on time".
+    assert_eq!(
+        schedule.is_late(&paris(2026, 3, 9, 12, 0, 0), Some(ymd(2026, 3, 10))),
+        Err(DispatchError::DispatchInTheFuture {
+            dispatched_on: ymd(2026, 3, 10),
+            today: ymd(2026, 3, 9)
+        })
+    );
     assert_eq!(
         schedule.is_late(&paris(2026, 3, 20, 0, 0, 0), Some(ymd(2026, 3, 1))),
         Err(DispatchError::DispatchBeforeOrder {
@@ -141,6 +161,7 @@ fn disp_1_regional_calendar_changes_the_answer() {
 }
 
 // Bad input: an inconsistent policy and a date outside the calendar are typed errors.
+// DISP-1..3: bad policies and dates outside the calendar are typed errors.
 #[test]
 fn bad_policies_and_dates_are_errors() {
     let policy = DispatchPolicy {

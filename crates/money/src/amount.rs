@@ -46,12 +46,15 @@ impl Eur {
 
     /// An amount from a whole number of euros.
     ///
-    /// # Errors
+    /// # Example
     ///
-    /// [`MoneyError::Overflow`] never happens for an `i64`; the `Result` is kept so that the
-    /// signature matches the other constructors.
-    pub fn from_euros(euros: i64) -> Result<Eur, MoneyError> {
-        Eur::new(Decimal::from(euros))
+    /// ```
+    /// use comptoir_money::Eur;
+    /// assert_eq!(Eur::from_euros(100).to_string(), "100.00");
+    /// ```
+    pub fn from_euros(euros: i64) -> Eur {
+        // |euros| × 100 < 2^70, far inside the 96-bit mantissa.
+        Eur(Decimal::from_i128_with_scale(i128::from(euros) * 100, 2))
     }
 
     /// The exact amount `value`, which must not have non-zero digits below the cent.
@@ -322,6 +325,7 @@ impl fmt::Display for French {
 mod tests {
     use super::*;
 
+    // Money (RULES.md): amounts are exact to the cent.
     #[test]
     fn zero_and_cent_constants_are_at_cent_scale() {
         assert_eq!(Eur::ZERO.to_string(), "0.00");
@@ -329,6 +333,7 @@ mod tests {
         assert_eq!(Eur::default(), Eur::ZERO);
     }
 
+    // Money (RULES.md): no silent rounding of sub-cent input.
     #[test]
     fn new_accepts_trailing_zeros_and_refuses_sub_cents() {
         assert_eq!(
@@ -338,6 +343,7 @@ mod tests {
         assert!(Eur::new(Decimal::new(12301, 3)).is_err_and(|e| e.is_sub_cent()));
     }
 
+    // Money (RULES.md): rounding is half away from zero to the cent.
     #[test]
     fn round_from_is_half_away_from_zero() {
         let r = |m, s| Eur::round_from(Decimal::new(m, s)).map(Eur::cents);
@@ -348,6 +354,7 @@ mod tests {
         assert_eq!(r(135, 3), Ok(14));
     }
 
+    // Money (RULES.md): arithmetic is checked.
     #[test]
     fn huge_values_overflow_instead_of_panicking() {
         assert!(Eur::new(Decimal::MAX).is_err_and(|e| e.is_overflow()));
@@ -359,6 +366,7 @@ mod tests {
         assert!(Eur::try_from_cents(i128::MAX).is_err());
     }
 
+    // Money (RULES.md): arithmetic stays at cent scale.
     #[test]
     fn arithmetic_keeps_cent_scale() {
         let a = Eur::from_cents(1050);
@@ -373,6 +381,7 @@ mod tests {
         );
     }
 
+    // Money (RULES.md): amounts print the French way.
     #[test]
     fn french_display_groups_thousands() {
         let f = |c| Eur::from_cents(c).french().to_string();

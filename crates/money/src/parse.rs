@@ -93,6 +93,7 @@ mod tests {
         s.parse::<Eur>().map(Eur::cents)
     }
 
+    // Money (RULES.md): "12.34" and "12,34 €" are read.
     #[test]
     fn reads_canonical_and_french_forms() {
         assert_eq!(cents("12.34"), Ok(1234));
@@ -106,6 +107,7 @@ mod tests {
         assert_eq!(cents("  7.00 EUR "), Ok(700));
     }
 
+    // Money (RULES.md): malformed amounts are typed errors, never corrected.
     #[test]
     fn refuses_malformed_amounts_with_a_reason() {
         for (bad, reason) in [
@@ -133,6 +135,7 @@ mod tests {
         }
     }
 
+    // Money (RULES.md): what is printed reads back unchanged.
     #[test]
     fn display_round_trips() {
         for c in [0i64, 1, -1, 99, 100, 123_456_789, -987_654] {

@@ -112,6 +112,7 @@ impl TryFrom<Decimal> for Percent {
 mod tests {
     use super::*;
 
+    // PROMO-4: a percentage off is 0 to 100.
     #[test]
     fn bounds_are_inclusive() {
         assert!(Percent::new(Decimal::ZERO).is_ok());
@@ -120,6 +121,7 @@ mod tests {
         assert!(Percent::new(Decimal::new(10001, 2)).is_err());
     }
 
+    // PROMO-4: percentages are read in both forms.
     #[test]
     fn parses_french_and_plain_forms() {
         assert_eq!(
@@ -135,6 +137,7 @@ mod tests {
         }
     }
 
+    // PROMO-4: 10 % is 10.0 %.
     #[test]
     fn equal_values_are_equal_whatever_their_scale() {
         assert_eq!(

@@ -21,6 +21,7 @@ proptest! {
     }
 
     /// Every part differs from its exact share by less than one cent.
+    // Money (RULES.md), PROMO-5: every part is within a cent of its exact share.
     #[test]
     fn allocation_parts_are_within_a_cent_of_their_share(
         total in cents_strategy(),
@@ -37,6 +38,7 @@ proptest! {
     }
 
     /// Even splits differ by at most a cent and the earlier parts carry the extra cents.
+    // Money (RULES.md), PAY-5: leftover cents go to the earliest parts.
     #[test]
     fn even_splits_put_leftover_cents_first(total in 0i64..=100_000_000, n in 1usize..12) {
         let parts = Eur::from_cents(total).split_evenly(n)?;
@@ -47,6 +49,7 @@ proptest! {
     }
 
     /// Display and parsing are inverse, in both the canonical and the French form.
+    // Money (RULES.md): printing and reading are inverse.
     #[test]
     fn display_and_parse_round_trip(c in any::<i64>()) {
         let e = Eur::from_cents(c);
@@ -55,6 +58,7 @@ proptest! {
     }
 
     /// Rounding is half away from zero and never moves a value by half a cent or more.
+    // Money (RULES.md): rounding is half away from zero.
     #[test]
     fn rounding_is_half_away_from_zero(m in -10_000_000_000i64..=10_000_000_000, scale in 0u32..6) {
         let d = Decimal::new(m, scale);
@@ -67,6 +71,7 @@ proptest! {
     }
 
     /// Checked arithmetic agrees with plain integer arithmetic on cents.
+    // Money (RULES.md): checked arithmetic is exact.
     #[test]
     fn arithmetic_agrees_with_cents(a in cents_strategy(), b in cents_strategy(), q in 0u32..1000) {
         let (x, y) = (Eur::from_cents(a), Eur::from_cents(b));
@@ -76,6 +81,7 @@ proptest! {
     }
 
     /// Parsing arbitrary text never panics; what it accepts prints back unchanged in value.
+    // Money (RULES.md): no input makes parsing panic.
     #[test]
     fn parsing_arbitrary_text_never_panics(s in "\\PC{0,24}") {
         if let Ok(e) = s.parse::<Eur>() {
@@ -89,6 +95,7 @@ mod serde_round_trip {
     use super::*;
 
     proptest! {
+        // Money (RULES.md): amounts serialise as strings, never floats.
         #[test]
         fn amounts_serialise_as_strings(c in any::<i64>()) {
             let e = Eur::from_cents(c);
@@ -99,6 +106,7 @@ mod serde_round_trip {
         }
     }
 
+    // Money (RULES.md): floats and malformed strings are refused.
     #[test]
     fn malformed_strings_and_floats_are_refused() {
         assert!(serde_json::from_str::<Eur>("\"12.345\"").is_err());
