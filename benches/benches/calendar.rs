@@ -8,7 +8,7 @@ use std::hint::black_box;
 use bdays::{HolidayCalendar, HolidayCalendarCache};
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use chrono_tz::Europe::Paris;
-use comptoir_calendar::{BusinessDays, Calendar, clock};
+use comptoir_calendar::{BusinessDays, Calendar, Day, clock};
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 
 /// 1 000 business days spread over 2000-2030, the same for both sides.
@@ -25,13 +25,18 @@ fn start_days(cal: &Calendar) -> Vec<NaiveDate> {
         .collect()
 }
 
-fn add_business_days(c: &mut Criterion) {
-    let cal = Calendar::metropolitan();
-    let cache = HolidayCalendarCache::new(
+/// bdays' cache over the same calendar, for 1990-2040 (the start days lie in 2000-2030).
+fn bdays_cache() -> HolidayCalendarCache<NaiveDate> {
+    HolidayCalendarCache::new(
         Calendar::metropolitan(),
         NaiveDate::from_ymd_opt(1990, 1, 1).unwrap(),
         NaiveDate::from_ymd_opt(2040, 12, 31).unwrap(),
-    );
+    )
+}
+
+fn add_business_days(c: &mut Criterion) {
+    let cal = Calendar::metropolitan();
+    let cache = bdays_cache();
     let days = start_days(&cal);
     let mut group = c.benchmark_group("add_business_days");
     group.throughput(Throughput::Elements(days.len() as u64));
@@ -39,6 +44,14 @@ fn add_business_days(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("comptoir", n), &n, |b, &n| {
             b.iter(|| {
                 for d in &days {
+                    black_box(cal.add_business_days(*d, BusinessDays::new(n)).unwrap());
+                }
+            })
+        });
+        let as_days: Vec<Day> = days.iter().map(|d| Day::from(*d)).collect();
+        group.bench_with_input(BenchmarkId::new("comptoir_day", n), &n, |b, &n| {
+            b.iter(|| {
+                for d in &as_days {
                     black_box(cal.add_business_days(*d, BusinessDays::new(n)).unwrap());
                 }
             })
@@ -56,11 +69,7 @@ fn add_business_days(c: &mut Criterion) {
 
 fn count_business_days(c: &mut Criterion) {
     let cal = Calendar::metropolitan();
-    let cache = HolidayCalendarCache::new(
-        Calendar::metropolitan(),
-        NaiveDate::from_ymd_opt(1990, 1, 1).unwrap(),
-        NaiveDate::from_ymd_opt(2040, 12, 31).unwrap(),
-    );
+    let cache = bdays_cache();
     let days = start_days(&cal);
     let pairs: Vec<(NaiveDate, NaiveDate)> = days
         .iter()

@@ -1,0 +1,63 @@
+//! Dispatch dates per order (DISP-1..3), from chrono instants and from Unix seconds.
+//!
+//! `cargo bench -p comptoir-benches --bench dispatch`
+
+use std::hint::black_box;
+
+use chrono::{DateTime, Utc};
+use comptoir_calendar::{Calendar, clock};
+use comptoir_dispatch::DispatchPolicy;
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+
+/// 1 000 order instants, uniform over 2026-2027 (the peer comparison's generator).
+fn order_seconds() -> Vec<i64> {
+    let mut state: u64 = 42;
+    (0..1_000)
+        .map(|_| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            1_767_225_600 + i64::try_from(state % 63_072_000).unwrap()
+        })
+        .collect()
+}
+
+fn dispatch(c: &mut Criterion) {
+    let calendar = Calendar::metropolitan();
+    let policy = DispatchPolicy::default();
+    let seconds = order_seconds();
+    let instants: Vec<DateTime<Utc>> = seconds
+        .iter()
+        .map(|s| DateTime::from_timestamp(*s, 0).unwrap())
+        .collect();
+    let mut group = c.benchmark_group("dispatch_1000_orders");
+    group.throughput(Throughput::Elements(seconds.len() as u64));
+    group.bench_function("schedule_from_datetime", |b| {
+        b.iter(|| {
+            for t in &instants {
+                black_box(policy.schedule(&calendar, t).unwrap());
+            }
+        })
+    });
+    group.bench_function("schedule_on_from_unix", |b| {
+        b.iter(|| {
+            for s in &seconds {
+                let reading = clock::paris_time_from_unix(*s).unwrap();
+                black_box(policy.schedule_on(&calendar, reading).unwrap());
+            }
+        })
+    });
+    group.bench_function("taken_and_dispatch_by_from_unix", |b| {
+        b.iter(|| {
+            for s in &seconds {
+                let reading = clock::paris_time_from_unix(*s).unwrap();
+                let taken = policy.taken_into_account_on(&calendar, reading).unwrap();
+                black_box(calendar.add_business_days(taken, policy.promise).unwrap());
+            }
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, dispatch);
+criterion_main!(benches);
