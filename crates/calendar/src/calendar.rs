@@ -204,7 +204,7 @@ impl Calendar {
     /// [`CalendarError::OutOfRange`] outside 1900-01-01 to 2200-12-31.
     #[inline]
     pub fn is_business_day<D: CalendarDate>(&self, date: D) -> Result<bool, CalendarError> {
-        let i = self.index(date.to_day())?;
+        let i = self.index_of_date(date)?;
         Ok(self.bit(i))
     }
 
@@ -273,8 +273,7 @@ impl Calendar {
         date: D,
         n: BusinessDays,
     ) -> Result<D, CalendarError> {
-        let day = date.to_day();
-        let i = self.index(day)?;
+        let i = self.index_of_date(date)?;
         let n = n.get();
         let found = match n {
             0 => Some(i),
@@ -284,7 +283,7 @@ impl Calendar {
                 r.and_then(|r| self.select(r))
             }
         };
-        self.answer(found, date, n)
+        self.answer(found, date, i, n)
     }
 
     /// The first business day strictly after `date`.
@@ -314,9 +313,8 @@ impl Calendar {
     /// As [`add_business_days`](Calendar::add_business_days).
     #[inline]
     pub fn roll_forward<D: CalendarDate>(&self, date: D) -> Result<D, CalendarError> {
-        let day = date.to_day();
-        let i = self.index(day)?;
-        self.answer(self.forward(i, 0), date, 0)
+        let i = self.index_of_date(date)?;
+        self.answer(self.forward(i, 0), date, i, 0)
     }
 
     /// `date` itself when it is a business day, otherwise the previous one.
@@ -326,10 +324,9 @@ impl Calendar {
     /// As [`add_business_days`](Calendar::add_business_days).
     #[inline]
     pub fn roll_backward<D: CalendarDate>(&self, date: D) -> Result<D, CalendarError> {
-        let day = date.to_day();
-        let i = self.index(day)?;
+        let i = self.index_of_date(date)?;
         let found = self.rank(i + 1).checked_sub(1).and_then(|r| self.select(r));
-        self.answer(found, date, 0)
+        self.answer(found, date, i, 0)
     }
 
     /// The business days from `start` on, `start` itself first when it is a business day, up
@@ -365,7 +362,7 @@ impl Calendar {
         &self,
         start: D,
     ) -> Result<BusinessDaysFrom<'_, D>, CalendarError> {
-        let i = self.index(start.to_day())?;
+        let i = self.index_of_date(start)?;
         Ok(BusinessDaysFrom {
             calendar: self,
             word: i >> 6,
@@ -387,8 +384,8 @@ impl Calendar {
         from: D,
         to: D,
     ) -> Result<BusinessDays, CalendarError> {
-        let a = self.index(from.to_day())?;
-        let b = self.index(to.to_day())?;
+        let a = self.index_of_date(from)?;
+        let b = self.index_of_date(to)?;
         let count = i64::from(self.rank(b + 1)) - i64::from(self.rank(a + 1));
         // At most 109 938 days apart: always fits.
         Ok(BusinessDays::new(i32::try_from(count).unwrap_or(i32::MAX)))
@@ -397,6 +394,20 @@ impl Calendar {
     #[inline]
     fn index(&self, day: Day) -> Result<usize, CalendarError> {
         index_of(day).ok_or_else(|| self.out_of_range(day))
+    }
+
+    /// Position of a date in the tables. A form that holds its year and day of the year
+    /// (`NaiveDate`) is found from the first day of its year; a `Day` by subtraction.
+    #[inline]
+    fn index_of_date<D: CalendarDate>(&self, date: D) -> Result<usize, CalendarError> {
+        let found = match date.year_and_ordinal() {
+            Some((year, ordinal)) => usize::try_from(year - 1900)
+                .ok()
+                .and_then(|y| YEAR_STARTS.get(y))
+                .map(|start| *start as usize + ordinal as usize - 1),
+            None => index_of(date.to_day()),
+        };
+        found.ok_or_else(|| self.out_of_range(date.to_day()))
     }
 
     #[cold]
@@ -408,21 +419,20 @@ impl Calendar {
         }
     }
 
+    /// The date at table index `found`, from `start` at index `start_index`.
     #[inline]
     #[allow(clippy::cast_possible_truncation, clippy::cast_possible_wrap)]
     fn answer<D: CalendarDate>(
         &self,
         found: Option<usize>,
         start: D,
+        start_index: usize,
         n: i32,
     ) -> Result<D, CalendarError> {
-        let from = start.to_day();
         found
-            // Only days of the range have their bit set, so an index found is below DAYS
-            // (109 938) and fits an i32.
-            .map(|i| Day::from_days_since_epoch(MIN_DAY.days_since_epoch() + i as i32))
-            .and_then(|to| start.moved(from, to))
-            .ok_or_else(|| result_out_of_range(from, n))
+            // Indices are below DAYS (109 938): their difference fits an i32.
+            .and_then(|i| start.moved_by(i as i32 - start_index as i32))
+            .ok_or_else(|| result_out_of_range(start.to_day(), n))
     }
 
     #[inline]
@@ -570,6 +580,24 @@ fn result_out_of_range(from: Day, business_days: i32) -> CalendarError {
         max: Calendar::MAX_DATE,
     }
 }
+
+/// Index in the tables of 1 January of each year of the range.
+#[allow(
+    clippy::indexing_slicing,
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    clippy::cast_possible_wrap
+)]
+static YEAR_STARTS: [u32; 301] = {
+    let mut starts = [0u32; 301];
+    let mut y = 0;
+    while y < 301 {
+        starts[y] = (crate::day::days_from_civil(1900 + y as i64, 1, 1)
+            - crate::day::days_from_civil(1900, 1, 1)) as u32;
+        y += 1;
+    }
+    starts
+};
 
 /// Position in the tables of a day, if it lies in the range.
 #[inline]

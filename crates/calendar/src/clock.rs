@@ -39,6 +39,7 @@
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone};
 use chrono_tz::Europe::Paris;
 
+use crate::day::days_from_civil;
 use crate::{CalendarError, Day};
 
 const SECONDS_PER_DAY: i64 = 86_400;
@@ -87,17 +88,6 @@ static SUMMER_AT_UTC_MIDNIGHT: [u64; TABLE_WORDS] = {
     }
     words
 };
-
-/// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's `days_from_civil`).
-const fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
-    let y = if month <= 2 { year - 1 } else { year };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (month + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + day - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
 
 /// The Unix second of 01:00 UTC on the last Sunday of `month` (a 31-day month).
 const fn last_sunday_0100_utc(year: i64, month: i64) -> i64 {

@@ -84,6 +84,17 @@ impl fmt::Display for Day {
     }
 }
 
+/// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's `days_from_civil`).
+pub(crate) const fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (month + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
 mod sealed {
     pub trait Sealed {}
     impl Sealed for chrono::NaiveDate {}
@@ -99,12 +110,20 @@ pub trait CalendarDate: Copy + sealed::Sealed {
     /// The date back from a [`Day`]; `None` beyond what the type can hold.
     fn from_day(day: Day) -> Option<Self>;
 
-    /// The date `to`, given that `self` is the date `from`: lets a form move by the
-    /// difference when that is cheaper than building the date anew.
+    /// The date `days` later (earlier when negative); `None` beyond what the type can hold.
+    /// Lets a form move by a difference when that is cheaper than building it anew.
+    #[doc(hidden)]
     #[inline]
-    fn moved(self, from: Day, to: Day) -> Option<Self> {
-        let _ = from;
-        Self::from_day(to)
+    fn moved_by(self, days: i32) -> Option<Self> {
+        self.to_day().checked_add(days).and_then(Self::from_day)
+    }
+
+    /// The year and the day of the year (from 1), when the form holds them: the calendar
+    /// then finds the date in its tables without counting days since an epoch.
+    #[doc(hidden)]
+    #[inline]
+    fn year_and_ordinal(self) -> Option<(i32, u32)> {
+        None
     }
 }
 
@@ -119,16 +138,21 @@ impl CalendarDate for NaiveDate {
         day.date()
     }
 
-    /// Moves by the difference: chrono adds days within a year without a calendar
-    /// computation, where building a date from a day count divides by 400-year cycles.
+    /// chrono adds days within a year without a calendar computation, where building a date
+    /// from a day count divides by 400-year cycles.
     #[inline]
-    fn moved(self, from: Day, to: Day) -> Option<Self> {
-        let delta = i64::from(to.days_since_epoch()) - i64::from(from.days_since_epoch());
-        if delta >= 0 {
-            self.checked_add_days(chrono::Days::new(delta.unsigned_abs()))
+    fn moved_by(self, days: i32) -> Option<Self> {
+        let steps = chrono::Days::new(u64::from(days.unsigned_abs()));
+        if days >= 0 {
+            self.checked_add_days(steps)
         } else {
-            self.checked_sub_days(chrono::Days::new(delta.unsigned_abs()))
+            self.checked_sub_days(steps)
         }
+    }
+
+    #[inline]
+    fn year_and_ordinal(self) -> Option<(i32, u32)> {
+        Some((self.year(), self.ordinal()))
     }
 }
 
