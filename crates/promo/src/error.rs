@@ -1,4 +1,4 @@
-use comptoir_money::MoneyError;
+use comptoir_money::{Eur, MoneyError};
 use thiserror::Error;
 
 /// Why an offer, a line or an evaluation was refused as bad input.
@@ -28,7 +28,7 @@ pub enum PromoError {
         /// Which amount, e.g. `"unit price"`.
         what: &'static str,
         /// Its value.
-        amount: String,
+        amount: Eur,
     },
     /// An amount that must be positive is zero (a fixed discount of 0.00, a free gift at 0.00).
     #[error("{what} is zero")]

@@ -346,7 +346,7 @@ fn run(
     if shipping.is_negative() {
         return Err(PromoError::NegativeAmount {
             what: "shipping cost",
-            amount: shipping.to_string(),
+            amount: shipping,
         });
     }
     let mut ids: Vec<&LineId> = lines.iter().map(Line::id).collect();

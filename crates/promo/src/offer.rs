@@ -319,7 +319,7 @@ impl Offer {
             if amount.is_negative() {
                 Err(PromoError::NegativeAmount {
                     what,
-                    amount: amount.to_string(),
+                    amount,
                 })
             } else if amount.is_zero() {
                 Err(PromoError::ZeroAmount { what })
@@ -348,7 +348,7 @@ impl Offer {
         {
             return Err(PromoError::NegativeAmount {
                 what: "minimum amount",
-                amount: min.to_string(),
+                amount: min,
             });
         }
         if c.requires.as_ref().is_some_and(Selection::is_empty) {

@@ -39,13 +39,13 @@ fn negative_prices_are_refused() {
         Eur::from_cents(-1),
         Quantity::ONE,
     );
-    assert!(matches!(
+    assert_eq!(
         line,
         Err(PromoError::NegativeAmount {
             what: "unit price",
-            ..
+            amount: Eur::from_cents(-1),
         })
-    ));
+    );
 }
 
 // PROMO-1: a code or id of nothing but spaces is no code.
