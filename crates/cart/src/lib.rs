@@ -51,8 +51,9 @@
 //!
 //! # Crate features
 //!
-//! - `serde`: `Serialize`/`Deserialize` for carts, orders and their parts. A stored order is
-//!   recomputed from its frozen terms when read, and refused if its figures disagree.
+//! - `serde`: `Serialize`/`Deserialize` for carts, orders and their parts. A stored order
+//!   holds its frozen terms and its total, not its evaluation: it is recomputed from the terms
+//!   when read, and refused if the total disagrees.
 //! - `proptest`: the [`strategies`] module, generators of valid carts and deliveries.
 //!
 //! No feature changes behaviour.

@@ -165,6 +165,8 @@ impl Order {
     }
 }
 
+/// The stored form of an [`Order`]: its frozen terms and the total paid. The evaluation is not
+/// stored: it is computed again from the terms when the order is read.
 #[cfg(feature = "serde")]
 #[derive(serde::Serialize, serde::Deserialize)]
 struct OrderData {
@@ -173,18 +175,18 @@ struct OrderData {
     offers: Vec<Offer>,
     context: EvaluationContext,
     policy: PromoPolicy,
-    evaluation: Evaluation,
+    total: Eur,
 }
 
 #[cfg(feature = "serde")]
 impl TryFrom<OrderData> for Order {
     type Error = CartError;
 
-    /// A stored order is recomputed from its frozen terms; figures that disagree mean the
-    /// record was altered or corrupted, and are refused rather than trusted.
+    /// A stored order is recomputed from its frozen terms; a total that disagrees means the
+    /// record was altered or corrupted, and is refused rather than trusted.
     fn try_from(d: OrderData) -> Result<Order, CartError> {
         let order = Order::freeze(d.lines, d.delivery, d.offers, d.context, d.policy)?;
-        if order.evaluation != d.evaluation {
+        if order.total() != d.total {
             return Err(CartError::InconsistentOrder);
         }
         Ok(order)
@@ -195,12 +197,12 @@ impl TryFrom<OrderData> for Order {
 impl From<Order> for OrderData {
     fn from(o: Order) -> OrderData {
         OrderData {
+            total: o.total(),
             lines: o.lines,
             delivery: o.delivery,
             offers: o.offers,
             context: o.context,
             policy: o.policy,
-            evaluation: o.evaluation,
         }
     }
 }

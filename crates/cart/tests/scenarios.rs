@@ -393,9 +393,12 @@ mod storage {
         let json = serde_json::to_string(&CartOrOrder::Order(order.clone())).unwrap();
         let back: CartOrOrder = serde_json::from_str(&json).unwrap();
         assert_eq!(back.as_order(), Some(&order));
-        let tampered = json.replacen("\"63.00\"", "\"60.00\"", 1);
+        // The evaluation is not stored: it is computed again from the frozen terms.
+        assert!(!json.contains("\"evaluation\""));
+        let tampered = json.replacen("\"total\":\"63.00\"", "\"total\":\"60.00\"", 1);
         assert_ne!(tampered, json);
-        assert!(serde_json::from_str::<CartOrOrder>(&tampered).is_err());
+        let refused = serde_json::from_str::<CartOrOrder>(&tampered).unwrap_err();
+        assert!(refused.to_string().contains("inconsistent"));
     }
 
     // CART-1: a stored cart is checked like a new one.

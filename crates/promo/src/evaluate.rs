@@ -22,7 +22,7 @@ pub enum LineRef {
 /// A line after the offers: its amount before discounts, the discounts allocated to it and
 /// its net amount (PROMO-5).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct EvaluatedLine {
     line: LineRef,
     product: ProductId,
@@ -80,18 +80,29 @@ impl EvaluatedLine {
 ///
 /// The line is named by its position in [`Evaluation::lines`] (an index rather than an id
 /// keeps evaluation free of copies); [`Evaluation::allocation`] pairs shares with their lines.
+/// Only an evaluation makes one, so the position always names a line of that evaluation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct LineDiscount {
-    /// The line's position in [`Evaluation::lines`].
-    pub line: usize,
-    /// Its share of the offer's discount, positive.
-    pub amount: Eur,
+    line: usize,
+    amount: Eur,
+}
+
+impl LineDiscount {
+    /// The line's position in [`Evaluation::lines`] of the evaluation this share comes from.
+    pub fn position(&self) -> usize {
+        self.line
+    }
+
+    /// The line's share of the offer's discount, positive.
+    pub fn amount(&self) -> Eur {
+        self.amount
+    }
 }
 
 /// An offer that applies, with its discount and where the discount sits.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct AppliedOffer {
     offer: OfferId,
     name: String,
@@ -144,8 +155,12 @@ pub struct NotApplied {
 /// Invariants (checked by the crate's property tests): no amount is negative; the discounts
 /// of an applied offer sum exactly to its discount; the total is the sum of the lines' net
 /// amounts plus net shipping.
+///
+/// With the `serde` feature an evaluation serialises (to show or log it) but does not
+/// deserialise: it is a computed result, and one read back could break those invariants. Store
+/// its inputs and evaluate again, as a stored order does.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Evaluation {
     applied: Vec<AppliedOffer>,
     lines: Vec<EvaluatedLine>,

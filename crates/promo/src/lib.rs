@@ -60,9 +60,10 @@
 //!
 //! # Crate features
 //!
-//! - `serde`: `Serialize`/`Deserialize` for offers, lines, contexts, policies and
-//!   evaluations, so a shop keeps its offers in a JSON or TOML file. Deserialising an
-//!   [`Offer`] or a [`Line`] runs the same checks as their constructors. Money is written as
+//! - `serde`: `Serialize`/`Deserialize` for offers, lines, contexts and policies, so a shop
+//!   keeps its offers in a JSON or TOML file; deserialising an [`Offer`] or a [`Line`] runs the
+//!   same checks as their constructors. Computed results ([`Evaluation`] and its parts) are
+//!   `Serialize` only: to keep one, keep its inputs and evaluate again. Money is written as
 //!   strings, instants as RFC 3339.
 //! - `proptest`: the [`strategies`] module, generators of valid lines, offers and contexts.
 //!

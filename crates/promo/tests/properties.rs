@@ -41,11 +41,11 @@ proptest! {
     ) {
         let e = evaluate(&offers, &codes, &lines, shipping, &ctx, &policy)?;
         for a in e.applied() {
-            let shares = sum(a.lines().iter().map(|d| d.amount));
+            let shares = sum(a.lines().iter().map(|d| d.amount()));
             prop_assert_eq!(shares.checked_add(a.shipping())?, a.discount());
         }
         for (index, l) in e.lines().iter().enumerate() {
-            let received = sum(e.applied().iter().flat_map(|a| a.lines()).filter(|d| d.line == index).map(|d| d.amount));
+            let received = sum(e.applied().iter().flat_map(|a| a.lines()).filter(|d| d.position() == index).map(|d| d.amount()));
             prop_assert_eq!(received, l.discount());
             prop_assert_eq!(l.net().checked_add(l.discount())?, l.amount());
         }
@@ -117,8 +117,9 @@ proptest! {
         prop_assert_eq!(&back, &lines);
         let back: EvaluationContext = serde_json::from_str(&serde_json::to_string(&ctx).unwrap()).unwrap();
         prop_assert_eq!(&back, &ctx);
+        // An evaluation is only written (shown, logged), never read back.
         let e = evaluate(&offers, &codes, &lines, shipping, &ctx, &policy)?;
-        let back: Evaluation = serde_json::from_str(&serde_json::to_string(&e).unwrap()).unwrap();
-        prop_assert_eq!(back, e);
+        let written: serde_json::Value = serde_json::to_value(&e).unwrap();
+        prop_assert_eq!(&written["total"], &serde_json::Value::String(e.total().to_string()));
     }
 }
