@@ -393,12 +393,20 @@ impl Cart {
         }
         let delivery = self.delivery.ok_or(CartError::NoDeliveryChosen)?;
         let evaluation = self.evaluate(terms)?;
-        let offers: Vec<Offer> = terms
-            .offers
+        // CART-3: the order lists its offers in the order they applied, whatever order the
+        // shop's catalogue lists them in.
+        let offers = evaluation
+            .applied()
             .iter()
-            .filter(|o| evaluation.applies(o.id()))
-            .cloned()
-            .collect();
+            .map(|applied| {
+                terms
+                    .offers
+                    .iter()
+                    .find(|o| o.id() == applied.offer())
+                    .cloned()
+                    .ok_or(CartError::InconsistentOrder)
+            })
+            .collect::<Result<Vec<Offer>, CartError>>()?;
         let context = terms.context.restricted_to(offers.iter().map(Offer::id));
         Order::freeze(self.lines.clone(), delivery, offers, context, terms.policy)
     }

@@ -1,7 +1,7 @@
 use chrono::{DateTime, Utc};
 use comptoir_money::Eur;
 use comptoir_promo::{
-    EvaluatedLine, Evaluation, EvaluationContext, Line, LineId, Offer, PromoPolicy, evaluate_as_at,
+    AppliedOffer, EvaluatedLine, Evaluation, EvaluationContext, Line, LineId, Offer, PromoPolicy, evaluate_as_at,
 };
 
 use crate::{Cart, CartError, Change, CodeOutcome, Delivery, Rejected, Terms};
@@ -69,6 +69,9 @@ pub struct Order {
 
 impl Order {
     /// Freezes an order from its terms, computing its figures from them.
+    ///
+    /// Every offer must apply, in the order given: an order lists the offers it agreed to in
+    /// the order they applied (CART-3), so anything else is an inconsistent record.
     pub(crate) fn freeze(
         lines: Vec<Line>,
         delivery: Delivery,
@@ -77,6 +80,13 @@ impl Order {
         policy: PromoPolicy,
     ) -> Result<Order, CartError> {
         let evaluation = evaluate_as_at(&offers, &lines, delivery.cost(), &context, &policy)?;
+        if !offers
+            .iter()
+            .map(Offer::id)
+            .eq(evaluation.applied().iter().map(AppliedOffer::offer))
+        {
+            return Err(CartError::InconsistentOrder);
+        }
         Ok(Order {
             lines,
             delivery,

@@ -230,6 +230,38 @@ fn validation_freezes_the_snapshot() {
     assert_eq!(order.lines()[1].quantity().get(), 2);
 }
 
+// CART-3: the order lists its offers in the order they applied (priority, then id), even when
+// the shop's catalogue lists them the other way round.
+#[test]
+fn cart_3_order_lists_offers_in_the_order_they_applied_not_the_catalogue_order() {
+    let five_off = Effect::AmountOff {
+        amount: eur("5.00"),
+        on: Target::Order,
+    };
+    // Lowest priority first: free shipping (9), the code (5), then the welcome offer (1).
+    let catalogue = vec![
+        with_minimum(offer("port", None, Effect::FreeShipping, 9, true), "50.00"),
+        offer("hiver", Some("HIVER10"), percent("10"), 5, true),
+        offer("bienvenue", None, five_off, 1, true),
+    ];
+    let ctx = context();
+    let terms = Terms::new(&catalogue, &ctx);
+    let mut cart = filled_cart(&terms);
+    assert!(cart.enter_code("HIVER10", &terms).unwrap().is_applied());
+    let order = cart.validate(&terms).unwrap();
+    let frozen: Vec<&str> = order.offers().iter().map(|o| o.id().as_str()).collect();
+    assert_eq!(frozen, ["bienvenue", "hiver", "port"]);
+    let applied: Vec<&str> = order
+        .evaluation()
+        .applied()
+        .iter()
+        .map(|a| a.offer().as_str())
+        .collect();
+    assert_eq!(frozen, applied);
+    // 70.00 - 5.00 = 65.00, then 10 % of that: 58.50; shipping free above 50.00.
+    assert_eq!(order.total(), eur("58.50"));
+}
+
 // CART-1: validating an empty cart or one without delivery gives the cart back.
 #[test]
 fn incomplete_cart_is_not_validated_and_is_given_back() {
