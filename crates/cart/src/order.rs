@@ -1,7 +1,8 @@
 use chrono::{DateTime, Utc};
 use comptoir_money::Eur;
 use comptoir_promo::{
-    AppliedOffer, EvaluatedLine, Evaluation, EvaluationContext, Line, LineId, Offer, PromoPolicy, evaluate_as_at,
+    AppliedOffer, EvaluatedLine, Evaluation, EvaluationContext, Line, LineId, Offer, PromoPolicy,
+    evaluate_as_at,
 };
 
 use crate::{Cart, CartError, Change, CodeOutcome, Delivery, Rejected, Terms};

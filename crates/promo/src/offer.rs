@@ -317,10 +317,7 @@ impl Offer {
         let offer = spec.id.to_string();
         let positive = |what, amount: Eur| {
             if amount.is_negative() {
-                Err(PromoError::NegativeAmount {
-                    what,
-                    amount,
-                })
+                Err(PromoError::NegativeAmount { what, amount })
             } else if amount.is_zero() {
                 Err(PromoError::ZeroAmount { what })
             } else {
