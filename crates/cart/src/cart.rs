@@ -3,7 +3,7 @@ use std::collections::BTreeSet;
 use comptoir_money::Eur;
 use comptoir_promo::{
     Code, Evaluation, EvaluationContext, Line, LineId, Offer, OfferId, PromoPolicy, Quantity,
-    Refusal, evaluate,
+    Refusal, check_catalogue, evaluate,
 };
 
 use crate::{CartError, Delivery, Order};
@@ -20,12 +20,60 @@ pub struct Terms<'a> {
 
 impl<'a> Terms<'a> {
     /// The shop's `offers` in `context`, under the default [`PromoPolicy`].
+    ///
+    /// The catalogue is not checked here: a catalogue where two offers share an id or a code
+    /// makes every change to a cart fail with [`CartError::Promo`]. [`Terms::try_new`] checks
+    /// it at once.
     pub fn new(offers: &'a [Offer], context: &'a EvaluationContext) -> Terms<'a> {
         Terms {
             offers,
             context,
             policy: PromoPolicy::default(),
         }
+    }
+
+    /// The shop's `offers` in `context`, under the default [`PromoPolicy`], once the whole
+    /// catalogue is checked ([`check_catalogue`]): a bad catalogue fails here, before any cart
+    /// is priced against it.
+    ///
+    /// # Errors
+    ///
+    /// [`CartError::Promo`] with [`PromoError::DuplicateOffer`](comptoir_promo::PromoError::DuplicateOffer)
+    /// or [`PromoError::DuplicateCode`](comptoir_promo::PromoError::DuplicateCode) when two
+    /// offers share an id or a code.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use comptoir_cart::Terms;
+    /// use comptoir_promo::*;
+    ///
+    /// let free_shipping = |id: &str| -> Result<Offer, PromoError> {
+    ///     Offer::new(OfferSpec {
+    ///         id: id.parse()?,
+    ///         name: "Livraison offerte".into(),
+    ///         trigger: Trigger::Code(Code::new("PORT")?),
+    ///         window: ValidityWindow::ALWAYS,
+    ///         conditions: Conditions::default(),
+    ///         effect: Effect::FreeShipping,
+    ///         combinable: true,
+    ///         priority: Priority::new(1),
+    ///     })
+    /// };
+    /// let context = EvaluationContext::new(Utc.with_ymd_and_hms(2026, 11, 26, 9, 0, 0).single().ok_or("instant")?);
+    /// let one = [free_shipping("port")?];
+    /// assert!(Terms::try_new(&one, &context).is_ok());
+    /// let same_code = [free_shipping("port")?, free_shipping("port-bis")?];
+    /// assert!(Terms::try_new(&same_code, &context).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn try_new(
+        offers: &'a [Offer],
+        context: &'a EvaluationContext,
+    ) -> Result<Terms<'a>, CartError> {
+        check_catalogue(offers)?;
+        Ok(Terms::new(offers, context))
     }
 
     /// The same terms under `policy`.
@@ -321,32 +369,32 @@ impl Cart {
     /// [`CartError::Promo`] when `typed` is empty or only spaces, or on overflow.
     pub fn enter_code(&mut self, typed: &str, terms: &Terms<'_>) -> Result<CodeOutcome, CartError> {
         let code = Code::new(typed)?;
-        let with_code: Vec<&Offer> = terms
-            .offers
-            .iter()
-            .filter(|o| o.code() == Some(&code))
-            .collect();
-        if with_code.is_empty() {
+        // Codes are unique in a catalogue (the evaluation below refuses one where they are
+        // not), so the code names one offer.
+        let Some(offer) = terms.offers.iter().find(|o| o.code() == Some(&code)) else {
             return Ok(CodeOutcome::Refused(Refusal::UnknownCode { code }));
-        }
+        };
         let already = self.codes.contains(&code);
         let (before, after) = self.change(terms, |cart| {
             cart.codes.insert(code.clone());
             Ok(())
         })?;
-        let applied = with_code.iter().find(|o| after.applies(o.id()));
-        Ok(match applied {
-            Some(_) if already => CodeOutcome::Refused(Refusal::AlreadyApplied),
-            Some(offer) => CodeOutcome::Applied {
-                offer: offer.id().clone(),
-                removed: CartChange::between(&before, &after).removed,
-            },
-            None => CodeOutcome::Refused(
-                with_code
-                    .iter()
-                    .find_map(|o| after.reason(o.id()).cloned())
+        Ok(if after.applies(offer.id()) {
+            if already {
+                CodeOutcome::Refused(Refusal::AlreadyApplied)
+            } else {
+                CodeOutcome::Applied {
+                    offer: offer.id().clone(),
+                    removed: CartChange::between(&before, &after).removed,
+                }
+            }
+        } else {
+            CodeOutcome::Refused(
+                after
+                    .reason(offer.id())
+                    .cloned()
                     .unwrap_or(Refusal::UnknownCode { code }),
-            ),
+            )
         })
     }
 

@@ -262,6 +262,29 @@ fn cart_3_order_lists_offers_in_the_order_they_applied_not_the_catalogue_order()
     assert_eq!(order.total(), eur("58.50"));
 }
 
+// PROMO-1: a catalogue where two offers share a code is refused at once, before any cart
+// is priced, and under unchecked terms the very first change fails.
+#[test]
+fn catalogue_with_a_shared_code_fails_at_once() {
+    let mut catalogue = shop_offers();
+    catalogue.push(offer("hiver-bis", Some("hiver10"), percent("20"), 6, true));
+    let ctx = context();
+    let refused = Terms::try_new(&catalogue, &ctx).unwrap_err();
+    assert!(matches!(
+        refused,
+        CartError::Promo(PromoError::DuplicateCode { .. })
+    ));
+    let shop = shop_offers();
+    assert!(Terms::try_new(&shop, &ctx).is_ok());
+    let unchecked = Terms::new(&catalogue, &ctx);
+    let mut cart = Cart::new();
+    assert!(matches!(
+        cart.add_line(line("a", "40.00", 1), &unchecked),
+        Err(CartError::Promo(PromoError::DuplicateCode { .. }))
+    ));
+    assert!(cart.lines().is_empty());
+}
+
 // CART-1: validating an empty cart or one without delivery gives the cart back.
 #[test]
 fn incomplete_cart_is_not_validated_and_is_given_back() {

@@ -249,11 +249,15 @@ impl Evaluation {
 /// (PROMO-2). Each discount is allocated to the lines it covers in proportion to what they
 /// still cost, exact to the cent (PROMO-5).
 ///
+/// The whole `catalogue` is checked ([`check_catalogue`]), not only the offers the codes
+/// select, so a catalogue with two offers of one id or one code fails on its first use.
+///
 /// # Errors
 ///
-/// [`PromoError::DuplicateLine`] or [`PromoError::DuplicateOffer`] when two lines or two
-/// offers share an id, [`PromoError::NegativeAmount`] for a negative shipping cost, and
-/// [`PromoError::Money`] on overflow.
+/// [`PromoError::DuplicateOffer`] or [`PromoError::DuplicateCode`] when two offers of the
+/// catalogue share an id or a code, [`PromoError::DuplicateLine`] when two lines share an id,
+/// [`PromoError::NegativeAmount`] for a negative shipping cost, and [`PromoError::Money`] on
+/// overflow.
 ///
 /// # Example
 ///
@@ -293,6 +297,7 @@ pub fn evaluate(
     context: &EvaluationContext,
     policy: &PromoPolicy,
 ) -> Result<Evaluation, PromoError> {
+    check_catalogue(catalogue)?;
     let candidates: Vec<&Offer> = catalogue
         .iter()
         .filter(|o| o.code().is_none_or(|c| codes.contains(c)))
@@ -322,6 +327,7 @@ pub fn evaluate_as_at(
     context: &EvaluationContext,
     policy: &PromoPolicy,
 ) -> Result<Evaluation, PromoError> {
+    check_catalogue(offers)?;
     run(
         offers.iter().collect(),
         Vec::new(),
@@ -330,6 +336,67 @@ pub fn evaluate_as_at(
         context,
         policy,
     )
+}
+
+/// Checks that no two offers of `catalogue` share an id or a code.
+///
+/// An id names one offer in every result and every frozen order, and a code must select one
+/// offer (PROMO-1): a catalogue that breaks either is the shop's mistake, refused as a whole
+/// rather than when the ambiguous code happens to be entered. [`evaluate`] and
+/// [`evaluate_as_at`] run this check; call it to check a catalogue once, when it is loaded.
+///
+/// # Errors
+///
+/// [`PromoError::DuplicateOffer`] for a shared id, [`PromoError::DuplicateCode`] for a shared
+/// code.
+///
+/// # Example
+///
+/// ```
+/// use comptoir_promo::*;
+///
+/// let offer = |id: &str, code: &str| -> Result<Offer, PromoError> {
+///     Offer::new(OfferSpec {
+///         id: id.parse()?,
+///         name: id.into(),
+///         trigger: Trigger::Code(Code::new(code)?),
+///         window: ValidityWindow::ALWAYS,
+///         conditions: Conditions::default(),
+///         effect: Effect::FreeShipping,
+///         combinable: true,
+///         priority: Priority::new(1),
+///     })
+/// };
+/// assert!(check_catalogue(&[offer("a", "PORT")?, offer("b", "LIVRAISON")?]).is_ok());
+/// assert!(matches!(
+///     check_catalogue(&[offer("a", "PORT")?, offer("b", " port ")?]),
+///     Err(PromoError::DuplicateCode { .. })
+/// ));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn check_catalogue(catalogue: &[Offer]) -> Result<(), PromoError> {
+    let mut ids: Vec<&OfferId> = catalogue.iter().map(Offer::id).collect();
+    ids.sort_unstable();
+    if let Some([a, _]) = ids.windows(2).find(|p| p.first() == p.get(1)) {
+        return Err(PromoError::DuplicateOffer { id: a.to_string() });
+    }
+    let mut codes: Vec<(&Code, &OfferId)> = catalogue
+        .iter()
+        .filter_map(|o| o.code().map(|c| (c, o.id())))
+        .collect();
+    codes.sort_unstable();
+    for pair in codes.windows(2) {
+        if let [(code, first), (other, second)] = pair
+            && code == other
+        {
+            return Err(PromoError::DuplicateCode {
+                code: code.to_string(),
+                first: first.to_string(),
+                second: second.to_string(),
+            });
+        }
+    }
+    Ok(())
 }
 
 /// A line while offers are applied, in cents: integer arithmetic keeps evaluation cheap.
@@ -371,17 +438,9 @@ fn run(
             id: pair.first().map(|id| id.to_string()).unwrap_or_default(),
         });
     }
-    // PROMO-2: a fixed order, whatever order the offers or codes came in.
+    // PROMO-2: a fixed order, whatever order the offers or codes came in. Ids are unique
+    // (checked by the callers), so the order is total.
     candidates.sort_by(|a, b| (a.priority(), a.id()).cmp(&(b.priority(), b.id())));
-    for pair in candidates.windows(2) {
-        if let [a, b] = pair
-            && a.id() == b.id()
-        {
-            return Err(PromoError::DuplicateOffer {
-                id: a.id().to_string(),
-            });
-        }
-    }
 
     let mut work = Vec::with_capacity(lines.len());
     let mut products = 0i128;

@@ -91,8 +91,8 @@ pub mod strategies;
 pub use context::{EvaluationContext, PercentStacking, PromoPolicy, Usage};
 pub use error::PromoError;
 pub use evaluate::{
-    AppliedOffer, EvaluatedLine, Evaluation, LineDiscount, LineRef, NotApplied, evaluate,
-    evaluate_as_at,
+    AppliedOffer, EvaluatedLine, Evaluation, LineDiscount, LineRef, NotApplied, check_catalogue,
+    evaluate, evaluate_as_at,
 };
 pub use ids::{CategoryId, Code, LineId, OfferId, Priority, ProductId, Quantity};
 pub use line::Line;

@@ -144,6 +144,65 @@ fn duplicate_line_and_offer_ids_are_refused() {
     assert!(e.is_err_and(|e| e.is_duplicate()));
 }
 
+fn coded(id: &str, code: &str) -> Offer {
+    let mut s = spec(Effect::FreeShipping);
+    s.id = id.parse().unwrap();
+    s.trigger = Trigger::Code(Code::new(code).unwrap());
+    Offer::new(s).unwrap()
+}
+
+// PROMO-2: offer ids are unique over the whole catalogue, checked even when no code selects
+// the offers that share one.
+#[test]
+fn duplicate_offer_ids_anywhere_in_the_catalogue_are_refused() {
+    let ctx = EvaluationContext::new(Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap());
+    let policy = PromoPolicy::default();
+    let catalogue = [coded("port", "PORT"), coded("port", "LIVRAISON")];
+    let none = std::collections::BTreeSet::new();
+    assert_eq!(
+        evaluate(&catalogue, &none, &[], Eur::ZERO, &ctx, &policy),
+        Err(PromoError::DuplicateOffer { id: "port".into() })
+    );
+    assert_eq!(
+        check_catalogue(&catalogue),
+        Err(PromoError::DuplicateOffer { id: "port".into() })
+    );
+}
+
+// PROMO-1: a code selects one offer; two offers sharing one (whatever its case) make the
+// catalogue ambiguous, refused even when nobody entered that code.
+#[test]
+fn two_offers_sharing_a_code_are_refused_as_ambiguous() {
+    let ctx = EvaluationContext::new(Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap());
+    let policy = PromoPolicy::default();
+    let catalogue = [
+        coded("a", "PORT"),
+        coded("b", "LIVRAISON"),
+        coded("c", " port "),
+    ];
+    let expected = PromoError::DuplicateCode {
+        code: "PORT".into(),
+        first: "a".into(),
+        second: "c".into(),
+    };
+    assert!(expected.is_duplicate());
+    assert_eq!(
+        expected.to_string(),
+        "code PORT belongs to both offer a and offer c"
+    );
+    let none = std::collections::BTreeSet::new();
+    assert_eq!(
+        evaluate(&catalogue, &none, &[], Eur::ZERO, &ctx, &policy),
+        Err(expected.clone())
+    );
+    assert_eq!(
+        evaluate_as_at(&catalogue, &[], Eur::ZERO, &ctx, &policy),
+        Err(expected.clone())
+    );
+    assert_eq!(check_catalogue(&catalogue), Err(expected));
+    assert_eq!(check_catalogue(&catalogue[..2]), Ok(()));
+}
+
 // SHIP-1: a shipping cost is not negative.
 #[test]
 fn negative_shipping_is_refused() {
