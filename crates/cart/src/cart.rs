@@ -364,6 +364,13 @@ impl Cart {
     /// The outcome compares the evaluation before and after, so it is exactly what the
     /// customer will pay. An unknown code is not kept.
     ///
+    /// **Equal priorities.** A code whose offer conflicts with an applied one is refused
+    /// unless its priority is strictly higher (lower number) or, at equal priority, its offer
+    /// id is smaller: ties are broken by (priority, id) as PROMO-2 says, never by which code
+    /// came first, so that the cart is the same whatever order the codes were entered in (see
+    /// [`evaluate`](comptoir_promo::evaluate)). Such a newcomer is
+    /// [`CodeOutcome::Applied`] and names the offer it displaced.
+    ///
     /// # Errors
     ///
     /// [`CartError::Promo`] when `typed` is empty or only spaces, or on overflow.

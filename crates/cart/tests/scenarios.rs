@@ -166,6 +166,45 @@ fn higher_priority_code_replaces_the_applied_offers_and_names_them() {
     assert_eq!(added, ["hiver", "port"]);
 }
 
+// PROMO-2: at equal priority the tie-break is the offer id, not who came first: a code
+// entered later with a smaller id displaces the applied one and names it, and the reverse
+// entry order ends with the same cart.
+#[test]
+fn promo_2_equal_priority_newcomer_with_a_smaller_id_displaces_the_applied_offer() {
+    let offers = vec![
+        offer("b-noel", Some("NOEL"), percent("20"), 3, false),
+        offer("a-avent", Some("AVENT"), percent("10"), 3, false),
+    ];
+    let ctx = context();
+    let terms = Terms::new(&offers, &ctx);
+    let mut cart = filled_cart(&terms);
+    assert!(cart.enter_code("NOEL", &terms).unwrap().is_applied());
+    let outcome = cart.enter_code("AVENT", &terms).unwrap();
+    let CodeOutcome::Applied { offer, removed } = &outcome else {
+        panic!("AVENT should displace NOEL, got {outcome:?}");
+    };
+    assert_eq!(offer.as_str(), "a-avent");
+    let names: Vec<&str> = removed.iter().map(|r| r.offer.as_str()).collect();
+    assert_eq!(names, ["b-noel"]);
+    // 70.00 - 10 % = 63.00, plus 4.90 shipping.
+    assert_eq!(cart.evaluate(&terms).unwrap().total(), eur("67.90"));
+
+    // The other way round, the newcomer NOEL has the larger id and is refused.
+    let mut reverse = filled_cart(&terms);
+    assert!(reverse.enter_code("AVENT", &terms).unwrap().is_applied());
+    assert_eq!(
+        reverse.enter_code("NOEL", &terms).unwrap(),
+        CodeOutcome::Refused(Refusal::NotCombinable {
+            with: "a-avent".parse().unwrap(),
+            with_name: "Offre a-avent".into(),
+        })
+    );
+    assert_eq!(
+        reverse.evaluate(&terms).unwrap(),
+        cart.evaluate(&terms).unwrap()
+    );
+}
+
 // PROMO-2: the final price does not depend on the order codes were entered.
 #[test]
 fn entry_order_of_codes_does_not_change_the_price() {

@@ -249,6 +249,14 @@ impl Evaluation {
 /// (PROMO-2). Each discount is allocated to the lines it covers in proportion to what they
 /// still cost, exact to the cent (PROMO-5).
 ///
+/// **Equal priorities.** PROMO-2 lets a newcomer displace an applied offer only with a
+/// strictly higher priority, and breaks ties by (priority, offer id). This crate reads the two
+/// together: between two conflicting offers of *equal* priority, the one with the smaller id
+/// wins, whichever was there first. So a code entered later, of the same priority and with a
+/// smaller id, displaces the offer already applied. The result must not depend on the order
+/// codes were entered, and "already applied" is an order of entry; the id is the only
+/// tie-break that gives the same cart whatever that order.
+///
 /// The whole `catalogue` is checked ([`check_catalogue`]), not only the offers the codes
 /// select, so a catalogue with two offers of one id or one code fails on its first use.
 ///
