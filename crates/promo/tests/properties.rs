@@ -1,5 +1,4 @@
 //! Invariants of evaluation over generated carts and offers (PROMO-2, PROMO-4, PROMO-5).
-#![cfg(all(feature = "serde", feature = "proptest"))]
 
 use std::collections::BTreeSet;
 
@@ -105,7 +104,9 @@ proptest! {
         prop_assert!(frozen.not_applied().is_empty());
     }
 
-    // Offers, lines and evaluations survive a trip through JSON unchanged.
+    // PROMO-1, PROMO-3: offers, lines and contexts survive a trip through JSON unchanged; an
+    // evaluation is written with its figures.
+    #[cfg(feature = "serde")]
     #[test]
     fn serde_round_trips_offers_lines_and_evaluations(
         offers in strategies::offers(6), codes in strategies::codes(), lines in strategies::lines(6),
