@@ -61,7 +61,8 @@ impl<'a> Terms<'a> {
     ///         priority: Priority::new(1),
     ///     })
     /// };
-    /// let context = EvaluationContext::new(Utc.with_ymd_and_hms(2026, 11, 26, 9, 0, 0).single().ok_or("instant")?);
+    /// let at = Utc.with_ymd_and_hms(2026, 11, 26, 9, 0, 0).single().ok_or("instant")?;
+    /// let context = EvaluationContext::new(at);
     /// let one = [free_shipping("port")?];
     /// assert!(Terms::try_new(&one, &context).is_ok());
     /// let same_code = [free_shipping("port")?, free_shipping("port-bis")?];
@@ -211,7 +212,8 @@ impl CodeOutcome {
 /// use comptoir_cart::{Cart, Delivery, DeliveryService, Terms};
 /// use comptoir_promo::{EvaluationContext, Line, Quantity};
 ///
-/// let context = EvaluationContext::new(Utc.with_ymd_and_hms(2026, 11, 26, 9, 0, 0).unwrap());
+/// let at = Utc.with_ymd_and_hms(2026, 11, 26, 9, 0, 0).single().ok_or("instant")?;
+/// let context = EvaluationContext::new(at);
 /// let terms = Terms::new(&[], &context);
 /// let mut cart = Cart::new();
 /// cart.add_line(Line::new("l1".parse()?, "mug".parse()?, "12.00".parse()?, Quantity::ONE)?, &terms)?;

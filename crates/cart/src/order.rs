@@ -228,13 +228,14 @@ impl From<Order> for OrderData {
 /// use comptoir_cart::{Cart, CartError, CartOrOrder, Delivery, DeliveryService, Terms};
 /// use comptoir_promo::{EvaluationContext, Line, Quantity};
 ///
-/// let context = EvaluationContext::new(Utc.with_ymd_and_hms(2026, 11, 26, 9, 0, 0).unwrap());
+/// let at = Utc.with_ymd_and_hms(2026, 11, 26, 9, 0, 0).single().ok_or("instant")?;
+/// let context = EvaluationContext::new(at);
 /// let terms = Terms::new(&[], &context);
 /// let mut stored = CartOrOrder::Cart(Cart::new());
 /// stored.add_line(Line::new("l1".parse()?, "mug".parse()?, "12.00".parse()?, Quantity::ONE)?, &terms)?;
 /// stored.choose_delivery(Delivery::new(DeliveryService::Pickup, "3.90".parse()?)?, &terms)?;
 /// stored.validate(&terms)?;
-/// let refused = stored.enter_code("HIVER10", &terms).unwrap_err();
+/// let refused = stored.enter_code("HIVER10", &terms).err().ok_or("an order takes no code")?;
 /// assert!(refused.is_locked());
 /// assert_eq!(
 ///     refused.message_fr(),

@@ -290,7 +290,8 @@ impl Evaluation {
 ///     Line::new("b".parse()?, "B".parse()?, "30".parse()?, Quantity::ONE)?,
 /// ];
 /// let codes = BTreeSet::from([Code::new(" dix ")?]);
-/// let context = EvaluationContext::new(Utc.with_ymd_and_hms(2026, 11, 26, 10, 0, 0).unwrap());
+/// let at = Utc.with_ymd_and_hms(2026, 11, 26, 10, 0, 0).single().ok_or("instant")?;
+/// let context = EvaluationContext::new(at);
 /// let result = evaluate(&[ten_off_100], &codes, &lines, Eur::ZERO, &context, &PromoPolicy::default())?;
 /// assert_eq!(result.total(), "110.00".parse()?);
 /// // 10.00 over 90.00 and 30.00: 7.50 and 2.50.

@@ -48,7 +48,8 @@
 //! };
 //! let offers = [offer("a", "DIX", "10", 1)?, offer("b", "VINGT", "20", 2)?];
 //! let lines = [Line::new("l1".parse()?, "P".parse()?, "100".parse()?, Quantity::ONE)?];
-//! let context = EvaluationContext::new(Utc.with_ymd_and_hms(2026, 11, 26, 10, 0, 0).unwrap());
+//! let at = Utc.with_ymd_and_hms(2026, 11, 26, 10, 0, 0).single().ok_or("instant")?;
+//! let context = EvaluationContext::new(at);
 //! let codes: BTreeSet<Code> = ["vingt".parse()?, "dix".parse()?].into();
 //! let result = evaluate(&offers, &codes, &lines, Eur::ZERO, &context, &PromoPolicy::default())?;
 //! // 10 % of 100.00, then 20 % of the 90.00 left.

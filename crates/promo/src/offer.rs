@@ -25,8 +25,8 @@ pub enum Trigger {
 /// use chrono::{TimeZone, Utc};
 /// use comptoir_promo::ValidityWindow;
 ///
-/// let start = Utc.with_ymd_and_hms(2026, 1, 7, 7, 0, 0).unwrap();
-/// let end = Utc.with_ymd_and_hms(2026, 2, 3, 23, 0, 0).unwrap();
+/// let start = Utc.with_ymd_and_hms(2026, 1, 7, 7, 0, 0).single().ok_or("instant")?;
+/// let end = Utc.with_ymd_and_hms(2026, 2, 3, 23, 0, 0).single().ok_or("instant")?;
 /// let sales = ValidityWindow::new(Some(start), Some(end))?;
 /// assert!(sales.contains(start));
 /// assert!(!sales.contains(end));
