@@ -495,7 +495,7 @@ mod storage {
         assert!(refused.to_string().contains("inconsistent"));
     }
 
-    // CART-1: a stored cart is checked like a new one.
+    // PROMO-5: a stored cart is checked like a new one (each line named once).
     #[test]
     fn stored_cart_with_duplicate_lines_is_refused() {
         let json = r#"{"lines":[

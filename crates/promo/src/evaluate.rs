@@ -793,6 +793,7 @@ mod tests {
         }
     }
 
+    // PROMO-5: nothing to allocate over lines that cost nothing gives every line nothing.
     #[test]
     fn zero_over_zero_weights_is_zero_everywhere() {
         assert_eq!(allocate_cents(0, &[0, 0]), Ok(vec![0, 0]));

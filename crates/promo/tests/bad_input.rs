@@ -17,7 +17,7 @@ fn spec(effect: Effect) -> OfferSpec {
     }
 }
 
-// CART-1: a line holds at least one unit.
+// PROMO-5: a line holds at least one unit (its amount is unit price times quantity).
 #[test]
 fn zero_and_negative_quantities_are_refused() {
     assert_eq!(
@@ -30,7 +30,7 @@ fn zero_and_negative_quantities_are_refused() {
     );
 }
 
-// Money: a unit price is never negative.
+// PROMO-5: a line's unit price, from which its net amount is computed, is never negative.
 #[test]
 fn negative_prices_are_refused() {
     let line = Line::new(
@@ -226,7 +226,7 @@ mod from_files {
         "priority": 3
     }"#;
 
-    // PROMO-1..4: offers are data a shop keeps in a file.
+    // PROMO-1, PROMO-3: offers are data a shop keeps in a file (code, minimum amount).
     #[test]
     fn an_offer_reads_from_json() {
         let offer: Offer = serde_json::from_str(GOOD).unwrap();
@@ -273,7 +273,7 @@ mod from_files {
         );
     }
 
-    // CART-1, Money: stored lines are checked like new ones.
+    // PROMO-5: stored lines are checked like new ones (cent prices, positive quantities).
     #[test]
     fn lines_with_sub_cent_prices_or_bad_quantities_are_refused() {
         let line = |price: &str, qty: &str| {
