@@ -38,9 +38,11 @@ impl<'a> Terms<'a> {
     ///
     /// # Errors
     ///
-    /// [`CartError::Promo`] with [`PromoError::DuplicateOffer`](comptoir_promo::PromoError::DuplicateOffer)
-    /// or [`PromoError::DuplicateCode`](comptoir_promo::PromoError::DuplicateCode) when two
-    /// offers share an id or a code.
+    /// [`CartError::Promo`] with [`PromoError::DuplicateOffer`] or
+    /// [`PromoError::DuplicateCode`] when two offers share an id or a code.
+    ///
+    /// [`PromoError::DuplicateOffer`]: comptoir_promo::PromoError::DuplicateOffer
+    /// [`PromoError::DuplicateCode`]: comptoir_promo::PromoError::DuplicateCode
     ///
     /// # Example
     ///
