@@ -3,7 +3,7 @@ use std::collections::BTreeSet;
 use comptoir_money::Eur;
 use comptoir_promo::{
     Code, Evaluation, EvaluationContext, Line, LineId, Offer, OfferId, PromoPolicy, Quantity,
-    Refusal, evaluate,
+    Refusal, check_catalogue, evaluate,
 };
 
 use crate::{CartError, Delivery, Order};
@@ -20,12 +20,63 @@ pub struct Terms<'a> {
 
 impl<'a> Terms<'a> {
     /// The shop's `offers` in `context`, under the default [`PromoPolicy`].
+    ///
+    /// The catalogue is not checked here: a catalogue where two offers share an id or a code
+    /// makes every change to a cart fail with [`CartError::Promo`]. [`Terms::try_new`] checks
+    /// it at once.
     pub fn new(offers: &'a [Offer], context: &'a EvaluationContext) -> Terms<'a> {
         Terms {
             offers,
             context,
             policy: PromoPolicy::default(),
         }
+    }
+
+    /// The shop's `offers` in `context`, under the default [`PromoPolicy`], once the whole
+    /// catalogue is checked ([`check_catalogue`]): a bad catalogue fails here, before any cart
+    /// is priced against it.
+    ///
+    /// # Errors
+    ///
+    /// [`CartError::Promo`] with [`PromoError::DuplicateOffer`] or
+    /// [`PromoError::DuplicateCode`] when two offers share an id or a code.
+    ///
+    /// [`PromoError::DuplicateOffer`]: comptoir_promo::PromoError::DuplicateOffer
+    /// [`PromoError::DuplicateCode`]: comptoir_promo::PromoError::DuplicateCode
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use comptoir_cart::Terms;
+    /// use comptoir_promo::*;
+    ///
+    /// let free_shipping = |id: &str| -> Result<Offer, PromoError> {
+    ///     Offer::new(OfferSpec {
+    ///         id: id.parse()?,
+    ///         name: "Livraison offerte".into(),
+    ///         trigger: Trigger::Code(Code::new("PORT")?),
+    ///         window: ValidityWindow::ALWAYS,
+    ///         conditions: Conditions::default(),
+    ///         effect: Effect::FreeShipping,
+    ///         combinable: true,
+    ///         priority: Priority::new(1),
+    ///     })
+    /// };
+    /// let at = Utc.with_ymd_and_hms(2026, 11, 26, 9, 0, 0).single().ok_or("instant")?;
+    /// let context = EvaluationContext::new(at);
+    /// let one = [free_shipping("port")?];
+    /// assert!(Terms::try_new(&one, &context).is_ok());
+    /// let same_code = [free_shipping("port")?, free_shipping("port-bis")?];
+    /// assert!(Terms::try_new(&same_code, &context).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn try_new(
+        offers: &'a [Offer],
+        context: &'a EvaluationContext,
+    ) -> Result<Terms<'a>, CartError> {
+        check_catalogue(offers)?;
+        Ok(Terms::new(offers, context))
     }
 
     /// The same terms under `policy`.
@@ -163,7 +214,8 @@ impl CodeOutcome {
 /// use comptoir_cart::{Cart, Delivery, DeliveryService, Terms};
 /// use comptoir_promo::{EvaluationContext, Line, Quantity};
 ///
-/// let context = EvaluationContext::new(Utc.with_ymd_and_hms(2026, 11, 26, 9, 0, 0).unwrap());
+/// let at = Utc.with_ymd_and_hms(2026, 11, 26, 9, 0, 0).single().ok_or("instant")?;
+/// let context = EvaluationContext::new(at);
 /// let terms = Terms::new(&[], &context);
 /// let mut cart = Cart::new();
 /// cart.add_line(Line::new("l1".parse()?, "mug".parse()?, "12.00".parse()?, Quantity::ONE)?, &terms)?;
@@ -316,37 +368,44 @@ impl Cart {
     /// The outcome compares the evaluation before and after, so it is exactly what the
     /// customer will pay. An unknown code is not kept.
     ///
+    /// **Equal priorities.** A code whose offer conflicts with an applied one is refused
+    /// unless its priority is strictly higher (lower number) or, at equal priority, its offer
+    /// id is smaller: ties are broken by (priority, id) as PROMO-2 says, never by which code
+    /// came first, so that the cart is the same whatever order the codes were entered in (see
+    /// [`evaluate`](comptoir_promo::evaluate)). Such a newcomer is
+    /// [`CodeOutcome::Applied`] and names the offer it displaced.
+    ///
     /// # Errors
     ///
     /// [`CartError::Promo`] when `typed` is empty or only spaces, or on overflow.
     pub fn enter_code(&mut self, typed: &str, terms: &Terms<'_>) -> Result<CodeOutcome, CartError> {
         let code = Code::new(typed)?;
-        let with_code: Vec<&Offer> = terms
-            .offers
-            .iter()
-            .filter(|o| o.code() == Some(&code))
-            .collect();
-        if with_code.is_empty() {
+        // Codes are unique in a catalogue (the evaluation below refuses one where they are
+        // not), so the code names one offer.
+        let Some(offer) = terms.offers.iter().find(|o| o.code() == Some(&code)) else {
             return Ok(CodeOutcome::Refused(Refusal::UnknownCode { code }));
-        }
+        };
         let already = self.codes.contains(&code);
         let (before, after) = self.change(terms, |cart| {
             cart.codes.insert(code.clone());
             Ok(())
         })?;
-        let applied = with_code.iter().find(|o| after.applies(o.id()));
-        Ok(match applied {
-            Some(_) if already => CodeOutcome::Refused(Refusal::AlreadyApplied),
-            Some(offer) => CodeOutcome::Applied {
-                offer: offer.id().clone(),
-                removed: CartChange::between(&before, &after).removed,
-            },
-            None => CodeOutcome::Refused(
-                with_code
-                    .iter()
-                    .find_map(|o| after.reason(o.id()).cloned())
+        Ok(if after.applies(offer.id()) {
+            if already {
+                CodeOutcome::Refused(Refusal::AlreadyApplied)
+            } else {
+                CodeOutcome::Applied {
+                    offer: offer.id().clone(),
+                    removed: CartChange::between(&before, &after).removed,
+                }
+            }
+        } else {
+            CodeOutcome::Refused(
+                after
+                    .reason(offer.id())
+                    .cloned()
                     .unwrap_or(Refusal::UnknownCode { code }),
-            ),
+            )
         })
     }
 
@@ -393,12 +452,20 @@ impl Cart {
         }
         let delivery = self.delivery.ok_or(CartError::NoDeliveryChosen)?;
         let evaluation = self.evaluate(terms)?;
-        let offers: Vec<Offer> = terms
-            .offers
+        // CART-3: the order lists its offers in the order they applied, whatever order the
+        // shop's catalogue lists them in.
+        let offers = evaluation
+            .applied()
             .iter()
-            .filter(|o| evaluation.applies(o.id()))
-            .cloned()
-            .collect();
+            .map(|applied| {
+                terms
+                    .offers
+                    .iter()
+                    .find(|o| o.id() == applied.offer())
+                    .cloned()
+                    .ok_or(CartError::InconsistentOrder)
+            })
+            .collect::<Result<Vec<Offer>, CartError>>()?;
         let context = terms.context.restricted_to(offers.iter().map(Offer::id));
         Order::freeze(self.lines.clone(), delivery, offers, context, terms.policy)
     }

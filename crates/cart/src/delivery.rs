@@ -58,7 +58,7 @@ impl Delivery {
         if cost.is_negative() {
             return Err(PromoError::NegativeAmount {
                 what: "shipping cost",
-                amount: cost.to_string(),
+                amount: cost,
             }
             .into());
         }

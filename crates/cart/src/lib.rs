@@ -33,7 +33,8 @@
 //!     priority: Priority::new(1),
 //! })?;
 //! let offers = [ten_percent];
-//! let context = EvaluationContext::new(Utc.with_ymd_and_hms(2026, 11, 26, 9, 0, 0).unwrap());
+//! let at = Utc.with_ymd_and_hms(2026, 11, 26, 9, 0, 0).single().ok_or("instant")?;
+//! let context = EvaluationContext::new(at);
 //! let terms = Terms::new(&offers, &context);
 //!
 //! let mut cart = Cart::new();
@@ -45,14 +46,15 @@
 //! )?;
 //! let order = cart.validate(&terms)?;
 //! assert_eq!(order.total(), "22.90".parse()?);
-//! assert_eq!(order.offers()[0].name(), "Soldes d'hiver");
+//! assert_eq!(order.offers().first().map(Offer::name), Some("Soldes d'hiver"));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
 //! # Crate features
 //!
-//! - `serde`: `Serialize`/`Deserialize` for carts, orders and their parts. A stored order is
-//!   recomputed from its frozen terms when read, and refused if its figures disagree.
+//! - `serde`: `Serialize`/`Deserialize` for carts, orders and their parts. A stored order
+//!   holds its frozen terms and its total, not its evaluation: it is recomputed from the terms
+//!   when read, and refused if the total disagrees.
 //! - `proptest`: the [`strategies`] module, generators of valid carts and deliveries.
 //!
 //! No feature changes behaviour.

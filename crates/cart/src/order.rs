@@ -1,7 +1,8 @@
 use chrono::{DateTime, Utc};
 use comptoir_money::Eur;
 use comptoir_promo::{
-    EvaluatedLine, Evaluation, EvaluationContext, Line, LineId, Offer, PromoPolicy, evaluate_as_at,
+    AppliedOffer, EvaluatedLine, Evaluation, EvaluationContext, Line, LineId, Offer, PromoPolicy,
+    evaluate_as_at,
 };
 
 use crate::{Cart, CartError, Change, CodeOutcome, Delivery, Rejected, Terms};
@@ -69,6 +70,9 @@ pub struct Order {
 
 impl Order {
     /// Freezes an order from its terms, computing its figures from them.
+    ///
+    /// Every offer must apply, in the order given: an order lists the offers it agreed to in
+    /// the order they applied (CART-3), so anything else is an inconsistent record.
     pub(crate) fn freeze(
         lines: Vec<Line>,
         delivery: Delivery,
@@ -77,6 +81,13 @@ impl Order {
         policy: PromoPolicy,
     ) -> Result<Order, CartError> {
         let evaluation = evaluate_as_at(&offers, &lines, delivery.cost(), &context, &policy)?;
+        if !offers
+            .iter()
+            .map(Offer::id)
+            .eq(evaluation.applied().iter().map(AppliedOffer::offer))
+        {
+            return Err(CartError::InconsistentOrder);
+        }
         Ok(Order {
             lines,
             delivery,
@@ -165,6 +176,8 @@ impl Order {
     }
 }
 
+/// The stored form of an [`Order`]: its frozen terms and the total paid. The evaluation is not
+/// stored: it is computed again from the terms when the order is read.
 #[cfg(feature = "serde")]
 #[derive(serde::Serialize, serde::Deserialize)]
 struct OrderData {
@@ -173,18 +186,18 @@ struct OrderData {
     offers: Vec<Offer>,
     context: EvaluationContext,
     policy: PromoPolicy,
-    evaluation: Evaluation,
+    total: Eur,
 }
 
 #[cfg(feature = "serde")]
 impl TryFrom<OrderData> for Order {
     type Error = CartError;
 
-    /// A stored order is recomputed from its frozen terms; figures that disagree mean the
-    /// record was altered or corrupted, and are refused rather than trusted.
+    /// A stored order is recomputed from its frozen terms; a total that disagrees means the
+    /// record was altered or corrupted, and is refused rather than trusted.
     fn try_from(d: OrderData) -> Result<Order, CartError> {
         let order = Order::freeze(d.lines, d.delivery, d.offers, d.context, d.policy)?;
-        if order.evaluation != d.evaluation {
+        if order.total() != d.total {
             return Err(CartError::InconsistentOrder);
         }
         Ok(order)
@@ -195,12 +208,12 @@ impl TryFrom<OrderData> for Order {
 impl From<Order> for OrderData {
     fn from(o: Order) -> OrderData {
         OrderData {
+            total: o.total(),
             lines: o.lines,
             delivery: o.delivery,
             offers: o.offers,
             context: o.context,
             policy: o.policy,
-            evaluation: o.evaluation,
         }
     }
 }
@@ -215,13 +228,14 @@ impl From<Order> for OrderData {
 /// use comptoir_cart::{Cart, CartError, CartOrOrder, Delivery, DeliveryService, Terms};
 /// use comptoir_promo::{EvaluationContext, Line, Quantity};
 ///
-/// let context = EvaluationContext::new(Utc.with_ymd_and_hms(2026, 11, 26, 9, 0, 0).unwrap());
+/// let at = Utc.with_ymd_and_hms(2026, 11, 26, 9, 0, 0).single().ok_or("instant")?;
+/// let context = EvaluationContext::new(at);
 /// let terms = Terms::new(&[], &context);
 /// let mut stored = CartOrOrder::Cart(Cart::new());
 /// stored.add_line(Line::new("l1".parse()?, "mug".parse()?, "12.00".parse()?, Quantity::ONE)?, &terms)?;
 /// stored.choose_delivery(Delivery::new(DeliveryService::Pickup, "3.90".parse()?)?, &terms)?;
 /// stored.validate(&terms)?;
-/// let refused = stored.enter_code("HIVER10", &terms).unwrap_err();
+/// let refused = stored.enter_code("HIVER10", &terms).err().ok_or("an order takes no code")?;
 /// assert!(refused.is_locked());
 /// assert_eq!(
 ///     refused.message_fr(),

@@ -166,6 +166,45 @@ fn higher_priority_code_replaces_the_applied_offers_and_names_them() {
     assert_eq!(added, ["hiver", "port"]);
 }
 
+// PROMO-2: at equal priority the tie-break is the offer id, not who came first: a code
+// entered later with a smaller id displaces the applied one and names it, and the reverse
+// entry order ends with the same cart.
+#[test]
+fn promo_2_equal_priority_newcomer_with_a_smaller_id_displaces_the_applied_offer() {
+    let offers = vec![
+        offer("b-noel", Some("NOEL"), percent("20"), 3, false),
+        offer("a-avent", Some("AVENT"), percent("10"), 3, false),
+    ];
+    let ctx = context();
+    let terms = Terms::new(&offers, &ctx);
+    let mut cart = filled_cart(&terms);
+    assert!(cart.enter_code("NOEL", &terms).unwrap().is_applied());
+    let outcome = cart.enter_code("AVENT", &terms).unwrap();
+    let CodeOutcome::Applied { offer, removed } = &outcome else {
+        panic!("AVENT should displace NOEL, got {outcome:?}");
+    };
+    assert_eq!(offer.as_str(), "a-avent");
+    let names: Vec<&str> = removed.iter().map(|r| r.offer.as_str()).collect();
+    assert_eq!(names, ["b-noel"]);
+    // 70.00 - 10 % = 63.00, plus 4.90 shipping.
+    assert_eq!(cart.evaluate(&terms).unwrap().total(), eur("67.90"));
+
+    // The other way round, the newcomer NOEL has the larger id and is refused.
+    let mut reverse = filled_cart(&terms);
+    assert!(reverse.enter_code("AVENT", &terms).unwrap().is_applied());
+    assert_eq!(
+        reverse.enter_code("NOEL", &terms).unwrap(),
+        CodeOutcome::Refused(Refusal::NotCombinable {
+            with: "a-avent".parse().unwrap(),
+            with_name: "Offre a-avent".into(),
+        })
+    );
+    assert_eq!(
+        reverse.evaluate(&terms).unwrap(),
+        cart.evaluate(&terms).unwrap()
+    );
+}
+
 // PROMO-2: the final price does not depend on the order codes were entered.
 #[test]
 fn entry_order_of_codes_does_not_change_the_price() {
@@ -228,6 +267,61 @@ fn validation_freezes_the_snapshot() {
     assert_eq!(order.net_of(&"a".parse().unwrap()), Some(eur("36.00")));
     assert_eq!(order.net_of(&"b".parse().unwrap()), Some(eur("27.00")));
     assert_eq!(order.lines()[1].quantity().get(), 2);
+}
+
+// CART-3: the order lists its offers in the order they applied (priority, then id), even when
+// the shop's catalogue lists them the other way round.
+#[test]
+fn cart_3_order_lists_offers_in_the_order_they_applied_not_the_catalogue_order() {
+    let five_off = Effect::AmountOff {
+        amount: eur("5.00"),
+        on: Target::Order,
+    };
+    // Lowest priority first: free shipping (9), the code (5), then the welcome offer (1).
+    let catalogue = vec![
+        with_minimum(offer("port", None, Effect::FreeShipping, 9, true), "50.00"),
+        offer("hiver", Some("HIVER10"), percent("10"), 5, true),
+        offer("bienvenue", None, five_off, 1, true),
+    ];
+    let ctx = context();
+    let terms = Terms::new(&catalogue, &ctx);
+    let mut cart = filled_cart(&terms);
+    assert!(cart.enter_code("HIVER10", &terms).unwrap().is_applied());
+    let order = cart.validate(&terms).unwrap();
+    let frozen: Vec<&str> = order.offers().iter().map(|o| o.id().as_str()).collect();
+    assert_eq!(frozen, ["bienvenue", "hiver", "port"]);
+    let applied: Vec<&str> = order
+        .evaluation()
+        .applied()
+        .iter()
+        .map(|a| a.offer().as_str())
+        .collect();
+    assert_eq!(frozen, applied);
+    // 70.00 - 5.00 = 65.00, then 10 % of that: 58.50; shipping free above 50.00.
+    assert_eq!(order.total(), eur("58.50"));
+}
+
+// PROMO-1: a catalogue where two offers share a code is refused at once, before any cart
+// is priced, and under unchecked terms the very first change fails.
+#[test]
+fn catalogue_with_a_shared_code_fails_at_once() {
+    let mut catalogue = shop_offers();
+    catalogue.push(offer("hiver-bis", Some("hiver10"), percent("20"), 6, true));
+    let ctx = context();
+    let refused = Terms::try_new(&catalogue, &ctx).unwrap_err();
+    assert!(matches!(
+        refused,
+        CartError::Promo(PromoError::DuplicateCode { .. })
+    ));
+    let shop = shop_offers();
+    assert!(Terms::try_new(&shop, &ctx).is_ok());
+    let unchecked = Terms::new(&catalogue, &ctx);
+    let mut cart = Cart::new();
+    assert!(matches!(
+        cart.add_line(line("a", "40.00", 1), &unchecked),
+        Err(CartError::Promo(PromoError::DuplicateCode { .. }))
+    ));
+    assert!(cart.lines().is_empty());
 }
 
 // CART-1: validating an empty cart or one without delivery gives the cart back.
@@ -393,12 +487,15 @@ mod storage {
         let json = serde_json::to_string(&CartOrOrder::Order(order.clone())).unwrap();
         let back: CartOrOrder = serde_json::from_str(&json).unwrap();
         assert_eq!(back.as_order(), Some(&order));
-        let tampered = json.replacen("\"63.00\"", "\"60.00\"", 1);
+        // The evaluation is not stored: it is computed again from the frozen terms.
+        assert!(!json.contains("\"evaluation\""));
+        let tampered = json.replacen("\"total\":\"63.00\"", "\"total\":\"60.00\"", 1);
         assert_ne!(tampered, json);
-        assert!(serde_json::from_str::<CartOrOrder>(&tampered).is_err());
+        let refused = serde_json::from_str::<CartOrOrder>(&tampered).unwrap_err();
+        assert!(refused.to_string().contains("inconsistent"));
     }
 
-    // CART-1: a stored cart is checked like a new one.
+    // PROMO-5: a stored cart is checked like a new one (each line named once).
     #[test]
     fn stored_cart_with_duplicate_lines_is_refused() {
         let json = r#"{"lines":[

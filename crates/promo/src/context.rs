@@ -26,7 +26,7 @@ pub struct Usage {
 /// use chrono::{TimeZone, Utc};
 /// use comptoir_promo::{EvaluationContext, Usage};
 ///
-/// let at = Utc.with_ymd_and_hms(2026, 11, 26, 9, 30, 0).unwrap();
+/// let at = Utc.with_ymd_and_hms(2026, 11, 26, 9, 30, 0).single().ok_or("instant")?;
 /// let context = EvaluationContext::new(at)
 ///     .first_order(true)
 ///     .with_usage("welcome".parse()?, Usage { by_customer: 0, total: 41 });

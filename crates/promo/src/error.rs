@@ -1,4 +1,4 @@
-use comptoir_money::MoneyError;
+use comptoir_money::{Eur, MoneyError};
 use thiserror::Error;
 
 /// Why an offer, a line or an evaluation was refused as bad input.
@@ -28,7 +28,7 @@ pub enum PromoError {
         /// Which amount, e.g. `"unit price"`.
         what: &'static str,
         /// Its value.
-        amount: String,
+        amount: Eur,
     },
     /// An amount that must be positive is zero (a fixed discount of 0.00, a free gift at 0.00).
     #[error("{what} is zero")]
@@ -62,11 +62,21 @@ pub enum PromoError {
         /// The repeated id.
         id: String,
     },
-    /// Two offers given to one evaluation share an id.
+    /// Two offers of one catalogue (or of one order's frozen offers) share an id.
     #[error("offer id {id} appears twice")]
     DuplicateOffer {
         /// The repeated id.
         id: String,
+    },
+    /// Two offers of one catalogue share a code: entering it would be ambiguous (PROMO-1).
+    #[error("code {code} belongs to both offer {first} and offer {second}")]
+    DuplicateCode {
+        /// The shared code, normalised.
+        code: String,
+        /// The first offer with it, by id.
+        first: String,
+        /// The second offer with it, by id.
+        second: String,
     },
     /// An amount computation failed (overflow far beyond any real cart).
     #[error("amount computation failed: {0}")]
@@ -85,11 +95,13 @@ impl PromoError {
         )
     }
 
-    /// True when two items of one input share an id.
+    /// True when two items of one input share an id, or two offers share a code.
     pub fn is_duplicate(&self) -> bool {
         matches!(
             self,
-            PromoError::DuplicateLine { .. } | PromoError::DuplicateOffer { .. }
+            PromoError::DuplicateLine { .. }
+                | PromoError::DuplicateOffer { .. }
+                | PromoError::DuplicateCode { .. }
         )
     }
 

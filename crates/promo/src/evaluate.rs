@@ -22,7 +22,7 @@ pub enum LineRef {
 /// A line after the offers: its amount before discounts, the discounts allocated to it and
 /// its net amount (PROMO-5).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct EvaluatedLine {
     line: LineRef,
     product: ProductId,
@@ -80,18 +80,29 @@ impl EvaluatedLine {
 ///
 /// The line is named by its position in [`Evaluation::lines`] (an index rather than an id
 /// keeps evaluation free of copies); [`Evaluation::allocation`] pairs shares with their lines.
+/// Only an evaluation makes one, so the position always names a line of that evaluation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct LineDiscount {
-    /// The line's position in [`Evaluation::lines`].
-    pub line: usize,
-    /// Its share of the offer's discount, positive.
-    pub amount: Eur,
+    line: usize,
+    amount: Eur,
+}
+
+impl LineDiscount {
+    /// The line's position in [`Evaluation::lines`] of the evaluation this share comes from.
+    pub fn position(&self) -> usize {
+        self.line
+    }
+
+    /// The line's share of the offer's discount, positive.
+    pub fn amount(&self) -> Eur {
+        self.amount
+    }
 }
 
 /// An offer that applies, with its discount and where the discount sits.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct AppliedOffer {
     offer: OfferId,
     name: String,
@@ -144,8 +155,12 @@ pub struct NotApplied {
 /// Invariants (checked by the crate's property tests): no amount is negative; the discounts
 /// of an applied offer sum exactly to its discount; the total is the sum of the lines' net
 /// amounts plus net shipping.
+///
+/// With the `serde` feature an evaluation serialises (to show or log it) but does not
+/// deserialise: it is a computed result, and one read back could break those invariants. Store
+/// its inputs and evaluate again, as a stored order does.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Evaluation {
     applied: Vec<AppliedOffer>,
     lines: Vec<EvaluatedLine>,
@@ -234,11 +249,23 @@ impl Evaluation {
 /// (PROMO-2). Each discount is allocated to the lines it covers in proportion to what they
 /// still cost, exact to the cent (PROMO-5).
 ///
+/// **Equal priorities.** PROMO-2 lets a newcomer displace an applied offer only with a
+/// strictly higher priority, and breaks ties by (priority, offer id). This crate reads the two
+/// together: between two conflicting offers of *equal* priority, the one with the smaller id
+/// wins, whichever was there first. So a code entered later, of the same priority and with a
+/// smaller id, displaces the offer already applied. The result must not depend on the order
+/// codes were entered, and "already applied" is an order of entry; the id is the only
+/// tie-break that gives the same cart whatever that order.
+///
+/// The whole `catalogue` is checked ([`check_catalogue`]), not only the offers the codes
+/// select, so a catalogue with two offers of one id or one code fails on its first use.
+///
 /// # Errors
 ///
-/// [`PromoError::DuplicateLine`] or [`PromoError::DuplicateOffer`] when two lines or two
-/// offers share an id, [`PromoError::NegativeAmount`] for a negative shipping cost, and
-/// [`PromoError::Money`] on overflow.
+/// [`PromoError::DuplicateOffer`] or [`PromoError::DuplicateCode`] when two offers of the
+/// catalogue share an id or a code, [`PromoError::DuplicateLine`] when two lines share an id,
+/// [`PromoError::NegativeAmount`] for a negative shipping cost, and [`PromoError::Money`] on
+/// overflow.
 ///
 /// # Example
 ///
@@ -263,7 +290,8 @@ impl Evaluation {
 ///     Line::new("b".parse()?, "B".parse()?, "30".parse()?, Quantity::ONE)?,
 /// ];
 /// let codes = BTreeSet::from([Code::new(" dix ")?]);
-/// let context = EvaluationContext::new(Utc.with_ymd_and_hms(2026, 11, 26, 10, 0, 0).unwrap());
+/// let at = Utc.with_ymd_and_hms(2026, 11, 26, 10, 0, 0).single().ok_or("instant")?;
+/// let context = EvaluationContext::new(at);
 /// let result = evaluate(&[ten_off_100], &codes, &lines, Eur::ZERO, &context, &PromoPolicy::default())?;
 /// assert_eq!(result.total(), "110.00".parse()?);
 /// // 10.00 over 90.00 and 30.00: 7.50 and 2.50.
@@ -278,6 +306,7 @@ pub fn evaluate(
     context: &EvaluationContext,
     policy: &PromoPolicy,
 ) -> Result<Evaluation, PromoError> {
+    check_catalogue(catalogue)?;
     let candidates: Vec<&Offer> = catalogue
         .iter()
         .filter(|o| o.code().is_none_or(|c| codes.contains(c)))
@@ -307,6 +336,7 @@ pub fn evaluate_as_at(
     context: &EvaluationContext,
     policy: &PromoPolicy,
 ) -> Result<Evaluation, PromoError> {
+    check_catalogue(offers)?;
     run(
         offers.iter().collect(),
         Vec::new(),
@@ -315,6 +345,67 @@ pub fn evaluate_as_at(
         context,
         policy,
     )
+}
+
+/// Checks that no two offers of `catalogue` share an id or a code.
+///
+/// An id names one offer in every result and every frozen order, and a code must select one
+/// offer (PROMO-1): a catalogue that breaks either is the shop's mistake, refused as a whole
+/// rather than when the ambiguous code happens to be entered. [`evaluate`] and
+/// [`evaluate_as_at`] run this check; call it to check a catalogue once, when it is loaded.
+///
+/// # Errors
+///
+/// [`PromoError::DuplicateOffer`] for a shared id, [`PromoError::DuplicateCode`] for a shared
+/// code.
+///
+/// # Example
+///
+/// ```
+/// use comptoir_promo::*;
+///
+/// let offer = |id: &str, code: &str| -> Result<Offer, PromoError> {
+///     Offer::new(OfferSpec {
+///         id: id.parse()?,
+///         name: id.into(),
+///         trigger: Trigger::Code(Code::new(code)?),
+///         window: ValidityWindow::ALWAYS,
+///         conditions: Conditions::default(),
+///         effect: Effect::FreeShipping,
+///         combinable: true,
+///         priority: Priority::new(1),
+///     })
+/// };
+/// assert!(check_catalogue(&[offer("a", "PORT")?, offer("b", "LIVRAISON")?]).is_ok());
+/// assert!(matches!(
+///     check_catalogue(&[offer("a", "PORT")?, offer("b", " port ")?]),
+///     Err(PromoError::DuplicateCode { .. })
+/// ));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn check_catalogue(catalogue: &[Offer]) -> Result<(), PromoError> {
+    let mut ids: Vec<&OfferId> = catalogue.iter().map(Offer::id).collect();
+    ids.sort_unstable();
+    if let Some([a, _]) = ids.windows(2).find(|p| p.first() == p.get(1)) {
+        return Err(PromoError::DuplicateOffer { id: a.to_string() });
+    }
+    let mut codes: Vec<(&Code, &OfferId)> = catalogue
+        .iter()
+        .filter_map(|o| o.code().map(|c| (c, o.id())))
+        .collect();
+    codes.sort_unstable();
+    for pair in codes.windows(2) {
+        if let [(code, first), (other, second)] = pair
+            && code == other
+        {
+            return Err(PromoError::DuplicateCode {
+                code: code.to_string(),
+                first: first.to_string(),
+                second: second.to_string(),
+            });
+        }
+    }
+    Ok(())
 }
 
 /// A line while offers are applied, in cents: integer arithmetic keeps evaluation cheap.
@@ -346,7 +437,7 @@ fn run(
     if shipping.is_negative() {
         return Err(PromoError::NegativeAmount {
             what: "shipping cost",
-            amount: shipping.to_string(),
+            amount: shipping,
         });
     }
     let mut ids: Vec<&LineId> = lines.iter().map(Line::id).collect();
@@ -356,17 +447,9 @@ fn run(
             id: pair.first().map(|id| id.to_string()).unwrap_or_default(),
         });
     }
-    // PROMO-2: a fixed order, whatever order the offers or codes came in.
+    // PROMO-2: a fixed order, whatever order the offers or codes came in. Ids are unique
+    // (checked by the callers), so the order is total.
     candidates.sort_by(|a, b| (a.priority(), a.id()).cmp(&(b.priority(), b.id())));
-    for pair in candidates.windows(2) {
-        if let [a, b] = pair
-            && a.id() == b.id()
-        {
-            return Err(PromoError::DuplicateOffer {
-                id: a.id().to_string(),
-            });
-        }
-    }
 
     let mut work = Vec::with_capacity(lines.len());
     let mut products = 0i128;
@@ -710,6 +793,7 @@ mod tests {
         }
     }
 
+    // PROMO-5: nothing to allocate over lines that cost nothing gives every line nothing.
     #[test]
     fn zero_over_zero_weights_is_zero_everywhere() {
         assert_eq!(allocate_cents(0, &[0, 0]), Ok(vec![0, 0]));

@@ -48,7 +48,8 @@
 //! };
 //! let offers = [offer("a", "DIX", "10", 1)?, offer("b", "VINGT", "20", 2)?];
 //! let lines = [Line::new("l1".parse()?, "P".parse()?, "100".parse()?, Quantity::ONE)?];
-//! let context = EvaluationContext::new(Utc.with_ymd_and_hms(2026, 11, 26, 10, 0, 0).unwrap());
+//! let at = Utc.with_ymd_and_hms(2026, 11, 26, 10, 0, 0).single().ok_or("instant")?;
+//! let context = EvaluationContext::new(at);
 //! let codes: BTreeSet<Code> = ["vingt".parse()?, "dix".parse()?].into();
 //! let result = evaluate(&offers, &codes, &lines, Eur::ZERO, &context, &PromoPolicy::default())?;
 //! // 10 % of 100.00, then 20 % of the 90.00 left.
@@ -60,9 +61,10 @@
 //!
 //! # Crate features
 //!
-//! - `serde`: `Serialize`/`Deserialize` for offers, lines, contexts, policies and
-//!   evaluations, so a shop keeps its offers in a JSON or TOML file. Deserialising an
-//!   [`Offer`] or a [`Line`] runs the same checks as their constructors. Money is written as
+//! - `serde`: `Serialize`/`Deserialize` for offers, lines, contexts and policies, so a shop
+//!   keeps its offers in a JSON or TOML file; deserialising an [`Offer`] or a [`Line`] runs the
+//!   same checks as their constructors. Computed results ([`Evaluation`] and its parts) are
+//!   `Serialize` only: to keep one, keep its inputs and evaluate again. Money is written as
 //!   strings, instants as RFC 3339.
 //! - `proptest`: the [`strategies`] module, generators of valid lines, offers and contexts.
 //!
@@ -90,8 +92,8 @@ pub mod strategies;
 pub use context::{EvaluationContext, PercentStacking, PromoPolicy, Usage};
 pub use error::PromoError;
 pub use evaluate::{
-    AppliedOffer, EvaluatedLine, Evaluation, LineDiscount, LineRef, NotApplied, evaluate,
-    evaluate_as_at,
+    AppliedOffer, EvaluatedLine, Evaluation, LineDiscount, LineRef, NotApplied, check_catalogue,
+    evaluate, evaluate_as_at,
 };
 pub use ids::{CategoryId, Code, LineId, OfferId, Priority, ProductId, Quantity};
 pub use line::Line;

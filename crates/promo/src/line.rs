@@ -44,7 +44,7 @@ impl Line {
         if unit_price.is_negative() {
             return Err(PromoError::NegativeAmount {
                 what: "unit price",
-                amount: unit_price.to_string(),
+                amount: unit_price,
             });
         }
         Ok(Line {

@@ -25,8 +25,8 @@ pub enum Trigger {
 /// use chrono::{TimeZone, Utc};
 /// use comptoir_promo::ValidityWindow;
 ///
-/// let start = Utc.with_ymd_and_hms(2026, 1, 7, 7, 0, 0).unwrap();
-/// let end = Utc.with_ymd_and_hms(2026, 2, 3, 23, 0, 0).unwrap();
+/// let start = Utc.with_ymd_and_hms(2026, 1, 7, 7, 0, 0).single().ok_or("instant")?;
+/// let end = Utc.with_ymd_and_hms(2026, 2, 3, 23, 0, 0).single().ok_or("instant")?;
 /// let sales = ValidityWindow::new(Some(start), Some(end))?;
 /// assert!(sales.contains(start));
 /// assert!(!sales.contains(end));
@@ -317,10 +317,7 @@ impl Offer {
         let offer = spec.id.to_string();
         let positive = |what, amount: Eur| {
             if amount.is_negative() {
-                Err(PromoError::NegativeAmount {
-                    what,
-                    amount: amount.to_string(),
-                })
+                Err(PromoError::NegativeAmount { what, amount })
             } else if amount.is_zero() {
                 Err(PromoError::ZeroAmount { what })
             } else {
@@ -348,7 +345,7 @@ impl Offer {
         {
             return Err(PromoError::NegativeAmount {
                 what: "minimum amount",
-                amount: min.to_string(),
+                amount: min,
             });
         }
         if c.requires.as_ref().is_some_and(Selection::is_empty) {

@@ -3,8 +3,8 @@
 //!
 //! Ids come from small pools (`p0`..`p5` for products, `c0`..`c2` for categories, codes
 //! `CODE0`..`CODE4`) so that generated offers actually meet generated carts. Line ids within
-//! one [`lines`] vector and offer ids within one [`offers`] vector are unique, as an
-//! evaluation requires.
+//! one [`lines`] vector, and offer ids and codes within one [`offers`] vector, are unique, as
+//! an evaluation requires.
 //!
 //! # Example
 //!
@@ -171,42 +171,54 @@ pub fn conditions() -> impl Strategy<Value = Conditions> {
         )
 }
 
-/// An offer with id `id`.
+/// An offer with id `id` and any code of the pool, or none.
 pub fn offer_with_id(id: OfferId) -> impl Strategy<Value = Offer> {
-    (
-        proptest::option::weighted(0.6, code()),
-        window(),
-        conditions(),
-        effect(),
-        any::<bool>(),
-        0u32..5,
-    )
-        .prop_filter_map(
-            "valid offer",
-            move |(code, window, conditions, effect, combinable, p)| {
-                Offer::new(OfferSpec {
-                    id: id.clone(),
-                    name: format!("Offre {id}"),
-                    trigger: code.map_or(Trigger::Automatic, Trigger::Code),
-                    window,
-                    conditions,
-                    effect,
-                    combinable,
-                    priority: Priority::new(p),
-                })
-                .ok()
-            },
-        )
+    proptest::option::weighted(0.6, code())
+        .prop_flat_map(move |code| offer_with_trigger(id.clone(), code))
 }
 
-/// Up to `max_len` offers with distinct ids (`o0`, `o1`, ...).
+/// An offer with id `id`, triggered by `code` (automatic for `None`).
+pub fn offer_with_trigger(id: OfferId, code: Option<Code>) -> impl Strategy<Value = Offer> {
+    (window(), conditions(), effect(), any::<bool>(), 0u32..5).prop_filter_map(
+        "valid offer",
+        move |(window, conditions, effect, combinable, p)| {
+            Offer::new(OfferSpec {
+                id: id.clone(),
+                name: format!("Offre {id}"),
+                trigger: code.clone().map_or(Trigger::Automatic, Trigger::Code),
+                window,
+                conditions,
+                effect,
+                combinable,
+                priority: Priority::new(p),
+            })
+            .ok()
+        },
+    )
+}
+
+/// Up to `max_len` offers with distinct ids (`o0`, `o1`, ...) and distinct codes, as a
+/// catalogue requires. Codes are drawn without repetition from the pool, widened to
+/// `CODE{max_len - 1}` when the pool is smaller than the catalogue.
 pub fn offers(max_len: usize) -> impl Strategy<Value = Vec<Offer>> {
-    (0..=max_len).prop_flat_map(|n| {
-        (0..n)
-            .filter_map(|i| OfferId::new(format!("o{i}")).ok())
-            .map(offer_with_id)
-            .collect::<Vec<_>>()
-    })
+    let pool: Vec<usize> = (0..max_len.max(5)).collect();
+    (
+        0..=max_len,
+        Just(pool).prop_shuffle(),
+        proptest::collection::vec(proptest::bool::weighted(0.6), max_len),
+    )
+        .prop_flat_map(|(n, pool, with_code)| {
+            (0..n)
+                .filter_map(|i| {
+                    let id = OfferId::new(format!("o{i}")).ok()?;
+                    let code = match (with_code.get(i), pool.get(i)) {
+                        (Some(true), Some(c)) => Some(Code::new(format!("CODE{c}")).ok()?),
+                        _ => None,
+                    };
+                    Some(offer_with_trigger(id, code))
+                })
+                .collect::<Vec<_>>()
+        })
 }
 
 /// A context in 2026, first order or not, with small usage counts for offers `o0`..`o9`.

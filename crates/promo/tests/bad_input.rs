@@ -17,7 +17,7 @@ fn spec(effect: Effect) -> OfferSpec {
     }
 }
 
-// CART-1: a line holds at least one unit.
+// PROMO-5: a line holds at least one unit (its amount is unit price times quantity).
 #[test]
 fn zero_and_negative_quantities_are_refused() {
     assert_eq!(
@@ -30,7 +30,7 @@ fn zero_and_negative_quantities_are_refused() {
     );
 }
 
-// Money: a unit price is never negative.
+// PROMO-5: a line's unit price, from which its net amount is computed, is never negative.
 #[test]
 fn negative_prices_are_refused() {
     let line = Line::new(
@@ -39,13 +39,13 @@ fn negative_prices_are_refused() {
         Eur::from_cents(-1),
         Quantity::ONE,
     );
-    assert!(matches!(
+    assert_eq!(
         line,
         Err(PromoError::NegativeAmount {
             what: "unit price",
-            ..
+            amount: Eur::from_cents(-1),
         })
-    ));
+    );
 }
 
 // PROMO-1: a code or id of nothing but spaces is no code.
@@ -144,6 +144,65 @@ fn duplicate_line_and_offer_ids_are_refused() {
     assert!(e.is_err_and(|e| e.is_duplicate()));
 }
 
+fn coded(id: &str, code: &str) -> Offer {
+    let mut s = spec(Effect::FreeShipping);
+    s.id = id.parse().unwrap();
+    s.trigger = Trigger::Code(Code::new(code).unwrap());
+    Offer::new(s).unwrap()
+}
+
+// PROMO-2: offer ids are unique over the whole catalogue, checked even when no code selects
+// the offers that share one.
+#[test]
+fn duplicate_offer_ids_anywhere_in_the_catalogue_are_refused() {
+    let ctx = EvaluationContext::new(Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap());
+    let policy = PromoPolicy::default();
+    let catalogue = [coded("port", "PORT"), coded("port", "LIVRAISON")];
+    let none = std::collections::BTreeSet::new();
+    assert_eq!(
+        evaluate(&catalogue, &none, &[], Eur::ZERO, &ctx, &policy),
+        Err(PromoError::DuplicateOffer { id: "port".into() })
+    );
+    assert_eq!(
+        check_catalogue(&catalogue),
+        Err(PromoError::DuplicateOffer { id: "port".into() })
+    );
+}
+
+// PROMO-1: a code selects one offer; two offers sharing one (whatever its case) make the
+// catalogue ambiguous, refused even when nobody entered that code.
+#[test]
+fn two_offers_sharing_a_code_are_refused_as_ambiguous() {
+    let ctx = EvaluationContext::new(Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap());
+    let policy = PromoPolicy::default();
+    let catalogue = [
+        coded("a", "PORT"),
+        coded("b", "LIVRAISON"),
+        coded("c", " port "),
+    ];
+    let expected = PromoError::DuplicateCode {
+        code: "PORT".into(),
+        first: "a".into(),
+        second: "c".into(),
+    };
+    assert!(expected.is_duplicate());
+    assert_eq!(
+        expected.to_string(),
+        "code PORT belongs to both offer a and offer c"
+    );
+    let none = std::collections::BTreeSet::new();
+    assert_eq!(
+        evaluate(&catalogue, &none, &[], Eur::ZERO, &ctx, &policy),
+        Err(expected.clone())
+    );
+    assert_eq!(
+        evaluate_as_at(&catalogue, &[], Eur::ZERO, &ctx, &policy),
+        Err(expected.clone())
+    );
+    assert_eq!(check_catalogue(&catalogue), Err(expected));
+    assert_eq!(check_catalogue(&catalogue[..2]), Ok(()));
+}
+
 // SHIP-1: a shipping cost is not negative.
 #[test]
 fn negative_shipping_is_refused() {
@@ -167,7 +226,7 @@ mod from_files {
         "priority": 3
     }"#;
 
-    // PROMO-1..4: offers are data a shop keeps in a file.
+    // PROMO-1, PROMO-3: offers are data a shop keeps in a file (code, minimum amount).
     #[test]
     fn an_offer_reads_from_json() {
         let offer: Offer = serde_json::from_str(GOOD).unwrap();
@@ -214,7 +273,7 @@ mod from_files {
         );
     }
 
-    // CART-1, Money: stored lines are checked like new ones.
+    // PROMO-5: stored lines are checked like new ones (cent prices, positive quantities).
     #[test]
     fn lines_with_sub_cent_prices_or_bad_quantities_are_refused() {
         let line = |price: &str, qty: &str| {

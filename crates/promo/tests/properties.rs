@@ -1,5 +1,4 @@
 //! Invariants of evaluation over generated carts and offers (PROMO-2, PROMO-4, PROMO-5).
-#![cfg(all(feature = "serde", feature = "proptest"))]
 
 use std::collections::BTreeSet;
 
@@ -41,11 +40,11 @@ proptest! {
     ) {
         let e = evaluate(&offers, &codes, &lines, shipping, &ctx, &policy)?;
         for a in e.applied() {
-            let shares = sum(a.lines().iter().map(|d| d.amount));
+            let shares = sum(a.lines().iter().map(|d| d.amount()));
             prop_assert_eq!(shares.checked_add(a.shipping())?, a.discount());
         }
         for (index, l) in e.lines().iter().enumerate() {
-            let received = sum(e.applied().iter().flat_map(|a| a.lines()).filter(|d| d.line == index).map(|d| d.amount));
+            let received = sum(e.applied().iter().flat_map(|a| a.lines()).filter(|d| d.position() == index).map(|d| d.amount()));
             prop_assert_eq!(received, l.discount());
             prop_assert_eq!(l.net().checked_add(l.discount())?, l.amount());
         }
@@ -105,7 +104,9 @@ proptest! {
         prop_assert!(frozen.not_applied().is_empty());
     }
 
-    // Offers, lines and evaluations survive a trip through JSON unchanged.
+    // PROMO-1, PROMO-3: offers, lines and contexts survive a trip through JSON unchanged; an
+    // evaluation is written with its figures.
+    #[cfg(feature = "serde")]
     #[test]
     fn serde_round_trips_offers_lines_and_evaluations(
         offers in strategies::offers(6), codes in strategies::codes(), lines in strategies::lines(6),
@@ -117,8 +118,9 @@ proptest! {
         prop_assert_eq!(&back, &lines);
         let back: EvaluationContext = serde_json::from_str(&serde_json::to_string(&ctx).unwrap()).unwrap();
         prop_assert_eq!(&back, &ctx);
+        // An evaluation is only written (shown, logged), never read back.
         let e = evaluate(&offers, &codes, &lines, shipping, &ctx, &policy)?;
-        let back: Evaluation = serde_json::from_str(&serde_json::to_string(&e).unwrap()).unwrap();
-        prop_assert_eq!(back, e);
+        let written: serde_json::Value = serde_json::to_value(&e).unwrap();
+        prop_assert_eq!(&written["total"], &serde_json::Value::String(e.total().to_string()));
     }
 }

@@ -295,7 +295,7 @@ fn leftover_cent_of_an_allocation_goes_to_the_earlier_line() {
         line("c", "C", "5.00", 1),
     ];
     let e = run(&offers, &[], &lines, "0");
-    let shares: Vec<Eur> = e.applied()[0].lines().iter().map(|d| d.amount).collect();
+    let shares: Vec<Eur> = e.applied()[0].lines().iter().map(|d| d.amount()).collect();
     assert_eq!(shares, vec![eur("0.04"), eur("0.03"), eur("0.03")]);
 }
 
