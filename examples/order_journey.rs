@@ -126,7 +126,7 @@ fn shop_offers() -> Result<Vec<Offer>> {
 fn cart_to_order(offers: &[Offer], validated_at: &DateTime<Tz>) -> Result<Order> {
     // The instant is an input: the crates never read a clock.
     let context = EvaluationContext::new(*validated_at);
-    let terms = Terms::new(offers, &context);
+    let terms = Terms::try_new(offers, &context)?;
     let mut cart = Cart::new();
     for (id, product, price, quantity) in [
         ("l1", "theiere-fonte", "34.90", 1),
