@@ -210,9 +210,9 @@ mod tests {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
     }
 
+    // RET-1: 14 days from a Monday end on the Monday two weeks later.
     #[test]
     fn event_day_is_not_counted() {
-        // RET-1: 14 days from a Monday end on the Monday two weeks later.
         let period = Period {
             days: CalendarDays::new(14),
             roll: Roll::None,
@@ -224,6 +224,7 @@ mod tests {
         assert!(!d.is_rolled());
     }
 
+    // RET-1: the roll is a policy value; without it the last day is not moved.
     #[test]
     fn without_roll_a_sunday_stays_a_sunday() {
         let period = Period {
@@ -236,6 +237,7 @@ mod tests {
         assert_eq!(d.last_day(), ymd(2025, 3, 16));
     }
 
+    // RET-1: a window ends at the end of its last day, Paris time, even the night the clocks change.
     #[test]
     fn closes_at_midnight_paris_even_on_dst_sunday() {
         let period = Period {
@@ -252,6 +254,7 @@ mod tests {
         );
     }
 
+    // RET-1, CAL-4: a window that leaves the calendar's years is an out-of-range error.
     #[test]
     fn out_of_range_is_an_error() {
         let period = Period {

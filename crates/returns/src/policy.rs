@@ -170,15 +170,16 @@ pub struct ReturnsPolicy {
 mod tests {
     use super::*;
 
+    // RET-1, REF-2: the FAQ's values pass the policy checks.
     #[test]
     fn defaults_are_valid() {
         assert_eq!(WithdrawalPolicy::default().validate(), Ok(()));
         assert_eq!(RefundPolicy::default().validate(), Ok(()));
     }
 
+    // RET-1: a contract can lengthen the legal 14 days, not shorten them.
     #[test]
     fn contractual_shorter_than_statutory_is_refused() {
-        // RET-1: a contract can lengthen the legal 14 days, not shorten them.
         let mut policy = WithdrawalPolicy::default();
         policy.contractual.days = CalendarDays::new(10);
         assert!(matches!(
@@ -190,9 +191,9 @@ mod tests {
         assert!(policy.validate().is_err());
     }
 
+    // REF-2
     #[test]
     fn inverted_expected_window_is_refused() {
-        // REF-2
         let policy = RefundPolicy {
             expected_from: BusinessDays::new(5),
             expected_to: BusinessDays::new(3),
@@ -211,6 +212,7 @@ mod tests {
 mod serde_tests {
     use super::*;
 
+    // RET-1, REF-2: a stored policy reads back, and missing values are the FAQ's.
     #[test]
     fn policy_round_trips_and_partial_input_takes_the_faq_defaults() {
         let policy = ReturnsPolicy::default();
@@ -227,6 +229,7 @@ mod serde_tests {
         assert!(serde_json::from_str::<ReturnsPolicy>(r#"{"refnud":{}}"#).is_err());
     }
 
+    // REF-3: stored lateness and rates are checked like the constructors.
     #[test]
     fn invalid_numbers_are_refused_when_deserialising() {
         assert!(serde_json::from_str::<crate::DaysLate>("-1").is_err());

@@ -338,9 +338,9 @@ mod tests {
         DateTime::parse_from_rfc3339(rfc3339).unwrap()
     }
 
+    // REF-2
     #[test]
     fn without_deferral_the_ceiling_is_fourteen_days_after_notice() {
-        // REF-2
         let policy = RefundPolicy {
             deferral: Deferral::None,
             ..RefundPolicy::default()
@@ -351,9 +351,9 @@ mod tests {
         assert_eq!(d.expected(), None);
     }
 
+    // REF-2, L221-24: whichever comes first.
     #[test]
     fn proof_earlier_than_goods_decides() {
-        // REF-2, L221-24: whichever comes first.
         let facts = RefundFacts::notified(&at("2025-03-10T09:00:00+01:00"))
             .with_proof_of_shipment(&at("2025-03-28T09:00:00+01:00"))
             .with_goods_received(&at("2025-04-02T09:00:00+02:00"));
@@ -369,9 +369,9 @@ mod tests {
         );
     }
 
+    // REF-2
     #[test]
     fn contradictory_facts_are_typed_errors() {
-        // REF-2
         let cal = Calendar::metropolitan();
         let policy = RefundPolicy::default();
         let notice = RefundFacts::notified(&at("2025-03-10T09:00:00+01:00"));

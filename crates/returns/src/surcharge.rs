@@ -305,9 +305,9 @@ mod tests {
         LegalInterestRate::new(s.parse().unwrap()).unwrap()
     }
 
+    // REF-3, L242-4: each boundary belongs to the lower tier.
     #[test]
     fn tier_boundaries() {
-        // REF-3, L242-4: each boundary belongs to the lower tier.
         let tier = |d| SurchargeTier::of(DaysLate::new(d).unwrap());
         assert_eq!(tier(0), SurchargeTier::OnTime);
         assert_eq!(tier(1), SurchargeTier::LegalInterest);
@@ -329,9 +329,9 @@ mod tests {
         );
     }
 
+    // REF-3: 100.00 at 7.30 % for 5 days = 0.10 exactly.
     #[test]
     fn legal_interest_is_actual_over_365_rounded_half_away() {
-        // REF-3: 100.00 at 7.30 % for 5 days = 0.10 exactly.
         let s = Surcharge::compute(
             Eur::from_cents(10_000),
             Eur::from_cents(10_000),
@@ -351,9 +351,9 @@ mod tests {
         assert_eq!(s.amount(), Eur::from_cents(2));
     }
 
+    // REF-3
     #[test]
     fn bad_numbers_are_typed_errors() {
-        // REF-3
         assert_eq!(
             DaysLate::new(-1),
             Err(ReturnsError::NegativeLateness { days: -1 })
@@ -380,6 +380,7 @@ mod tests {
         ));
     }
 
+    // REF-3: days late count from the due date, none when paid by it.
     #[test]
     fn lateness_between_dates() {
         let d = |day| NaiveDate::from_ymd_opt(2025, 3, day).unwrap();

@@ -1,5 +1,4 @@
 //! Invariants of the after-sale rules (RET-1, REF-2, REF-3).
-#![cfg(feature = "proptest")]
 
 use chrono::{DateTime, Days, TimeDelta, Utc};
 use comptoir_calendar::{Calendar, CalendarPolicy, Region};
