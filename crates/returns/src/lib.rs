@@ -76,7 +76,7 @@ mod withdrawal;
 
 pub use error::ReturnsError;
 pub use period::{CalendarDays, Deadline, Period, Roll};
-pub use policy::{Deferral, RefundPolicy, ReturnsPolicy, WithdrawalPolicy};
+pub use policy::{Deferral, LEGAL_DAYS, RefundPolicy, ReturnsPolicy, WithdrawalPolicy};
 pub use refund_deadline::{DeferredUntil, ExpectedRefund, RefundDeadlines, RefundDue, RefundFacts};
 pub use surcharge::{DaysLate, LegalInterestRate, Surcharge, SurchargeTier};
 pub use withdrawal::{NoticeTimeliness, WithdrawalWindows};
