@@ -2,7 +2,7 @@
 
 use comptoir_calendar::BusinessDays;
 
-use crate::{CalendarDays, Period, ReturnsError, Roll};
+use crate::{CalendarDays, Period, ReturnsError, Roll, SurchargePolicy};
 
 /// The 14 days the law gives: to withdraw (C. conso L221-18) and to refund after the
 /// withdrawal (L221-24). A policy may lengthen them, never shorten them: these are the
@@ -201,6 +201,8 @@ pub struct ReturnsPolicy {
     pub withdrawal: WithdrawalPolicy,
     /// Refund deadlines (REF-2).
     pub refund: RefundPolicy,
+    /// Late-refund surcharges (REF-3).
+    pub surcharge: SurchargePolicy,
 }
 
 #[cfg(test)]
@@ -283,7 +285,7 @@ mod tests {
 mod serde_tests {
     use super::*;
 
-    // RET-1, REF-2: a stored policy reads back, and missing values are the FAQ's.
+    // RET-1, REF-2, REF-3: a stored policy reads back, and missing values are the FAQ's.
     #[test]
     fn policy_round_trips_and_partial_input_takes_the_faq_defaults() {
         let policy = ReturnsPolicy::default();
@@ -298,6 +300,13 @@ mod serde_tests {
         assert_eq!(partial.refund.deferral, Deferral::None);
         assert_eq!(partial.withdrawal, WithdrawalPolicy::default());
         assert!(serde_json::from_str::<ReturnsPolicy>(r#"{"refnud":{}}"#).is_err());
+
+        let flat: ReturnsPolicy =
+            serde_json::from_str(r#"{"surcharge":{"legal_interest":"flat"}}"#).unwrap();
+        assert_eq!(
+            flat.surcharge.legal_interest,
+            crate::LegalInterestReading::Flat
+        );
     }
 
     // REF-3: stored lateness and rates are checked like the constructors.
