@@ -690,6 +690,7 @@ mod tests {
         Ok(())
     }
 
+    // PAY-4: a threshold below zero is a typed error, not an "everything is eligible".
     #[test]
     fn a_negative_minimum_is_an_error() -> Result<(), PaymentError> {
         let policy = InstalmentPolicy {
@@ -703,6 +704,7 @@ mod tests {
         Ok(())
     }
 
+    // PAY-4: the refusal says how much is missing to reach the 100 EUR.
     #[test]
     fn messages_name_the_missing_amount_and_the_expiry() {
         let below = Ineligibility::BelowMinimum {

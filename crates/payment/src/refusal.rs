@@ -169,6 +169,7 @@ mod tests {
         );
     }
 
+    // PAY-6: the developer form of every refusal reason follows the house form.
     #[test]
     fn english_display_is_lowercase_without_trailing_dot() {
         for reason in ALL {

@@ -373,6 +373,7 @@ mod tests {
         ));
     }
 
+    // PAY-2: an attempt the bank never answered is not a wrong code.
     #[test]
     fn bank_unavailable_counts_nothing() {
         let mut t = SecureTracker::new(Device::Other);
@@ -393,6 +394,7 @@ mod tests {
         );
     }
 
+    // PAY-2: once authenticated, no further code is asked.
     #[test]
     fn authenticated_is_terminal() {
         let mut t = SecureTracker::new(Device::Other);
@@ -403,6 +405,7 @@ mod tests {
         assert_eq!(t.attempt(), Err(PaymentError::AlreadyAuthenticated));
     }
 
+    // PAY-2: before the third code, the customer is warned the card will be blocked.
     #[test]
     fn last_try_warning_is_explicit() {
         let step = NextStep::EnterCodeAgain { codes_left: 1 };

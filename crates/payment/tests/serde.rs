@@ -19,6 +19,7 @@ fn card() -> Result<Card, Box<dyn std::error::Error>> {
     )?)
 }
 
+// PAY-7: a stored card is its token, brand and month, nothing more.
 #[test]
 fn a_card_round_trips_as_token_brand_and_month() -> TestResult {
     let json = serde_json::to_string(&card()?)?;
@@ -57,6 +58,7 @@ fn a_tracker_round_trips_and_inconsistent_ones_are_refused() -> TestResult {
     Ok(())
 }
 
+// PAY-4, PAY-5: policy and schedule read back equal, amounts as strings.
 #[test]
 fn policy_and_schedule_round_trip_with_amounts_as_strings() -> TestResult {
     let policy = InstalmentPolicy::default();
@@ -76,6 +78,7 @@ fn policy_and_schedule_round_trip_with_amounts_as_strings() -> TestResult {
     Ok(())
 }
 
+// PAY-4, PAY-5: a stored amount or schedule is checked like a computed one.
 #[test]
 fn stored_amounts_and_schedules_are_checked() {
     let negative = r#"{"products":"-1.00","shipping":"0.00"}"#;
