@@ -10,10 +10,11 @@
 //! use comptoir_account::{strategies, FormPolicy};
 //! use proptest::prelude::*;
 //!
-//! let today = NaiveDate::from_ymd_opt(2026, 3, 10).unwrap();
+//! let today = NaiveDate::from_ymd_opt(2026, 3, 10).ok_or("date")?;
 //! proptest!(|(form in strategies::registration_form(today))| {
 //!     prop_assert!(form.validate(&FormPolicy::default(), today).is_ok());
 //! });
+//! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
 use chrono::{Datelike, NaiveDate};

@@ -189,6 +189,7 @@ mod serde_impls {
 mod tests {
     use super::*;
 
+    // ACC-2: every field is trimmed, then refused for one reason in a fixed order.
     #[test]
     fn clean_trims_and_refuses_in_a_fixed_order() {
         let f = Field::City;

@@ -527,6 +527,7 @@ mod tests {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
     }
 
+    // ACC-2: the birth date field reads dd/mm/yyyy and ISO dates, nothing looser.
     #[test]
     fn reads_french_and_iso_dates_only() {
         assert_eq!(read_date("14/07/1990"), Some(date(1990, 7, 14)));
@@ -545,6 +546,7 @@ mod tests {
         }
     }
 
+    // ACC-2: the birth date is checked against an age in completed years.
     #[test]
     fn age_is_counted_in_completed_years() {
         let today = date(2026, 3, 10);
@@ -564,6 +566,7 @@ mod tests {
         );
     }
 
+    // ACC-2: a postcode is valid only within the ranges of the table.
     #[test]
     fn postcode_ranges_follow_the_table() {
         for ok in [
@@ -598,6 +601,7 @@ mod tests {
         assert_eq!("01000".parse::<Postcode>().unwrap().to_string(), "01000");
     }
 
+    // ACC-2: a phone number is accepted in national and international forms.
     #[test]
     fn phones_in_national_and_international_forms() {
         let e164 = |s: &str| s.parse::<Phone>().map(|p| p.as_e164().to_owned());
@@ -631,6 +635,7 @@ mod tests {
         );
     }
 
+    // ACC-2: the e-mail field follows the shop's reading of the RFCs.
     #[test]
     fn emails_follow_the_shop_reading_of_the_rfcs() {
         for ok in [
@@ -661,6 +666,7 @@ mod tests {
         );
     }
 
+    // ACC-2: names accept letters of any script and the usual joiners.
     #[test]
     fn names_accept_letters_of_any_script_and_joiners() {
         for ok in [
@@ -689,6 +695,7 @@ mod tests {
         }
     }
 
+    // ACC-2: the password rules are checked and reported in a fixed order.
     #[test]
     fn password_rules_in_order() {
         let policy = PasswordPolicy::default();

@@ -477,6 +477,7 @@ mod tests {
         Ok(())
     }
 
+    // PAY-7, PAY-5: a card keeps only its expiry month, valid through the month's last day (the day the 3x check compares).
     #[test]
     fn expiry_month_is_valid_through_its_last_day() -> Result<(), PaymentError> {
         let expiry = ExpiryMonth::new(2026, 12)?;
@@ -490,6 +491,7 @@ mod tests {
         Ok(())
     }
 
+    // PAY-7: the stored expiry month is checked like the rest of the card's data, never guessed.
     #[test]
     fn bad_expiry_months_are_refused() {
         assert!(ExpiryMonth::new(2026, 0).is_err());
@@ -503,6 +505,7 @@ mod tests {
         assert_eq!("1/27".parse::<ExpiryMonth>(), ExpiryMonth::new(2027, 1));
     }
 
+    // PAY-7, PAY-6: a card whose month is over is refused, naming the month.
     #[test]
     fn an_expired_card_is_refused_with_its_month() -> Result<(), PaymentError> {
         let expiry = ExpiryMonth::new(2026, 4)?;

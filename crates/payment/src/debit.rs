@@ -35,8 +35,15 @@ pub fn debit_day(shipped_on: NaiveDate) -> NaiveDate {
 /// assert_eq!(debit.at_latest(), ymd(29)?);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+///
+/// Deserialising checks the days are in order (earliest, then latest expected, then at the
+/// latest), as the dispatch rules always give them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(try_from = "DebitRepr")
+)]
 pub struct ExpectedDebit {
     earliest: NaiveDate,
     latest_expected: NaiveDate,
@@ -83,5 +90,34 @@ impl ExpectedDebit {
     /// The last day the order ships when the promise is kept (DISP-3, `T + 3`).
     pub fn at_latest(&self) -> NaiveDate {
         self.at_latest
+    }
+}
+
+/// The fields as stored, checked before they make an expected debit.
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DebitRepr {
+    earliest: NaiveDate,
+    latest_expected: NaiveDate,
+    at_latest: NaiveDate,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<DebitRepr> for ExpectedDebit {
+    type Error = &'static str;
+
+    fn try_from(repr: DebitRepr) -> Result<ExpectedDebit, &'static str> {
+        // DISP-2, DISP-3: T+1 <= T+2 <= T+3, whatever the calendar.
+        if repr.earliest > repr.latest_expected || repr.latest_expected > repr.at_latest {
+            return Err(
+                "the debit days must be in order: earliest, latest expected, at the latest",
+            );
+        }
+        Ok(ExpectedDebit {
+            earliest: repr.earliest,
+            latest_expected: repr.latest_expected,
+            at_latest: repr.at_latest,
+        })
     }
 }

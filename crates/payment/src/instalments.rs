@@ -270,6 +270,29 @@ impl fmt::Display for Ineligibility {
 }
 
 /// One instalment: its rank (from 1), the day it is debited and its amount.
+///
+/// `Display` is the crate's canonical form, in English with the amount as [`Eur`] writes it
+/// and the ISO date: `instalment 1: 33.34 due 2026-01-31`, the same in logs whatever the
+/// customer's language. A shop page builds its own French line from the accessors, e.g.
+/// with [`Eur::french`].
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use comptoir_money::Eur;
+/// use comptoir_payment::{Card, CardBrand, CardToken, ExpiryMonth, InstalmentPolicy, OrderAmount};
+///
+/// let shipped = NaiveDate::from_ymd_opt(2026, 1, 31).ok_or("date")?;
+/// let card = Card::new(CardToken::new("tok_1")?, CardBrand::Visa, ExpiryMonth::new(2027, 12)?, shipped)?;
+/// let order = OrderAmount::new(Eur::from_cents(10_000), Eur::ZERO)?;
+/// let schedule = InstalmentPolicy::default().schedule(&order, &card, 3, shipped)?;
+/// let first = schedule.instalments().first().ok_or("an instalment")?;
+/// assert_eq!(first.to_string(), "instalment 1: 33.34 due 2026-01-31");
+/// assert_eq!(format!("{} le {}", first.amount().french(), first.due_on().format("%d/%m/%Y")),
+///            "33,34\u{a0}€ le 31/01/2026");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Instalment {
@@ -292,6 +315,18 @@ impl Instalment {
     /// The amount debited.
     pub fn amount(&self) -> Eur {
         self.amount
+    }
+}
+
+impl fmt::Display for Instalment {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "instalment {}: {} due {}",
+            self.number,
+            self.amount,
+            self.due_on.format("%Y-%m-%d")
+        )
     }
 }
 
@@ -690,6 +725,7 @@ mod tests {
         Ok(())
     }
 
+    // PAY-4: a threshold below zero is a typed error, not an "everything is eligible".
     #[test]
     fn a_negative_minimum_is_an_error() -> Result<(), PaymentError> {
         let policy = InstalmentPolicy {
@@ -703,6 +739,28 @@ mod tests {
         Ok(())
     }
 
+    // PAY-5: an instalment reads as its rank, amount and ISO due date.
+    #[test]
+    fn instalment_displays_rank_amount_and_due_date() -> Result<(), PaymentError> {
+        let schedule = InstalmentPolicy::default().schedule(
+            &order(10_000)?,
+            &card(2027, 12)?,
+            3,
+            date(2026, 1, 31),
+        )?;
+        let lines: Vec<String> = schedule.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            lines,
+            [
+                "instalment 1: 33.34 due 2026-01-31",
+                "instalment 2: 33.33 due 2026-03-02",
+                "instalment 3: 33.33 due 2026-04-01",
+            ]
+        );
+        Ok(())
+    }
+
+    // PAY-4: the refusal says how much is missing to reach the 100 EUR.
     #[test]
     fn messages_name_the_missing_amount_and_the_expiry() {
         let below = Ineligibility::BelowMinimum {

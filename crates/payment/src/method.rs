@@ -108,6 +108,7 @@ mod tests {
         assert!(!PaymentMethod::offered_on(Device::Other).contains(&PaymentMethod::ApplePay));
     }
 
+    // PAY-1: the other methods read as one French list.
     #[test]
     fn french_list_joins_with_ou() {
         assert_eq!(

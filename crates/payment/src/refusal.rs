@@ -39,8 +39,26 @@ pub enum RefusalReason {
     TechnicalError,
 }
 
+// The FAQ's advice, written once. Macros rather than `const`s so that `concat!` can put
+// them after each reason's own first sentence and every advice stays a `&'static str`.
+macro_rules! ask_your_bank {
+    () => {
+        "Il est conseillé de vérifier auprès de votre banquier·ère la possibilité de passer commande sur le site."
+    };
+}
+
+macro_rules! check_with_bank {
+    () => {
+        concat!(
+            ask_your_bank!(),
+            " Si les fonds sont suffisants et que vous avez les droits nécessaires mais que votre paiement est refusé, ",
+            "veuillez contacter notre service client depuis Contactez-nous."
+        )
+    };
+}
+
 /// The FAQ's advice when the bank is the one refusing.
-const CHECK_WITH_BANK: &str = "Il est conseillé de vérifier auprès de votre banquier·ère la possibilité de passer commande sur le site. Si les fonds sont suffisants et que vous avez les droits nécessaires mais que votre paiement est refusé, veuillez contacter notre service client depuis Contactez-nous.";
+const CHECK_WITH_BANK: &str = check_with_bank!();
 
 impl RefusalReason {
     /// The advice shown to the customer, in French, after the FAQ (PAY-6, PAY-2).
@@ -48,25 +66,19 @@ impl RefusalReason {
         match self {
             RefusalReason::BankRefusal => concat!(
                 "Votre paiement a été refusé par votre organisme bancaire. ",
-                "Il est conseillé de vérifier auprès de votre banquier·ère la possibilité de passer commande sur le site. ",
-                "Si les fonds sont suffisants et que vous avez les droits nécessaires mais que votre paiement est refusé, ",
-                "veuillez contacter notre service client depuis Contactez-nous."
+                check_with_bank!()
             ),
             RefusalReason::CeilingReached => concat!(
                 "Votre paiement a été refusé : votre plafond de paiement est peut-être atteint. ",
-                "Il est conseillé de vérifier auprès de votre banquier·ère la possibilité de passer commande sur le site. ",
-                "Si les fonds sont suffisants et que vous avez les droits nécessaires mais que votre paiement est refusé, ",
-                "veuillez contacter notre service client depuis Contactez-nous."
+                check_with_bank!()
             ),
             RefusalReason::AccountTemporarilyBlocked => concat!(
                 "Votre paiement a été refusé : votre compte est peut-être bloqué temporairement. ",
-                "Il est conseillé de vérifier auprès de votre banquier·ère la possibilité de passer commande sur le site. ",
-                "Si les fonds sont suffisants et que vous avez les droits nécessaires mais que votre paiement est refusé, ",
-                "veuillez contacter notre service client depuis Contactez-nous."
+                check_with_bank!()
             ),
             RefusalReason::InsufficientFunds => concat!(
                 "Votre paiement a été refusé : les fonds disponibles sont insuffisants. ",
-                "Il est conseillé de vérifier auprès de votre banquier·ère la possibilité de passer commande sur le site."
+                ask_your_bank!()
             ),
             RefusalReason::CardBlockedFor3ds => concat!(
                 "Vous avez échoué trois fois à saisir le code d'authentification : votre carte bancaire est bloquée ",
@@ -156,6 +168,12 @@ mod tests {
             RefusalReason::AccountTemporarilyBlocked,
         ] {
             assert!(reason.advice_fr().ends_with(second_step), "{reason}");
+            assert!(
+                reason
+                    .advice_fr()
+                    .ends_with(RefusalReason::generic_advice_fr()),
+                "{reason}"
+            );
         }
     }
 
@@ -169,6 +187,7 @@ mod tests {
         );
     }
 
+    // PAY-6: the developer form of every refusal reason follows the house form.
     #[test]
     fn english_display_is_lowercase_without_trailing_dot() {
         for reason in ALL {

@@ -268,17 +268,46 @@ struct TrackerRepr {
 impl TryFrom<TrackerRepr> for SecureTracker {
     type Error = &'static str;
 
+    /// Accepts exactly the trackers [`SecureTracker::record`] can reach: the stored fields
+    /// are replayed as outcomes on a new tracker (the soft decline, the wrong codes, then
+    /// what ended it), and must give the same tracker back. A check written by hand would
+    /// drift from the state machine; the replay cannot.
+    ///
+    /// Today that means: at most three wrong codes, blocked exactly at three, and an
+    /// authenticated or refused tracker with fewer than three. The soft-decline flag agrees
+    /// with every state (a soft decline may come before an authentication, a refusal or a
+    /// block), and a refusal may carry any reason, since a hard decline is the bank's word.
     fn try_from(repr: TrackerRepr) -> Result<SecureTracker, &'static str> {
-        let blocked = repr.state == SecureState::Blocked;
-        if repr.wrong_codes > MAX_WRONG_CODES || blocked != (repr.wrong_codes == MAX_WRONG_CODES) {
-            return Err("a tracker is blocked exactly when three wrong codes were entered");
+        const UNREACHABLE: &str = "no sequence of 3-D Secure outcomes leads to this tracker (wrong codes, soft decline and state disagree)";
+        if repr.wrong_codes > MAX_WRONG_CODES {
+            return Err("a tracker counts at most three wrong codes");
         }
-        Ok(SecureTracker {
+        let stored = SecureTracker {
             device: repr.device,
             wrong_codes: repr.wrong_codes,
             soft_declined: repr.soft_declined,
             state: repr.state,
-        })
+        };
+        let mut replay = SecureTracker::new(repr.device);
+        let mut outcomes = Vec::with_capacity(usize::from(MAX_WRONG_CODES) + 2);
+        if repr.soft_declined {
+            outcomes.push(SecureOutcome::SoftDecline);
+        }
+        outcomes.extend((0..repr.wrong_codes).map(|_| SecureOutcome::WrongCode));
+        match repr.state {
+            SecureState::Open | SecureState::Blocked => {}
+            SecureState::Authenticated => outcomes.push(SecureOutcome::Authenticated),
+            // A second soft decline and a hard decline for the same reason end alike.
+            SecureState::Refused(reason) => outcomes.push(SecureOutcome::HardDecline(reason)),
+        }
+        for outcome in outcomes {
+            replay.record(outcome).map_err(|_| UNREACHABLE)?;
+        }
+        if replay == stored {
+            Ok(stored)
+        } else {
+            Err(UNREACHABLE)
+        }
     }
 }
 
@@ -373,6 +402,7 @@ mod tests {
         ));
     }
 
+    // PAY-2: an attempt the bank never answered is not a wrong code.
     #[test]
     fn bank_unavailable_counts_nothing() {
         let mut t = SecureTracker::new(Device::Other);
@@ -393,6 +423,7 @@ mod tests {
         );
     }
 
+    // PAY-2: once authenticated, no further code is asked.
     #[test]
     fn authenticated_is_terminal() {
         let mut t = SecureTracker::new(Device::Other);
@@ -403,6 +434,7 @@ mod tests {
         assert_eq!(t.attempt(), Err(PaymentError::AlreadyAuthenticated));
     }
 
+    // PAY-2: before the third code, the customer is warned the card will be blocked.
     #[test]
     fn last_try_warning_is_explicit() {
         let step = NextStep::EnterCodeAgain { codes_left: 1 };

@@ -181,7 +181,7 @@ proptest! {
         prop_assert_eq!(CardToken::new(pan), Err(PaymentError::TokenLooksLikeCardNumber));
     }
 
-    // Bad input never panics: any string either is a token or is refused with a reason.
+    // PAY-7: any string is a token or refused with a reason, never a panic.
     #[test]
     fn any_string_is_a_token_or_a_typed_error(s in any::<String>()) {
         match CardToken::new(s.clone()) {

@@ -246,7 +246,7 @@ fn pay6_ceiling_reached_advises_the_bank_then_customer_service() -> TestResult {
     Ok(())
 }
 
-// Bad input: typed errors, never a panic.
+// PAY-4: an amount of nothing or below zero is a typed error, never a panic.
 #[test]
 fn zero_and_negative_amounts_are_typed_errors() -> TestResult {
     assert_eq!(

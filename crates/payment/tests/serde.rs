@@ -1,12 +1,14 @@
 //! Stored payment values come back equal, and invalid ones are refused as the constructors do.
-#![cfg(feature = "serde")]
 
 use chrono::NaiveDate;
+use comptoir_calendar::Calendar;
+use comptoir_dispatch::DispatchPolicy;
 use comptoir_money::Eur;
 use comptoir_payment::{
-    Card, CardBrand, CardToken, Device, ExpiryMonth, InstalmentPolicy, OrderAmount, SecureOutcome,
-    SecureTracker,
+    Card, CardBrand, CardToken, Device, ExpectedDebit, ExpiryMonth, InstalmentPolicy, OrderAmount,
+    RefusalReason, SecureOutcome, SecureState, SecureTracker,
 };
+use proptest::prelude::*;
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 
@@ -19,6 +21,7 @@ fn card() -> Result<Card, Box<dyn std::error::Error>> {
     )?)
 }
 
+// PAY-7: a stored card is its token, brand and month, nothing more.
 #[test]
 fn a_card_round_trips_as_token_brand_and_month() -> TestResult {
     let json = serde_json::to_string(&card()?)?;
@@ -39,7 +42,7 @@ fn a_stored_card_number_or_bad_month_is_refused() {
     assert!(serde_json::from_str::<Card>(month).is_err());
 }
 
-// PAY-2: a stored tracker cannot claim fewer wrong codes than its blocked state.
+// PAY-2: a stored tracker is one the attempts can lead to: its wrong codes fit its state.
 #[test]
 fn a_tracker_round_trips_and_inconsistent_ones_are_refused() -> TestResult {
     let mut tracker = SecureTracker::new(Device::Other);
@@ -54,9 +57,93 @@ fn a_tracker_round_trips_and_inconsistent_ones_are_refused() -> TestResult {
     assert!(serde_json::from_str::<SecureTracker>(too_many).is_err());
     let unblocked = r#"{"device":"Other","wrong_codes":3,"soft_declined":false,"state":"Open"}"#;
     assert!(serde_json::from_str::<SecureTracker>(unblocked).is_err());
+    // Nothing is accepted or refused after the third code: it blocks the card.
+    for state in [r#""Authenticated""#, r#"{"Refused":"CeilingReached"}"#] {
+        let after_block =
+            format!(r#"{{"device":"Other","wrong_codes":3,"soft_declined":true,"state":{state}}}"#);
+        assert!(
+            serde_json::from_str::<SecureTracker>(&after_block).is_err(),
+            "{after_block}"
+        );
+    }
+    // A soft decline then a refusal, or two wrong codes then the right one, are real paths.
+    for ok in [
+        r#"{"device":"Other","wrong_codes":0,"soft_declined":true,"state":{"Refused":"AuthenticationNotCompleted"}}"#,
+        r#"{"device":"Other","wrong_codes":2,"soft_declined":false,"state":"Authenticated"}"#,
+        r#"{"device":"Other","wrong_codes":3,"soft_declined":true,"state":"Blocked"}"#,
+    ] {
+        assert!(serde_json::from_str::<SecureTracker>(ok).is_ok(), "{ok}");
+    }
     Ok(())
 }
 
+fn outcome() -> impl Strategy<Value = SecureOutcome> {
+    prop_oneof![
+        Just(SecureOutcome::Authenticated),
+        Just(SecureOutcome::WrongCode),
+        Just(SecureOutcome::SoftDecline),
+        Just(SecureOutcome::HardDecline(RefusalReason::CeilingReached)),
+        Just(SecureOutcome::HardDecline(
+            RefusalReason::AuthenticationNotCompleted
+        )),
+        Just(SecureOutcome::BankUnavailable),
+    ]
+}
+
+fn state() -> impl Strategy<Value = SecureState> {
+    prop_oneof![
+        Just(SecureState::Open),
+        Just(SecureState::Authenticated),
+        Just(SecureState::Refused(RefusalReason::CeilingReached)),
+        Just(SecureState::Refused(
+            RefusalReason::AuthenticationNotCompleted
+        )),
+        Just(SecureState::Blocked),
+    ]
+}
+
+proptest! {
+    // PAY-2: every tracker the attempts can lead to is stored and read back unchanged.
+    #[test]
+    fn pay2_every_reachable_tracker_round_trips(
+        outcomes in prop::collection::vec(outcome(), 0..12),
+        apple_pay in any::<bool>(),
+    ) {
+        let device = if apple_pay { Device::ApplePayCompatible } else { Device::Other };
+        let mut tracker = SecureTracker::new(device);
+        for o in outcomes {
+            let _step = tracker.record(o);
+        }
+        let json = serde_json::to_string(&tracker).unwrap();
+        prop_assert_eq!(serde_json::from_str::<SecureTracker>(&json).unwrap(), tracker);
+    }
+
+    // PAY-2: a stored tracker is accepted exactly when its wrong codes fit its state: at
+    // most three, blocked exactly at three.
+    #[test]
+    fn pay2_stored_tracker_is_accepted_exactly_when_consistent(
+        wrong_codes in 0u8..=6,
+        soft_declined in any::<bool>(),
+        state in state(),
+    ) {
+        let json = serde_json::json!({
+            "device": "Other",
+            "wrong_codes": wrong_codes,
+            "soft_declined": soft_declined,
+            "state": state,
+        });
+        let consistent =
+            wrong_codes <= 3 && ((state == SecureState::Blocked) == (wrong_codes == 3));
+        let read = serde_json::from_value::<SecureTracker>(json);
+        prop_assert_eq!(read.is_ok(), consistent, "{:?}", read);
+        if let Ok(tracker) = read {
+            prop_assert_eq!(tracker.state(), state);
+            prop_assert_eq!(tracker.wrong_codes(), wrong_codes);
+        }
+    }
+}
+
+// PAY-4, PAY-5: policy and schedule read back equal, amounts as strings.
 #[test]
 fn policy_and_schedule_round_trip_with_amounts_as_strings() -> TestResult {
     let policy = InstalmentPolicy::default();
@@ -76,6 +163,7 @@ fn policy_and_schedule_round_trip_with_amounts_as_strings() -> TestResult {
     Ok(())
 }
 
+// PAY-4, PAY-5: a stored amount or schedule is checked like a computed one.
 #[test]
 fn stored_amounts_and_schedules_are_checked() {
     let negative = r#"{"products":"-1.00","shipping":"0.00"}"#;
@@ -118,5 +206,35 @@ fn policy_deserialises_with_faq_defaults_and_refuses_invalid_values() -> TestRes
             "{bad}"
         );
     }
+    Ok(())
+}
+
+// PAY-3: a stored expected debit reads back equal; days out of order are refused.
+#[test]
+fn pay3_expected_debit_round_trips_and_days_out_of_order_are_refused() -> TestResult {
+    let ordered_at = chrono::DateTime::parse_from_rfc3339("2026-05-23T18:00:00+02:00")?;
+    let debit = ExpectedDebit::for_order(
+        &DispatchPolicy::default(),
+        &Calendar::metropolitan(),
+        &ordered_at,
+    )?;
+    let json = serde_json::to_string(&debit)?;
+    assert_eq!(
+        json,
+        r#"{"earliest":"2026-05-27","latest_expected":"2026-05-28","at_latest":"2026-05-29"}"#
+    );
+    assert_eq!(serde_json::from_str::<ExpectedDebit>(&json)?, debit);
+
+    for bad in [
+        r#"{"earliest":"2026-05-28","latest_expected":"2026-05-27","at_latest":"2026-05-29"}"#,
+        r#"{"earliest":"2026-05-27","latest_expected":"2026-05-29","at_latest":"2026-05-28"}"#,
+        r#"{"earliest":"2026-05-27","latest_expected":"2026-05-28","at_latest":"2026-05-29","x":1}"#,
+    ] {
+        assert!(serde_json::from_str::<ExpectedDebit>(bad).is_err(), "{bad}");
+    }
+    // Equal days are in order.
+    let same =
+        r#"{"earliest":"2026-05-27","latest_expected":"2026-05-27","at_latest":"2026-05-27"}"#;
+    assert!(serde_json::from_str::<ExpectedDebit>(same).is_ok());
     Ok(())
 }

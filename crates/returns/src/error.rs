@@ -189,6 +189,7 @@ impl ReturnsError {
 mod tests {
     use super::*;
 
+    // RET-1, REF-2, REF-3: the developer messages of every rule's errors follow the house form.
     #[test]
     fn display_is_lowercase_without_trailing_punctuation() {
         let errors = [
@@ -207,6 +208,7 @@ mod tests {
         }
     }
 
+    // RET-1, REF-2, REF-3: the rules' errors cross threads and compare.
     #[test]
     fn errors_are_send_and_sync() {
         fn check<T: Send + Sync + Clone + PartialEq>() {}

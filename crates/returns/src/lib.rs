@@ -13,8 +13,9 @@
 //!   deferred until the goods or a proof of shipment (L221-24) — [`RefundDue::Pending`] until
 //!   one of them is known;
 //! - **REF-3** the surcharge on a late refund ([`Surcharge`], L242-4): legal interest up to
-//!   10 days late, then 5, 10, 20, 50 % and 5 more points per month, capped at the products'
-//!   price.
+//!   10 days late (pro rata by default, the rate once as a [`SurchargePolicy`] option), then
+//!   5, 10, 20, 50 % and 5 more points per month, capped at the products' price; the legal
+//!   interest the article adds after the cap is left to the caller.
 //!
 //! Every length, roll and switch is a policy value ([`ReturnsPolicy`]) whose `Default` is the
 //! FAQ's. Nothing reads the clock: every instant is an argument, in any chrono time zone.
@@ -76,7 +77,9 @@ mod withdrawal;
 
 pub use error::ReturnsError;
 pub use period::{CalendarDays, Deadline, Period, Roll};
-pub use policy::{Deferral, RefundPolicy, ReturnsPolicy, WithdrawalPolicy};
+pub use policy::{Deferral, LEGAL_DAYS, RefundPolicy, ReturnsPolicy, WithdrawalPolicy};
 pub use refund_deadline::{DeferredUntil, ExpectedRefund, RefundDeadlines, RefundDue, RefundFacts};
-pub use surcharge::{DaysLate, LegalInterestRate, Surcharge, SurchargeTier};
+pub use surcharge::{
+    DaysLate, LegalInterestRate, LegalInterestReading, Surcharge, SurchargePolicy, SurchargeTier,
+};
 pub use withdrawal::{NoticeTimeliness, WithdrawalWindows};

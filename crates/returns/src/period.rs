@@ -3,7 +3,7 @@
 use core::fmt;
 
 use chrono::{DateTime, Days, FixedOffset, NaiveDate, NaiveTime, TimeZone};
-use comptoir_calendar::{Calendar, clock};
+use comptoir_calendar::{Calendar, CalendarError, Day, clock};
 
 use crate::ReturnsError;
 
@@ -104,11 +104,7 @@ impl Period {
     ) -> Result<Deadline, ReturnsError> {
         // Checking the event day first reports the day the caller gave, not a derived one.
         calendar.is_business_day(event_day)?;
-        let nominal = event_day
-            .checked_add_days(Days::new(u64::from(self.days.get())))
-            .ok_or(ReturnsError::Calendar(
-                comptoir_calendar::CalendarError::InstantOutOfRange,
-            ))?;
+        let nominal = add_days(event_day, self.days)?;
         let last_day = match self.roll {
             Roll::NextBusinessDay => calendar.roll_forward(nominal)?,
             Roll::None => {
@@ -123,6 +119,25 @@ impl Period {
             last_day,
         })
     }
+}
+
+/// `date + days`, or the calendar's out-of-range error when that day cannot be a date.
+///
+/// A day past chrono's last date is past the calendar's last year too, so the error is the
+/// calendar's "outside the range" (CAL-4), naming the day asked for, not a failure to read
+/// an instant.
+fn add_days(date: NaiveDate, days: CalendarDays) -> Result<NaiveDate, ReturnsError> {
+    date.checked_add_days(Days::new(u64::from(days.get())))
+        .ok_or_else(|| {
+            let day = Day::from(date);
+            ReturnsError::Calendar(CalendarError::OutOfRange {
+                // i32 days from any chrono date plus a u16 cannot overflow (chrono stops at
+                // about ±95 million days); the fallback only keeps this free of panics.
+                date: day.checked_add(i32::from(days.get())).unwrap_or(day),
+                min: Calendar::MIN_DATE,
+                max: Calendar::MAX_DATE,
+            })
+        })
 }
 
 /// The last day of a period: something is on time when it happens on that Paris date or
@@ -167,11 +182,10 @@ impl Deadline {
     ///
     /// # Errors
     ///
-    /// [`ReturnsError::Calendar`] when the next day is beyond chrono's range.
+    /// [`ReturnsError::Calendar`] with [`CalendarError::OutOfRange`] when the next day is
+    /// beyond the calendar's range.
     pub fn closes_at(self) -> Result<DateTime<FixedOffset>, ReturnsError> {
-        let next = self.last_day.succ_opt().ok_or(ReturnsError::Calendar(
-            comptoir_calendar::CalendarError::InstantOutOfRange,
-        ))?;
+        let next = add_days(self.last_day, CalendarDays::new(1))?;
         // Paris changes its clocks at 02:00/03:00, never at midnight, so midnight always
         // exists exactly once and `Reject` cannot trigger.
         Ok(clock::from_paris(
@@ -210,9 +224,9 @@ mod tests {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
     }
 
+    // RET-1: 14 days from a Monday end on the Monday two weeks later.
     #[test]
     fn event_day_is_not_counted() {
-        // RET-1: 14 days from a Monday end on the Monday two weeks later.
         let period = Period {
             days: CalendarDays::new(14),
             roll: Roll::None,
@@ -224,6 +238,7 @@ mod tests {
         assert!(!d.is_rolled());
     }
 
+    // RET-1: the roll is a policy value; without it the last day is not moved.
     #[test]
     fn without_roll_a_sunday_stays_a_sunday() {
         let period = Period {
@@ -236,6 +251,7 @@ mod tests {
         assert_eq!(d.last_day(), ymd(2025, 3, 16));
     }
 
+    // RET-1: a window ends at the end of its last day, Paris time, even the night the clocks change.
     #[test]
     fn closes_at_midnight_paris_even_on_dst_sunday() {
         let period = Period {
@@ -252,21 +268,38 @@ mod tests {
         );
     }
 
+    // RET-1, CAL-4: a window that leaves the calendar's years is an out-of-range error.
     #[test]
     fn out_of_range_is_an_error() {
         let period = Period {
             days: CalendarDays::new(30),
             roll: Roll::NextBusinessDay,
         };
-        assert!(
-            period
-                .deadline(ymd(2200, 12, 20), &Calendar::metropolitan())
-                .is_err()
+        for event in [ymd(2200, 12, 20), NaiveDate::MAX] {
+            match period.deadline(event, &Calendar::metropolitan()) {
+                Err(ReturnsError::Calendar(e)) => assert!(e.is_out_of_range(), "{e:?}"),
+                other => panic!("{event}: {other:?}"),
+            }
+        }
+    }
+
+    // RET-1, CAL-4: a day past chrono's last date is reported as beyond the calendar's
+    // range, naming the day asked for, not as an unreadable instant.
+    #[test]
+    fn a_day_past_the_last_date_is_out_of_range() {
+        let err = add_days(NaiveDate::MAX, CalendarDays::new(1)).unwrap_err();
+        let ReturnsError::Calendar(CalendarError::OutOfRange { date, min, max }) = err else {
+            panic!("{err:?}");
+        };
+        assert_eq!(
+            date,
+            Day::from(NaiveDate::MAX).checked_add(1).unwrap(),
+            "the day asked for"
         );
-        assert!(
-            period
-                .deadline(NaiveDate::MAX, &Calendar::metropolitan())
-                .is_err()
+        assert_eq!((min, max), (Calendar::MIN_DATE, Calendar::MAX_DATE));
+        assert_eq!(
+            add_days(ymd(2025, 3, 1), CalendarDays::new(14)),
+            Ok(ymd(2025, 3, 15))
         );
     }
 }

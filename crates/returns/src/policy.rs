@@ -2,7 +2,12 @@
 
 use comptoir_calendar::BusinessDays;
 
-use crate::{CalendarDays, Period, ReturnsError, Roll};
+use crate::{CalendarDays, Period, ReturnsError, Roll, SurchargePolicy};
+
+/// The 14 days the law gives: to withdraw (C. conso L221-18) and to refund after the
+/// withdrawal (L221-24). A policy may lengthen them, never shorten them: these are the
+/// consumer's rights, not the shop's to trade away (L221-29 makes them public order).
+pub const LEGAL_DAYS: CalendarDays = CalendarDays::new(14);
 
 /// The withdrawal windows (RET-1).
 ///
@@ -24,7 +29,7 @@ pub struct WithdrawalPolicy {
     /// The window the shop promises (FAQ: 30 days).
     pub contractual: Period,
     /// The window the law grants (L221-18: 14 days). A contract may lengthen it, never
-    /// shorten it, so `contractual` must be at least as long.
+    /// shorten it: it is at least [`LEGAL_DAYS`], and `contractual` is at least as long.
     pub statutory: Period,
 }
 
@@ -48,9 +53,25 @@ impl WithdrawalPolicy {
     ///
     /// # Errors
     ///
-    /// [`ReturnsError::InvalidPolicy`] when the contractual window is shorter than the
-    /// statutory one, or does not roll while the statutory one does (it could then end first).
+    /// [`ReturnsError::InvalidPolicy`] when the statutory window is shorter than the law's
+    /// 14 days ([`LEGAL_DAYS`]), when the contractual window is shorter than the statutory
+    /// one, or when it does not roll while the statutory one does (it could then end first).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use comptoir_returns::{CalendarDays, ReturnsError, WithdrawalPolicy};
+    /// let mut policy = WithdrawalPolicy::default();
+    /// policy.statutory.days = CalendarDays::new(7);
+    /// assert!(matches!(policy.validate(), Err(ReturnsError::InvalidPolicy { .. })));
+    /// ```
     pub fn validate(&self) -> Result<(), ReturnsError> {
+        if self.statutory.days < LEGAL_DAYS {
+            // RET-1, L221-18: the law's 14 days are a floor the shop cannot lower.
+            return Err(ReturnsError::InvalidPolicy {
+                reason: "the statutory withdrawal window is shorter than the 14 days of L221-18",
+            });
+        }
         if self.contractual.days < self.statutory.days {
             return Err(ReturnsError::InvalidPolicy {
                 reason: "the contractual withdrawal window is shorter than the statutory one",
@@ -134,13 +155,29 @@ impl Default for RefundPolicy {
 }
 
 impl RefundPolicy {
-    /// Checks the expected window is a window.
+    /// Checks the ceiling is not shorter than the law's and the expected window is a window.
     ///
     /// # Errors
     ///
-    /// [`ReturnsError::InvalidPolicy`] when a bound is negative or the window ends before it
-    /// starts.
+    /// [`ReturnsError::InvalidPolicy`] when the ceiling is shorter than the 14 days of
+    /// L221-24 ([`LEGAL_DAYS`]), when a bound of the expected window is negative, or when
+    /// that window ends before it starts.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use comptoir_returns::{CalendarDays, RefundPolicy, ReturnsError};
+    /// let mut policy = RefundPolicy::default();
+    /// policy.ceiling.days = CalendarDays::new(10);
+    /// assert!(matches!(policy.validate(), Err(ReturnsError::InvalidPolicy { .. })));
+    /// ```
     pub fn validate(&self) -> Result<(), ReturnsError> {
+        if self.ceiling.days < LEGAL_DAYS {
+            // REF-2, L221-24: the refund ceiling can be later than the law's, not earlier.
+            return Err(ReturnsError::InvalidPolicy {
+                reason: "the refund ceiling is shorter than the 14 days of L221-24",
+            });
+        }
         if self.expected_from.get() < 0 {
             return Err(ReturnsError::InvalidPolicy {
                 reason: "the expected refund window starts before the goods are checked",
@@ -164,21 +201,24 @@ pub struct ReturnsPolicy {
     pub withdrawal: WithdrawalPolicy,
     /// Refund deadlines (REF-2).
     pub refund: RefundPolicy,
+    /// Late-refund surcharges (REF-3).
+    pub surcharge: SurchargePolicy,
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    // RET-1, REF-2: the FAQ's values pass the policy checks.
     #[test]
     fn defaults_are_valid() {
         assert_eq!(WithdrawalPolicy::default().validate(), Ok(()));
         assert_eq!(RefundPolicy::default().validate(), Ok(()));
     }
 
+    // RET-1: a contract can lengthen the legal 14 days, not shorten them.
     #[test]
     fn contractual_shorter_than_statutory_is_refused() {
-        // RET-1: a contract can lengthen the legal 14 days, not shorten them.
         let mut policy = WithdrawalPolicy::default();
         policy.contractual.days = CalendarDays::new(10);
         assert!(matches!(
@@ -190,9 +230,43 @@ mod tests {
         assert!(policy.validate().is_err());
     }
 
+    // RET-1, L221-18: the law's 14 days are a floor; 14 and more pass, 13 and less do not.
+    #[test]
+    fn statutory_window_below_fourteen_days_is_refused() {
+        for days in [0, 7, 13] {
+            let mut policy = WithdrawalPolicy::default();
+            policy.statutory.days = CalendarDays::new(days);
+            assert!(
+                matches!(policy.validate(), Err(ReturnsError::InvalidPolicy { .. })),
+                "{days} days"
+            );
+        }
+        for days in [14, 21, 30] {
+            let mut policy = WithdrawalPolicy::default();
+            policy.statutory.days = CalendarDays::new(days);
+            assert_eq!(policy.validate(), Ok(()), "{days} days");
+        }
+    }
+
+    // REF-2, L221-24: the refund ceiling cannot be shorter than 14 days, may be longer.
+    #[test]
+    fn refund_ceiling_below_fourteen_days_is_refused() {
+        for days in [0, 7, 13] {
+            let mut policy = RefundPolicy::default();
+            policy.ceiling.days = CalendarDays::new(days);
+            assert!(
+                matches!(policy.validate(), Err(ReturnsError::InvalidPolicy { .. })),
+                "{days} days"
+            );
+        }
+        let mut policy = RefundPolicy::default();
+        policy.ceiling.days = CalendarDays::new(20);
+        assert_eq!(policy.validate(), Ok(()));
+    }
+
+    // REF-2
     #[test]
     fn inverted_expected_window_is_refused() {
-        // REF-2
         let policy = RefundPolicy {
             expected_from: BusinessDays::new(5),
             expected_to: BusinessDays::new(3),
@@ -211,6 +285,7 @@ mod tests {
 mod serde_tests {
     use super::*;
 
+    // RET-1, REF-2, REF-3: a stored policy reads back, and missing values are the FAQ's.
     #[test]
     fn policy_round_trips_and_partial_input_takes_the_faq_defaults() {
         let policy = ReturnsPolicy::default();
@@ -225,8 +300,16 @@ mod serde_tests {
         assert_eq!(partial.refund.deferral, Deferral::None);
         assert_eq!(partial.withdrawal, WithdrawalPolicy::default());
         assert!(serde_json::from_str::<ReturnsPolicy>(r#"{"refnud":{}}"#).is_err());
+
+        let flat: ReturnsPolicy =
+            serde_json::from_str(r#"{"surcharge":{"legal_interest":"flat"}}"#).unwrap();
+        assert_eq!(
+            flat.surcharge.legal_interest,
+            crate::LegalInterestReading::Flat
+        );
     }
 
+    // REF-3: stored lateness and rates are checked like the constructors.
     #[test]
     fn invalid_numbers_are_refused_when_deserialising() {
         assert!(serde_json::from_str::<crate::DaysLate>("-1").is_err());

@@ -151,6 +151,10 @@ impl RefundDue {
 }
 
 /// The expected refund window: the FAQ's "sous 3 à 5 jours ouvrés" after the check.
+///
+/// Displays in the crate's English canonical form, as [`Deadline`] does: weekday and ISO
+/// date of both ends, `Wednesday 2025-03-19 to Friday 2025-03-21`. A shop that shows it to
+/// customers formats [`ExpectedRefund::earliest`] and [`ExpectedRefund::latest`] its own way.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct ExpectedRefund {
@@ -167,6 +171,17 @@ impl ExpectedRefund {
     /// Last day of the window (5th business day after the check by default).
     pub fn latest(self) -> NaiveDate {
         self.latest
+    }
+}
+
+impl core::fmt::Display for ExpectedRefund {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(
+            f,
+            "{} to {}",
+            self.earliest.format("%A %Y-%m-%d"),
+            self.latest.format("%A %Y-%m-%d")
+        )
     }
 }
 
@@ -338,9 +353,9 @@ mod tests {
         DateTime::parse_from_rfc3339(rfc3339).unwrap()
     }
 
+    // REF-2
     #[test]
     fn without_deferral_the_ceiling_is_fourteen_days_after_notice() {
-        // REF-2
         let policy = RefundPolicy {
             deferral: Deferral::None,
             ..RefundPolicy::default()
@@ -351,9 +366,25 @@ mod tests {
         assert_eq!(d.expected(), None);
     }
 
+    // REF-2: goods checked Friday 14 March 2025 -> refund expected from the 3rd to the 5th
+    // business day after, shown with weekdays and ISO dates.
+    #[test]
+    fn expected_refund_displays_both_ends_with_their_weekdays() {
+        let facts = RefundFacts::notified(&at("2025-03-10T09:00:00+01:00"))
+            .with_goods_received(&at("2025-03-14T09:00:00+01:00"));
+        let d =
+            RefundDeadlines::compute(&facts, &RefundPolicy::default(), &Calendar::metropolitan())
+                .unwrap();
+        let expected = d.expected().unwrap();
+        assert_eq!(
+            expected.to_string(),
+            "Wednesday 2025-03-19 to Friday 2025-03-21"
+        );
+    }
+
+    // REF-2, L221-24: whichever comes first.
     #[test]
     fn proof_earlier_than_goods_decides() {
-        // REF-2, L221-24: whichever comes first.
         let facts = RefundFacts::notified(&at("2025-03-10T09:00:00+01:00"))
             .with_proof_of_shipment(&at("2025-03-28T09:00:00+01:00"))
             .with_goods_received(&at("2025-04-02T09:00:00+02:00"));
@@ -369,9 +400,9 @@ mod tests {
         );
     }
 
+    // REF-2
     #[test]
     fn contradictory_facts_are_typed_errors() {
-        // REF-2
         let cal = Calendar::metropolitan();
         let policy = RefundPolicy::default();
         let notice = RefundFacts::notified(&at("2025-03-10T09:00:00+01:00"));

@@ -84,10 +84,10 @@ pub fn refund_facts() -> impl Strategy<Value = RefundFacts> {
         })
 }
 
-/// A valid withdrawal policy: a statutory window of 1 to 30 days, a contractual one at least
+/// A valid withdrawal policy: a statutory window of 14 to 30 days (never below the law's 14), a contractual one at least
 /// as long (up to 90 days), both rolled or the contractual one only.
 pub fn withdrawal_policy() -> impl Strategy<Value = WithdrawalPolicy> {
-    (1u16..=30, 0u16..=60, prop::bool::ANY).prop_map(|(statutory, extra, statutory_rolls)| {
+    (14u16..=30, 0u16..=60, prop::bool::ANY).prop_map(|(statutory, extra, statutory_rolls)| {
         WithdrawalPolicy {
             contractual: Period {
                 days: CalendarDays::new(statutory + extra),

@@ -1,4 +1,31 @@
 //! Late-refund surcharges (REF-3, C. conso L242-4).
+//!
+//! L242-4 says the sums owed are "majorées du taux d'intérêt légal si le remboursement
+//! intervient au plus tard dix jours après l'expiration des délais", then of 5 %, 10 %,
+//! 20 %, 50 % and 5 more points per month late "jusqu'à concurrence du prix du produit,
+//! puis du taux d'intérêt légal".
+//!
+//! # Up to 10 days late: two readings
+//!
+//! "Majorées du taux d'intérêt légal" is read two ways, and [`LegalInterestReading`] lets
+//! the shop choose ([`SurchargePolicy`]):
+//!
+//! - [`LegalInterestReading::ProRata`] (the default): interest at the legal rate over the
+//!   days late, `amount × rate × days / 365`. The legal rate is a rate *a year*
+//!   (C. monét. fin. L313-2), and interest at it runs day by day; this reading also keeps
+//!   the scale climbing with lateness whatever the rate, as a graduated scale is meant to.
+//! - [`LegalInterestReading::Flat`]: the sums increased by the rate once, `amount × rate`,
+//!   like the later tiers are increased by 5 % or 10 %. With a legal rate above 5 % (the
+//!   rate for consumer creditors has been above it in recent half-years) 10 days late then
+//!   costs more than 11; the crate computes it as the reading says and does not smooth it.
+//!
+//! # Beyond the cap: not computed
+//!
+//! Once the stepped surcharge reaches the products' price, the article adds "puis du taux
+//! d'intérêt légal": legal interest running on the sums still owed after that point. This
+//! crate stops at the capped amount ([`Surcharge::is_capped`] says when the cap was
+//! reached); the interest that runs afterwards depends on the day the cap was reached and
+//! on the rates in force over the following half-years, and is left to the caller.
 
 use core::fmt;
 
@@ -157,8 +184,9 @@ impl fmt::Display for LegalInterestRate {
 pub enum SurchargeTier {
     /// Paid by the due date: nothing owed.
     OnTime,
-    /// 1 to 10 days late: legal interest on the amount due, pro rata over the days late
-    /// (actual/365: `amount × rate × days / 365`).
+    /// 1 to 10 days late: the legal interest rate on the amount due, read as the
+    /// [`SurchargePolicy`] says: pro rata over the days late by default (actual/365:
+    /// `amount × rate × days / 365`), or the rate once (`amount × rate`).
     LegalInterest,
     /// More than 10 days late: a flat percentage of the amount due. 11-20 days: 5; 21-30: 10;
     /// 31-60: 20; 61-90: 50; then 5 more points for each month of 30 days begun (91-120: 55,
@@ -186,6 +214,38 @@ impl SurchargeTier {
     }
 }
 
+/// How L242-4's "majorées du taux d'intérêt légal" applies to a refund 1 to 10 days late
+/// (REF-3). See the module documentation for why the default is pro rata.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum LegalInterestReading {
+    /// Interest at the yearly legal rate for the days late: `amount × rate × days / 365`.
+    #[default]
+    ProRata,
+    /// The amount increased by the legal rate once, whatever the days late from 1 to 10:
+    /// `amount × rate`. With a rate above 5 %, 10 days late then costs more than 11.
+    Flat,
+}
+
+/// How late-refund surcharges are computed (REF-3).
+///
+/// Default: [`LegalInterestReading::ProRata`] for the first 10 days late.
+///
+/// # Example
+///
+/// ```
+/// use comptoir_returns::{LegalInterestReading, SurchargePolicy};
+/// assert_eq!(SurchargePolicy::default().legal_interest, LegalInterestReading::ProRata);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(default, deny_unknown_fields))]
+pub struct SurchargePolicy {
+    /// The reading of the first tier, 1 to 10 days late.
+    pub legal_interest: LegalInterestReading,
+}
+
 /// The surcharge owed on a late refund (REF-3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
@@ -197,7 +257,9 @@ pub struct Surcharge {
 }
 
 impl Surcharge {
-    /// The surcharge on `amount_due`, refunded `days_late` days late, under L242-4.
+    /// The surcharge on `amount_due`, refunded `days_late` days late, under L242-4 as the
+    /// default [`SurchargePolicy`] reads it (pro rata legal interest up to 10 days late).
+    /// [`Surcharge::compute_with`] takes the policy.
     ///
     /// The tier's rate applies to the amount due; the result is rounded half away from zero
     /// to the cent and then capped at `products_price` ("jusqu'au prix du produit").
@@ -225,6 +287,50 @@ impl Surcharge {
         days_late: DaysLate,
         legal_rate: LegalInterestRate,
     ) -> Result<Surcharge, ReturnsError> {
+        Surcharge::compute_with(
+            amount_due,
+            products_price,
+            days_late,
+            legal_rate,
+            &SurchargePolicy::default(),
+        )
+    }
+
+    /// The surcharge on `amount_due`, refunded `days_late` days late, under L242-4 as
+    /// `policy` reads its first tier.
+    ///
+    /// As [`Surcharge::compute`] otherwise: rounded half away from zero to the cent, then
+    /// capped at `products_price`.
+    ///
+    /// # Errors
+    ///
+    /// [`ReturnsError::NegativeAmount`] when `amount_due` or `products_price` is negative,
+    /// [`ReturnsError::Money`] on overflow.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use comptoir_money::{Decimal, Eur};
+    /// use comptoir_returns::{
+    ///     DaysLate, LegalInterestRate, LegalInterestReading, Surcharge, SurchargePolicy,
+    /// };
+    ///
+    /// let rate = LegalInterestRate::new(Decimal::new(762, 2))?; // 7.62 % a year
+    /// let due: Eur = "120.00".parse()?;
+    /// let flat = SurchargePolicy { legal_interest: LegalInterestReading::Flat };
+    /// let s = Surcharge::compute_with(due, due, DaysLate::new(5)?, rate, &flat)?;
+    /// assert_eq!(s.amount(), "9.14".parse()?); // 120.00 × 7.62 % = 9.144
+    /// let s = Surcharge::compute_with(due, due, DaysLate::new(5)?, rate, &SurchargePolicy::default())?;
+    /// assert_eq!(s.amount(), "0.13".parse()?); // 120.00 × 7.62 % × 5 / 365 = 0.1253
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn compute_with(
+        amount_due: Eur,
+        products_price: Eur,
+        days_late: DaysLate,
+        legal_rate: LegalInterestRate,
+        policy: &SurchargePolicy,
+    ) -> Result<Surcharge, ReturnsError> {
         if amount_due.is_negative() {
             return Err(ReturnsError::NegativeAmount {
                 what: "amount due",
@@ -246,12 +352,17 @@ impl Surcharge {
         let uncapped = match tier {
             SurchargeTier::OnTime => Eur::ZERO,
             SurchargeTier::LegalInterest => {
-                let exact = amount_due
+                let yearly = amount_due
                     .to_decimal()
-                    .checked_mul(legal_rate.percent_a_year().as_fraction())
-                    .and_then(|v| v.checked_mul(Decimal::from(days_late.get())))
-                    .and_then(|v| v.checked_div(Decimal::from(365)))
-                    .ok_or_else(overflow)?;
+                    .checked_mul(legal_rate.percent_a_year().as_fraction());
+                let exact = match policy.legal_interest {
+                    // Actual/365, the day count of the legal rate (C. monét. fin. L313-2).
+                    LegalInterestReading::ProRata => yearly
+                        .and_then(|v| v.checked_mul(Decimal::from(days_late.get())))
+                        .and_then(|v| v.checked_div(Decimal::from(365))),
+                    LegalInterestReading::Flat => yearly,
+                }
+                .ok_or_else(overflow)?;
                 Eur::round_from(exact)?
             }
             SurchargeTier::Points(points) => {
@@ -305,9 +416,9 @@ mod tests {
         LegalInterestRate::new(s.parse().unwrap()).unwrap()
     }
 
+    // REF-3, L242-4: each boundary belongs to the lower tier.
     #[test]
     fn tier_boundaries() {
-        // REF-3, L242-4: each boundary belongs to the lower tier.
         let tier = |d| SurchargeTier::of(DaysLate::new(d).unwrap());
         assert_eq!(tier(0), SurchargeTier::OnTime);
         assert_eq!(tier(1), SurchargeTier::LegalInterest);
@@ -329,9 +440,9 @@ mod tests {
         );
     }
 
+    // REF-3: 100.00 at 7.30 % for 5 days = 0.10 exactly.
     #[test]
     fn legal_interest_is_actual_over_365_rounded_half_away() {
-        // REF-3: 100.00 at 7.30 % for 5 days = 0.10 exactly.
         let s = Surcharge::compute(
             Eur::from_cents(10_000),
             Eur::from_cents(10_000),
@@ -351,9 +462,9 @@ mod tests {
         assert_eq!(s.amount(), Eur::from_cents(2));
     }
 
+    // REF-3
     #[test]
     fn bad_numbers_are_typed_errors() {
-        // REF-3
         assert_eq!(
             DaysLate::new(-1),
             Err(ReturnsError::NegativeLateness { days: -1 })
@@ -380,6 +491,65 @@ mod tests {
         ));
     }
 
+    // REF-3, L242-4: the flat reading charges the rate once from day 1 to day 10, the
+    // same whatever the days, and leaves the later tiers alone.
+    #[test]
+    fn flat_reading_charges_the_rate_once_up_to_ten_days() {
+        let flat = SurchargePolicy {
+            legal_interest: LegalInterestReading::Flat,
+        };
+        let due = Eur::from_cents(12_000);
+        let at = |days, policy: &SurchargePolicy| {
+            Surcharge::compute_with(due, due, DaysLate::new(days).unwrap(), rate("7.62"), policy)
+                .unwrap()
+                .amount()
+        };
+        // 120.00 × 7.62 % = 9.144 -> 9.14, on day 1 as on day 10.
+        for days in 1..=10 {
+            assert_eq!(at(days, &flat), Eur::from_cents(914), "{days} days");
+        }
+        assert_eq!(at(0, &flat), Eur::ZERO);
+        // From day 11 both readings take 5 %: the reading only touches the first tier.
+        assert_eq!(at(11, &flat), Eur::from_cents(600));
+        assert_eq!(at(11, &flat), at(11, &SurchargePolicy::default()));
+        // At a rate above 5 %, the flat reading makes day 10 dearer than day 11: the
+        // crate computes the reading as it stands, documented on `LegalInterestReading`.
+        assert!(at(10, &flat) > at(11, &flat));
+        // The default is the pro-rata reading: 120.00 × 7.62 % × 10 / 365 = 0.2505… -> 0.25.
+        assert_eq!(at(10, &SurchargePolicy::default()), Eur::from_cents(25));
+        assert_eq!(
+            Surcharge::compute(due, due, DaysLate::new(10).unwrap(), rate("7.62")).unwrap(),
+            Surcharge::compute_with(
+                due,
+                due,
+                DaysLate::new(10).unwrap(),
+                rate("7.62"),
+                &SurchargePolicy::default()
+            )
+            .unwrap()
+        );
+    }
+
+    // REF-3: the flat reading is capped at the products' price like every tier.
+    #[test]
+    fn flat_reading_is_capped_at_the_products_price() {
+        let flat = SurchargePolicy {
+            legal_interest: LegalInterestReading::Flat,
+        };
+        let s = Surcharge::compute_with(
+            Eur::from_cents(10_000),
+            Eur::from_cents(500),
+            DaysLate::new(3).unwrap(),
+            rate("8"),
+            &flat,
+        )
+        .unwrap();
+        assert_eq!(s.uncapped(), Eur::from_cents(800));
+        assert_eq!(s.amount(), Eur::from_cents(500));
+        assert!(s.is_capped());
+    }
+
+    // REF-3: days late count from the due date, none when paid by it.
     #[test]
     fn lateness_between_dates() {
         let d = |day| NaiveDate::from_ymd_opt(2025, 3, day).unwrap();

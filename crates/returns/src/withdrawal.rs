@@ -167,9 +167,9 @@ mod tests {
         DateTime::parse_from_rfc3339(rfc3339).unwrap()
     }
 
+    // RET-1
     #[test]
     fn the_last_parcel_counts_whatever_the_order_given() {
-        // RET-1
         let windows = WithdrawalWindows::compute(
             &at("2025-02-24T10:00:00+01:00"),
             &[
@@ -186,9 +186,9 @@ mod tests {
         );
     }
 
+    // RET-1: 23:30 UTC in winter is 00:30 the next day in Paris.
     #[test]
     fn a_late_evening_utc_scan_is_the_next_paris_day() {
-        // RET-1: 23:30 UTC in winter is 00:30 the next day in Paris.
         let windows = WithdrawalWindows::compute(
             &at("2025-02-24T10:00:00Z"),
             &[at("2025-02-28T23:30:00Z")],
@@ -202,6 +202,7 @@ mod tests {
         );
     }
 
+    // RET-1: no parcel, or a parcel before validation, is a typed error.
     #[test]
     fn bad_receipts_are_typed_errors() {
         let cal = Calendar::metropolitan();

@@ -1,12 +1,11 @@
 //! Invariants of the after-sale rules (RET-1, REF-2, REF-3).
-#![cfg(feature = "proptest")]
 
 use chrono::{DateTime, Days, TimeDelta, Utc};
 use comptoir_calendar::{Calendar, CalendarPolicy, Region};
-use comptoir_money::strategies as money;
+use comptoir_money::{Decimal, strategies as money};
 use comptoir_returns::{
-    RefundDeadlines, RefundDue, RefundPolicy, Surcharge, WithdrawalPolicy, WithdrawalWindows,
-    strategies,
+    LegalInterestRate, LegalInterestReading, RefundDeadlines, RefundDue, RefundPolicy, Surcharge,
+    SurchargePolicy, WithdrawalPolicy, WithdrawalWindows, strategies,
 };
 use proptest::prelude::*;
 
@@ -166,15 +165,39 @@ proptest! {
         prop_assert!(s_early.amount() <= s_late.amount(), "{:?} > {:?}", s_early, s_late);
     }
 
-    // REF-3: the surcharge never exceeds the products' price and is never negative.
+    // REF-3: under the flat reading too, more lateness never costs less as long as the
+    // legal rate is at most the next tier's 5 % (above it, day 10 costs more than day 11,
+    // as documented on `LegalInterestReading::Flat`).
+    #[test]
+    fn ref3_flat_reading_never_decreases_with_lateness_up_to_5_percent(
+        due in money::amount_up_to(1_000_000),
+        price in money::amount_up_to(1_000_000),
+        hundredths in 0i64..=500,
+        a in strategies::days_late(),
+        b in strategies::days_late(),
+    ) {
+        let rate = LegalInterestRate::new(Decimal::new(hundredths, 2)).unwrap();
+        let flat = SurchargePolicy { legal_interest: LegalInterestReading::Flat };
+        let (early, late) = if a <= b { (a, b) } else { (b, a) };
+        let s_early = Surcharge::compute_with(due, price, early, rate, &flat).unwrap();
+        let s_late = Surcharge::compute_with(due, price, late, rate, &flat).unwrap();
+        prop_assert!(s_early.amount() <= s_late.amount(), "{:?} > {:?}", s_early, s_late);
+    }
+
+    // REF-3: under either reading the surcharge never exceeds the products' price and is
+    // never negative.
     #[test]
     fn ref3_surcharge_never_exceeds_the_products_price(
         due in money::amount_up_to(1_000_000),
         price in money::amount_up_to(1_000_000),
         rate in strategies::legal_interest_rate(),
         days in strategies::days_late(),
+        flat in prop::bool::ANY,
     ) {
-        let s = Surcharge::compute(due, price, days, rate).unwrap();
+        let policy = SurchargePolicy {
+            legal_interest: if flat { LegalInterestReading::Flat } else { LegalInterestReading::ProRata },
+        };
+        let s = Surcharge::compute_with(due, price, days, rate, &policy).unwrap();
         prop_assert!(s.amount() <= price);
         prop_assert!(!s.amount().is_negative());
         prop_assert_eq!(s.amount(), s.uncapped().min(price));

@@ -287,6 +287,7 @@ mod tests {
         NaiveTime::from_hms_opt(h, m, 0).unwrap()
     }
 
+    // SUP-1: phone hours with overlapping or touching slots, or never open, are refused.
     #[test]
     fn hours_refuse_overlaps_touching_slots_and_a_closed_week() {
         let a = Slot::new(t(9, 0), t(13, 0)).unwrap();
@@ -306,9 +307,9 @@ mod tests {
         assert_eq!(PhoneHours::new(days), Err(SupportError::NeverOpen));
     }
 
+    // SUP-1
     #[test]
     fn default_hours_are_the_faqs() {
-        // SUP-1
         let hours = PhoneHours::default();
         assert_eq!(PhoneHours::new(hours.days.clone()), Ok(hours.clone()));
         for day in [Weekday::Mon, Weekday::Thu] {

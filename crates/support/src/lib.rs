@@ -36,8 +36,8 @@
 //!
 //! # Crate features
 //!
-//! - `serde`: `Serialize`/`Deserialize` for [`SupportPolicy`], [`PhoneHours`], [`Slot`] and
-//!   [`BusinessHours`]; deserialising checks what the constructors check.
+//! - `serde`: `Serialize`/`Deserialize` for [`SupportPolicy`], [`PhoneHours`], [`Slot`],
+//!   [`BusinessHours`] and [`LineStatus`]; deserialising checks what the constructors check.
 //! - `proptest`: the `strategies` module, generators of valid phone hours and policies.
 //!
 //! No feature changes behaviour.

@@ -11,8 +11,30 @@ use crate::{Slot, SupportError, SupportPolicy};
 
 const SECONDS_PER_DAY: i64 = 86_400;
 
-/// Whether the phone line is open at an instant, and until or from when.
+/// Whether the phone line is open at an instant, and until or from when (SUP-1).
+///
+/// `Display` is the crate's canonical English form, with the weekday, the ISO date, the
+/// wall-clock time and Paris's offset at that instant: `open until Thursday 2026-04-30 17:30
+/// (+02:00)` or `closed, opens Monday 2026-05-04 09:00 (+02:00)`. A page in French formats
+/// the instant from the variant's field.
+///
+/// # Example
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// use comptoir_support::Support;
+///
+/// let support = Support::faq();
+/// let thursday = Utc.with_ymd_and_hms(2026, 4, 30, 15, 15, 0).single().ok_or("instant")?;
+/// assert_eq!(
+///     support.line_status(&thursday)?.to_string(),
+///     "open until Thursday 2026-04-30 17:30 (+02:00)"
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum LineStatus {
     /// The line is open and closes at `closes_at`.
     Open {
@@ -30,6 +52,16 @@ impl LineStatus {
     /// True for [`LineStatus::Open`].
     pub fn is_open(self) -> bool {
         matches!(self, LineStatus::Open { .. })
+    }
+}
+
+impl core::fmt::Display for LineStatus {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        const FORM: &str = "%A %Y-%m-%d %H:%M (%:z)";
+        match self {
+            LineStatus::Open { closes_at } => write!(f, "open until {}", closes_at.format(FORM)),
+            LineStatus::Closed { opens_at } => write!(f, "closed, opens {}", opens_at.format(FORM)),
+        }
     }
 }
 

@@ -227,6 +227,7 @@ fn instants_outside_the_calendar_are_errors() {
     assert!(support.is_open(&early).is_err());
 }
 
+// SUP-1, SUP-2: a stored policy reads back, and bad hours or a zero delay are refused.
 #[cfg(feature = "serde")]
 #[test]
 fn policy_round_trips_and_refuses_bad_hours() {
@@ -244,4 +245,38 @@ fn policy_round_trips_and_refuses_bad_hours() {
     );
     let reversed = json.replacen("\"09:00:00\"", "\"13:30:00\"", 1);
     assert!(serde_json::from_str::<SupportPolicy>(&reversed).is_err());
+}
+
+// SUP-1: the line's status reads as open until / closed, opens, with Paris's offset, on both
+// sides of a clock change (Friday 27 March 2026 is winter time, Monday 30 summer time).
+#[test]
+fn sup1_line_status_reads_with_weekday_date_time_and_offset() {
+    let support = Support::faq();
+    let friday = chrono::Utc
+        .with_ymd_and_hms(2026, 3, 27, 15, 30, 0)
+        .unwrap(); // 16:30 Paris
+    assert_eq!(
+        support.line_status(&friday).unwrap().to_string(),
+        "open until Friday 2026-03-27 17:00 (+01:00)"
+    );
+    let saturday = chrono::Utc.with_ymd_and_hms(2026, 3, 28, 10, 0, 0).unwrap();
+    assert_eq!(
+        support.line_status(&saturday).unwrap().to_string(),
+        "closed, opens Monday 2026-03-30 09:00 (+02:00)"
+    );
+}
+
+// SUP-1: a line status is stored as its variant and its RFC 3339 instant, and reads back.
+#[cfg(feature = "serde")]
+#[test]
+fn sup1_line_status_round_trips() {
+    let support = Support::faq();
+    let saturday = chrono::Utc.with_ymd_and_hms(2026, 3, 28, 10, 0, 0).unwrap();
+    let status = support.line_status(&saturday).unwrap();
+    let json = serde_json::to_string(&status).unwrap();
+    assert_eq!(
+        json,
+        r#"{"closed":{"opens_at":"2026-03-30T09:00:00+02:00"}}"#
+    );
+    assert_eq!(serde_json::from_str::<LineStatus>(&json).unwrap(), status);
 }
