@@ -332,8 +332,8 @@ impl Calendar {
     /// The business days from `start` on, `start` itself first when it is a business day, up
     /// to the end of the range.
     ///
-    /// Walking the days one after the other reads the bit table word by word, which is cheaper
-    /// than asking for each day separately: the dispatch schedule (DISP-1..3) takes the day an
+    /// Walking the days one after the other reads the bit table 64 days at a time, which is
+    /// cheaper than asking for each day separately: the dispatch schedule (DISP-1..3) takes the day an
     /// order is taken into account and the next three business days from one walk.
     /// [`Iterator::nth`] skips ahead in constant time.
     ///
@@ -365,8 +365,8 @@ impl Calendar {
         let i = self.index_of_date(start)?;
         Ok(BusinessDaysFrom {
             calendar: self,
-            word: i >> 6,
-            bits: self.words.get(i >> 6).copied().unwrap_or(0) & (u64::MAX << (i & 63)),
+            base: i,
+            bits: self.window(i),
             form: core::marker::PhantomData,
         })
     }
@@ -433,6 +433,20 @@ impl Calendar {
             // Indices are below DAYS (109 938): their difference fits an i32.
             .and_then(|i| start.moved_by(i as i32 - start_index as i32))
             .ok_or_else(|| result_out_of_range(start.to_day(), n))
+    }
+
+    /// The business days among the 64 days from index `i`: bit `k` for day `i + k`, clear
+    /// past the range.
+    #[inline]
+    #[allow(clippy::cast_possible_truncation)]
+    fn window(&self, i: usize) -> u64 {
+        let w = i >> 6;
+        let low = self.words.get(w).copied().unwrap_or(0);
+        let high = self.words.get(w + 1).copied().unwrap_or(0);
+        // Both words, shifted as one 128-bit value: a window that crosses a word boundary
+        // costs no branch, and short walks (the rules' delays of a few business days) stay
+        // within one window.
+        ((u128::from(high) << 64 | u128::from(low)) >> (i & 63)) as u64
     }
 
     #[inline]
@@ -502,21 +516,33 @@ impl Calendar {
 #[derive(Debug, Clone)]
 pub struct BusinessDaysFrom<'a, D> {
     calendar: &'a Calendar,
-    /// The word being read.
-    word: usize,
-    /// Its business days not yet returned.
+    /// Table index of the first of the 64 days `bits` covers.
+    base: usize,
+    /// Business days among those 64 not yet returned.
     bits: u64,
     form: core::marker::PhantomData<D>,
 }
 
 impl<D: CalendarDate> BusinessDaysFrom<'_, D> {
+    /// Moves to the next 64 days until one holds a business day not yet returned; `None`
+    /// past the range.
+    #[inline]
+    fn fill(&mut self) -> Option<()> {
+        while self.bits == 0 {
+            let base = self.base + 64;
+            if base >= DAYS {
+                return None;
+            }
+            self.base = base;
+            self.bits = self.calendar.window(base);
+        }
+        Some(())
+    }
+
     /// Drops the next business day without converting it; `None` past the range.
     #[inline]
     fn skip_one(&mut self) -> Option<()> {
-        while self.bits == 0 {
-            self.word += 1;
-            self.bits = *self.calendar.words.get(self.word)?;
-        }
+        self.fill()?;
         self.bits &= self.bits.wrapping_sub(1);
         Some(())
     }
@@ -528,11 +554,8 @@ impl<D: CalendarDate> Iterator for BusinessDaysFrom<'_, D> {
     #[inline]
     #[allow(clippy::cast_possible_truncation, clippy::cast_possible_wrap)]
     fn next(&mut self) -> Option<D> {
-        while self.bits == 0 {
-            self.word += 1;
-            self.bits = *self.calendar.words.get(self.word)?;
-        }
-        let i = (self.word << 6) + self.bits.trailing_zeros() as usize;
+        self.fill()?;
+        let i = self.base + self.bits.trailing_zeros() as usize;
         self.bits &= self.bits.wrapping_sub(1);
         // Only days of the range have their bit set: `i` is below DAYS and fits an i32.
         D::from_day(Day::from_days_since_epoch(
@@ -549,20 +572,15 @@ impl<D: CalendarDate> Iterator for BusinessDaysFrom<'_, D> {
             return self.next();
         }
         // Far jumps: rank the next business day, select the one `n` further.
-        let here = self.word.checked_mul(64)? + self.bits.trailing_zeros() as usize;
-        let current = if self.bits == 0 {
-            self.calendar.forward((self.word + 1) << 6, 0)?
-        } else {
-            here
-        };
+        self.fill()?;
+        let current = self.base + self.bits.trailing_zeros() as usize;
         let target = self.calendar.select(
             self.calendar
                 .rank(current)
                 .checked_add(u32::try_from(n).ok()?)?,
         )?;
-        self.word = target >> 6;
-        self.bits =
-            self.calendar.words.get(self.word).copied().unwrap_or(0) & (u64::MAX << (target & 63));
+        self.base = target;
+        self.bits = self.calendar.window(target);
         self.next()
     }
 }
@@ -694,6 +712,25 @@ mod tests {
         }
         assert_eq!(cal.rank(DAYS), r);
         assert_eq!(cal.select(r), None);
+    }
+
+    // CAL-1, CAL-4: a walk over the whole range, 64 days at a time, meets every business
+    // day once and nothing else, from any start within a word.
+    #[test]
+    fn walks_meet_every_business_day_across_windows() {
+        let cal = Calendar::metropolitan();
+        let open: Vec<usize> = (0..DAYS).filter(|&i| cal.bit(i)).collect();
+        for start in [0, 1, 37, 63, 64, DAYS - 70, DAYS - 1] {
+            let from = MIN_DAY.checked_add(i32::try_from(start).unwrap_or(0));
+            let walk: Vec<usize> = from
+                .and_then(|d| cal.business_days_from(d).ok())
+                .into_iter()
+                .flatten()
+                .filter_map(index_of)
+                .collect();
+            let expected: Vec<usize> = open.iter().copied().filter(|&i| i >= start).collect();
+            assert_eq!(walk, expected, "from index {start}");
+        }
     }
 
     // CAL-4: both ends of the range answer, one day beyond errs.
