@@ -56,6 +56,14 @@ fn dispatch(c: &mut Criterion) {
             }
         })
     });
+    group.bench_function("taken_and_dispatch_by_on_from_unix", |b| {
+        b.iter(|| {
+            for s in &seconds {
+                let reading = clock::paris_time_from_unix(*s).unwrap();
+                black_box(policy.taken_and_dispatch_by_on(&calendar, reading).unwrap());
+            }
+        })
+    });
     group.finish();
 }
 

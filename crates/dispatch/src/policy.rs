@@ -118,6 +118,67 @@ impl DispatchPolicy {
         Ok(calendar.roll_forward(self.first_candidate(ordered_at)?)?)
     }
 
+    /// The day an order is taken into account (DISP-1) and its dispatch-by day (DISP-3),
+    /// from a reading of the Paris clock: the two days a pipeline needs per order, as
+    /// [`taken_into_account_on`](DispatchPolicy::taken_into_account_on) and
+    /// [`Calendar::add_business_days`] by `promise` give them, for about half the work.
+    ///
+    /// # Errors
+    ///
+    /// As those two functions: [`DispatchError::Calendar`] when a day falls outside the
+    /// calendar's range.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use comptoir_calendar::{clock, Calendar};
+    /// use comptoir_dispatch::DispatchPolicy;
+    ///
+    /// let cal = Calendar::metropolitan();
+    /// // 2026-05-22T09:30:00Z is 11:30 on Friday 22 May in Paris, after the cutoff: taken
+    /// // Tuesday 26 (Whit Monday is closed), due out three business days later, Friday 29.
+    /// let ordered_at = clock::paris_time_from_unix(1_779_442_200)?;
+    /// let (taken, by) = DispatchPolicy::default().taken_and_dispatch_by_on(&cal, ordered_at)?;
+    /// assert_eq!((taken.to_string(), by.to_string()), ("2026-05-26".into(), "2026-05-29".into()));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[inline]
+    pub fn taken_and_dispatch_by_on(
+        &self,
+        calendar: &Calendar,
+        ordered_at: ParisTime,
+    ) -> Result<(Day, Day), DispatchError> {
+        // One walk over the calendar serves both days: the dispatch-by day is the promise's
+        // count of business days further along the walk that found the day taken.
+        let first = self.first_candidate(ordered_at)?;
+        let mut open = calendar.business_days_from(first)?;
+        if let (Some(taken), Ok(ahead)) = (open.next(), usize::try_from(self.promise.get())) {
+            let by = match ahead.checked_sub(1) {
+                None => Some(taken),
+                Some(skip) => open.nth(skip),
+            };
+            if let Some(by) = by {
+                return Ok((taken, by));
+            }
+        }
+        self.taken_and_dispatch_by_one_by_one(calendar, first)
+    }
+
+    /// [`taken_and_dispatch_by_on`](DispatchPolicy::taken_and_dispatch_by_on) for the cases
+    /// the walk leaves (a negative promise, the end of the range), with their errors.
+    #[cold]
+    #[inline(never)]
+    fn taken_and_dispatch_by_one_by_one(
+        &self,
+        calendar: &Calendar,
+        first: Day,
+    ) -> Result<(Day, Day), DispatchError> {
+        // Takes the first candidate day rather than the reading: a `ParisTime` argument
+        // would make the fast path store the reading to memory and load it back whole.
+        let taken = calendar.roll_forward(first)?;
+        Ok((taken, calendar.add_business_days(taken, self.promise)?))
+    }
+
     /// The whole schedule of an order placed at `ordered_at` (DISP-1..3).
     ///
     /// # Errors

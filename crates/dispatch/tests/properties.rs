@@ -81,6 +81,38 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(4000))]
+
+    // DISP-1, DISP-3: the one-walk entry point gives exactly what the day taken into account
+    // and adding the promise to it give, errors included: on any calendar, with any cutoff
+    // and any promise (negative, zero, beyond 64 days), and at the ends of the range.
+    #[test]
+    fn disp_3_taken_and_dispatch_by_agree_with_the_separate_functions(
+        seconds in prop_oneof![
+            cal_strategies::instant_in_range().prop_map(|t| t.timestamp()),
+            cal_strategies::instant_near_dst_change().prop_map(|t| t.timestamp()),
+            // The last weeks of the range and the first days past it (UTC and Paris).
+            7_286_000_000i64..7_289_800_000,
+            // The first days of the range.
+            -2_208_992_400i64..-2_208_000_000,
+        ],
+        calendar_policy in cal_strategies::calendar_policy(),
+        policy in strategies::dispatch_policy(),
+        promise in prop_oneof![-3i32..=25, -300i32..=300],
+    ) {
+        let cal = Calendar::new(&calendar_policy)?;
+        let policy = DispatchPolicy { promise: BusinessDays::new(promise), ..policy };
+        let Ok(reading) = clock::paris_time_from_unix(seconds) else {
+            return Ok(());
+        };
+        let separate = policy
+            .taken_into_account_on(&cal, reading)
+            .and_then(|taken| Ok((taken, cal.add_business_days(taken, policy.promise)?)));
+        prop_assert_eq!(policy.taken_and_dispatch_by_on(&cal, reading), separate);
+    }
+}
+
 // DISP-1..3: policies and schedules are stored as data and come back unchanged.
 #[cfg(feature = "serde")]
 #[test]
