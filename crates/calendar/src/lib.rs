@@ -42,7 +42,7 @@
 //!
 //! - `serde`: `Serialize`/`Deserialize` for [`CalendarPolicy`], [`Region`], [`Holiday`],
 //!   [`BusinessDays`] and [`clock::Ambiguity`].
-//! - `proptest`: the [`strategies`] module: days in range, instants (DST changes included),
+//! - `proptest`: the `strategies` module: days in range, instants (DST changes included),
 //!   calendar policies.
 //!
 //! No feature changes behaviour.

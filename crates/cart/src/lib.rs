@@ -55,7 +55,7 @@
 //! - `serde`: `Serialize`/`Deserialize` for carts, orders and their parts. A stored order
 //!   holds its frozen terms and its total, not its evaluation: it is recomputed from the terms
 //!   when read, and refused if the total disagrees.
-//! - `proptest`: the [`strategies`] module, generators of valid carts and deliveries.
+//! - `proptest`: the `strategies` module, generators of valid carts and deliveries.
 //!
 //! No feature changes behaviour.
 #![cfg_attr(

@@ -39,7 +39,7 @@
 //! # Crate features
 //!
 //! - `serde`: `Serialize`/`Deserialize` for [`DispatchPolicy`] and [`DispatchSchedule`].
-//! - `proptest`: the [`strategies`] module (dispatch policies).
+//! - `proptest`: the `strategies` module (dispatch policies).
 //!
 //! No feature changes behaviour.
 #![cfg_attr(

@@ -40,7 +40,7 @@
 //!
 //! - `serde`: `Serialize`/`Deserialize` for [`Eur`] and [`Percent`], as strings (`"12.34"`),
 //!   never floats; deserialising checks the same invariants as parsing.
-//! - `proptest`: the [`strategies`] module, generators of valid amounts for property tests.
+//! - `proptest`: the `strategies` module, generators of valid amounts for property tests.
 //!
 //! No feature changes behaviour.
 #![cfg_attr(

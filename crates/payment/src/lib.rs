@@ -57,7 +57,7 @@
 //! - `serde`: `Serialize`/`Deserialize` for cards, methods, outcomes and steps, the tracker,
 //!   the instalment policy, eligibility and schedules, and expected debits. Deserialising a
 //!   token, an expiry month or a tracker checks the same invariants as the constructors.
-//! - `proptest`: the [`strategies`] module: tokens, expiry months, cards, order amounts,
+//! - `proptest`: the `strategies` module: tokens, expiry months, cards, order amounts,
 //!   3-D Secure outcomes and instalment policies.
 //!
 //! No feature changes behaviour.

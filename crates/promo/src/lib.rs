@@ -66,7 +66,7 @@
 //!   same checks as their constructors. Computed results ([`Evaluation`] and its parts) are
 //!   `Serialize` only: to keep one, keep its inputs and evaluate again. Money is written as
 //!   strings, instants as RFC 3339.
-//! - `proptest`: the [`strategies`] module, generators of valid lines, offers and contexts.
+//! - `proptest`: the `strategies` module, generators of valid lines, offers and contexts.
 //!
 //! No feature changes behaviour.
 #![cfg_attr(

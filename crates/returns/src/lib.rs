@@ -52,7 +52,7 @@
 //!   [`LegalInterestRate`] and the small enums; `Serialize` only for computed results
 //!   ([`Deadline`], [`WithdrawalWindows`], [`RefundDeadlines`], [`Surcharge`]), which only
 //!   the computations may build.
-//! - `proptest`: the [`strategies`] module: receipts, refund facts, policies, lateness and
+//! - `proptest`: the `strategies` module: receipts, refund facts, policies, lateness and
 //!   interest rates.
 //!
 //! No feature changes behaviour.
