@@ -485,20 +485,19 @@ impl Calendar {
     /// Index of the business day `k` places after the first one at or after index `i`.
     #[inline]
     fn forward(&self, i: usize, k: u32) -> Option<usize> {
-        // Most answers lie in the word of `i` itself: the short delays the rules use
-        // (0 to 5 business days) rarely cross a 64-day word.
-        let w = i >> 6;
-        let mut bits = self.words.get(w)? & (u64::MAX << (i & 63));
+        // The short delays the rules use (0 to 5 business days) lie within the 64 days from
+        // `i`: read them from one window, whether or not it crosses a word boundary.
+        let mut bits = self.window(i);
         if k < 4 {
             // Clearing the lowest set bits beats a population count on CPUs without one.
             for _ in 0..k {
                 bits &= bits.wrapping_sub(1);
             }
             if bits != 0 {
-                return Some((w << 6) + bits.trailing_zeros() as usize);
+                return Some(i + bits.trailing_zeros() as usize);
             }
         } else if k < bits.count_ones() {
-            return Some((w << 6) + select_in_word(bits, k));
+            return Some(i + select_in_word(bits, k));
         }
         self.forward_across_words(i, k)
     }

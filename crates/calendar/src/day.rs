@@ -142,6 +142,15 @@ impl CalendarDate for NaiveDate {
     /// from a day count divides by 400-year cycles.
     #[inline]
     fn moved_by(self, days: i32) -> Option<Self> {
+        // Within the year, only the day of the year changes (chrono's `with_ordinal` is
+        // inlined; its general date arithmetic is a function call).
+        if let Some(moved) = self
+            .ordinal()
+            .checked_add_signed(days)
+            .and_then(|ordinal| self.with_ordinal(ordinal))
+        {
+            return Some(moved);
+        }
         let steps = chrono::Days::new(u64::from(days.unsigned_abs()));
         if days >= 0 {
             self.checked_add_days(steps)
