@@ -21,8 +21,8 @@ use comptoir::cart::{
 use comptoir::dispatch::DispatchPolicy;
 use comptoir::money::Decimal;
 use comptoir::payment::{
-    Card, CardBrand, CardToken, Device, ExpectedDebit, ExpiryMonth, InstalmentPolicy, OrderAmount,
-    SecureOutcome, SecureTracker,
+    Card, CardBrand, CardToken, Device, Eligibility, ExpectedDebit, ExpiryMonth, InstalmentPolicy,
+    OrderAmount, SecureOutcome, SecureTracker,
 };
 use comptoir::promo::{
     Code, Conditions, Effect, EvaluationContext, Line, Offer, OfferSpec, Priority, Quantity,
@@ -233,7 +233,7 @@ fn main() -> Result<()> {
     form.password = "motdepasse7".into();
     let registration = form.validate(&FormPolicy::default(), today)?;
     let account = Account::open(CustomerId::new(1), registration.profile);
-    println!("Account opened for customer {:?}", account.customer());
+    println!("Account opened for customer {}", account.customer().id());
 
     // CART, PROMO, SHIP: the cart is validated on Saturday 23 May at 18:00.
     heading("Cart, promotions and validation (CART-1..3, PROMO-1..5, SHIP-1)");
@@ -311,7 +311,7 @@ fn main() -> Result<()> {
     let mut tracker = SecureTracker::new(Device::ApplePayCompatible);
     for outcome in [SecureOutcome::WrongCode, SecureOutcome::Authenticated] {
         println!(
-            "3-D Secure, {outcome:?}: {}",
+            "3-D Secure, {outcome}: {}",
             tracker.record(outcome)?.message_fr()
         );
     }
@@ -325,8 +325,20 @@ fn main() -> Result<()> {
     // PAY-4 counts the order total after discounts: the products' net amounts and shipping.
     let products = placed.total().checked_sub(placed.shipping())?;
     let order = OrderAmount::new(products, placed.shipping())?;
+    // Before shipment, check 3x against the latest day the first instalment can fall on.
+    let policy = InstalmentPolicy::default();
+    let offer = match policy.eligibility(&order, &card, 3, debit.at_latest())? {
+        Eligibility::Eligible => "offered".to_owned(),
+        Eligibility::Refused(reason) => reason.message_fr(),
+    };
+    println!(
+        "3x with this card (first debit at the latest {}): {offer}",
+        day(debit.at_latest())
+    );
+    // The parcel leaves on the first day of the expected window: the first instalment.
     let shipped_on = schedule.expected_dispatch().0;
-    let instalments = InstalmentPolicy::default().schedule(&order, &card, 3, shipped_on)?;
+    println!("Shipped on {}; the schedule:", day(shipped_on));
+    let instalments = policy.schedule(&order, &card, 3, shipped_on)?;
     for instalment in &instalments {
         println!(
             "  instalment {}: {:>10} on {}",
@@ -360,7 +372,7 @@ fn main() -> Result<()> {
     heading("Withdrawal and refund deadlines (REF-2, REF-3)");
     let notice = paris(2026, 6, 8, 21, 10)?;
     println!(
-        "Withdrawal notice      {} -> {:?}",
+        "Withdrawal notice      {} -> {}",
         notice.format("%a %-d %b %Y %H:%M"),
         windows.notice(&notice)?
     );

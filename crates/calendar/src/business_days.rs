@@ -10,6 +10,7 @@ use core::fmt;
 /// let promise = BusinessDays::new(3);
 /// assert_eq!(promise.get(), 3);
 /// assert_eq!(promise.to_string(), "3 business days");
+/// assert_eq!("3".parse::<BusinessDays>(), Ok(promise));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -38,6 +39,15 @@ impl fmt::Display for BusinessDays {
         } else {
             write!(f, "{} business days", self.0)
         }
+    }
+}
+
+impl core::str::FromStr for BusinessDays {
+    type Err = core::num::ParseIntError;
+
+    /// Reads a whole number, such as a delay in a configuration file: `"3"`, `"-2"`.
+    fn from_str(s: &str) -> Result<BusinessDays, Self::Err> {
+        s.trim().parse().map(BusinessDays)
     }
 }
 

@@ -42,7 +42,7 @@ impl fmt::Display for Change {
 /// Why a change to a cart or an order was refused.
 ///
 /// [`CartError::message_fr`] gives the sentence the shop shows; `Display` is for developers.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Error)]
 #[non_exhaustive]
 pub enum CartError {
     /// The order is validated: nothing can be added, changed or cancelled (CART-1, CART-2).

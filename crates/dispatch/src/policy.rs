@@ -142,7 +142,10 @@ impl DispatchPolicy {
     /// assert_eq!((taken.to_string(), by.to_string()), ("2026-05-26".into(), "2026-05-29".into()));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    #[inline]
+    // Always inlined: out of line, its `ParisTime` argument goes through memory as four
+    // stores and one wide load, a store-forwarding stall that more than doubled the
+    // per-order cost in the peer comparison (13 ns instead of 5).
+    #[inline(always)]
     pub fn taken_and_dispatch_by_on(
         &self,
         calendar: &Calendar,

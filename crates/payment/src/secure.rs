@@ -25,6 +25,19 @@ pub enum SecureOutcome {
     BankUnavailable,
 }
 
+impl core::fmt::Display for SecureOutcome {
+    /// What happened, in lowercase English: `wrong code`, `hard decline: ceiling reached`.
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        match self {
+            SecureOutcome::Authenticated => f.write_str("authenticated"),
+            SecureOutcome::WrongCode => f.write_str("wrong code"),
+            SecureOutcome::SoftDecline => f.write_str("soft decline, challenge required"),
+            SecureOutcome::HardDecline(reason) => write!(f, "hard decline: {reason}"),
+            SecureOutcome::BankUnavailable => f.write_str("bank unavailable"),
+        }
+    }
+}
+
 /// What the next attempt must look like.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -308,6 +321,23 @@ impl TryFrom<TrackerRepr> for SecureTracker {
         } else {
             Err(UNREACHABLE)
         }
+    }
+}
+
+#[cfg(test)]
+mod display_tests {
+    use super::*;
+
+    // PAY-2: each outcome reads as a short English phrase.
+    #[test]
+    fn pay_2_outcomes_display_in_words() {
+        assert_eq!(SecureOutcome::WrongCode.to_string(), "wrong code");
+        assert_eq!(SecureOutcome::Authenticated.to_string(), "authenticated");
+        assert!(
+            SecureOutcome::HardDecline(RefusalReason::CeilingReached)
+                .to_string()
+                .starts_with("hard decline: ")
+        );
     }
 }
 

@@ -7,7 +7,7 @@ use thiserror::Error;
 /// negative price), not the customer's: the outcomes a customer sees are
 /// [`Refusal`](crate::Refusal)s. Callers that branch on kinds can use the predicates, since
 /// the variants may grow.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Error)]
 #[non_exhaustive]
 pub enum PromoError {
     /// An identifier (offer, code, product, category, line) is empty or only spaces.

@@ -318,8 +318,10 @@ impl RefundDeadlines {
     ///
     /// [`ReturnsError::Calendar`] when `at` cannot be read on the Paris clock.
     pub fn is_late<Tz: TimeZone>(&self, at: &DateTime<Tz>) -> Result<bool, ReturnsError> {
+        // Read the clock first, so that an unreadable instant is an error in every state.
+        let day = clock::paris_date(at)?;
         Ok(match self.due {
-            RefundDue::By { last_day, .. } => clock::paris_date(at)? > last_day,
+            RefundDue::By { last_day, .. } => day > last_day,
             RefundDue::Pending { .. } => false,
         })
     }
@@ -335,10 +337,9 @@ impl RefundDeadlines {
         &self,
         paid_at: &DateTime<Tz>,
     ) -> Result<DaysLate, ReturnsError> {
+        let paid_on = clock::paris_date(paid_at)?;
         match self.due {
-            RefundDue::By { last_day, .. } => {
-                DaysLate::between(last_day, clock::paris_date(paid_at)?)
-            }
+            RefundDue::By { last_day, .. } => DaysLate::between(last_day, paid_on),
             RefundDue::Pending { .. } => Ok(DaysLate::ZERO),
         }
     }

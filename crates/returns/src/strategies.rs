@@ -40,7 +40,7 @@ fn after(start: DateTime<Utc>, seconds: i64) -> DateTime<Utc> {
 }
 
 /// An instant, to the second, between 2000 and 2190.
-pub fn instant_in_range() -> impl Strategy<Value = DateTime<Utc>> {
+pub fn instant_2000_to_2190() -> impl Strategy<Value = DateTime<Utc>> {
     (FROM..TO).prop_map(instant)
 }
 
@@ -50,7 +50,7 @@ pub fn order_receipts(
     max_parcels: usize,
 ) -> impl Strategy<Value = (DateTime<Utc>, Vec<DateTime<Utc>>)> {
     (
-        instant_in_range(),
+        instant_2000_to_2190(),
         prop::collection::vec(0..30 * SECONDS_PER_DAY, 1..=max_parcels.max(1)),
     )
         .prop_map(|(validated, delays)| {
@@ -64,7 +64,7 @@ pub fn order_receipts(
 pub fn refund_facts() -> impl Strategy<Value = RefundFacts> {
     let delay = 0..60 * SECONDS_PER_DAY;
     (
-        instant_in_range(),
+        instant_2000_to_2190(),
         prop::option::of(delay.clone()),
         prop::option::of((delay.clone(), prop::option::of(0..10 * SECONDS_PER_DAY))),
     )

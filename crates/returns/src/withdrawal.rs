@@ -56,6 +56,17 @@ pub enum NoticeTimeliness {
     Late,
 }
 
+impl core::fmt::Display for NoticeTimeliness {
+    /// `on time (statutory window)`, `on time (shop's window)` or `late`.
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(match self {
+            NoticeTimeliness::WithinStatutoryWindow => "on time (statutory window)",
+            NoticeTimeliness::WithinContractualWindow => "on time (shop's window)",
+            NoticeTimeliness::Late => "late",
+        })
+    }
+}
+
 impl NoticeTimeliness {
     /// True when the shop must accept the withdrawal (either window).
     pub fn is_on_time(self) -> bool {
@@ -155,6 +166,21 @@ impl WithdrawalWindows {
         } else {
             NoticeTimeliness::Late
         })
+    }
+}
+
+#[cfg(test)]
+mod display_tests {
+    use super::*;
+
+    // RET-1: a notice's timeliness reads as words.
+    #[test]
+    fn ret_1_timeliness_displays_in_words() {
+        assert_eq!(
+            NoticeTimeliness::WithinStatutoryWindow.to_string(),
+            "on time (statutory window)"
+        );
+        assert_eq!(NoticeTimeliness::Late.to_string(), "late");
     }
 }
 
