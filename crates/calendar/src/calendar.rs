@@ -215,8 +215,8 @@ impl Calendar {
     ///
     /// [`CalendarError::OutOfRange`] outside 1900-01-01 to 2200-12-31.
     pub fn holiday<D: CalendarDate>(&self, date: D) -> Result<Option<Holiday>, CalendarError> {
+        self.index_of_date(date)?;
         let day = date.to_day();
-        self.index(day)?;
         let Some(date) = day.date() else {
             return Err(self.out_of_range(day));
         };
@@ -389,11 +389,6 @@ impl Calendar {
         let count = i64::from(self.rank(b + 1)) - i64::from(self.rank(a + 1));
         // At most 109 938 days apart: always fits.
         Ok(BusinessDays::new(i32::try_from(count).unwrap_or(i32::MAX)))
-    }
-
-    #[inline]
-    fn index(&self, day: Day) -> Result<usize, CalendarError> {
-        index_of(day).ok_or_else(|| self.out_of_range(day))
     }
 
     /// Position of a date in the tables. A form that holds its year and day of the year
