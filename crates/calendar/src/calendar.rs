@@ -2,7 +2,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::holidays::{Holiday, LocalDays, Region, holidays_into};
+use crate::holidays::{Holiday, LocalDays, Region, for_each_holiday, holidays_into};
 use crate::{BusinessDays, CalendarDate, CalendarError, Day};
 
 /// First day the calendar answers for.
@@ -226,20 +226,20 @@ impl Calendar {
 
     fn build(policy: CalendarPolicy) -> Calendar {
         let mut words = Box::new(WEEKDAYS);
-        let mut days = Vec::with_capacity(24);
-        for year in 1900..=2200 {
-            holidays_into(
+        for (year, start) in (1900..=2200).zip(YEAR_STARTS) {
+            for_each_holiday(
                 year,
                 policy.region,
                 policy.whit_monday_closed,
                 policy.local_days,
-                &mut days,
+                |date, _| {
+                    set_bit(
+                        &mut *words,
+                        start as usize + date.ordinal0() as usize,
+                        false,
+                    )
+                },
             );
-            for &(date, _) in &days {
-                if let Some(i) = index_of(Day::from(date)) {
-                    set_bit(&mut *words, i, false);
-                }
-            }
         }
         for &date in &policy.closures {
             if let Some(i) = index_of(Day::from(date)) {

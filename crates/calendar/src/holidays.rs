@@ -3,7 +3,7 @@
 use core::fmt;
 use core::str::FromStr;
 
-use chrono::{Datelike, Days, NaiveDate};
+use chrono::{Days, NaiveDate};
 
 use crate::CalendarError;
 
@@ -464,9 +464,28 @@ pub(crate) fn holidays_into(
     out: &mut Vec<(NaiveDate, Holiday)>,
 ) {
     out.clear();
+    for_each_holiday(year, region, whit_monday_closed, local_days, |date, h| {
+        out.push((date, h));
+    });
+    out.sort_unstable();
+    // In some years Ascension falls on 1 or 8 May, or a region's day on Ascension or Whit
+    // Monday: one day, one entry (the national holiday, declared first, sorts first).
+    out.dedup_by_key(|(date, _)| *date);
+}
+
+/// Calls `found` with each holiday of `year` for a region, Whit Monday switch and level of
+/// local days, in no particular order; a day two holidays share comes twice. Building the
+/// tables only clears bits, so it needs neither order nor uniqueness.
+pub(crate) fn for_each_holiday(
+    year: i32,
+    region: Region,
+    whit_monday_closed: bool,
+    local_days: LocalDays,
+    mut found: impl FnMut(NaiveDate, Holiday),
+) {
     let mut fixed = |m, d, h| {
         if let Some(date) = NaiveDate::from_ymd_opt(year, m, d) {
-            out.push((date, h));
+            found(date, h);
         }
     };
     fixed(1, 1, Holiday::NewYear);
@@ -478,6 +497,8 @@ pub(crate) fn holidays_into(
     fixed(11, 11, Holiday::Armistice);
     fixed(12, 25, Holiday::Christmas);
     let easter = easter_sunday(year);
+    // Every Easter-based day (Easter − 47 to Easter + 50, 3 February to 14 June) stays in
+    // Easter's year.
     let from_easter = |offset: i8| {
         let days = Days::new(u64::from(offset.unsigned_abs()));
         easter.and_then(|e| {
@@ -490,7 +511,7 @@ pub(crate) fn holidays_into(
     };
     let mut movable = |offset, h| {
         if let Some(date) = from_easter(offset) {
-            out.push((date, h));
+            found(date, h);
         }
     };
     movable(1, Holiday::EasterMonday);
@@ -507,14 +528,9 @@ pub(crate) fn holidays_into(
             When::Easter(offset) => from_easter(offset),
         };
         if let Some(date) = date {
-            out.push((date, own.holiday));
+            found(date, own.holiday);
         }
     }
-    out.sort_unstable();
-    // In some years Ascension falls on 1 or 8 May, or a region's day on Ascension or Whit
-    // Monday: one day, one entry (the national holiday, declared first, sorts first).
-    out.dedup_by_key(|(date, _)| *date);
-    out.retain(|(date, _)| date.year() == year);
 }
 
 #[cfg(test)]
