@@ -4,7 +4,6 @@ use bdays::HolidayCalendar;
 use chrono::{Datelike, NaiveDate, Weekday};
 
 use crate::Calendar;
-use crate::holidays::holidays_of_year;
 
 impl HolidayCalendar<NaiveDate> for Calendar {
     /// Whether `date` is a public holiday or a declared closure.
@@ -15,13 +14,10 @@ impl HolidayCalendar<NaiveDate> for Calendar {
     fn is_holiday(&self, date: NaiveDate) -> bool {
         match self.holiday(date) {
             Ok(found) => found.is_some(),
-            Err(_) => holidays_of_year(
-                date.year(),
-                self.policy().region,
-                self.policy().whit_monday_closed,
-            )
-            .iter()
-            .any(|(d, _)| *d == date),
+            Err(_) => self
+                .public_holidays(date.year())
+                .iter()
+                .any(|(d, _)| *d == date),
         }
     }
 

@@ -2,7 +2,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::holidays::{Holiday, Region, holidays_of_year};
+use crate::holidays::{Holiday, LocalDays, Region, for_each_holiday, holidays_into};
 use crate::{BusinessDays, CalendarDate, CalendarError, Day};
 
 /// First day the calendar answers for.
@@ -14,9 +14,12 @@ const MAX_DAY: Day = Day::from_days_since_epoch(84_370); // 2200-12-31
 const DAYS: usize = 109_938;
 const WORDS: usize = DAYS.div_ceil(64);
 
-/// Which days a shop counts as business days: its region and its own choices (CAL-1..3).
+/// Which days a calendar counts as business days: a region and a shop's own choices
+/// (CAL-1..3).
 ///
-/// The default is the FAQ's: metropolitan France, Whit Monday closed, no extra closure.
+/// The default is the FAQ's: metropolitan France, Whit Monday closed, the region's public
+/// holidays without its customary days, no extra closure. [`CalendarPolicy::legal`] gives the
+/// policy of the legal calendar, which statutory periods use.
 ///
 /// # Example
 ///
@@ -43,6 +46,9 @@ pub struct CalendarPolicy {
     /// Whether Whit Monday is closed (CAL-2). Some firms work it as the "journée de
     /// solidarité"; the FAQ's shop does not.
     pub whit_monday_closed: bool,
+    /// Which of the region's own days are closed (CAL-3): by default its public holidays,
+    /// statutory and observed, without its customary non-working days.
+    pub local_days: LocalDays,
     /// Weekdays the shop declares closed besides public holidays (CAL-1), within the range.
     pub closures: Vec<NaiveDate>,
 }
@@ -52,17 +58,70 @@ impl Default for CalendarPolicy {
         CalendarPolicy {
             region: Region::Metropolitan,
             whit_monday_closed: true,
+            local_days: LocalDays::Observed,
             closures: Vec::new(),
         }
     }
 }
 
+impl CalendarPolicy {
+    /// The policy of the legal calendar of `region`: Saturdays, Sundays and the region's
+    /// public holidays, Whit Monday always closed, no customary day, no shop closure.
+    ///
+    /// A statutory period (the 14 days of withdrawal, C. conso L221-18) whose last day is a
+    /// Saturday, Sunday or public holiday ends at the end of the next working day
+    /// (Regulation 1182/71 art. 3(4)), and the holidays are those of the place where the act
+    /// is done (art. 2(1)): for a customer's withdrawal, the customer's region. The rules of
+    /// the withdrawal are mandatory (C. conso L221-29), so the shop's own choices cannot move
+    /// such a deadline and the legal calendar ignores them:
+    ///
+    /// - Whit Monday is a public holiday in law (C. trav. L3133-1) even where a shop works it
+    ///   as the "journée de solidarité";
+    /// - a shop's closures bind only the shop;
+    /// - customary days are not public holidays.
+    ///
+    /// The region's observed days (21 July in Guadeloupe, Martinique and Saint-Martin; Good
+    /// Friday and Mi-Carême in Guadeloupe) count, as the rules catalogue and python-holidays
+    /// list them, although no statute names them: counting them can only make a customer's
+    /// period end later, which the law allows, whereas leaving them out would end it a day
+    /// too soon wherever they are public holidays.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use comptoir_calendar::{CalendarPolicy, LocalDays, Region};
+    ///
+    /// let legal = CalendarPolicy::legal(Region::Martinique);
+    /// assert!(legal.whit_monday_closed && legal.closures.is_empty());
+    /// assert_eq!(legal.local_days, LocalDays::Observed);
+    /// assert!(legal.is_legal());
+    /// ```
+    pub fn legal(region: Region) -> CalendarPolicy {
+        CalendarPolicy {
+            region,
+            whit_monday_closed: true,
+            local_days: LocalDays::Observed,
+            closures: Vec::new(),
+        }
+    }
+
+    /// Whether this is the legal calendar's policy of its region, [`CalendarPolicy::legal`]:
+    /// code that counts a statutory period can refuse any other.
+    pub fn is_legal(&self) -> bool {
+        *self == CalendarPolicy::legal(self.region)
+    }
+}
+
 /// French business days for the years 1900 to 2200 (CAL-1..5).
 ///
-/// A business day is Monday to Friday and neither a public holiday of the policy's region nor
-/// a declared closure. Building the calendar fills bit tables for the whole range once
-/// (about 23 KiB, well under a millisecond); every question after that is answered in
-/// constant time, without loops over days:
+/// A business day is Monday to Friday and neither a public holiday of the policy's region, nor
+/// a customary day the policy closes, nor a declared closure. Two calendars must not be
+/// confused: the shop's ([`Calendar::new`], [`Calendar::metropolitan`]) decides the shop's own
+/// promises; the legal one ([`Calendar::legal`]) decides when a statutory period ends.
+///
+/// Building the calendar fills bit tables for the whole range once (about 23 KiB, well under
+/// a millisecond); every question after that is answered in constant time, without loops
+/// over days:
 ///
 /// - one bit per day says whether it is a business day;
 /// - a running count per 64-day word gives the rank of any day (business days before it);
@@ -121,6 +180,29 @@ impl Calendar {
         Calendar::build(CalendarPolicy::default())
     }
 
+    /// The legal calendar of a customer in `region`, for statutory periods (RET-1, REF-2):
+    /// Saturdays, Sundays and the region's public holidays, Whit Monday always closed, no
+    /// customary day, no shop closure. See [`CalendarPolicy::legal`] for why it differs from
+    /// the shop's calendar.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use comptoir_calendar::{Calendar, Holiday, Region};
+    ///
+    /// // Tuesday 21 July 2026, Victor Schœlcher Day: closed in Martinique, open in Paris.
+    /// let day = NaiveDate::from_ymd_opt(2026, 7, 21).ok_or("date")?;
+    /// let martinique = Calendar::legal(Region::Martinique);
+    /// assert_eq!(martinique.holiday(day)?, Some(Holiday::VictorSchoelcher));
+    /// assert_eq!(martinique.roll_forward(day)?, NaiveDate::from_ymd_opt(2026, 7, 22).ok_or("date")?);
+    /// assert!(Calendar::legal(Region::Metropolitan).is_business_day(day)?);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn legal(region: Region) -> Calendar {
+        Calendar::build(CalendarPolicy::legal(region))
+    }
+
     /// The calendar a policy describes.
     ///
     /// # Errors
@@ -143,19 +225,21 @@ impl Calendar {
     }
 
     fn build(policy: CalendarPolicy) -> Calendar {
-        let mut words = Box::new([0u64; WORDS]);
-        // 1900-01-01 was a Monday: weekdays are the indices whose offset mod 7 is below 5.
-        for i in 0..DAYS {
-            if i % 7 < 5 {
-                set_bit(&mut *words, i, true);
-            }
-        }
-        for year in 1900..=2200 {
-            for (date, _) in holidays_of_year(year, policy.region, policy.whit_monday_closed) {
-                if let Some(i) = index_of(Day::from(date)) {
-                    set_bit(&mut *words, i, false);
-                }
-            }
+        let mut words = Box::new(WEEKDAYS);
+        for (year, start) in (1900..=2200).zip(YEAR_STARTS) {
+            for_each_holiday(
+                year,
+                policy.region,
+                policy.whit_monday_closed,
+                policy.local_days,
+                |date, _| {
+                    set_bit(
+                        &mut *words,
+                        start as usize + date.ordinal0() as usize,
+                        false,
+                    )
+                },
+            );
         }
         for &date in &policy.closures {
             if let Some(i) = index_of(Day::from(date)) {
@@ -208,8 +292,8 @@ impl Calendar {
         Ok(self.bit(i))
     }
 
-    /// The public holiday or shop closure on `date`, if any, whatever the weekday
-    /// (a holiday on a Sunday is still reported).
+    /// The public holiday, customary day the policy closes or shop closure on `date`, if
+    /// any, whatever the weekday (a holiday on a Sunday is still reported).
     ///
     /// # Errors
     ///
@@ -220,14 +304,11 @@ impl Calendar {
         let Some(date) = day.date() else {
             return Err(self.out_of_range(day));
         };
-        let public = holidays_of_year(
-            date.year(),
-            self.policy.region,
-            self.policy.whit_monday_closed,
-        )
-        .into_iter()
-        .find(|(d, _)| *d == date)
-        .map(|(_, h)| h);
+        let public = self
+            .public_holidays(date.year())
+            .into_iter()
+            .find(|(d, _)| *d == date)
+            .map(|(_, h)| h);
         Ok(public.or_else(|| {
             self.policy
                 .closures
@@ -236,7 +317,8 @@ impl Calendar {
         }))
     }
 
-    /// The public holidays and shop closures of `year`, in date order.
+    /// The public holidays, customary days the policy closes and shop closures of `year`, in
+    /// date order.
     ///
     /// # Errors
     ///
@@ -246,7 +328,7 @@ impl Calendar {
             let day = NaiveDate::from_yo_opt(year, 1).map_or(MIN_DAY, Day::from);
             return Err(self.out_of_range(day));
         }
-        let mut days = holidays_of_year(year, self.policy.region, self.policy.whit_monday_closed);
+        let mut days = self.public_holidays(year);
         for &c in &self.policy.closures {
             if c.year() == year && !days.iter().any(|(d, _)| *d == c) {
                 days.push((c, Holiday::ShopClosure));
@@ -254,6 +336,19 @@ impl Calendar {
         }
         days.sort_unstable();
         Ok(days)
+    }
+
+    /// The policy's holidays of `year` without the shop's closures, in date order.
+    pub(crate) fn public_holidays(&self, year: i32) -> Vec<(NaiveDate, Holiday)> {
+        let mut days = Vec::with_capacity(24);
+        holidays_into(
+            year,
+            self.policy.region,
+            self.policy.whit_monday_closed,
+            self.policy.local_days,
+            &mut days,
+        );
+        days
     }
 
     /// `n` business days from `date`: for `n > 0` the `n`-th business day strictly after it,
@@ -593,6 +688,35 @@ fn result_out_of_range(from: Day, business_days: i32) -> CalendarError {
     }
 }
 
+/// The weekday bits of the whole range: Monday to Friday set, weekends and the days past the
+/// range clear. 1900-01-01 was a Monday and a word holds 64 days, nine weeks and a day, so
+/// word `w` starts on weekday `w mod 7` and the pattern repeats every seven words.
+#[allow(clippy::indexing_slicing, clippy::cast_possible_truncation)]
+static WEEKDAYS: [u64; WORDS] = {
+    // The seven word patterns: pattern `p` starts on weekday `p` (0 = Monday).
+    let mut patterns = [0u64; 7];
+    let mut p = 0;
+    while p < 7 {
+        let mut k = 0;
+        while k < 64 {
+            if (p + k) % 7 < 5 {
+                patterns[p] |= 1u64 << k;
+            }
+            k += 1;
+        }
+        p += 1;
+    }
+    let mut words = [0u64; WORDS];
+    let mut w = 0;
+    while w < WORDS {
+        words[w] = patterns[w % 7];
+        w += 1;
+    }
+    // The last word runs past 2200-12-31: those days are not business days.
+    words[WORDS - 1] &= (1u64 << (DAYS % 64)) - 1;
+    words
+};
+
 /// Index in the tables of 1 January of each year of the range.
 #[allow(
     clippy::indexing_slicing,
@@ -760,6 +884,19 @@ mod tests {
             cal.is_business_day(Day::from_days_since_epoch(i32::MIN))
                 .is_err()
         );
+    }
+
+    // CAL-1: the weekday table built from seven word patterns marks exactly Monday to
+    // Friday, day by day, and nothing past the range.
+    #[test]
+    fn weekday_table_marks_monday_to_friday() {
+        for (w, word) in WEEKDAYS.iter().enumerate() {
+            for k in 0..64 {
+                let i = w * 64 + k;
+                let expected = i < DAYS && i % 7 < 5;
+                assert_eq!(word >> k & 1 == 1, expected, "day index {i}");
+            }
+        }
     }
 
     // CAL-4: the whole range fits in 64 KiB of tables.

@@ -39,6 +39,16 @@ pub enum CalendarError {
         /// Last day the calendar answers for.
         max: NaiveDate,
     },
+    /// A region name that is none of the documented ones (CAL-3): see
+    /// [`Region`](crate::Region) for the list.
+    #[error(
+        "unknown region {name:?}: expected one of {}",
+        crate::holidays::region_names()
+    )]
+    UnknownRegion {
+        /// The text given.
+        name: String,
+    },
     /// A Paris wall-clock time that never happened: the hour skipped when summer time starts.
     #[error("{local} does not exist in Paris (the clocks jump from 02:00 to 03:00 that night)")]
     NonexistentLocalTime {

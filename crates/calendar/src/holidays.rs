@@ -1,38 +1,65 @@
 //! Which days are public holidays (CAL-2, CAL-3), year by year.
 
 use core::fmt;
+use core::str::FromStr;
 
-use chrono::{Datelike, Days, NaiveDate};
+use chrono::{Days, NaiveDate};
+
+use crate::CalendarError;
 
 /// The part of France whose public holidays apply (CAL-3).
 ///
 /// The shop's own calendar is [`Region::Metropolitan`] by default; a shop whose warehouse sits
-/// in Alsace-Moselle or overseas picks its region.
+/// in Alsace-Moselle or overseas picks its region. The legal calendar of a statutory period is
+/// the customer's region's ([`Calendar::legal`](crate::Calendar::legal)).
+///
+/// Its text form, for [`Display`](fmt::Display), [`FromStr`] and serde alike, is the snake-case
+/// name of the variant (`"metropolitan"`, `"alsace_moselle"`, `"guadeloupe"`, `"martinique"`,
+/// `"guyane"`, `"reunion"`, `"mayotte"`, `"saint_martin"`, `"saint_barthelemy"`); any other
+/// text is [`CalendarError::UnknownRegion`].
+///
+/// # Example
+///
+/// ```
+/// use comptoir_calendar::Region;
+///
+/// let region: Region = "martinique".parse()?;
+/// assert_eq!(region, Region::Martinique);
+/// assert_eq!(region.to_string(), "martinique");
+/// assert_eq!(region.name_fr(), "Martinique");
+/// assert!("Martinique".parse::<Region>().is_err()); // the names are exact
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum Region {
-    /// Metropolitan France outside Alsace-Moselle: the 11 national days.
+    /// Metropolitan France outside Alsace-Moselle: the 11 national days (C. trav. L3133-1).
     #[default]
     Metropolitan,
-    /// Bas-Rhin, Haut-Rhin and Moselle: adds Good Friday and 26 December.
+    /// Bas-Rhin, Haut-Rhin and Moselle: adds Good Friday and 26 December (C. trav. L3134-13).
     AlsaceMoselle,
-    /// Guadeloupe: adds the abolition of slavery, 27 May.
+    /// Guadeloupe: adds the abolition of slavery, 27 May (C. trav. L3422-2), and observes
+    /// Mi-Carême, Good Friday and Victor Schœlcher Day, 21 July.
     Guadeloupe,
-    /// Martinique: adds the abolition of slavery, 22 May.
+    /// Martinique: adds the abolition of slavery, 22 May (C. trav. L3422-2), and observes
+    /// Victor Schœlcher Day, 21 July.
     Martinique,
-    /// French Guiana: adds the abolition of slavery, 10 June.
+    /// French Guiana: adds the abolition of slavery, 10 June (C. trav. L3422-2).
     Guyane,
-    /// La Réunion: adds the abolition of slavery, 20 December.
+    /// La Réunion: adds the abolition of slavery, 20 December (C. trav. L3422-2).
     Reunion,
-    /// Mayotte: adds the abolition of slavery, 27 April.
+    /// Mayotte: adds the abolition of slavery, 27 April (C. trav. L3422-2).
     Mayotte,
+    /// Saint-Martin: adds the abolition of slavery, 28 May (C. trav. L3422-2 as the State
+    /// applies it since 2018), and observes Victor Schœlcher Day, 21 July.
+    SaintMartin,
+    /// Saint-Barthélemy: adds the abolition of slavery, 9 October (C. trav. L3422-2).
+    SaintBarthelemy,
 }
 
 impl Region {
     /// Every region, in declaration order.
-    pub const ALL: [Region; 7] = [
+    pub const ALL: [Region; 9] = [
         Region::Metropolitan,
         Region::AlsaceMoselle,
         Region::Guadeloupe,
@@ -40,22 +67,249 @@ impl Region {
         Region::Guyane,
         Region::Reunion,
         Region::Mayotte,
+        Region::SaintMartin,
+        Region::SaintBarthelemy,
     ];
 
-    /// Month and day of the region's abolition-of-slavery holiday, if it has one.
-    pub(crate) fn abolition_day(self) -> Option<(u32, u32)> {
+    /// The region's name in its text form: what [`Display`](fmt::Display) writes, and what
+    /// [`FromStr`] and serde read back.
+    pub const fn as_str(self) -> &'static str {
         match self {
-            Region::Guadeloupe => Some((5, 27)),
-            Region::Martinique => Some((5, 22)),
-            Region::Guyane => Some((6, 10)),
-            Region::Reunion => Some((12, 20)),
-            Region::Mayotte => Some((4, 27)),
-            Region::Metropolitan | Region::AlsaceMoselle => None,
+            Region::Metropolitan => "metropolitan",
+            Region::AlsaceMoselle => "alsace_moselle",
+            Region::Guadeloupe => "guadeloupe",
+            Region::Martinique => "martinique",
+            Region::Guyane => "guyane",
+            Region::Reunion => "reunion",
+            Region::Mayotte => "mayotte",
+            Region::SaintMartin => "saint_martin",
+            Region::SaintBarthelemy => "saint_barthelemy",
+        }
+    }
+
+    /// The French name the shop shows.
+    pub const fn name_fr(self) -> &'static str {
+        match self {
+            Region::Metropolitan => "France métropolitaine",
+            Region::AlsaceMoselle => "Alsace-Moselle",
+            Region::Guadeloupe => "Guadeloupe",
+            Region::Martinique => "Martinique",
+            Region::Guyane => "Guyane",
+            Region::Reunion => "La Réunion",
+            Region::Mayotte => "Mayotte",
+            Region::SaintMartin => "Saint-Martin",
+            Region::SaintBarthelemy => "Saint-Barthélemy",
+        }
+    }
+
+    /// The region's own days beyond the national ones, each with its standing (CAL-3).
+    ///
+    /// Sources, by standing:
+    ///
+    /// - statutory: Alsace-Moselle's days are local law, C. trav. L3134-13 (Good Friday, which
+    ///   the article grants in communes with a Protestant church or a shared one, is kept in
+    ///   all three departments, as every published list does). The abolition days are
+    ///   C. trav. L3422-2 (Loi n° 83-550 du 30 juin 1983; Décret n° 83-1003 du 23 novembre
+    ///   1983, amended by Décret n° 2012-553 du 23 avril 2012 for Saint-Barthélemy and
+    ///   Saint-Martin). For Saint-Martin, L3422-2 3° still reads 27 May, a material error
+    ///   the State has corrected by circular since 2018: the interministerial circulars of
+    ///   4 May 2018 and 3 May 2019 set 28 May, and the prefecture of Saint-Barthélemy and
+    ///   Saint-Martin applies L3422-2 to that day.
+    /// - observed: no statute names them, but CAL-3 and python-holidays list them as the
+    ///   region's public holidays and the region keeps them (in Guadeloupe, public offices and
+    ///   schools close on 21 July and on Mi-Carême): 21 July (Victor Schœlcher Day) in
+    ///   Guadeloupe, Martinique and Saint-Martin; Good Friday and Mi-Carême in Guadeloupe.
+    ///   Guadeloupe's 21 July came from a governor's order of 8 June 1914, which the
+    ///   government holds lapsed since the 1983 law (Assemblée nationale, 9th legislature,
+    ///   written question n° 61289 and the Minister of Justice's answer).
+    /// - customary ("jours chômés d'usage"): days many employers close by usage or local
+    ///   collective agreement, never public holidays: Mardi gras and Ash Wednesday in
+    ///   Guadeloupe and Martinique, 2 November (Jour des défunts) in both, Good Friday and
+    ///   Mi-Carême in Martinique. Not modelled: Guyane's carnival days and Mayotte's Islamic
+    ///   feasts (Miradji, Idi-el-Fitri, Idi-el-Kabir, Maoulid, which L3422-2 leaves to
+    ///   usage), whose lunar dates are announced each year.
+    pub(crate) const fn own_days(self) -> &'static [LocalDay] {
+        use Holiday as H;
+        use LocalDays::{Customary, Observed, Statutory};
+        use When::{Easter, Fixed};
+        const fn day(when: When, holiday: Holiday, standing: LocalDays) -> LocalDay {
+            LocalDay {
+                when,
+                holiday,
+                standing,
+            }
+        }
+        const ALSACE_MOSELLE: &[LocalDay] = &[
+            day(Easter(-2), H::GoodFriday, Statutory),
+            day(Fixed(12, 26), H::StStephen, Statutory),
+        ];
+        const GUADELOUPE: &[LocalDay] = &[
+            day(Fixed(5, 27), H::AbolitionOfSlavery, Statutory),
+            day(Easter(-24), H::MiCareme, Observed),
+            day(Easter(-2), H::GoodFriday, Observed),
+            day(Fixed(7, 21), H::VictorSchoelcher, Observed),
+            day(Easter(-47), H::ShroveTuesday, Customary),
+            day(Easter(-46), H::AshWednesday, Customary),
+            day(Fixed(11, 2), H::AllSouls, Customary),
+        ];
+        const MARTINIQUE: &[LocalDay] = &[
+            day(Fixed(5, 22), H::AbolitionOfSlavery, Statutory),
+            day(Fixed(7, 21), H::VictorSchoelcher, Observed),
+            day(Easter(-47), H::ShroveTuesday, Customary),
+            day(Easter(-46), H::AshWednesday, Customary),
+            day(Easter(-24), H::MiCareme, Customary),
+            day(Easter(-2), H::GoodFriday, Customary),
+            day(Fixed(11, 2), H::AllSouls, Customary),
+        ];
+        const GUYANE: &[LocalDay] = &[day(Fixed(6, 10), H::AbolitionOfSlavery, Statutory)];
+        const REUNION: &[LocalDay] = &[day(Fixed(12, 20), H::AbolitionOfSlavery, Statutory)];
+        const MAYOTTE: &[LocalDay] = &[day(Fixed(4, 27), H::AbolitionOfSlavery, Statutory)];
+        const SAINT_MARTIN: &[LocalDay] = &[
+            day(Fixed(5, 28), H::AbolitionOfSlavery, Statutory),
+            day(Fixed(7, 21), H::VictorSchoelcher, Observed),
+        ];
+        const SAINT_BARTHELEMY: &[LocalDay] =
+            &[day(Fixed(10, 9), H::AbolitionOfSlavery, Statutory)];
+        match self {
+            Region::Metropolitan => &[],
+            Region::AlsaceMoselle => ALSACE_MOSELLE,
+            Region::Guadeloupe => GUADELOUPE,
+            Region::Martinique => MARTINIQUE,
+            Region::Guyane => GUYANE,
+            Region::Reunion => REUNION,
+            Region::Mayotte => MAYOTTE,
+            Region::SaintMartin => SAINT_MARTIN,
+            Region::SaintBarthelemy => SAINT_BARTHELEMY,
         }
     }
 }
 
-/// Why a day is closed although it is a weekday: a public holiday or the shop's own closure.
+impl fmt::Display for Region {
+    /// The text form, as [`Region::as_str`].
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Region {
+    type Err = CalendarError;
+
+    /// Reads exactly one of the names [`Region::as_str`] gives: no other spelling, case or
+    /// surrounding space.
+    ///
+    /// # Errors
+    ///
+    /// [`CalendarError::UnknownRegion`] for any other text.
+    fn from_str(s: &str) -> Result<Region, CalendarError> {
+        Region::ALL
+            .into_iter()
+            .find(|r| r.as_str() == s)
+            .ok_or_else(|| CalendarError::UnknownRegion { name: s.to_owned() })
+    }
+}
+
+/// The names [`Region`] accepts, for error messages.
+pub(crate) fn region_names() -> String {
+    let names: Vec<&str> = Region::ALL.iter().map(|r| r.as_str()).collect();
+    names.join(", ")
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Region {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Region {
+    /// Reads a region through [`FromStr`]: the same names, the same error.
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Region, D::Error> {
+        struct Name;
+        impl serde::de::Visitor<'_> for Name {
+            type Value = Region;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, "a region name, one of {}", region_names())
+            }
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Region, E> {
+                s.parse().map_err(E::custom)
+            }
+        }
+        deserializer.deserialize_str(Name)
+    }
+}
+
+/// Which of a region's own days, beyond the 11 national ones, a calendar closes (CAL-3).
+///
+/// Each level includes the one before. The default, [`LocalDays::Observed`], gives the
+/// region's public holidays as the rules catalogue lists them and python-holidays publishes
+/// them; the legal calendar ([`Calendar::legal`](crate::Calendar::legal)) always uses it.
+/// Metropolitan France has no own days, so the level changes nothing there.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use comptoir_calendar::{Calendar, CalendarPolicy, Holiday, LocalDays, Region};
+///
+/// let ash_wednesday = NaiveDate::from_ymd_opt(2026, 2, 18).ok_or("date")?;
+/// let guadeloupe = CalendarPolicy { region: Region::Guadeloupe, ..CalendarPolicy::default() };
+/// assert!(Calendar::new(&guadeloupe)?.is_business_day(ash_wednesday)?);
+///
+/// // A warehouse in Pointe-à-Pitre that closes for the carnival like its neighbours.
+/// let carnival = CalendarPolicy { local_days: LocalDays::Customary, ..guadeloupe };
+/// let cal = Calendar::new(&carnival)?;
+/// assert_eq!(cal.holiday(ash_wednesday)?, Some(Holiday::AshWednesday));
+/// assert!(!cal.is_business_day(ash_wednesday)?);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum LocalDays {
+    /// Only the days a statute makes public holidays: Alsace-Moselle's Good Friday and
+    /// 26 December (C. trav. L3134-13), the overseas abolition days (C. trav. L3422-2).
+    Statutory,
+    /// Also the local public holidays no statute names but the region keeps: Victor
+    /// Schœlcher Day, 21 July, in Guadeloupe, Martinique and Saint-Martin; Good Friday and
+    /// Mi-Carême in Guadeloupe. The default.
+    #[default]
+    Observed,
+    /// Also the customary non-working days ("jours chômés d'usage") many employers close
+    /// although they are not public holidays: Mardi gras, Ash Wednesday and 2 November in
+    /// Guadeloupe and Martinique, Good Friday and Mi-Carême in Martinique.
+    Customary,
+}
+
+impl LocalDays {
+    /// Every level, from the fewest days to the most.
+    pub const ALL: [LocalDays; 3] = [
+        LocalDays::Statutory,
+        LocalDays::Observed,
+        LocalDays::Customary,
+    ];
+}
+
+/// When a region's own day falls in a year.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum When {
+    /// Every year on this month and day.
+    Fixed(u32, u32),
+    /// This many days from Easter Sunday (negative: before it).
+    Easter(i8),
+}
+
+/// One of a region's own days and its standing.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct LocalDay {
+    when: When,
+    holiday: Holiday,
+    /// The least [`LocalDays`] level that closes it.
+    standing: LocalDays,
+}
+
+/// Why a day is closed although it is a weekday: a public holiday, a customary day the
+/// policy closes, or the shop's own closure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -63,7 +317,8 @@ impl Region {
 pub enum Holiday {
     /// 1 January, Jour de l'an.
     NewYear,
-    /// Good Friday (Easter − 2), Alsace-Moselle only.
+    /// Good Friday (Easter − 2): Alsace-Moselle (statutory), Guadeloupe (observed),
+    /// Martinique (customary).
     GoodFriday,
     /// Easter Monday (Easter + 1).
     EasterMonday,
@@ -87,8 +342,19 @@ pub enum Holiday {
     Christmas,
     /// 26 December, Saint-Étienne, Alsace-Moselle only.
     StStephen,
-    /// The abolition of slavery, on the overseas department's own date.
+    /// The abolition of slavery, on the overseas region's own date.
     AbolitionOfSlavery,
+    /// Mi-Carême, the Thursday of the fourth week of Lent (Easter − 24): Guadeloupe
+    /// (observed), Martinique (customary).
+    MiCareme,
+    /// 21 July, Fête de Victor Schœlcher: Guadeloupe, Martinique, Saint-Martin (observed).
+    VictorSchoelcher,
+    /// Mardi gras (Easter − 47), a customary carnival day in Guadeloupe and Martinique.
+    ShroveTuesday,
+    /// Ash Wednesday (Easter − 46), a customary carnival day in Guadeloupe and Martinique.
+    AshWednesday,
+    /// 2 November, Jour des défunts, customary in Guadeloupe and Martinique.
+    AllSouls,
     /// A closure day the shop declared (inventory, exceptional closure).
     ShopClosure,
 }
@@ -111,6 +377,11 @@ impl Holiday {
             Holiday::Christmas => "Noël",
             Holiday::StStephen => "Saint-Étienne",
             Holiday::AbolitionOfSlavery => "Abolition de l'esclavage",
+            Holiday::MiCareme => "Mi-Carême",
+            Holiday::VictorSchoelcher => "Fête de Victor Schœlcher",
+            Holiday::ShroveTuesday => "Mardi gras",
+            Holiday::AshWednesday => "Mercredi des Cendres",
+            Holiday::AllSouls => "Jour des défunts",
             Holiday::ShopClosure => "Fermeture exceptionnelle",
         }
     }
@@ -145,55 +416,121 @@ pub fn easter_sunday(year: i32) -> Option<NaiveDate> {
 }
 
 /// The public holidays of `year` in `region`, in date order, Whit Monday included only when
-/// `whit_monday_closed`. Holidays falling on a weekend are listed too: French law moves none
-/// of them (CAL-2, no substitute day).
+/// `whit_monday_closed`, the region's own days at the default level ([`LocalDays::Observed`]:
+/// no customary day). Holidays falling on a weekend are listed too: French law moves none of
+/// them (CAL-2, no substitute day). When two fall on one day (Ascension on 1 May), the day is
+/// listed once, under the national holiday.
 ///
-/// Today's list of days (Code du travail L3133-1) is applied to every year: the calendar is
-/// proleptic, as the rules catalogue reads CAL-2, and does not model past changes of the law.
+/// Today's list of days (Code du travail L3133-1, L3134-13, L3422-2) is applied to every year:
+/// the calendar is proleptic, as the rules catalogue reads CAL-2, and does not model past
+/// changes of the law (8 May before 1982, Whit Monday as the default "journée de solidarité"
+/// in 2005-2007, the abolition days before their decrees).
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use comptoir_calendar::{Holiday, Region, holidays_of_year};
+///
+/// let days = holidays_of_year(2026, Region::Martinique, true);
+/// let schoelcher = NaiveDate::from_ymd_opt(2026, 7, 21).ok_or("date")?;
+/// assert!(days.contains(&(schoelcher, Holiday::VictorSchoelcher)));
+/// assert_eq!(days.len(), 13);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn holidays_of_year(
     year: i32,
     region: Region,
     whit_monday_closed: bool,
 ) -> Vec<(NaiveDate, Holiday)> {
-    let mut out = Vec::with_capacity(14);
-    let fixed = |m, d, h, out: &mut Vec<(NaiveDate, Holiday)>| {
+    let mut out = Vec::with_capacity(16);
+    holidays_into(
+        year,
+        region,
+        whit_monday_closed,
+        LocalDays::default(),
+        &mut out,
+    );
+    out
+}
+
+/// The holidays of `year` for a region, Whit Monday switch and level of local days, into
+/// `out` (cleared first), in date order, one entry per day.
+pub(crate) fn holidays_into(
+    year: i32,
+    region: Region,
+    whit_monday_closed: bool,
+    local_days: LocalDays,
+    out: &mut Vec<(NaiveDate, Holiday)>,
+) {
+    out.clear();
+    for_each_holiday(year, region, whit_monday_closed, local_days, |date, h| {
+        out.push((date, h));
+    });
+    out.sort_unstable();
+    // In some years Ascension falls on 1 or 8 May, or a region's day on Ascension or Whit
+    // Monday: one day, one entry (the national holiday, declared first, sorts first).
+    out.dedup_by_key(|(date, _)| *date);
+}
+
+/// Calls `found` with each holiday of `year` for a region, Whit Monday switch and level of
+/// local days, in no particular order; a day two holidays share comes twice. Building the
+/// tables only clears bits, so it needs neither order nor uniqueness.
+pub(crate) fn for_each_holiday(
+    year: i32,
+    region: Region,
+    whit_monday_closed: bool,
+    local_days: LocalDays,
+    mut found: impl FnMut(NaiveDate, Holiday),
+) {
+    let mut fixed = |m, d, h| {
         if let Some(date) = NaiveDate::from_ymd_opt(year, m, d) {
-            out.push((date, h));
+            found(date, h);
         }
     };
-    fixed(1, 1, Holiday::NewYear, &mut out);
-    fixed(5, 1, Holiday::LabourDay, &mut out);
-    fixed(5, 8, Holiday::VictoryInEurope, &mut out);
-    fixed(7, 14, Holiday::BastilleDay, &mut out);
-    fixed(8, 15, Holiday::Assumption, &mut out);
-    fixed(11, 1, Holiday::AllSaints, &mut out);
-    fixed(11, 11, Holiday::Armistice, &mut out);
-    fixed(12, 25, Holiday::Christmas, &mut out);
-    if let Some(easter) = easter_sunday(year) {
-        let after = |n: u64| easter.checked_add_days(Days::new(n));
-        let mut movable = vec![
-            (after(1), Holiday::EasterMonday),
-            (after(39), Holiday::Ascension),
-        ];
-        if whit_monday_closed {
-            movable.push((after(50), Holiday::WhitMonday));
+    fixed(1, 1, Holiday::NewYear);
+    fixed(5, 1, Holiday::LabourDay);
+    fixed(5, 8, Holiday::VictoryInEurope);
+    fixed(7, 14, Holiday::BastilleDay);
+    fixed(8, 15, Holiday::Assumption);
+    fixed(11, 1, Holiday::AllSaints);
+    fixed(11, 11, Holiday::Armistice);
+    fixed(12, 25, Holiday::Christmas);
+    let easter = easter_sunday(year);
+    // Every Easter-based day (Easter − 47 to Easter + 50, 3 February to 14 June) stays in
+    // Easter's year.
+    let from_easter = |offset: i8| {
+        let days = Days::new(u64::from(offset.unsigned_abs()));
+        easter.and_then(|e| {
+            if offset < 0 {
+                e.checked_sub_days(days)
+            } else {
+                e.checked_add_days(days)
+            }
+        })
+    };
+    let mut movable = |offset, h| {
+        if let Some(date) = from_easter(offset) {
+            found(date, h);
         }
-        if region == Region::AlsaceMoselle {
-            movable.push((easter.checked_sub_days(Days::new(2)), Holiday::GoodFriday));
+    };
+    movable(1, Holiday::EasterMonday);
+    movable(39, Holiday::Ascension);
+    if whit_monday_closed {
+        movable(50, Holiday::WhitMonday);
+    }
+    for own in region.own_days() {
+        if own.standing > local_days {
+            continue;
         }
-        out.extend(movable.into_iter().filter_map(|(d, h)| d.map(|d| (d, h))));
+        let date = match own.when {
+            When::Fixed(m, d) => NaiveDate::from_ymd_opt(year, m, d),
+            When::Easter(offset) => from_easter(offset),
+        };
+        if let Some(date) = date {
+            found(date, own.holiday);
+        }
     }
-    if region == Region::AlsaceMoselle {
-        fixed(12, 26, Holiday::StStephen, &mut out);
-    }
-    if let Some((m, d)) = region.abolition_day() {
-        fixed(m, d, Holiday::AbolitionOfSlavery, &mut out);
-    }
-    out.sort_unstable();
-    // In some years Ascension falls on 1 or 8 May: one day, one entry (the fixed one first).
-    out.dedup_by_key(|(date, _)| *date);
-    out.retain(|(date, _)| date.year() == year);
-    out
 }
 
 #[cfg(test)]
@@ -232,5 +569,40 @@ mod tests {
             1
         );
         assert_eq!(days.len(), 10);
+    }
+
+    // CAL-3: a region's own day on a national holiday is one closed day, named after the
+    // national one: Saint-Martin's 28 May was Whit Monday in 2007, Martinique's 22 May is
+    // Ascension in 2031.
+    #[test]
+    fn own_day_on_a_national_holiday_is_listed_once() {
+        let days = holidays_of_year(2007, Region::SaintMartin, true);
+        let on = |days: &[(NaiveDate, Holiday)], date| {
+            days.iter()
+                .filter(|(d, _)| *d == date)
+                .map(|(_, h)| *h)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(on(&days, ymd(2007, 5, 28)), [Holiday::WhitMonday]);
+        // Without Whit Monday the region's day still closes it.
+        let days = holidays_of_year(2007, Region::SaintMartin, false);
+        assert_eq!(on(&days, ymd(2007, 5, 28)), [Holiday::AbolitionOfSlavery]);
+        let days = holidays_of_year(2031, Region::Martinique, true);
+        assert_eq!(on(&days, ymd(2031, 5, 22)), [Holiday::Ascension]);
+    }
+
+    // CAL-3: each region lists each of its own holidays once, whatever the level.
+    #[test]
+    fn own_days_are_distinct() {
+        for region in Region::ALL {
+            let own = region.own_days();
+            for (i, a) in own.iter().enumerate() {
+                assert!(
+                    own.iter().skip(i + 1).all(|b| b.holiday != a.holiday),
+                    "{region}: {:?} twice",
+                    a.holiday
+                );
+            }
+        }
     }
 }

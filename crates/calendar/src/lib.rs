@@ -9,7 +9,10 @@
 //!   the shop declares ([`Calendar`], [`CalendarPolicy`]);
 //! - **CAL-2** the 11 national public holidays, Easter-based ones included, with the Whit
 //!   Monday switch ([`Holiday`], [`easter_sunday`]);
-//! - **CAL-3** the regional ones: Alsace-Moselle and the overseas departments ([`Region`]);
+//! - **CAL-3** the regional ones: Alsace-Moselle and the overseas regions, Saint-Martin and
+//!   Saint-Barthélemy included, with customary days as a policy switch ([`Region`],
+//!   [`LocalDays`]); the legal calendar of a customer's region for statutory periods
+//!   ([`Calendar::legal`]);
 //! - **CAL-4** the range, 1900-01-01 to 2200-12-31: outside it every method returns
 //!   [`CalendarError::OutOfRange`], and nothing panics on any date chrono can represent;
 //! - **CAL-5** interoperability: [`Calendar`] implements `bdays::HolidayCalendar<NaiveDate>`;
@@ -40,7 +43,7 @@
 //!
 //! # Crate features
 //!
-//! - `serde`: `Serialize`/`Deserialize` for [`CalendarPolicy`], [`Region`], [`Holiday`],
+//! - `serde`: `Serialize`/`Deserialize` for [`CalendarPolicy`], [`Region`], [`LocalDays`], [`Holiday`],
 //!   [`BusinessDays`] and [`clock::Ambiguity`].
 //! - `proptest`: the `strategies` module: days in range, instants (DST changes included),
 //!   calendar policies.
@@ -70,4 +73,4 @@ pub use business_days::BusinessDays;
 pub use calendar::{BusinessDaysFrom, Calendar, CalendarPolicy};
 pub use day::{CalendarDate, Day};
 pub use error::CalendarError;
-pub use holidays::{Holiday, Region, easter_sunday, holidays_of_year};
+pub use holidays::{Holiday, LocalDays, Region, easter_sunday, holidays_of_year};

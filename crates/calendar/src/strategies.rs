@@ -16,7 +16,7 @@
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use proptest::prelude::*;
 
-use crate::{Calendar, CalendarPolicy, Region};
+use crate::{Calendar, CalendarPolicy, LocalDays, Region};
 
 /// Any day the calendar answers for, 1900-01-01 to 2200-12-31.
 pub fn date_in_range() -> impl Strategy<Value = NaiveDate> {
@@ -57,21 +57,37 @@ pub fn instant_near_dst_change() -> impl Strategy<Value = DateTime<Utc>> {
     })
 }
 
-/// A region.
+/// A region, overseas ones included.
 pub fn region() -> impl Strategy<Value = Region> {
     prop::sample::select(Region::ALL.to_vec())
 }
 
-/// A calendar policy: any region, Whit Monday either way, up to 20 closure days in range.
+/// A level of a region's own days: statutory, observed or customary ones too.
+pub fn local_days() -> impl Strategy<Value = LocalDays> {
+    prop::sample::select(LocalDays::ALL.to_vec())
+}
+
+/// A shop's calendar policy: any region, Whit Monday either way, any level of local days, up
+/// to 20 closure days in range.
 pub fn calendar_policy() -> impl Strategy<Value = CalendarPolicy> {
     (
         region(),
         prop::bool::ANY,
+        local_days(),
         prop::collection::vec(date_in_range(), 0..20),
     )
-        .prop_map(|(region, whit_monday_closed, closures)| CalendarPolicy {
-            region,
-            whit_monday_closed,
-            closures,
-        })
+        .prop_map(
+            |(region, whit_monday_closed, local_days, closures)| CalendarPolicy {
+                region,
+                whit_monday_closed,
+                local_days,
+                closures,
+            },
+        )
+}
+
+/// The legal calendar's policy of any region ([`CalendarPolicy::legal`]), for statutory
+/// periods.
+pub fn legal_calendar_policy() -> impl Strategy<Value = CalendarPolicy> {
+    region().prop_map(CalendarPolicy::legal)
 }

@@ -2,7 +2,9 @@
 
 use bdays::HolidayCalendar;
 use chrono::NaiveDate;
-use comptoir_calendar::{BusinessDays, Calendar, Day, strategies};
+use comptoir_calendar::{
+    BusinessDays, Calendar, CalendarPolicy, Day, LocalDays, Region, strategies,
+};
 use proptest::prelude::*;
 
 fn any_chrono_date() -> impl Strategy<Value = NaiveDate> {
@@ -120,6 +122,30 @@ proptest! {
         prop_assert_eq!(cal.holiday(day).is_ok(), in_range);
     }
 
+    // CAL-3: a region's text form reads back as the same region.
+    #[test]
+    fn cal_3_region_text_round_trips(region in strategies::region()) {
+        prop_assert_eq!(region.to_string().parse::<Region>(), Ok(region));
+    }
+
+    // CAL-3: each level of local days closes every day the one below it closes: a day open
+    // with the customary days closed is open at the observed level, and open there is open
+    // at the statutory level. The legal calendar is the observed level.
+    #[test]
+    fn cal_3_more_local_days_close_more_days(
+        region in strategies::region(),
+        date in strategies::date_in_range(),
+    ) {
+        let open = |local_days| {
+            Calendar::new(&CalendarPolicy { region, local_days, ..CalendarPolicy::default() })
+                .and_then(|cal| cal.is_business_day(date))
+        };
+        let [statutory, observed, customary] = LocalDays::ALL.map(open);
+        prop_assert!(!customary? || observed.clone()?);
+        prop_assert!(!observed.clone()? || statutory?);
+        prop_assert_eq!(Calendar::legal(region).is_business_day(date), observed);
+    }
+
     // CAL-5: bdays sees the same business days, and its stepping agrees with ours from a
     // business day.
     #[test]
@@ -183,12 +209,13 @@ fn policy_round_trips_through_json() {
     let policy = comptoir_calendar::CalendarPolicy {
         region: comptoir_calendar::Region::Guyane,
         whit_monday_closed: false,
+        local_days: comptoir_calendar::LocalDays::Customary,
         closures: vec![NaiveDate::from_ymd_opt(2026, 12, 24).unwrap()],
     };
     let json = serde_json::to_string(&policy).unwrap();
     assert_eq!(
         json,
-        r#"{"region":"guyane","whit_monday_closed":false,"closures":["2026-12-24"]}"#
+        r#"{"region":"guyane","whit_monday_closed":false,"local_days":"customary","closures":["2026-12-24"]}"#
     );
     let back: comptoir_calendar::CalendarPolicy = serde_json::from_str(&json).unwrap();
     assert_eq!(back, policy);
@@ -196,4 +223,9 @@ fn policy_round_trips_through_json() {
         serde_json::from_str::<comptoir_calendar::CalendarPolicy>(r#"{"region":"atlantis"}"#)
             .is_err()
     );
+    // A policy written before the level of local days existed still loads, at the default.
+    let old: comptoir_calendar::CalendarPolicy =
+        serde_json::from_str(r#"{"region":"guadeloupe","whit_monday_closed":true,"closures":[]}"#)
+            .unwrap();
+    assert_eq!(old.local_days, comptoir_calendar::LocalDays::Observed);
 }

@@ -1,6 +1,6 @@
 //! CAL-2, CAL-3: the calendar against the public-holiday lists published for 2026 and 2027
 //! (service-public.fr for the national days, the regional lists for Alsace-Moselle and the
-//! overseas departments).
+//! overseas regions, with the days each overseas region observes beyond its abolition day).
 
 use chrono::NaiveDate;
 use comptoir_calendar::{Calendar, CalendarPolicy, Holiday, Region};
@@ -37,16 +37,34 @@ fn published(year: i32, region: Region) -> Vec<(NaiveDate, Holiday)> {
     } else {
         ymd(2027, 3, 26)
     };
+    let mi_careme = if year == 2026 {
+        ymd(2026, 3, 12)
+    } else {
+        ymd(2027, 3, 4)
+    };
     match region {
         Region::AlsaceMoselle => {
             days.push((good_friday, Holiday::GoodFriday));
             days.push((ymd(year, 12, 26), Holiday::StStephen));
         }
-        Region::Guadeloupe => days.push((ymd(year, 5, 27), Holiday::AbolitionOfSlavery)),
-        Region::Martinique => days.push((ymd(year, 5, 22), Holiday::AbolitionOfSlavery)),
+        Region::Guadeloupe => {
+            days.push((mi_careme, Holiday::MiCareme));
+            days.push((good_friday, Holiday::GoodFriday));
+            days.push((ymd(year, 5, 27), Holiday::AbolitionOfSlavery));
+            days.push((ymd(year, 7, 21), Holiday::VictorSchoelcher));
+        }
+        Region::Martinique => {
+            days.push((ymd(year, 5, 22), Holiday::AbolitionOfSlavery));
+            days.push((ymd(year, 7, 21), Holiday::VictorSchoelcher));
+        }
         Region::Guyane => days.push((ymd(year, 6, 10), Holiday::AbolitionOfSlavery)),
         Region::Reunion => days.push((ymd(year, 12, 20), Holiday::AbolitionOfSlavery)),
         Region::Mayotte => days.push((ymd(year, 4, 27), Holiday::AbolitionOfSlavery)),
+        Region::SaintMartin => {
+            days.push((ymd(year, 5, 28), Holiday::AbolitionOfSlavery));
+            days.push((ymd(year, 7, 21), Holiday::VictorSchoelcher));
+        }
+        Region::SaintBarthelemy => days.push((ymd(year, 10, 9), Holiday::AbolitionOfSlavery)),
         _ => {}
     }
     days.sort();

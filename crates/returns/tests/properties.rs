@@ -25,7 +25,7 @@ fn calendars() -> Vec<Calendar> {
                 Calendar::new(&CalendarPolicy {
                     region,
                     whit_monday_closed,
-                    closures: Vec::new(),
+                    ..CalendarPolicy::default()
                 })
                 .unwrap(),
             );
