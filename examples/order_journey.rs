@@ -29,8 +29,8 @@ use comptoir::promo::{
     Target, Trigger, ValidityWindow,
 };
 use comptoir::returns::{
-    Deadline, LegalInterestRate, RefundDeadlines, RefundDue, RefundFacts, ReturnsPolicy, Surcharge,
-    WithdrawalWindows,
+    AmountDue, Deadline, LegalInterestRate, ProductsPrice, RefundDeadlines, RefundDue, RefundFacts,
+    ReturnsPolicy, Surcharge, WithdrawalWindows,
 };
 use comptoir::support::{LineStatus, Support};
 
@@ -323,8 +323,7 @@ fn main() -> Result<()> {
         day(debit.at_latest())
     );
     // PAY-4 counts the order total after discounts: the products' net amounts and shipping.
-    let products = placed.total().checked_sub(placed.shipping())?;
-    let order = OrderAmount::new(products, placed.shipping())?;
+    let order = OrderAmount::from_order(&placed)?;
     // Before shipment, check 3x against the latest day the first instalment can fall on.
     let policy = InstalmentPolicy::default();
     let offer = match policy.eligibility(&order, &card, 3, debit.at_latest())? {
@@ -394,8 +393,8 @@ fn main() -> Result<()> {
     let paid_late = paris(2026, 7, 10, 9, 0)?;
     let late = refund.days_late(&paid_late)?;
     let surcharge = Surcharge::compute(
-        order.total()?,
-        products,
+        AmountDue::new(order.total()?)?,
+        ProductsPrice::new(order.products())?,
         late,
         LegalInterestRate::new(Decimal::new(762, 2))?,
     )?;

@@ -80,6 +80,7 @@ pub use period::{CalendarDays, Deadline, Period, Roll};
 pub use policy::{Deferral, LEGAL_DAYS, RefundPolicy, ReturnsPolicy, WithdrawalPolicy};
 pub use refund_deadline::{DeferredUntil, ExpectedRefund, RefundDeadlines, RefundDue, RefundFacts};
 pub use surcharge::{
-    DaysLate, LegalInterestRate, LegalInterestReading, Surcharge, SurchargePolicy, SurchargeTier,
+    AmountDue, DaysLate, LegalInterestRate, LegalInterestReading, ProductsPrice, Surcharge,
+    SurchargePolicy, SurchargeTier,
 };
 pub use withdrawal::{NoticeTimeliness, WithdrawalWindows};
