@@ -69,6 +69,7 @@
 mod error;
 mod period;
 mod policy;
+mod refund;
 mod refund_deadline;
 #[cfg(feature = "proptest")]
 pub mod strategies;
@@ -78,6 +79,13 @@ mod withdrawal;
 pub use error::ReturnsError;
 pub use period::{CalendarDays, Deadline, Period, Roll};
 pub use policy::{Deferral, LEGAL_DAYS, RefundPolicy, ReturnsPolicy, WithdrawalPolicy};
+#[cfg(feature = "serde")]
+pub use refund::LedgerRecord;
+pub use refund::{
+    Cancellation, CancelledLine, DeliveryRefund, Depreciation, Inspection, KeptGift, LapseReason,
+    LapsedOffer, LineDeduction, OfferKind, Refund, RefundAmountPolicy, RefundCause, RefundDecision,
+    RefundExplanation, RefundLedger, RefundMethod, RefundedLine, Return, ReturnedItem,
+};
 pub use refund_deadline::{DeferredUntil, ExpectedRefund, RefundDeadlines, RefundDue, RefundFacts};
 pub use surcharge::{
     AmountDue, DaysLate, LegalInterestRate, LegalInterestReading, ProductsPrice, Surcharge,
