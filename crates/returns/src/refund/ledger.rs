@@ -151,8 +151,9 @@ struct Part {
 /// validation ([`RefundMethod::Repricing`], the FAQ's), or their net paid amounts
 /// ([`RefundMethod::Proportional`]). A refund never takes an earlier one back, and the
 /// refunds never sum above what was paid. A cancellation (REF-4) refunds the cancelled units'
-/// net paid amount with no offer clawed back (more if the entitlement says so, never more
-/// than is still paid); it counts among the refunds made. When everything is returned or
+/// net paid amount with no offer clawed back (never more than is still paid; a cancellation
+/// that leaves nothing refunds what the entitlement still owes, if that is more); it counts
+/// among the refunds made. When everything is returned or
 /// cancelled, the delivery paid is refunded up to the cheapest standard delivery
 /// ([`RefundAmountPolicy::cheapest_standard_delivery`]); a partial return refunds none.
 ///
@@ -395,7 +396,7 @@ impl RefundLedger {
             (Some(r), RefundMethod::Repricing) => r.items_total()?,
             _ => paid.checked_sub(tally.removed_net)?,
         };
-        let lapsed = match (&repriced, method) {
+        let mut lapsed: Vec<LapsedOffer> = match (&repriced, method) {
             (Some(r), RefundMethod::Repricing) => order
                 .offers()
                 .iter()
@@ -438,22 +439,31 @@ impl RefundLedger {
 
         let before = self.tally.refunded_products;
         let owed = entitlement.checked_sub(before)?;
-        let products = match &cause {
-            RefundCause::Return(_) => owed.max(Eur::ZERO),
-            // REF-4: the net paid, no offer clawed back; more if REF-1 owes more; never more
-            // than is still paid, so that money is never created.
-            RefundCause::Cancellation(_) => this_net
-                .max(owed)
-                .min(paid.checked_sub(before)?)
-                .max(Eur::ZERO),
-        };
-        tally.refunded_products = tally.refunded_products.checked_add(products)?;
-
-        let everything_left = tally
+        let units_kept: u64 = tally
             .lines
             .iter()
             .zip(&items)
-            .all(|(t, it)| t.removed() >= it.line.quantity().get());
+            .map(|(t, it)| u64::from(it.line.quantity().get().saturating_sub(t.removed())))
+            .sum();
+        let everything_left = units_kept == 0;
+        let products = match &cause {
+            RefundCause::Return(_) => owed.max(Eur::ZERO),
+            // REF-4: the units' net paid amount, no offer clawed back. When nothing is left,
+            // REF-1's "returning everything refunds everything" settles what earlier returns
+            // left owed. Never more than is still paid, so that money is never created.
+            RefundCause::Cancellation(_) => {
+                let settles = everything_left && owed > this_net;
+                if !settles {
+                    // Nothing is clawed back from a cancellation: lapsed offers and kept
+                    // gifts do not change it, so its explanation does not list them.
+                    lapsed.clear();
+                    kept_gifts.clear();
+                }
+                let due = if settles { owed } else { this_net };
+                due.min(paid.checked_sub(before)?).max(Eur::ZERO)
+            }
+        };
+        tally.refunded_products = tally.refunded_products.checked_add(products)?;
         let delivery = if everything_left && !tally.complete {
             tally.complete = true;
             let paid_delivery = frozen::paid_delivery(order);
@@ -509,6 +519,7 @@ impl RefundLedger {
                 method,
                 paid_products: paid,
                 kept_value,
+                units_kept,
                 lapsed,
                 deductions,
                 deductions_total: tally.deductions,

@@ -235,14 +235,16 @@ impl DeliveryRefund {
 ///
 /// The entitlement is `paid_products - kept_value - deductions_total - kept gifts`; the
 /// products' part of the refund is the entitlement minus what was refunded before, never below
-/// zero (for a cancellation: the cancelled units' net paid amount, or more when the
-/// entitlement says so, never more than what is still paid).
+/// zero. For a cancellation it is the cancelled units' net paid amount, never more than what
+/// is still paid; a cancellation that leaves nothing kept refunds what the entitlement still
+/// owes when that is more.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct RefundExplanation {
     pub(crate) method: RefundMethod,
     pub(crate) paid_products: Eur,
     pub(crate) kept_value: Eur,
+    pub(crate) units_kept: u64,
     pub(crate) lapsed: Vec<LapsedOffer>,
     pub(crate) deductions: Vec<LineDeduction>,
     pub(crate) deductions_total: Eur,
@@ -270,6 +272,12 @@ impl RefundExplanation {
     /// ([`RefundMethod::Proportional`]).
     pub fn kept_value(&self) -> Eur {
         self.kept_value
+    }
+
+    /// The units of the order's items still kept after this refund's cause (gifts not
+    /// counted).
+    pub fn units_kept(&self) -> u64 {
+        self.units_kept
     }
 
     /// The offers that no longer apply to the kept items (repricing only), with why.
@@ -458,6 +466,11 @@ impl Refund {
                     ));
                 }
                 out.push(match e.method {
+                    _ if e.units_kept == 0 => format!(
+                        "Vous ne conservez aucun article de cette commande : le remboursement \
+                         porte sur les {} payés pour les articles.",
+                        e.paid_products.french()
+                    ),
                     RefundMethod::Repricing => format!(
                         "Le remboursement se base sur le prix des articles que vous conservez et \
                          sur les modalités des offres de votre commande : vous aviez payé {} \
@@ -475,16 +488,20 @@ impl Refund {
             RefundCause::Cancellation(_) => {
                 let net = e.cancelled_net.unwrap_or(Eur::ZERO);
                 out.push(format!(
-                    "Un produit de votre commande n'est plus disponible ({}) : nous vous \
-                     remboursons le prix payé, {}, sans remettre en cause les offres de votre \
-                     commande.",
+                    "{} ({}) : nous vous remboursons le prix payé, {}, sans remettre en cause \
+                     les offres de votre commande.",
+                    if self.lines.len() > 1 {
+                        "Des produits de votre commande ne sont plus disponibles"
+                    } else {
+                        "Un produit de votre commande n'est plus disponible"
+                    },
                     self.items_fr(),
                     net.french()
                 ));
                 if self.products > net {
                     out.push(format!(
-                        "Compte tenu des articles que vous conservez, il vous est dû davantage : \
-                         nous vous remboursons {} pour les produits.",
+                        "Plus aucun article de votre commande ne vous reste : nous vous \
+                         remboursons tout ce qu'il restait à vous rendre sur les articles, {}.",
                         self.products.french()
                     ));
                 } else if self.products < net {
@@ -522,8 +539,8 @@ impl Refund {
         }
         for g in &e.kept_gifts {
             out.push(format!(
-                "Vous conservez le cadeau « {} » de l'offre « {} », qui ne s'applique plus ({}) : \
-                 sa valeur, {}, est déduite.",
+                "Vous conservez le cadeau « {} » de l'offre « {} », qui ne s'applique plus : {}. \
+                 Sa valeur, {}, est déduite du remboursement.",
                 g.product,
                 g.offer_name,
                 g.reason.message_fr(),
@@ -539,7 +556,7 @@ impl Refund {
         }
         if e.refunded_before.is_positive() {
             out.push(format!(
-                "Vous aviez déjà été remboursé de {} sur les articles de cette commande.",
+                "Un remboursement de {} a déjà été effectué sur les articles de cette commande.",
                 e.refunded_before.french()
             ));
             if self.is_withdrawal() && self.products.is_zero() {
