@@ -1,5 +1,6 @@
 //! [`proptest`](mod@proptest) strategies for the returns rules: order timelines, refund facts, policies,
-//! lateness and interest rates.
+//! lateness and interest rates; validated orders with offers and sequences of returns and
+//! cancellations for the refund amounts.
 //!
 //! # Example
 //!
@@ -14,6 +15,13 @@
 //!     prop_assert!(windows.is_ok());
 //! });
 //! ```
+
+mod refunds;
+
+pub use refunds::{
+    EventMix, emptying_events, order_and_events, order_without_gifts_and_events, validated_order,
+    validated_order_without_gifts,
+};
 
 use chrono::{DateTime, TimeDelta, Utc};
 use comptoir_money::Decimal;
