@@ -8,8 +8,7 @@ use chrono::{DateTime, Utc};
 use comptoir_cart::{CartError, Order};
 use comptoir_money::Eur;
 use comptoir_promo::{
-    Effect, EvaluatedLine, Evaluation, Line, LineId, LineRef, Offer, OfferId, ProductId, Quantity,
-    Refusal,
+    Effect, EvaluatedLine, Evaluation, Line, LineRef, Offer, OfferId, ProductId, Refusal,
 };
 
 use crate::ReturnsError;
@@ -95,18 +94,19 @@ pub(crate) fn delivery_cost(order: &Order) -> Eur {
     order.delivery().cost()
 }
 
-/// The order's validation instant, total and lines with their quantities: what a ledger
-/// keeps to recognise its order.
-pub(crate) fn stamp_of(order: &Order) -> (DateTime<Utc>, Eur, Vec<(LineId, Quantity)>) {
-    (
-        order.validated_at(),
-        order.total(),
-        order
-            .lines()
-            .iter()
-            .map(|l| (l.id().clone(), l.quantity()))
-            .collect(),
-    )
+/// The instant the order was validated.
+pub(crate) fn validated_at(order: &Order) -> DateTime<Utc> {
+    order.validated_at()
+}
+
+/// What the customer paid in all.
+pub(crate) fn total(order: &Order) -> Eur {
+    order.total()
+}
+
+/// The lines as ordered, with their quantities.
+pub(crate) fn ordered_lines(order: &Order) -> &[Line] {
+    order.lines()
 }
 
 /// The discount an applied offer gave at validation.
