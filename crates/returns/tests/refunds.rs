@@ -201,6 +201,34 @@ fn ref1_net_of_and_repricing_differ_and_repricing_is_the_default() -> Result {
     Ok(())
 }
 
+// REF-1: the crate documentation's second case: under a fixed 5.00 code over 100.60 of
+// products, the 15.30 line's net is 14.54, but the kept items still get the whole 5.00 off,
+// so repricing refunds the line's full 15.30.
+#[test]
+fn ref1_a_fixed_code_falls_whole_on_the_kept_items() -> Result {
+    let order = order_of(
+        &[("mug", "15.30", 1), ("teapot", "85.30", 1)],
+        &[offer(
+            "cinq",
+            "-5 €",
+            Conditions::default(),
+            amount_off("5"),
+        )],
+    );
+    assert_eq!(order.net_of(&"mug".parse()?), Some(eur("14.54")));
+    let mut repricing = ledger(&order, RefundMethod::Repricing);
+    assert_eq!(
+        repricing.record(&order, ret(&[("mug", 1)]))?.amount(),
+        eur("15.30")
+    );
+    let mut proportional = ledger(&order, RefundMethod::Proportional);
+    assert_eq!(
+        proportional.record(&order, ret(&[("mug", 1)]))?.amount(),
+        eur("14.54")
+    );
+    Ok(())
+}
+
 // REF-1: the explanation a customer reads says what lapsed and why, in words of a refund, not
 // the cart's "Il vous manque".
 #[test]

@@ -716,24 +716,25 @@ fn split(products: Eur, parts: &[Part]) -> Result<Vec<Eur>, ReturnsError> {
     Ok(products.allocate(&weights)?)
 }
 
-/// A stored ledger, as [`RefundLedger`] serialises: the order's stamp (validation instant,
-/// total, lines and quantities), the policy, and each refund's cause with its figures (amount,
-/// delivery, each line's share).
+/// A stored ledger, as [`RefundLedger`] serialises (with the `serde` feature): the order's
+/// stamp (validation instant, total, lines and quantities), the policy, and each refund's
+/// cause with its figures (amount, delivery, each line's share).
 ///
 /// It is read back into a ledger with [`RefundLedger::load`], which needs the order: the
-/// figures are checked by computing every refund again.
-#[cfg(feature = "serde")]
-#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+/// figures are checked by computing every refund again. That check needs the order, which
+/// deserialising cannot see, so a ledger is never deserialised directly.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct LedgerRecord {
     order: OrderStamp,
     policy: RefundAmountPolicy,
     refunds: Vec<RefundRecord>,
 }
 
-#[cfg(feature = "serde")]
-#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 struct RefundRecord {
     cause: RefundCause,
     amount: Eur,
@@ -741,17 +742,16 @@ struct RefundRecord {
     lines: Vec<LineFigure>,
 }
 
-#[cfg(feature = "serde")]
-#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 struct LineFigure {
     line: LineRef,
     amount: Eur,
 }
 
-#[cfg(feature = "serde")]
 impl RefundLedger {
-    /// The ledger as it is stored.
+    /// The ledger as it is stored: what [`RefundLedger::load`] reads back.
     pub fn to_record(&self) -> LedgerRecord {
         LedgerRecord {
             order: self.order.clone(),

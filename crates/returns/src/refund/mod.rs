@@ -12,9 +12,7 @@ pub use decision::RefundDecision;
 pub use input::{
     Cancellation, CancelledLine, Depreciation, Inspection, RefundCause, Return, ReturnedItem,
 };
-#[cfg(feature = "serde")]
-pub use ledger::LedgerRecord;
-pub use ledger::RefundLedger;
+pub use ledger::{LedgerRecord, RefundLedger};
 pub use outcome::{
     DeliveryRefund, KeptGift, LapseReason, LapsedOffer, LineDeduction, OfferKind, Refund,
     RefundExplanation, RefundedLine,
