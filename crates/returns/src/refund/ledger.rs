@@ -416,7 +416,7 @@ impl RefundLedger {
             _ => Vec::new(),
         };
         let mut kept_gifts = Vec::new();
-        let mut gift_returned_with_lapsed_offer = Vec::new();
+        let mut gifts_returned_with_lapsed_offer = Vec::new();
         if let Some(r) = &repriced {
             for ((offer, back), g) in tally.gifts.iter().zip(&gifts) {
                 if !frozen::is_conditional(g.offer) || r.applies(offer) {
@@ -431,7 +431,7 @@ impl RefundLedger {
                         reason: r.lapse_reason(g.offer),
                     });
                 } else if gifts_back.contains(offer) {
-                    gift_returned_with_lapsed_offer.push(offer.clone());
+                    gifts_returned_with_lapsed_offer.push(offer.clone());
                 }
             }
         }
@@ -528,7 +528,7 @@ impl RefundLedger {
                 deductions,
                 deductions_total: tally.deductions,
                 kept_gifts,
-                gift_returned_with_lapsed_offer,
+                gifts_returned_with_lapsed_offer,
                 entitlement,
                 refunded_before: before,
                 cancelled_net,

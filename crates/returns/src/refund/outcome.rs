@@ -249,7 +249,7 @@ pub struct RefundExplanation {
     pub(crate) deductions: Vec<LineDeduction>,
     pub(crate) deductions_total: Eur,
     pub(crate) kept_gifts: Vec<KeptGift>,
-    pub(crate) gift_returned_with_lapsed_offer: Vec<OfferId>,
+    pub(crate) gifts_returned_with_lapsed_offer: Vec<OfferId>,
     pub(crate) entitlement: Eur,
     pub(crate) refunded_before: Eur,
     pub(crate) cancelled_net: Option<Eur>,
@@ -303,7 +303,7 @@ impl RefundExplanation {
 
     /// The gift offers that lapsed but whose gift came back, so nothing is deducted (RET-4).
     pub fn gifts_returned_with_lapsed_offer(&self) -> &[OfferId] {
-        &self.gift_returned_with_lapsed_offer
+        &self.gifts_returned_with_lapsed_offer
     }
 
     /// The customer's entitlement on the products after this refund's cause, before what was
@@ -547,7 +547,7 @@ impl Refund {
                 g.value.french()
             ));
         }
-        if !e.gift_returned_with_lapsed_offer.is_empty() {
+        if !e.gifts_returned_with_lapsed_offer.is_empty() {
             out.push(
                 "Le cadeau lié à une offre qui ne s'applique plus nous a été retourné : rien \
                  n'est déduit à ce titre."
