@@ -350,97 +350,18 @@ impl RefundLedger {
             });
         }
         let mut tally = self.tally.clone();
-        let mut parts = Vec::new();
-        let mut gifts_back = Vec::new();
-        match &cause {
-            RefundCause::Return(r) => {
-                for item in r.items() {
-                    let part = match item.line() {
-                        LineRef::Item(id) => {
-                            take_units(&items, &mut tally, id, item.quantity(), false)?
-                        }
-                        LineRef::Gift(offer) => {
-                            gifts_back.push(offer.clone());
-                            take_gift(&gifts, &mut tally, offer, item.quantity())?
-                        }
-                    };
-                    parts.push(inspect(part, item.inspection())?);
-                }
-            }
-            RefundCause::Cancellation(c) => {
-                for cancelled in c.lines() {
-                    parts.push(take_units(
-                        &items,
-                        &mut tally,
-                        cancelled.line(),
-                        cancelled.quantity(),
-                        true,
-                    )?);
-                }
-            }
-        }
+        let (parts, gifts_back) = take_parts(&items, &gifts, &mut tally, &cause)?;
         let this_net = Eur::try_sum(parts.iter().map(|p| p.net_paid))?;
         let this_deductions = Eur::try_sum(parts.iter().map(|p| p.deduction))?;
         tally.removed_net = tally.removed_net.checked_add(this_net)?;
         tally.deductions = tally.deductions.checked_add(this_deductions)?;
 
         let paid = frozen::paid_products(order);
-        let method = self.policy.method;
-        let gift_condition_matters = tally
-            .gifts
-            .iter()
-            .zip(&gifts)
-            .any(|((_, back), g)| !back && frozen::is_conditional(g.offer));
-        let repriced = if method == RefundMethod::Repricing || gift_condition_matters {
-            Some(Repriced::compute(order, &kept_lines(&items, &tally))?)
-        } else {
-            None
-        };
-        let kept_value = match (&repriced, method) {
-            (Some(r), RefundMethod::Repricing) => r.items_total()?,
-            _ => paid.checked_sub(tally.removed_net)?,
-        };
-        let mut lapsed: Vec<LapsedOffer> = match (&repriced, method) {
-            (Some(r), RefundMethod::Repricing) => order
-                .offers()
-                .iter()
-                .filter(|o| !r.applies(o.id()))
-                .map(|o| LapsedOffer {
-                    offer: o.id().clone(),
-                    name: o.name().to_owned(),
-                    kind: frozen::offer_kind(o),
-                    discount_at_validation: frozen::discount_at_validation(order, o.id()),
-                    reason: r.lapse_reason(o),
-                })
-                .collect(),
-            _ => Vec::new(),
-        };
-        let mut kept_gifts = Vec::new();
-        let mut gifts_returned_with_lapsed_offer = Vec::new();
-        if let Some(r) = &repriced {
-            for ((offer, back), g) in tally.gifts.iter().zip(&gifts) {
-                if !frozen::is_conditional(g.offer) || r.applies(offer) {
-                    continue;
-                }
-                if !back {
-                    kept_gifts.push(KeptGift {
-                        offer: offer.clone(),
-                        offer_name: g.offer.name().to_owned(),
-                        product: g.product.clone(),
-                        value: g.value,
-                        reason: r.lapse_reason(g.offer),
-                    });
-                } else if gifts_back.contains(offer) {
-                    gifts_returned_with_lapsed_offer.push(offer.clone());
-                }
-            }
-        }
-        let kept_gifts_value = Eur::try_sum(kept_gifts.iter().map(|g: &KeptGift| g.value))?;
+        let mut kept = self.assess(order, &items, &gifts, &tally, &gifts_back)?;
         let entitlement = paid
-            .checked_sub(kept_value)?
+            .checked_sub(kept.value)?
             .checked_sub(tally.deductions)?
-            .checked_sub(kept_gifts_value)?;
-
+            .checked_sub(Eur::try_sum(kept.gifts.iter().map(|g| g.value))?)?;
         let before = self.tally.refunded_products;
         let owed = entitlement.checked_sub(before)?;
         let units_kept: u64 = tally
@@ -449,39 +370,30 @@ impl RefundLedger {
             .zip(&items)
             .map(|(t, it)| u64::from(it.line.quantity().get().saturating_sub(t.removed())))
             .sum();
-        let everything_left = units_kept == 0;
+        let nothing_kept = units_kept == 0;
         let products = match &cause {
             RefundCause::Return(_) => owed.max(Eur::ZERO),
             // REF-4: the units' net paid amount, no offer clawed back. When nothing is left,
             // REF-1's "returning everything refunds everything" settles what earlier returns
             // left owed. Never more than is still paid, so that money is never created.
             RefundCause::Cancellation(_) => {
-                let settles = everything_left && owed > this_net;
+                let settles = nothing_kept && owed > this_net;
                 if !settles {
                     // Nothing is clawed back from a cancellation: lapsed offers and kept
                     // gifts do not change it, so its explanation does not list them.
-                    lapsed.clear();
-                    kept_gifts.clear();
+                    kept.lapsed.clear();
+                    kept.gifts.clear();
                 }
                 let due = if settles { owed } else { this_net };
                 due.min(paid.checked_sub(before)?).max(Eur::ZERO)
             }
         };
         tally.refunded_products = tally.refunded_products.checked_add(products)?;
-        let delivery = if everything_left && !tally.complete {
+        let delivery = if nothing_kept && !tally.complete {
+            let delivery = self.delivery_refund(order);
             tally.complete = true;
-            let paid_delivery = frozen::paid_delivery(order);
-            let cheapest_standard = self
-                .policy
-                .cheapest_standard_delivery
-                .unwrap_or_else(|| frozen::delivery_cost(order));
-            let refunded = paid_delivery.min(cheapest_standard);
-            tally.refunded_delivery = tally.refunded_delivery.checked_add(refunded)?;
-            Some(DeliveryRefund {
-                paid: paid_delivery,
-                cheapest_standard,
-                refunded,
-            })
+            tally.refunded_delivery = tally.refunded_delivery.checked_add(delivery.refunded)?;
+            Some(delivery)
         } else {
             None
         };
@@ -520,15 +432,15 @@ impl RefundLedger {
             delivery: delivery_amount,
             amount: products.checked_add(delivery_amount)?,
             explanation: RefundExplanation {
-                method,
+                method: self.policy.method,
                 paid_products: paid,
-                kept_value,
+                kept_value: kept.value,
                 units_kept,
-                lapsed,
+                lapsed: kept.lapsed,
                 deductions,
                 deductions_total: tally.deductions,
-                kept_gifts,
-                gifts_returned_with_lapsed_offer,
+                kept_gifts: kept.gifts,
+                gifts_returned_with_lapsed_offer: kept.gifts_back_with_lapsed_offer,
                 entitlement,
                 refunded_before: before,
                 cancelled_net,
@@ -537,6 +449,129 @@ impl RefundLedger {
         };
         Ok((refund, tally))
     }
+
+    /// What the items kept after `tally` are worth under the ledger's method, which offers
+    /// lapsed (repricing only), and which conditional gifts are kept without their condition
+    /// (RET-4, under either method).
+    fn assess(
+        &self,
+        order: &Order,
+        items: &[ItemLine<'_>],
+        gifts: &[GiftLine<'_>],
+        tally: &Tally,
+        gifts_back: &[OfferId],
+    ) -> Result<Kept, ReturnsError> {
+        let method = self.policy.method;
+        let gift_condition_matters = tally
+            .gifts
+            .iter()
+            .zip(gifts)
+            .any(|((_, back), g)| !back && frozen::is_conditional(g.offer));
+        let mut kept = Kept {
+            value: frozen::paid_products(order).checked_sub(tally.removed_net)?,
+            lapsed: Vec::new(),
+            gifts: Vec::new(),
+            gifts_back_with_lapsed_offer: Vec::new(),
+        };
+        // The proportional method reprices only to check a gift's condition.
+        if method == RefundMethod::Proportional && !gift_condition_matters {
+            return Ok(kept);
+        }
+        let repriced = Repriced::compute(order, &kept_lines(items, tally))?;
+        if method == RefundMethod::Repricing {
+            kept.value = repriced.items_total()?;
+            kept.lapsed = order
+                .offers()
+                .iter()
+                .filter(|o| !repriced.applies(o.id()))
+                .map(|o| LapsedOffer {
+                    offer: o.id().clone(),
+                    name: o.name().to_owned(),
+                    kind: frozen::offer_kind(o),
+                    discount_at_validation: frozen::discount_at_validation(order, o.id()),
+                    reason: repriced.lapse_reason(o),
+                })
+                .collect();
+        }
+        for ((offer, back), g) in tally.gifts.iter().zip(gifts) {
+            if !frozen::is_conditional(g.offer) || repriced.applies(offer) {
+                continue;
+            }
+            if !back {
+                kept.gifts.push(KeptGift {
+                    offer: offer.clone(),
+                    offer_name: g.offer.name().to_owned(),
+                    product: g.product.clone(),
+                    value: g.value,
+                    reason: repriced.lapse_reason(g.offer),
+                });
+            } else if gifts_back.contains(offer) {
+                kept.gifts_back_with_lapsed_offer.push(offer.clone());
+            }
+        }
+        Ok(kept)
+    }
+
+    /// The delivery refund of a return or cancellation that completes the order: the delivery
+    /// paid, up to the cheapest standard delivery (L221-24).
+    fn delivery_refund(&self, order: &Order) -> DeliveryRefund {
+        let paid = frozen::paid_delivery(order);
+        let cheapest_standard = self
+            .policy
+            .cheapest_standard_delivery
+            .unwrap_or_else(|| frozen::delivery_cost(order));
+        DeliveryRefund {
+            paid,
+            cheapest_standard,
+            refunded: paid.min(cheapest_standard),
+        }
+    }
+}
+
+/// What the kept items are worth, and what the offers say of them.
+struct Kept {
+    value: Eur,
+    lapsed: Vec<LapsedOffer>,
+    gifts: Vec<KeptGift>,
+    gifts_back_with_lapsed_offer: Vec<OfferId>,
+}
+
+/// Takes the lines of `cause` out of what the customer keeps: each line's part, and the gift
+/// offers whose gift comes back.
+fn take_parts(
+    items: &[ItemLine<'_>],
+    gifts: &[GiftLine<'_>],
+    tally: &mut Tally,
+    cause: &RefundCause,
+) -> Result<(Vec<Part>, Vec<OfferId>), ReturnsError> {
+    let mut parts = Vec::new();
+    let mut gifts_back = Vec::new();
+    match cause {
+        RefundCause::Return(r) => {
+            for item in r.items() {
+                let part = match item.line() {
+                    LineRef::Item(id) => take_units(items, tally, id, item.quantity(), false)?,
+                    LineRef::Gift(offer) => {
+                        gifts_back.push(offer.clone());
+                        take_gift(gifts, tally, offer, item.quantity())?
+                    }
+                };
+                parts.push(inspect(part, item.inspection())?);
+            }
+        }
+        RefundCause::Cancellation(c) => {
+            for cancelled in c.lines() {
+                parts.push(take_units(
+                    items,
+                    tally,
+                    cancelled.line(),
+                    cancelled.quantity(),
+                    true,
+                )?);
+            }
+        }
+    }
+    Ok((parts, gifts_back))
 }
 
 /// Takes `asked` units of item line `id` out of the kept items, returning the line's part.
