@@ -104,12 +104,7 @@ fn applicable_offers(max_len: usize, gifts: bool) -> impl Strategy<Value = Vec<O
 }
 
 fn non_empty_lines(max_lines: usize) -> impl Strategy<Value = Vec<Line>> {
-    (1..=max_lines.max(1)).prop_flat_map(|n| {
-        (0..n)
-            .filter_map(|i| LineId::new(format!("l{i}")).ok())
-            .map(promo::line_with_id)
-            .collect::<Vec<_>>()
-    })
+    promo::lines(max_lines.max(1)).prop_filter("an order has a line", |l| !l.is_empty())
 }
 
 fn order_from(max_lines: usize, max_offers: usize, gifts: bool) -> impl Strategy<Value = Order> {
