@@ -1,5 +1,5 @@
 //! The whole journey of one order through the shop's rules, from a question to customer
-//! service to the refund after a withdrawal.
+//! service to the refunds after two returns.
 //!
 //! ```text
 //! cargo run --example order_journey
@@ -29,8 +29,9 @@ use comptoir::promo::{
     Target, Trigger, ValidityWindow,
 };
 use comptoir::returns::{
-    Deadline, LegalInterestRate, RefundDeadlines, RefundDue, RefundFacts, ReturnsPolicy, Surcharge,
-    WithdrawalWindows,
+    Deadline, Depreciation, Inspection, LegalInterestRate, Refund, RefundAmountPolicy,
+    RefundDeadlines, RefundDecision, RefundDue, RefundFacts, RefundLedger, Return, ReturnedItem,
+    ReturnsPolicy, WithdrawalWindows,
 };
 use comptoir::support::{LineStatus, Support};
 
@@ -323,8 +324,7 @@ fn main() -> Result<()> {
         day(debit.at_latest())
     );
     // PAY-4 counts the order total after discounts: the products' net amounts and shipping.
-    let products = placed.total().checked_sub(placed.shipping())?;
-    let order = OrderAmount::new(products, placed.shipping())?;
+    let order = OrderAmount::from_order(&placed)?;
     // Before shipment, check 3x against the latest day the first instalment can fall on.
     let policy = InstalmentPolicy::default();
     let offer = match policy.eligibility(&order, &card, 3, debit.at_latest())? {
@@ -391,18 +391,97 @@ fn main() -> Result<()> {
             day(expected.latest())
         );
     }
+
+    // REF-1, RET-2: one of the two green teas comes back with this withdrawal. The ledger of
+    // the order's refunds is what the back office keeps, next to the order.
+    heading("A partial return and its refund (REF-1, REF-2, REF-3)");
+    let rate = LegalInterestRate::new(Decimal::new(762, 2))?;
+    let mut ledger = RefundLedger::new(&placed, RefundAmountPolicy::default())?;
+    let one_tea = Return::new([ReturnedItem::item("l2".parse()?, Quantity::ONE)])?;
+    let first = ledger.record(&placed, one_tea)?;
+    print_refund(&first);
+    let paid_on_time = paris(2026, 6, 16, 10, 0)?;
+    let decision =
+        RefundDecision::compute(&first, &facts, &paid_on_time, rate, &returns, &calendar)?;
+    print_decision(&decision, &paid_on_time);
     let paid_late = paris(2026, 7, 10, 9, 0)?;
-    let late = refund.days_late(&paid_late)?;
-    let surcharge = Surcharge::compute(
-        order.total()?,
-        products,
-        late,
-        LegalInterestRate::new(Decimal::new(762, 2))?,
-    )?;
+    let late = RefundDecision::compute(&first, &facts, &paid_late, rate, &returns, &calendar)?;
     println!(
-        "If paid {} ({late}), the shop would owe {} more",
+        "If paid {} ({}), the shop would owe {} more, {} in all",
         paid_late.format("%a %-d %b"),
-        surcharge.amount().french()
+        late.days_late(),
+        late.surcharge().amount().french(),
+        late.total().french()
+    );
+
+    // REF-1, RET-2: within the shop's 30 days, the tasting box comes back too, opened, one
+    // sachet missing: the inspection deducts its depreciation. The kept items now miss the
+    // free-shipping minimum; delivery is not repriced.
+    heading("A later return and its refund (REF-1, RET-2, REF-2)");
+    let notice = paris(2026, 6, 22, 8, 30)?;
+    println!(
+        "Second notice          {} -> {}",
+        notice.format("%a %-d %b %Y %H:%M"),
+        windows.notice(&notice)?
+    );
+    let opened = Depreciation::new("6.00".parse()?, "coffret ouvert, un sachet manquant")?;
+    let tasting_box =
+        Return::new([ReturnedItem::item("l3".parse()?, Quantity::ONE)
+            .inspected(Inspection::Depreciated(opened))])?;
+    let second = ledger.record(&placed, tasting_box)?;
+    print_refund(&second);
+    let facts = RefundFacts::notified(&notice)
+        .with_goods_received(&paris(2026, 6, 25, 11, 0)?)
+        .with_goods_checked(&paris(2026, 6, 26, 16, 0)?);
+    let paid = paris(2026, 7, 1, 10, 0)?;
+    let decision = RefundDecision::compute(&second, &facts, &paid, rate, &returns, &calendar)?;
+    print_decision(&decision, &paid);
+    println!(
+        "Refunded so far        {} of the {} paid",
+        ledger.refunded()?.french(),
+        placed.total().french()
     );
     Ok(())
+}
+
+/// The refund as a credit note lists it, and the explanation the customer reads.
+fn print_refund(refund: &Refund) {
+    for line in refund.lines() {
+        println!(
+            "  {} x {:<20} paid {:>10}, deducted {:>8}, refunded {:>10}",
+            line.quantity(),
+            line.product().to_string(),
+            line.net_paid().french().to_string(),
+            line.deduction().french().to_string(),
+            line.amount().french().to_string()
+        );
+    }
+    let label = format!("Refund {}", refund.number());
+    println!("{label:<23}{}", refund.amount().french());
+    println!("E-mail: {}", refund.message_fr());
+}
+
+/// When the refund is due and what the shop pays on a given day.
+fn print_decision(decision: &RefundDecision, paid: &DateTime<Tz>) {
+    if let Some(last_day) = decision.due().last_day() {
+        println!("Refund due by          {}", day(last_day));
+    }
+    if let Some(expected) = decision.deadlines().expected() {
+        println!(
+            "Refund expected        {} to {}",
+            day(expected.earliest()),
+            day(expected.latest())
+        );
+    }
+    let label = format!("Paid {}", paid.format("%a %-d %b"));
+    if decision.is_late() {
+        println!(
+            "{label:<23}{}: {} surcharge, {} in all",
+            decision.days_late(),
+            decision.surcharge().amount().french(),
+            decision.total().french()
+        );
+    } else {
+        println!("{label:<23}on time: {} in all", decision.total().french());
+    }
 }

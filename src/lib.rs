@@ -10,8 +10,8 @@
 //! - [`cart`]: the open cart, its lock-in at validation and the frozen order (CART-1..3, SHIP-1);
 //! - [`payment`]: payment methods, 3-D Secure attempts, debit at shipment, paying in 3x
 //!   (PAY-1..7);
-//! - [`returns`]: withdrawal windows, refund deadlines and late-refund surcharges (RET-1,
-//!   REF-2, REF-3);
+//! - [`returns`]: withdrawal windows, refund amounts after returns and cancellations, refund
+//!   deadlines and late-refund surcharges (RET-1, RET-2, RET-4, REF-1..4);
 //! - [`support`]: customer-service phone hours and the written-answer deadline (SUP-1..2);
 //! - [`account`]: registration form, profile changes, address book (ACC-1..4).
 //!

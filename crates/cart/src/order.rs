@@ -66,6 +66,7 @@ pub struct Order {
     context: EvaluationContext,
     policy: PromoPolicy,
     evaluation: Evaluation,
+    products_total: Eur,
 }
 
 impl Order {
@@ -88,6 +89,11 @@ impl Order {
         {
             return Err(CartError::InconsistentOrder);
         }
+        // Computed once here, where a failure can be reported, so the accessor cannot fail.
+        let products_total = evaluation
+            .total()
+            .checked_sub(evaluation.shipping())
+            .map_err(comptoir_promo::PromoError::from)?;
         Ok(Order {
             lines,
             delivery,
@@ -95,6 +101,7 @@ impl Order {
             context,
             policy,
             evaluation,
+            products_total,
         })
     }
 
@@ -132,6 +139,33 @@ impl Order {
     /// The amount paid: the lines' net amounts plus shipping.
     pub fn total(&self) -> Eur {
         self.evaluation.total()
+    }
+
+    /// The amount paid for the products: the lines' net amounts after every discount, without
+    /// shipping (gift lines are free and add nothing). This is the "products" figure that
+    /// payment in instalments (PAY-4, PAY-5) and refunds (REF-1) take: passing
+    /// [`Order::total`] instead counts shipping twice.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use comptoir_cart::{Cart, Delivery, DeliveryService, Terms};
+    /// use comptoir_promo::{EvaluationContext, Line, Quantity};
+    ///
+    /// let at = Utc.with_ymd_and_hms(2026, 11, 26, 9, 0, 0).single().ok_or("instant")?;
+    /// let context = EvaluationContext::new(at);
+    /// let terms = Terms::new(&[], &context);
+    /// let mut cart = Cart::new();
+    /// cart.add_line(Line::new("l1".parse()?, "mug".parse()?, "12.00".parse()?, Quantity::ONE)?, &terms)?;
+    /// cart.choose_delivery(Delivery::new(DeliveryService::Pickup, "3.90".parse()?)?, &terms)?;
+    /// let order = cart.validate(&terms)?;
+    /// assert_eq!(order.products_total(), "12.00".parse()?);
+    /// assert_eq!(order.total(), "15.90".parse()?);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn products_total(&self) -> Eur {
+        self.products_total
     }
 
     /// The instant of validation.

@@ -54,6 +54,8 @@ proptest! {
         prop_assert_eq!(order.total(), at_validation.total());
         let nets = Eur::try_sum(order.evaluated_lines().iter().map(EvaluatedLine::net))?;
         prop_assert_eq!(nets.checked_add(order.shipping())?, order.total());
+        // PAY-4, REF-1: the products' total is the lines' nets, shipping left out.
+        prop_assert_eq!(order.products_total(), nets);
         prop_assert!(!order.total().is_negative());
         prop_assert_eq!(order.offers().len(), order.evaluation().applied().len());
         // REF-1: repricing every item as at validation gives back what was paid.

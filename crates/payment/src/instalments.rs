@@ -3,6 +3,7 @@
 use core::fmt;
 
 use chrono::{Days, Months, NaiveDate};
+use comptoir_cart::Order;
 use comptoir_money::Eur;
 
 use crate::{Card, ExpiryMonth, PaymentError};
@@ -56,6 +57,40 @@ impl OrderAmount {
         Ok(OrderAmount { products, shipping })
     }
 
+    /// What `order` costs: its products' net amounts after every discount
+    /// ([`Order::products_total`]) and the shipping it pays ([`Order::shipping`], zero under a
+    /// free-shipping offer). Passing [`Order::total`] as the products would count shipping
+    /// twice in the eligibility and the schedule.
+    ///
+    /// # Errors
+    ///
+    /// [`PaymentError::NothingToPay`] when the order costs nothing (free products, free
+    /// shipping).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use comptoir_cart::{Cart, Delivery, DeliveryService, Terms};
+    /// use comptoir_payment::OrderAmount;
+    /// use comptoir_promo::{EvaluationContext, Line, Quantity};
+    ///
+    /// let at = Utc.with_ymd_and_hms(2026, 11, 26, 9, 0, 0).single().ok_or("instant")?;
+    /// let context = EvaluationContext::new(at);
+    /// let terms = Terms::new(&[], &context);
+    /// let mut cart = Cart::new();
+    /// cart.add_line(Line::new("l1".parse()?, "kettle".parse()?, "95.10".parse()?, Quantity::ONE)?, &terms)?;
+    /// cart.choose_delivery(Delivery::new(DeliveryService::Pickup, "4.90".parse()?)?, &terms)?;
+    /// let order = cart.validate(&terms)?;
+    /// let amount = OrderAmount::from_order(&order)?;
+    /// assert_eq!(amount.products(), "95.10".parse()?);
+    /// assert_eq!(amount.total()?, order.total());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn from_order(order: &Order) -> Result<OrderAmount, PaymentError> {
+        OrderAmount::new(order.products_total(), order.shipping())
+    }
+
     /// The products' total incl. VAT after discounts.
     pub fn products(&self) -> Eur {
         self.products
@@ -74,6 +109,15 @@ impl OrderAmount {
     /// the sum.
     pub fn total(&self) -> Result<Eur, PaymentError> {
         Ok(self.products.checked_add(self.shipping)?)
+    }
+}
+
+impl TryFrom<&Order> for OrderAmount {
+    type Error = PaymentError;
+
+    /// Same as [`OrderAmount::from_order`].
+    fn try_from(order: &Order) -> Result<OrderAmount, PaymentError> {
+        OrderAmount::from_order(order)
     }
 }
 

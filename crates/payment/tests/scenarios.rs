@@ -55,6 +55,38 @@ fn pay4_99_99_is_refused_and_100_00_is_accepted() -> TestResult {
     Ok(())
 }
 
+// PAY-4, PAY-5: the amount of a validated order counts shipping once: 95.10 of products and
+// 4.90 of shipping is 100.00 to pay, in thirds of 100.00, not of 104.90.
+#[test]
+fn pay4_pay5_order_amount_from_an_order_counts_shipping_once() -> TestResult {
+    use comptoir_cart::{Cart, Delivery, DeliveryService, Terms};
+    use comptoir_promo::{EvaluationContext, Line, Quantity};
+
+    let context = EvaluationContext::new(Paris.with_ymd_and_hms(2026, 1, 5, 9, 0, 0).unwrap());
+    let terms = Terms::new(&[], &context);
+    let mut cart = Cart::new();
+    let kettle = Line::new(
+        "l1".parse()?,
+        "kettle".parse()?,
+        euros("95.10")?,
+        Quantity::ONE,
+    )?;
+    cart.add_line(kettle, &terms)?;
+    cart.choose_delivery(
+        Delivery::new(DeliveryService::Pickup, euros("4.90")?)?,
+        &terms,
+    )?;
+    let order = cart.validate(&terms)?;
+    let amount = OrderAmount::from_order(&order)?;
+    assert_eq!(amount, OrderAmount::new(euros("95.10")?, euros("4.90")?)?);
+    assert_eq!(OrderAmount::try_from(&order)?, amount);
+    let policy = InstalmentPolicy::default();
+    assert_eq!(policy.amount_eligibility(&amount)?, Eligibility::Eligible);
+    let schedule = policy.schedule(&amount, &card((2027, 12))?, 3, ymd(2026, 1, 7)?)?;
+    assert_eq!(schedule.total()?, order.total());
+    Ok(())
+}
+
 // PAY-4, PAY-5: asking for a schedule of an order below the minimum says why.
 #[test]
 fn pay4_schedule_of_99_99_is_refused_with_the_reason() -> TestResult {

@@ -1,5 +1,6 @@
 use chrono::{DateTime, Utc};
 use comptoir_calendar::CalendarError;
+use comptoir_cart::CartError;
 use comptoir_money::{Eur, MoneyError};
 use thiserror::Error;
 
@@ -110,6 +111,132 @@ pub enum ReturnsError {
         /// What is wrong with it.
         reason: &'static str,
     },
+    /// A return or a cancellation that names no line (REF-1, REF-4).
+    #[error("the {what} names no line")]
+    NothingToRefund {
+        /// `"return"` or `"cancellation"`.
+        what: &'static str,
+    },
+    /// A return or a cancellation that names a line twice (REF-1, REF-4).
+    #[error("line {line} is named twice in one {what}")]
+    DuplicateRefundLine {
+        /// The line.
+        line: String,
+        /// `"return"` or `"cancellation"`.
+        what: &'static str,
+    },
+    /// A returned or cancelled line that is not in the order (REF-1, REF-4).
+    #[error("line {line} is not in the order")]
+    UnknownOrderLine {
+        /// The line.
+        line: String,
+    },
+    /// More units returned or cancelled than the line had (REF-1, REF-4).
+    #[error("line {line}: {asked} units asked, {ordered} ordered")]
+    MoreUnitsThanOrdered {
+        /// The line.
+        line: String,
+        /// Units asked.
+        asked: u32,
+        /// Units ordered.
+        ordered: u32,
+    },
+    /// More units returned or cancelled than the line still has after earlier returns and
+    /// cancellations (REF-1, REF-4).
+    #[error(
+        "line {line}: {asked} units asked, {kept} still kept ({returned} returned, {cancelled} cancelled)"
+    )]
+    MoreUnitsThanKept {
+        /// The line.
+        line: String,
+        /// Units asked.
+        asked: u32,
+        /// Units still kept.
+        kept: u32,
+        /// Units returned before.
+        returned: u32,
+        /// Units cancelled before.
+        cancelled: u32,
+    },
+    /// A line cancelled in full for unavailability cannot be returned or cancelled again
+    /// (REF-4).
+    #[error("line {line} was cancelled ({cancelled} units)")]
+    LineCancelled {
+        /// The line.
+        line: String,
+        /// Units cancelled.
+        cancelled: u32,
+    },
+    /// A depreciation deduction above the net paid for the units returned (RET-2).
+    #[error(
+        "line {line}: deduction {deduction} is above the net paid for the units returned, {net}"
+    )]
+    DeductionAboveNet {
+        /// The line.
+        line: String,
+        /// The deduction asked.
+        deduction: Eur,
+        /// The net paid for the units returned.
+        net: Eur,
+    },
+    /// A depreciation deduction of zero or less (RET-2).
+    #[error("deduction {amount} is not above zero")]
+    NonPositiveDeduction {
+        /// The amount given.
+        amount: Eur,
+    },
+    /// A depreciation deduction without its reason (RET-2).
+    #[error("deduction without a reason")]
+    DeductionWithoutReason,
+    /// A returned line whose inspection is not finished: its deduction is not known (RET-2).
+    #[error("line {line}: the inspection of the returned goods is not finished")]
+    InspectionPending {
+        /// The line.
+        line: String,
+    },
+    /// A refund ledger used with, or stored for, another order (REF-1).
+    #[error(
+        "ledger belongs to another order: {what} is {ledger} in the ledger, {order} in the order"
+    )]
+    LedgerOfAnotherOrder {
+        /// The figure that differs.
+        what: &'static str,
+        /// Its value in the ledger.
+        ledger: String,
+        /// Its value in the order.
+        order: String,
+    },
+    /// A stored refund whose figure differs from the one computed again on the order: the
+    /// record was tampered with or corrupted (REF-1).
+    #[error("stored refund {refund}: {figure} is {stored} in the record, {computed} computed")]
+    LedgerFigureMismatch {
+        /// The refund's number, from 1.
+        refund: usize,
+        /// Which figure.
+        figure: String,
+        /// The stored value.
+        stored: String,
+        /// The value computed.
+        computed: String,
+    },
+    /// A stored refund whose cause the order refuses (REF-1).
+    #[error("stored refund {refund} cannot be replayed on the order: {error}")]
+    LedgerEntryInvalid {
+        /// The refund's number, from 1.
+        refund: usize,
+        /// Why the order refuses it.
+        error: Box<ReturnsError>,
+    },
+    /// A cancellation's refund has no withdrawal deadline or surcharge (REF-2, REF-3 apply to
+    /// withdrawals).
+    #[error("refund {refund} is for a cancellation, not a withdrawal")]
+    NotAWithdrawal {
+        /// The refund's number, from 1.
+        refund: usize,
+    },
+    /// The order could not be read or repriced.
+    #[error(transparent)]
+    Cart(#[from] CartError),
     /// A date computation left the calendar's range.
     #[error("date out of range: {0}")]
     Calendar(#[from] CalendarError),
@@ -142,6 +269,35 @@ impl ReturnsError {
                 | ReturnsError::NegativeInterestRate { .. }
                 | ReturnsError::InterestRateOutOfRange { .. }
                 | ReturnsError::NegativeAmount { .. }
+        )
+    }
+
+    /// True when a return, a cancellation or a deduction is refused for what it asks (REF-1,
+    /// REF-4, RET-2): nothing was recorded.
+    pub fn is_bad_refund_input(&self) -> bool {
+        matches!(
+            self,
+            ReturnsError::NothingToRefund { .. }
+                | ReturnsError::DuplicateRefundLine { .. }
+                | ReturnsError::UnknownOrderLine { .. }
+                | ReturnsError::MoreUnitsThanOrdered { .. }
+                | ReturnsError::MoreUnitsThanKept { .. }
+                | ReturnsError::LineCancelled { .. }
+                | ReturnsError::DeductionAboveNet { .. }
+                | ReturnsError::NonPositiveDeduction { .. }
+                | ReturnsError::DeductionWithoutReason
+                | ReturnsError::InspectionPending { .. }
+        )
+    }
+
+    /// True when a refund ledger belongs to another order or its stored figures disagree with
+    /// the order (REF-1).
+    pub fn is_bad_ledger(&self) -> bool {
+        matches!(
+            self,
+            ReturnsError::LedgerOfAnotherOrder { .. }
+                | ReturnsError::LedgerFigureMismatch { .. }
+                | ReturnsError::LedgerEntryInvalid { .. }
         )
     }
 
@@ -178,7 +334,43 @@ impl ReturnsError {
             ReturnsError::InvalidPolicy { .. } => {
                 "Les conditions de retour de la boutique sont mal configurées."
             }
-            ReturnsError::Calendar(_) | ReturnsError::Money(_) => {
+            ReturnsError::NothingToRefund { .. } => "Aucun article n'est indiqué.",
+            ReturnsError::DuplicateRefundLine { .. } => {
+                "Un même article est indiqué deux fois : indiquez-le une fois avec sa quantité."
+            }
+            ReturnsError::UnknownOrderLine { .. } => {
+                "Cet article ne fait pas partie de la commande."
+            }
+            ReturnsError::MoreUnitsThanOrdered { .. } => {
+                "La quantité indiquée dépasse la quantité commandée."
+            }
+            ReturnsError::MoreUnitsThanKept { .. } => {
+                "La quantité indiquée dépasse ce qui n'a pas déjà été retourné ou annulé."
+            }
+            ReturnsError::LineCancelled { .. } => {
+                "Cet article a été annulé et remboursé : il ne peut pas être retourné."
+            }
+            ReturnsError::DeductionAboveNet { .. } => {
+                "La retenue pour dépréciation dépasse le prix payé pour les articles retournés."
+            }
+            ReturnsError::NonPositiveDeduction { .. } => {
+                "Une retenue pour dépréciation doit être d'un montant positif."
+            }
+            ReturnsError::DeductionWithoutReason => {
+                "Une retenue pour dépréciation doit indiquer son motif."
+            }
+            ReturnsError::InspectionPending { .. } => {
+                "Le contrôle des articles retournés n'est pas terminé : le remboursement sera calculé ensuite."
+            }
+            ReturnsError::NotAWithdrawal { .. } => {
+                "Ce remboursement fait suite à une annulation, pas à une rétractation."
+            }
+            ReturnsError::LedgerOfAnotherOrder { .. }
+            | ReturnsError::LedgerFigureMismatch { .. }
+            | ReturnsError::LedgerEntryInvalid { .. }
+            | ReturnsError::Cart(_)
+            | ReturnsError::Calendar(_)
+            | ReturnsError::Money(_) => {
                 "Une erreur technique empêche de calculer cette date ou ce montant : contactez notre service client."
             }
         }

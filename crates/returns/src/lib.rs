@@ -1,13 +1,17 @@
-//! After-sale dates and sums: withdrawal windows, refund deadlines, late-refund surcharges.
+//! After-sale dates and sums: withdrawal windows, refund amounts after returns, refund
+//! deadlines, late-refund surcharges.
 //!
 //! Once an order's parcels have arrived the customer may withdraw, the shop must refund, and
-//! a late refund costs more. This crate decides the dates and the surcharge, on the shop's
-//! business calendar ([`comptoir_calendar`]) and Paris clock:
+//! a late refund costs more. This crate decides the amounts, the dates and the surcharge, on
+//! the order frozen at validation ([`comptoir_cart::Order`]), the shop's business calendar
+//! ([`comptoir_calendar`]) and the Paris clock:
 //!
 //! - **RET-1** the withdrawal windows ([`WithdrawalWindows`]): the FAQ's 30 days and the law's
 //!   14 (C. conso L221-18), counted from the day after the last parcel's receipt, a last day
 //!   on a weekend, public holiday or shop closure moved to the next business day
 //!   (Regulation 1182/71), and whether a notice sent at a given instant is on time;
+//! - **REF-1, REF-4, RET-2, RET-4** the amount of each refund after a return or a
+//!   cancellation ([`RefundLedger`]), explained in data and in French, split over the lines;
 //! - **REF-2** the refund deadlines ([`RefundDeadlines`]): the expected refund 3 to 5
 //!   business days after the goods are checked, and the 14-day ceiling after the notice,
 //!   deferred until the goods or a proof of shipment (L221-24) — [`RefundDue::Pending`] until
@@ -15,13 +19,54 @@
 //! - **REF-3** the surcharge on a late refund ([`Surcharge`], L242-4): legal interest up to
 //!   10 days late (pro rata by default, the rate once as a [`SurchargePolicy`] option), then
 //!   5, 10, 20, 50 % and 5 more points per month, capped at the products' price; the legal
-//!   interest the article adds after the cap is left to the caller.
+//!   interest the article adds after the cap is left to the caller;
+//! - all of it for one withdrawal refund in one call ([`RefundDecision`]): amount, due date,
+//!   surcharge when paid late, total.
 //!
-//! Every length, roll and switch is a policy value ([`ReturnsPolicy`]) whose `Default` is the
-//! FAQ's. Nothing reads the clock: every instant is an argument, in any chrono time zone.
+//! Every length, roll and switch is a policy value ([`ReturnsPolicy`],
+//! [`RefundAmountPolicy`]) whose `Default` is the FAQ's. Nothing reads the clock: every
+//! instant is an argument, in any chrono time zone.
 //!
-//! The refund *amounts* after partial returns (REF-1) will join this crate later, on top of
-//! the promotion engine; they will take the deadlines here as they are.
+//! # Refund amounts (REF-1)
+//!
+//! The FAQ: "le montant remboursé se basera sur le prix des articles que vous conservez et
+//! des modalités de l'offre ... une offre peut être annulée si celle-ci n'est plus effective
+//! avec le retour de l'article". After each return, the items the customer keeps are
+//! repriced under the order's frozen offers, as at validation; an offer whose condition no
+//! longer holds lapses. Then:
+//!
+//! ```text
+//! entitlement = paid for products - kept items repriced - RET-2 deductions
+//!               - price of each conditional gift kept though its condition lapsed (RET-4)
+//! refund      = entitlement - refunds already made, never below zero
+//! ```
+//!
+//! RULES.md's example: A 90.00 + B 30.00 under "-10 EUR from 100 EUR", 110.00 paid. B comes
+//! back; A alone (90.00) is below the minimum, the offer lapses, A costs 90.00: the refund is
+//! 110.00 - 90.00 = **20.00**. A later return of A refunds the other 90.00 and, since nothing
+//! is left, the delivery paid (up to the cheapest standard delivery, L221-24). A refund never
+//! takes an earlier one back, and the refunds never sum above what was paid. A line cancelled
+//! for unavailability (REF-4) is refunded at its net paid amount, no offer clawed back, and
+//! counts among the refunds made.
+//!
+//! **Why not `order.net_of(line)`?** [`Order::net_of`](comptoir_cart::Order::net_of) is the
+//! line's share of the discounts as allocated at validation (PROMO-5): what the line cost
+//! when everything was bought together, here B's 27.50. Refunding it is the *proportional*
+//! method other systems use ([`RefundMethod::Proportional`], a policy option). It disagrees
+//! with the FAQ as soon as the return changes what the offers give the rest: an offer whose
+//! minimum is no longer reached (20.00, not 27.50), or a fixed discount that now falls whole
+//! on the kept items (a line of 15.30 under a fixed 5.00 code over 100.60 of products has a
+//! net of 14.54, but the kept items still get the whole 5.00 off, so 15.30 comes back).
+//! Subtracting repriced totals by hand gets shipping, gifts, earlier refunds and negative
+//! results wrong; the ledger does it once.
+//!
+//! **What the caller stores.** Next to the order, one [`RefundLedger`] per order: it holds
+//! what was returned, cancelled and refunded, and the policy the refunds are computed under.
+//! With the `serde` feature it serialises as a [`LedgerRecord`]: the order's stamp
+//! (validation instant, total, lines), the policy, and each refund's cause and figures.
+//! [`RefundLedger::load`] reads it back against the order, recomputing every refund and
+//! refusing a record of another order or whose figures disagree. Explanations are
+//! recomputed, not stored.
 //!
 //! # Example
 //!
@@ -46,14 +91,75 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
+//! # A return, a later return and their refunds
+//!
+//! ```
+//! use chrono::TimeZone;
+//! use chrono_tz::Europe::Paris;
+//! use comptoir_calendar::Calendar;
+//! use comptoir_cart::{Cart, Delivery, DeliveryService, Terms};
+//! use comptoir_money::Decimal;
+//! use comptoir_promo::*;
+//! use comptoir_returns::{
+//!     LegalInterestRate, RefundAmountPolicy, RefundDecision, RefundFacts, RefundLedger, Return,
+//!     ReturnedItem, ReturnsPolicy,
+//! };
+//!
+//! let ten_off_100 = Offer::new(OfferSpec {
+//!     id: "dix".parse()?,
+//!     name: "-10 € dès 100 €".into(),
+//!     trigger: Trigger::Automatic,
+//!     window: ValidityWindow::ALWAYS,
+//!     conditions: Conditions { minimum_amount: Some("100".parse()?), ..Default::default() },
+//!     effect: Effect::AmountOff { amount: "10".parse()?, on: Target::Order },
+//!     combinable: true,
+//!     priority: Priority::new(1),
+//! })?;
+//! let offers = [ten_off_100];
+//! let context = EvaluationContext::new(Paris.with_ymd_and_hms(2026, 3, 2, 10, 0, 0).single().ok_or("instant")?);
+//! let terms = Terms::new(&offers, &context);
+//! let mut cart = Cart::new();
+//! cart.add_line(Line::new("a".parse()?, "A".parse()?, "90".parse()?, Quantity::ONE)?, &terms)?;
+//! cart.add_line(Line::new("b".parse()?, "B".parse()?, "30".parse()?, Quantity::ONE)?, &terms)?;
+//! cart.choose_delivery(Delivery::new(DeliveryService::Pickup, "4.90".parse()?)?, &terms)?;
+//! let order = cart.validate(&terms)?;
+//!
+//! let mut ledger = RefundLedger::new(&order, RefundAmountPolicy::default())?;
+//! let first = ledger.record(&order, Return::new([ReturnedItem::item("b".parse()?, Quantity::ONE)])?)?;
+//! assert_eq!(first.amount(), "20.00".parse()?);
+//! assert!(first.message_fr().contains("L'offre « -10 € dès 100 € » ne s'applique plus"));
+//! let second = ledger.record(&order, Return::new([ReturnedItem::item("a".parse()?, Quantity::ONE)])?)?;
+//! assert_eq!(second.amount(), "94.90".parse()?); // 90.00 and the delivery
+//! assert_eq!(ledger.refunded()?, order.total());
+//!
+//! // REF-2, REF-3: the first refund, due 14 days after the notice, paid on time.
+//! let notice = Paris.with_ymd_and_hms(2026, 3, 16, 9, 0, 0).single().ok_or("instant")?;
+//! let back = Paris.with_ymd_and_hms(2026, 3, 19, 15, 0, 0).single().ok_or("instant")?;
+//! let paid = Paris.with_ymd_and_hms(2026, 3, 25, 10, 0, 0).single().ok_or("instant")?;
+//! let decision = RefundDecision::compute(
+//!     &first,
+//!     &RefundFacts::notified(&notice).with_goods_received(&back),
+//!     &paid,
+//!     LegalInterestRate::new(Decimal::new(762, 2))?,
+//!     &ReturnsPolicy::default(),
+//!     &Calendar::metropolitan(),
+//! )?;
+//! assert_eq!(decision.due().last_day().map(|d| d.to_string()), Some("2026-03-30".into()));
+//! assert_eq!(decision.total(), "20.00".parse()?);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
 //! # Crate features
 //!
 //! - `serde`: `Serialize`/`Deserialize` for the policies, [`RefundFacts`], [`DaysLate`],
-//!   [`LegalInterestRate`] and the small enums; `Serialize` only for computed results
-//!   ([`Deadline`], [`WithdrawalWindows`], [`RefundDeadlines`], [`Surcharge`]), which only
-//!   the computations may build.
+//!   [`LegalInterestRate`], the refund inputs ([`Return`], [`Cancellation`], [`Inspection`]...)
+//!   and the small enums; a [`RefundLedger`] serialises as a [`LedgerRecord`], read back with
+//!   [`RefundLedger::load`]; `Serialize` only for computed results ([`Deadline`],
+//!   [`WithdrawalWindows`], [`RefundDeadlines`], [`Surcharge`], [`Refund`],
+//!   [`RefundDecision`]), which only the computations may build.
 //! - `proptest`: the `strategies` module: receipts, refund facts, policies, lateness and
-//!   interest rates.
+//!   interest rates; validated orders with offers and sequences of returns and
+//!   cancellations.
 //!
 //! No feature changes behaviour.
 #![cfg_attr(
@@ -69,6 +175,7 @@
 mod error;
 mod period;
 mod policy;
+mod refund;
 mod refund_deadline;
 #[cfg(feature = "proptest")]
 pub mod strategies;
@@ -78,8 +185,15 @@ mod withdrawal;
 pub use error::ReturnsError;
 pub use period::{CalendarDays, Deadline, Period, Roll};
 pub use policy::{Deferral, LEGAL_DAYS, RefundPolicy, ReturnsPolicy, WithdrawalPolicy};
+pub use refund::{
+    Cancellation, CancelledLine, DeliveryRefund, Depreciation, Inspection, KeptGift, LapseReason,
+    LapsedOffer, LedgerRecord, LineDeduction, OfferKind, Refund, RefundAmountPolicy, RefundCause,
+    RefundDecision, RefundExplanation, RefundLedger, RefundMethod, RefundedLine, Return,
+    ReturnedItem,
+};
 pub use refund_deadline::{DeferredUntil, ExpectedRefund, RefundDeadlines, RefundDue, RefundFacts};
 pub use surcharge::{
-    DaysLate, LegalInterestRate, LegalInterestReading, Surcharge, SurchargePolicy, SurchargeTier,
+    AmountDue, DaysLate, LegalInterestRate, LegalInterestReading, ProductsPrice, Surcharge,
+    SurchargePolicy, SurchargeTier,
 };
 pub use withdrawal::{NoticeTimeliness, WithdrawalWindows};

@@ -1,5 +1,6 @@
 //! [`proptest`](mod@proptest) strategies for the returns rules: order timelines, refund facts, policies,
-//! lateness and interest rates.
+//! lateness and interest rates; validated orders with offers and sequences of returns and
+//! cancellations for the refund amounts.
 //!
 //! # Example
 //!
@@ -15,12 +16,20 @@
 //! });
 //! ```
 
+mod refunds;
+
+pub use refunds::{
+    EventMix, emptying_events, order_and_events, order_without_gifts_and_events, validated_order,
+    validated_order_without_gifts,
+};
+
 use chrono::{DateTime, TimeDelta, Utc};
 use comptoir_money::Decimal;
 use proptest::prelude::*;
 
 use crate::{
-    CalendarDays, DaysLate, LegalInterestRate, Period, RefundFacts, Roll, WithdrawalPolicy,
+    AmountDue, CalendarDays, DaysLate, LegalInterestRate, Period, ProductsPrice, RefundFacts, Roll,
+    WithdrawalPolicy,
 };
 
 /// 2000-01-01T00:00:00Z .. 2190-01-01T00:00:00Z: deadlines a few months later stay inside the
@@ -115,4 +124,16 @@ pub fn legal_interest_rate() -> impl Strategy<Value = LegalInterestRate> {
     (0i64..=10_000).prop_map(|hundredths| {
         LegalInterestRate::new(Decimal::new(hundredths, 2)).unwrap_or(LegalInterestRate::ZERO)
     })
+}
+
+/// An amount a late refund is owed on, 0.00 to 10 000.00.
+pub fn amount_due() -> impl Strategy<Value = AmountDue> {
+    comptoir_money::strategies::amount_up_to(1_000_000)
+        .prop_filter_map("not negative", |e| AmountDue::new(e).ok())
+}
+
+/// A products' price capping a surcharge, 0.00 to 10 000.00.
+pub fn products_price() -> impl Strategy<Value = ProductsPrice> {
+    comptoir_money::strategies::amount_up_to(1_000_000)
+        .prop_filter_map("not negative", |e| ProductsPrice::new(e).ok())
 }

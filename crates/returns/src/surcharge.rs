@@ -246,6 +246,110 @@ pub struct SurchargePolicy {
     pub legal_interest: LegalInterestReading,
 }
 
+/// The sum a late refund is owed on (REF-3): what the shop had to refund, delivery included.
+///
+/// A type of its own, apart from [`ProductsPrice`], so that the two amounts of
+/// [`Surcharge::compute`] cannot be given in the wrong order.
+///
+/// # Example
+///
+/// ```
+/// use comptoir_returns::AmountDue;
+/// assert_eq!(AmountDue::new("20.00".parse()?)?.amount(), "20.00".parse()?);
+/// assert!(AmountDue::new("-0.01".parse()?).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(try_from = "Eur", into = "Eur"))]
+pub struct AmountDue(Eur);
+
+impl AmountDue {
+    /// The refund `amount` owed.
+    ///
+    /// # Errors
+    ///
+    /// [`ReturnsError::NegativeAmount`] when `amount` is below zero.
+    pub fn new(amount: Eur) -> Result<AmountDue, ReturnsError> {
+        non_negative("amount due", amount).map(AmountDue)
+    }
+
+    /// The amount.
+    pub fn amount(self) -> Eur {
+        self.0
+    }
+}
+
+impl TryFrom<Eur> for AmountDue {
+    type Error = ReturnsError;
+
+    fn try_from(amount: Eur) -> Result<AmountDue, ReturnsError> {
+        AmountDue::new(amount)
+    }
+}
+
+impl From<AmountDue> for Eur {
+    fn from(due: AmountDue) -> Eur {
+        due.0
+    }
+}
+
+/// The price of the products a late refund is for: L242-4 caps the surcharge "jusqu'à
+/// concurrence du prix du produit" (REF-3).
+///
+/// A type of its own, apart from [`AmountDue`], so that the two amounts of
+/// [`Surcharge::compute`] cannot be given in the wrong order.
+///
+/// # Example
+///
+/// ```
+/// use comptoir_returns::ProductsPrice;
+/// assert_eq!(ProductsPrice::new("27.50".parse()?)?.amount(), "27.50".parse()?);
+/// assert!(ProductsPrice::new("-1".parse()?).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(try_from = "Eur", into = "Eur"))]
+pub struct ProductsPrice(Eur);
+
+impl ProductsPrice {
+    /// The products' price `amount`.
+    ///
+    /// # Errors
+    ///
+    /// [`ReturnsError::NegativeAmount`] when `amount` is below zero.
+    pub fn new(amount: Eur) -> Result<ProductsPrice, ReturnsError> {
+        non_negative("products' price", amount).map(ProductsPrice)
+    }
+
+    /// The amount.
+    pub fn amount(self) -> Eur {
+        self.0
+    }
+}
+
+impl TryFrom<Eur> for ProductsPrice {
+    type Error = ReturnsError;
+
+    fn try_from(amount: Eur) -> Result<ProductsPrice, ReturnsError> {
+        ProductsPrice::new(amount)
+    }
+}
+
+impl From<ProductsPrice> for Eur {
+    fn from(price: ProductsPrice) -> Eur {
+        price.0
+    }
+}
+
+fn non_negative(what: &'static str, amount: Eur) -> Result<Eur, ReturnsError> {
+    if amount.is_negative() {
+        return Err(ReturnsError::NegativeAmount { what, amount });
+    }
+    Ok(amount)
+}
+
 /// The surcharge owed on a late refund (REF-3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
@@ -262,28 +366,29 @@ impl Surcharge {
     /// [`Surcharge::compute_with`] takes the policy.
     ///
     /// The tier's rate applies to the amount due; the result is rounded half away from zero
-    /// to the cent and then capped at `products_price` ("jusqu'au prix du produit").
+    /// to the cent and then capped at `products_price` ("jusqu'au prix du produit"). The two
+    /// amounts have types of their own, so they cannot be swapped.
     ///
     /// # Errors
     ///
-    /// [`ReturnsError::NegativeAmount`] when `amount_due` or `products_price` is negative,
     /// [`ReturnsError::Money`] on overflow.
     ///
     /// # Example
     ///
     /// ```
-    /// use comptoir_money::{Decimal, Eur};
-    /// use comptoir_returns::{DaysLate, LegalInterestRate, Surcharge};
+    /// use comptoir_money::Decimal;
+    /// use comptoir_returns::{AmountDue, DaysLate, LegalInterestRate, ProductsPrice, Surcharge};
     ///
     /// let rate = LegalInterestRate::new(Decimal::new(762, 2))?;
-    /// let due: Eur = "120.00".parse()?;
-    /// let s = Surcharge::compute(due, due, DaysLate::new(15)?, rate)?;
+    /// let due = AmountDue::new("120.00".parse()?)?;
+    /// let price = ProductsPrice::new("120.00".parse()?)?;
+    /// let s = Surcharge::compute(due, price, DaysLate::new(15)?, rate)?;
     /// assert_eq!(s.amount(), "6.00".parse()?); // 5 % of 120.00
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn compute(
-        amount_due: Eur,
-        products_price: Eur,
+        amount_due: AmountDue,
+        products_price: ProductsPrice,
         days_late: DaysLate,
         legal_rate: LegalInterestRate,
     ) -> Result<Surcharge, ReturnsError> {
@@ -304,45 +409,35 @@ impl Surcharge {
     ///
     /// # Errors
     ///
-    /// [`ReturnsError::NegativeAmount`] when `amount_due` or `products_price` is negative,
     /// [`ReturnsError::Money`] on overflow.
     ///
     /// # Example
     ///
     /// ```
-    /// use comptoir_money::{Decimal, Eur};
+    /// use comptoir_money::Decimal;
     /// use comptoir_returns::{
-    ///     DaysLate, LegalInterestRate, LegalInterestReading, Surcharge, SurchargePolicy,
+    ///     AmountDue, DaysLate, LegalInterestRate, LegalInterestReading, ProductsPrice, Surcharge,
+    ///     SurchargePolicy,
     /// };
     ///
     /// let rate = LegalInterestRate::new(Decimal::new(762, 2))?; // 7.62 % a year
-    /// let due: Eur = "120.00".parse()?;
+    /// let due = AmountDue::new("120.00".parse()?)?;
+    /// let price = ProductsPrice::new("120.00".parse()?)?;
     /// let flat = SurchargePolicy { legal_interest: LegalInterestReading::Flat };
-    /// let s = Surcharge::compute_with(due, due, DaysLate::new(5)?, rate, &flat)?;
+    /// let s = Surcharge::compute_with(due, price, DaysLate::new(5)?, rate, &flat)?;
     /// assert_eq!(s.amount(), "9.14".parse()?); // 120.00 × 7.62 % = 9.144
-    /// let s = Surcharge::compute_with(due, due, DaysLate::new(5)?, rate, &SurchargePolicy::default())?;
+    /// let s = Surcharge::compute_with(due, price, DaysLate::new(5)?, rate, &SurchargePolicy::default())?;
     /// assert_eq!(s.amount(), "0.13".parse()?); // 120.00 × 7.62 % × 5 / 365 = 0.1253
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn compute_with(
-        amount_due: Eur,
-        products_price: Eur,
+        amount_due: AmountDue,
+        products_price: ProductsPrice,
         days_late: DaysLate,
         legal_rate: LegalInterestRate,
         policy: &SurchargePolicy,
     ) -> Result<Surcharge, ReturnsError> {
-        if amount_due.is_negative() {
-            return Err(ReturnsError::NegativeAmount {
-                what: "amount due",
-                amount: amount_due,
-            });
-        }
-        if products_price.is_negative() {
-            return Err(ReturnsError::NegativeAmount {
-                what: "products' price",
-                amount: products_price,
-            });
-        }
+        let (amount_due, products_price) = (amount_due.amount(), products_price.amount());
         let tier = SurchargeTier::of(days_late);
         let overflow = || {
             ReturnsError::Money(comptoir_money::MoneyError::Overflow {
@@ -416,6 +511,14 @@ mod tests {
         LegalInterestRate::new(s.parse().unwrap()).unwrap()
     }
 
+    fn due(cents: i64) -> AmountDue {
+        AmountDue::new(Eur::from_cents(cents)).unwrap()
+    }
+
+    fn price(cents: i64) -> ProductsPrice {
+        ProductsPrice::new(Eur::from_cents(cents)).unwrap()
+    }
+
     // REF-3, L242-4: each boundary belongs to the lower tier.
     #[test]
     fn tier_boundaries() {
@@ -444,8 +547,8 @@ mod tests {
     #[test]
     fn legal_interest_is_actual_over_365_rounded_half_away() {
         let s = Surcharge::compute(
-            Eur::from_cents(10_000),
-            Eur::from_cents(10_000),
+            due(10_000),
+            price(10_000),
             DaysLate::new(5).unwrap(),
             rate("7.3"),
         )
@@ -453,8 +556,8 @@ mod tests {
         assert_eq!(s.amount(), Eur::from_cents(10));
         // 1.00 at 36.5 % for 1 day = 0.001 -> 0.00; 15.00 -> 0.015 -> 0.02 (half away).
         let s = Surcharge::compute(
-            Eur::from_cents(1_500),
-            Eur::from_cents(1_500),
+            due(1_500),
+            price(1_500),
             DaysLate::new(1).unwrap(),
             rate("36.5"),
         )
@@ -481,14 +584,24 @@ mod tests {
             LegalInterestRate::new(Decimal::new(10_001, 2)),
             Err(ReturnsError::InterestRateOutOfRange { .. })
         ));
-        assert!(matches!(
-            Surcharge::compute(Eur::from_cents(-1), Eur::ZERO, DaysLate::ZERO, rate("1")),
-            Err(ReturnsError::NegativeAmount { .. })
-        ));
-        assert!(matches!(
-            Surcharge::compute(Eur::ZERO, Eur::from_cents(-1), DaysLate::ZERO, rate("1")),
-            Err(ReturnsError::NegativeAmount { .. })
-        ));
+        assert_eq!(
+            AmountDue::new(Eur::from_cents(-1)),
+            Err(ReturnsError::NegativeAmount {
+                what: "amount due",
+                amount: Eur::from_cents(-1)
+            })
+        );
+        assert_eq!(
+            ProductsPrice::new(Eur::from_cents(-1)),
+            Err(ReturnsError::NegativeAmount {
+                what: "products' price",
+                amount: Eur::from_cents(-1)
+            })
+        );
+        assert_eq!(
+            AmountDue::new(Eur::ZERO).map(AmountDue::amount),
+            Ok(Eur::ZERO)
+        );
     }
 
     // REF-3, L242-4: the flat reading charges the rate once from day 1 to day 10, the
@@ -498,11 +611,17 @@ mod tests {
         let flat = SurchargePolicy {
             legal_interest: LegalInterestReading::Flat,
         };
-        let due = Eur::from_cents(12_000);
+        let (due, price) = (due(12_000), price(12_000));
         let at = |days, policy: &SurchargePolicy| {
-            Surcharge::compute_with(due, due, DaysLate::new(days).unwrap(), rate("7.62"), policy)
-                .unwrap()
-                .amount()
+            Surcharge::compute_with(
+                due,
+                price,
+                DaysLate::new(days).unwrap(),
+                rate("7.62"),
+                policy,
+            )
+            .unwrap()
+            .amount()
         };
         // 120.00 × 7.62 % = 9.144 -> 9.14, on day 1 as on day 10.
         for days in 1..=10 {
@@ -518,10 +637,10 @@ mod tests {
         // The default is the pro-rata reading: 120.00 × 7.62 % × 10 / 365 = 0.2505… -> 0.25.
         assert_eq!(at(10, &SurchargePolicy::default()), Eur::from_cents(25));
         assert_eq!(
-            Surcharge::compute(due, due, DaysLate::new(10).unwrap(), rate("7.62")).unwrap(),
+            Surcharge::compute(due, price, DaysLate::new(10).unwrap(), rate("7.62")).unwrap(),
             Surcharge::compute_with(
                 due,
-                due,
+                price,
                 DaysLate::new(10).unwrap(),
                 rate("7.62"),
                 &SurchargePolicy::default()
@@ -537,8 +656,8 @@ mod tests {
             legal_interest: LegalInterestReading::Flat,
         };
         let s = Surcharge::compute_with(
-            Eur::from_cents(10_000),
-            Eur::from_cents(500),
+            due(10_000),
+            price(500),
             DaysLate::new(3).unwrap(),
             rate("8"),
             &flat,

@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Days, TimeDelta, Utc};
 use comptoir_calendar::{Calendar, CalendarPolicy, Region};
-use comptoir_money::{Decimal, strategies as money};
+use comptoir_money::Decimal;
 use comptoir_returns::{
     LegalInterestRate, LegalInterestReading, RefundDeadlines, RefundDue, RefundPolicy, Surcharge,
     SurchargePolicy, WithdrawalPolicy, WithdrawalWindows, strategies,
@@ -153,8 +153,8 @@ proptest! {
     // REF-3: more lateness never means a smaller surcharge.
     #[test]
     fn ref3_surcharge_never_decreases_with_lateness(
-        due in money::amount_up_to(1_000_000),
-        price in money::amount_up_to(1_000_000),
+        due in strategies::amount_due(),
+        price in strategies::products_price(),
         rate in strategies::legal_interest_rate(),
         a in strategies::days_late(),
         b in strategies::days_late(),
@@ -170,8 +170,8 @@ proptest! {
     // as documented on `LegalInterestReading::Flat`).
     #[test]
     fn ref3_flat_reading_never_decreases_with_lateness_up_to_5_percent(
-        due in money::amount_up_to(1_000_000),
-        price in money::amount_up_to(1_000_000),
+        due in strategies::amount_due(),
+        price in strategies::products_price(),
         hundredths in 0i64..=500,
         a in strategies::days_late(),
         b in strategies::days_late(),
@@ -188,8 +188,8 @@ proptest! {
     // never negative.
     #[test]
     fn ref3_surcharge_never_exceeds_the_products_price(
-        due in money::amount_up_to(1_000_000),
-        price in money::amount_up_to(1_000_000),
+        due in strategies::amount_due(),
+        price in strategies::products_price(),
         rate in strategies::legal_interest_rate(),
         days in strategies::days_late(),
         flat in prop::bool::ANY,
@@ -198,8 +198,8 @@ proptest! {
             legal_interest: if flat { LegalInterestReading::Flat } else { LegalInterestReading::ProRata },
         };
         let s = Surcharge::compute_with(due, price, days, rate, &policy).unwrap();
-        prop_assert!(s.amount() <= price);
+        prop_assert!(s.amount() <= price.amount());
         prop_assert!(!s.amount().is_negative());
-        prop_assert_eq!(s.amount(), s.uncapped().min(price));
+        prop_assert_eq!(s.amount(), s.uncapped().min(price.amount()));
     }
 }

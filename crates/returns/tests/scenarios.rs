@@ -3,11 +3,11 @@
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone, Utc};
 use chrono_tz::Europe::Paris;
 use comptoir_calendar::{Calendar, CalendarPolicy, Region};
-use comptoir_money::{Decimal, Eur};
+use comptoir_money::Decimal;
 use comptoir_returns::{
-    DaysLate, DeferredUntil, LegalInterestRate, NoticeTimeliness, RefundDeadlines, RefundDue,
-    RefundFacts, RefundPolicy, ReturnsError, Surcharge, SurchargeTier, WithdrawalPolicy,
-    WithdrawalWindows,
+    AmountDue, DaysLate, DeferredUntil, LegalInterestRate, NoticeTimeliness, ProductsPrice,
+    RefundDeadlines, RefundDue, RefundFacts, RefundPolicy, ReturnsError, Surcharge, SurchargeTier,
+    WithdrawalPolicy, WithdrawalWindows,
 };
 
 type Result = core::result::Result<(), Box<dyn std::error::Error>>;
@@ -252,8 +252,8 @@ fn legal_rate() -> LegalInterestRate {
 // REF-3, L242-4: 120.00 to refund (100.00 of products, 20.00 of shipping), paid late.
 #[test]
 fn ref3_surcharges_at_5_15_and_42_days_late() -> Result {
-    let due: Eur = "120.00".parse()?;
-    let price: Eur = "100.00".parse()?;
+    let due = AmountDue::new("120.00".parse()?)?;
+    let price = ProductsPrice::new("100.00".parse()?)?;
     let at = |days| Surcharge::compute(due, price, DaysLate::new(days).unwrap(), legal_rate());
 
     // 5 days: legal interest, 120.00 × 7.62 % × 5 / 365 = 0.12526… -> 0.13.
@@ -277,8 +277,8 @@ fn ref3_surcharges_at_5_15_and_42_days_late() -> Result {
 #[test]
 fn ref3_surcharge_is_capped_at_the_products_price() -> Result {
     let s = Surcharge::compute(
-        "120.00".parse()?,
-        "100.00".parse()?,
+        AmountDue::new("120.00".parse()?)?,
+        ProductsPrice::new("100.00".parse()?)?,
         DaysLate::new(400)?,
         legal_rate(),
     )?;

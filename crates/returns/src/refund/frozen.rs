@@ -1,0 +1,189 @@
+//! What the refund rules read from a validated order (CART-3): its lines and their net paid
+//! amounts, its gifts, its frozen offers and their repricing.
+//!
+//! This is the one module that calls the cart's and the promotion engine's accessors, so a
+//! change of name there is mended here and nowhere else in the refund rules.
+
+use chrono::{DateTime, Utc};
+use comptoir_cart::{CartError, Order};
+use comptoir_money::Eur;
+use comptoir_promo::{
+    Effect, EvaluatedLine, Evaluation, Line, LineRef, Offer, OfferId, ProductId, Refusal,
+};
+
+use crate::ReturnsError;
+use crate::refund::outcome::{LapseReason, OfferKind};
+
+/// How an error names a line: the item's id, or the gift of an offer.
+pub(crate) fn line_label(line: &LineRef) -> String {
+    match line {
+        LineRef::Item(id) => id.to_string(),
+        LineRef::Gift(offer) => format!("gift of offer {offer}"),
+    }
+}
+
+/// A line the customer bought: as ordered, with its net paid amount (PROMO-5).
+pub(crate) struct ItemLine<'a> {
+    pub(crate) line: &'a Line,
+    pub(crate) net: Eur,
+}
+
+/// The gift line an offer added (PROMO-4), with the offer.
+pub(crate) struct GiftLine<'a> {
+    pub(crate) offer: &'a Offer,
+    pub(crate) product: &'a ProductId,
+    /// The gift's listed price, what RET-4 deducts when it is kept without its condition.
+    pub(crate) value: Eur,
+}
+
+/// The order's item lines, in the order's order, with their net paid amounts.
+///
+/// An evaluation lists the cart's lines first, in the cart's order, then the gifts, so the
+/// i-th evaluated line is the i-th ordered line; a record where that does not hold is refused.
+pub(crate) fn item_lines(order: &Order) -> Result<Vec<ItemLine<'_>>, ReturnsError> {
+    order
+        .lines()
+        .iter()
+        .zip(order.evaluated_lines())
+        .map(|(line, evaluated)| match evaluated.line() {
+            LineRef::Item(id) if id == line.id() => Ok(ItemLine {
+                line,
+                net: evaluated.net(),
+            }),
+            _ => Err(ReturnsError::Cart(CartError::InconsistentOrder)),
+        })
+        .collect()
+}
+
+/// The gift lines of the order, each with the offer that added it.
+pub(crate) fn gift_lines(order: &Order) -> Result<Vec<GiftLine<'_>>, ReturnsError> {
+    order
+        .evaluated_lines()
+        .iter()
+        .filter_map(|evaluated| match evaluated.line() {
+            LineRef::Gift(offer) => Some((offer, evaluated)),
+            LineRef::Item(_) => None,
+        })
+        .map(|(offer_id, evaluated): (&OfferId, &EvaluatedLine)| {
+            let offer = order
+                .offers()
+                .iter()
+                .find(|o| o.id() == offer_id)
+                .ok_or(ReturnsError::Cart(CartError::InconsistentOrder))?;
+            Ok(GiftLine {
+                offer,
+                product: evaluated.product(),
+                value: evaluated.amount(),
+            })
+        })
+        .collect()
+}
+
+/// What the customer paid for the products, after every discount, shipping left out.
+pub(crate) fn paid_products(order: &Order) -> Eur {
+    order.products_total()
+}
+
+/// What the customer paid for delivery, after a free-shipping offer.
+pub(crate) fn paid_delivery(order: &Order) -> Eur {
+    order.shipping()
+}
+
+/// The cost of the delivery the customer chose, before offers.
+pub(crate) fn delivery_cost(order: &Order) -> Eur {
+    order.delivery().cost()
+}
+
+/// The instant the order was validated.
+pub(crate) fn validated_at(order: &Order) -> DateTime<Utc> {
+    order.validated_at()
+}
+
+/// What the customer paid in all.
+pub(crate) fn total(order: &Order) -> Eur {
+    order.total()
+}
+
+/// The lines as ordered, with their quantities.
+pub(crate) fn ordered_lines(order: &Order) -> &[Line] {
+    order.lines()
+}
+
+/// The discount an applied offer gave at validation.
+pub(crate) fn discount_at_validation(order: &Order, offer: &OfferId) -> Eur {
+    order
+        .evaluation()
+        .applied()
+        .iter()
+        .find(|a| a.offer() == offer)
+        .map_or(Eur::ZERO, |a| a.discount())
+}
+
+/// What an offer's effect bears on.
+pub(crate) fn offer_kind(offer: &Offer) -> OfferKind {
+    match offer.effect() {
+        Effect::PercentOff { .. } | Effect::AmountOff { .. } => OfferKind::Discount,
+        Effect::FreeShipping => OfferKind::FreeShipping,
+        Effect::Gift { .. } => OfferKind::Gift,
+    }
+}
+
+/// True when the offer's condition depends on the items bought (RET-4's "conditional" gift).
+pub(crate) fn is_conditional(offer: &Offer) -> bool {
+    offer.conditions().depend_on_items()
+}
+
+/// The kept items repriced under the order's frozen offers, as at validation (REF-1).
+pub(crate) struct Repriced {
+    evaluation: Evaluation,
+}
+
+impl Repriced {
+    /// Reprices `kept` under `order`'s offers, with the order's own delivery cost (a minimum
+    /// that counts shipping counts the delivery the customer had).
+    pub(crate) fn compute(order: &Order, kept: &[Line]) -> Result<Repriced, ReturnsError> {
+        Ok(Repriced {
+            evaluation: order.reprice(kept, delivery_cost(order))?,
+        })
+    }
+
+    /// What the kept items cost: their net amounts, shipping left out.
+    pub(crate) fn items_total(&self) -> Result<Eur, ReturnsError> {
+        Ok(self
+            .evaluation
+            .total()
+            .checked_sub(self.evaluation.shipping())?)
+    }
+
+    /// True when `offer` still applies to the kept items.
+    pub(crate) fn applies(&self, offer: &OfferId) -> bool {
+        self.evaluation.applies(offer)
+    }
+
+    /// Why `offer` no longer applies, in the terms of the kept items.
+    pub(crate) fn lapse_reason(&self, offer: &Offer) -> LapseReason {
+        let c = offer.conditions();
+        match self.evaluation.reason(offer.id()) {
+            Some(Refusal::MinimumAmountNotReached { missing }) => match c.minimum_amount {
+                Some(minimum) => LapseReason::MinimumAmount {
+                    kept: minimum.checked_sub(*missing).unwrap_or(Eur::ZERO),
+                    minimum,
+                },
+                None => LapseReason::Other(Refusal::MinimumAmountNotReached { missing: *missing }),
+            },
+            Some(Refusal::MinimumQuantityNotReached { missing }) => match c.minimum_quantity {
+                Some(minimum) => LapseReason::MinimumQuantity {
+                    kept: minimum.get().saturating_sub(*missing),
+                    minimum: minimum.get(),
+                },
+                None => {
+                    LapseReason::Other(Refusal::MinimumQuantityNotReached { missing: *missing })
+                }
+            },
+            Some(Refusal::ProductRestrictionNotMet) => LapseReason::NoQualifyingItemKept,
+            Some(other) => LapseReason::Other(other.clone()),
+            // Not reported as refused: an offer the evaluation did not consider at all.
+            None => LapseReason::NoQualifyingItemKept,
+        }
+    }
+}

@@ -1,0 +1,280 @@
+//! Validated orders with offers applied, and sequences of returns and cancellations that are
+//! valid for them, for property tests of the refund rules (REF-1, REF-4, RET-2, RET-4).
+//!
+//! Everything is valid by construction: an order is a cart of generated lines and offers run
+//! through [`Cart::validate`], and the events name only lines of that order, never more units
+//! than it has, and deductions below the units' net paid amount.
+
+use std::collections::BTreeMap;
+
+use comptoir_cart::strategies as cart;
+use comptoir_cart::{Cart, Order, Terms};
+use comptoir_money::Eur;
+use comptoir_promo::strategies as promo;
+use comptoir_promo::{
+    Conditions, Effect, Line, LineId, LineRef, Offer, OfferId, OfferSpec, Priority, Quantity,
+    Trigger, ValidityWindow,
+};
+use proptest::prelude::*;
+
+use crate::{
+    Cancellation, CancelledLine, Depreciation, Inspection, RefundCause, Return, ReturnedItem,
+};
+
+/// Which kinds of events a generated sequence holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct EventMix {
+    /// Some events are cancellations for unavailability (REF-4) rather than returns.
+    pub cancellations: bool,
+    /// Some returned lines carry a RET-2 deduction.
+    pub deductions: bool,
+    /// The gifts of the order come back too, each in some return (RET-4).
+    pub gifts_returned: bool,
+}
+
+impl EventMix {
+    /// Returns and cancellations, deductions, gifts returned.
+    pub const ALL: EventMix = EventMix {
+        cancellations: true,
+        deductions: true,
+        gifts_returned: true,
+    };
+
+    /// Returns only, without deductions; gifts stay with the customer.
+    pub const RETURNS_ONLY: EventMix = EventMix {
+        cancellations: false,
+        deductions: false,
+        gifts_returned: false,
+    };
+}
+
+/// A condition an offer may lose when items come back (PROMO-3), or none.
+fn item_conditions() -> impl Strategy<Value = Conditions> {
+    prop_oneof![
+        2 => Just(Conditions::default()),
+        2 => (1i64..=150_000).prop_map(|cents| Conditions {
+            minimum_amount: Some(Eur::from_cents(cents)),
+            ..Conditions::default()
+        }),
+        1 => promo::quantity().prop_map(|q| Conditions {
+            minimum_quantity: Some(q),
+            ..Conditions::default()
+        }),
+        1 => promo::selection().prop_map(|s| Conditions {
+            requires: Some(s),
+            ..Conditions::default()
+        }),
+    ]
+}
+
+/// An automatic offer with id `id` that applies whenever its item condition holds: always
+/// valid, no usage limit, mostly combinable, any effect of PROMO-4 (gifts only when `gifts`).
+fn applicable_offer(id: OfferId, gifts: bool) -> impl Strategy<Value = Offer> {
+    let effect = promo::effect().prop_filter("no gift unless asked", move |e| {
+        gifts || !matches!(e, Effect::Gift { .. })
+    });
+    (
+        item_conditions(),
+        effect,
+        proptest::bool::weighted(0.9),
+        0u32..3,
+    )
+        .prop_filter_map("valid offer", move |(conditions, effect, combinable, p)| {
+            Offer::new(OfferSpec {
+                id: id.clone(),
+                name: format!("Offre {id}"),
+                trigger: Trigger::Automatic,
+                window: ValidityWindow::ALWAYS,
+                conditions,
+                effect,
+                combinable,
+                priority: Priority::new(p),
+            })
+            .ok()
+        })
+}
+
+fn applicable_offers(max_len: usize, gifts: bool) -> impl Strategy<Value = Vec<Offer>> {
+    (0..=max_len).prop_flat_map(move |n| {
+        (0..n)
+            .filter_map(|i| OfferId::new(format!("o{i}")).ok())
+            .map(|id| applicable_offer(id, gifts))
+            .collect::<Vec<_>>()
+    })
+}
+
+fn non_empty_lines(max_lines: usize) -> impl Strategy<Value = Vec<Line>> {
+    promo::lines(max_lines.max(1)).prop_filter("an order has a line", |l| !l.is_empty())
+}
+
+fn order_from(max_lines: usize, max_offers: usize, gifts: bool) -> impl Strategy<Value = Order> {
+    (
+        non_empty_lines(max_lines),
+        applicable_offers(max_offers, gifts),
+        cart::delivery(),
+        promo::context(),
+        promo::policy(),
+    )
+        .prop_filter_map(
+            "a cart of valid parts validates",
+            |(lines, offers, delivery, context, policy)| {
+                let terms = Terms::new(&offers, &context).with_policy(policy);
+                let mut cart = Cart::new();
+                for line in lines {
+                    cart.add_line(line, &terms).ok()?;
+                }
+                cart.choose_delivery(delivery, &terms).ok()?;
+                cart.validate(&terms).ok()
+            },
+        )
+}
+
+/// A validated order of 1 to `max_lines` lines under up to 4 automatic offers of any kind,
+/// gifts included, with a delivery; the offers that applied are frozen in it (CART-3).
+pub fn validated_order(max_lines: usize) -> impl Strategy<Value = Order> {
+    order_from(max_lines, 4, true)
+}
+
+/// As [`validated_order`], without gift offers.
+pub fn validated_order_without_gifts(max_lines: usize) -> impl Strategy<Value = Order> {
+    order_from(max_lines, 4, false)
+}
+
+/// What a sequence is built from: one token per unit of every item, one per gift.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum Token {
+    Item(usize),
+    Gift(usize),
+}
+
+/// A sequence of returns and cancellations of `order` that empties it: every unit of every
+/// item leaves in some event, and, under `mix.gifts_returned`, every gift comes back. Any
+/// prefix of it is a valid sequence too.
+pub fn emptying_events(
+    order: &Order,
+    mix: EventMix,
+) -> impl Strategy<Value = Vec<RefundCause>> + use<> {
+    let lines: Vec<(LineId, u32, Eur)> = order
+        .lines()
+        .iter()
+        .map(|l| {
+            (
+                l.id().clone(),
+                l.quantity().get(),
+                order.net_of(l.id()).unwrap_or(Eur::ZERO),
+            )
+        })
+        .collect();
+    let gifts: Vec<OfferId> = order
+        .evaluated_lines()
+        .iter()
+        .filter_map(|l| match l.line() {
+            LineRef::Gift(offer) => Some(offer.clone()),
+            LineRef::Item(_) => None,
+        })
+        .collect();
+    let mut tokens: Vec<Token> = Vec::new();
+    for (i, (_, quantity, _)) in lines.iter().enumerate() {
+        tokens.extend((0..*quantity).map(|_| Token::Item(i)));
+    }
+    if mix.gifts_returned {
+        tokens.extend((0..gifts.len()).map(Token::Gift));
+    }
+    let n = tokens.len();
+    (
+        Just(tokens).prop_shuffle(),
+        proptest::collection::vec(
+            (proptest::bool::weighted(0.4), any::<bool>(), 0u32..=100),
+            n,
+        ),
+    )
+        .prop_map(move |(tokens, draws)| {
+            let mut events = Vec::new();
+            let mut chunk: BTreeMap<Token, u32> = BTreeMap::new();
+            let last = tokens.len().saturating_sub(1);
+            for (k, (token, (cut, cancel, percent))) in tokens.into_iter().zip(draws).enumerate() {
+                *chunk.entry(token).or_default() += 1;
+                if cut || k == last {
+                    let taken = core::mem::take(&mut chunk);
+                    let event = if mix.cancellations
+                        && cancel
+                        && taken.keys().all(|t| matches!(t, Token::Item(_)))
+                    {
+                        cancellation(&lines, &taken)
+                    } else {
+                        a_return(&lines, &gifts, &taken, mix.deductions.then_some(percent))
+                    };
+                    events.extend(event);
+                }
+            }
+            events
+        })
+}
+
+/// A validated order (with gifts) and an emptying sequence of its returns and cancellations.
+pub fn order_and_events(
+    max_lines: usize,
+    mix: EventMix,
+) -> impl Strategy<Value = (Order, Vec<RefundCause>)> {
+    validated_order(max_lines).prop_flat_map(move |order| {
+        let events = emptying_events(&order, mix);
+        (Just(order), events)
+    })
+}
+
+/// A validated order without gift offers and an emptying sequence of its returns and
+/// cancellations.
+pub fn order_without_gifts_and_events(
+    max_lines: usize,
+    mix: EventMix,
+) -> impl Strategy<Value = (Order, Vec<RefundCause>)> {
+    validated_order_without_gifts(max_lines).prop_flat_map(move |order| {
+        let events = emptying_events(&order, mix);
+        (Just(order), events)
+    })
+}
+
+fn quantity(units: u32) -> Option<Quantity> {
+    Quantity::new(units).ok()
+}
+
+fn cancellation(lines: &[(LineId, u32, Eur)], taken: &BTreeMap<Token, u32>) -> Option<RefundCause> {
+    let cancelled = taken.iter().filter_map(|(token, units)| match token {
+        Token::Item(i) => lines
+            .get(*i)
+            .and_then(|(id, _, _)| Some(CancelledLine::new(id.clone(), quantity(*units)?))),
+        Token::Gift(_) => None,
+    });
+    Cancellation::new(cancelled).ok().map(RefundCause::from)
+}
+
+fn a_return(
+    lines: &[(LineId, u32, Eur)],
+    gifts: &[OfferId],
+    taken: &BTreeMap<Token, u32>,
+    deduction_percent: Option<u32>,
+) -> Option<RefundCause> {
+    let items = taken.iter().filter_map(|(token, units)| match token {
+        Token::Item(i) => {
+            let (id, ordered, net) = lines.get(*i)?;
+            let item = ReturnedItem::item(id.clone(), quantity(*units)?);
+            Some(
+                match deduction_percent.and_then(|p| deduction(*net, *ordered, *units, p)) {
+                    Some(d) => item.inspected(Inspection::Depreciated(d)),
+                    None => item,
+                },
+            )
+        }
+        Token::Gift(g) => gifts.get(*g).map(|offer| ReturnedItem::gift(offer.clone())),
+    });
+    Return::new(items).ok().map(RefundCause::from)
+}
+
+/// `percent` of a deduction cap that any `units` of a line satisfy: the units' exact share of
+/// the line's net, less a cent for the rounding of the engine's split, floored.
+fn deduction(net: Eur, ordered: u32, units: u32, percent: u32) -> Option<Depreciation> {
+    let cap = net.cents().checked_mul(i128::from(units))? / i128::from(ordered.max(1)) - 1;
+    let cents = cap.checked_mul(i128::from(percent))? / 100;
+    let amount = Eur::try_from_cents(cents).ok()?;
+    Depreciation::new(amount, "dépréciation constatée au contrôle").ok()
+}
