@@ -37,7 +37,8 @@
 //! ```
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone};
-use chrono_tz::Europe::Paris;
+// The IANA history, for instants before the EU rule.
+use chrono_tz::Europe::Paris as IanaParis;
 
 use crate::day::days_from_civil;
 use crate::{CalendarError, Day};
@@ -139,13 +140,69 @@ impl core::fmt::Display for ParisTime {
     }
 }
 
+impl core::str::FromStr for ParisTime {
+    type Err = CalendarError;
+
+    /// Reads what `Display` writes, `2026-03-30 11:30:00 +02:00` (fractions of a second
+    /// allowed), and checks the offset is Paris's at that instant.
+    ///
+    /// # Errors
+    ///
+    /// [`CalendarError::Parse`] for another form, or an offset Paris did not have then;
+    /// [`CalendarError::InstantOutOfRange`] beyond what the clock reads.
+    fn from_str(s: &str) -> Result<ParisTime, CalendarError> {
+        let fail = |reason| CalendarError::Parse {
+            what: "a Paris wall-clock time",
+            input: s.to_owned(),
+            reason,
+        };
+        let (local, offset) = s.rsplit_once(' ').ok_or_else(|| {
+            fail("expected a date, a time and an offset, e.g. 2026-03-30 11:30:00 +02:00")
+        })?;
+        let local = NaiveDateTime::parse_from_str(local, "%Y-%m-%d %H:%M:%S%.f")
+            .map_err(|_| fail("expected the date and time as YYYY-MM-DD HH:MM:SS"))?;
+        let offset =
+            parse_offset(offset).ok_or_else(|| fail("expected an offset such as +02:00"))?;
+        let instant = local
+            .and_utc()
+            .timestamp()
+            .checked_sub(i64::from(offset))
+            .ok_or(CalendarError::InstantOutOfRange)?;
+        let reading = reading(instant, local.and_utc().timestamp_subsec_nanos())
+            .ok_or(CalendarError::InstantOutOfRange)?;
+        if reading.offset_seconds != offset {
+            return Err(fail("the offset is not Paris's at that time"));
+        }
+        Ok(reading)
+    }
+}
+
+/// `+02:00` or `+00:09:21` (Paris mean time before 1911), as [`FixedOffset`] writes them.
+fn parse_offset(s: &str) -> Option<i32> {
+    let (sign, rest) = match s.as_bytes().first()? {
+        b'+' => (1, s.get(1..)?),
+        b'-' => (-1, s.get(1..)?),
+        _ => return None,
+    };
+    let mut seconds = 0;
+    let mut parts = 0;
+    for (part, unit) in rest.split(':').zip([3_600, 60, 1]) {
+        if part.len() != 2 || !part.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        seconds += part.parse::<i32>().ok()? * unit;
+        parts += 1;
+    }
+    (rest.split(':').count() == parts && (2..=3).contains(&parts)).then_some(sign * seconds)
+}
+
 /// The offset before 1996, from the IANA history. Kept out of line so that the common path
 /// stays small enough to inline.
 #[cold]
 #[inline(never)]
 fn historic_offset_at(unix: i64) -> i32 {
     DateTime::from_timestamp(unix, 0).map_or(WINTER, |utc| {
-        Paris
+        IanaParis
             .offset_from_utc_datetime(&utc.naive_utc())
             .fix()
             .local_minus_utc()
@@ -340,6 +397,9 @@ pub fn paris_date<Tz: TimeZone>(instant: &DateTime<Tz>) -> Result<NaiveDate, Cal
 
 /// Which instant a Paris wall-clock time means when it happened twice (the hour repeated when
 /// summer time ends).
+///
+/// `Display` writes the lowercase name (`reject`, `earlier`, `later`), as serde does, and
+/// `FromStr` reads it back.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -351,6 +411,129 @@ pub enum Ambiguity {
     Earlier,
     /// The second occurrence, back on winter time.
     Later,
+}
+
+impl Ambiguity {
+    /// Every choice, in declaration order.
+    pub const ALL: [Ambiguity; 3] = [Ambiguity::Reject, Ambiguity::Earlier, Ambiguity::Later];
+
+    fn name(self) -> &'static str {
+        match self {
+            Ambiguity::Reject => "reject",
+            Ambiguity::Earlier => "earlier",
+            Ambiguity::Later => "later",
+        }
+    }
+}
+
+impl core::fmt::Display for Ambiguity {
+    /// `reject`, `earlier` or `later`.
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl core::str::FromStr for Ambiguity {
+    type Err = CalendarError;
+
+    /// Reads `reject`, `earlier` or `later`.
+    ///
+    /// # Errors
+    ///
+    /// [`CalendarError::Parse`] for any other string.
+    fn from_str(s: &str) -> Result<Ambiguity, CalendarError> {
+        Ambiguity::ALL
+            .into_iter()
+            .find(|a| a.name() == s)
+            .ok_or_else(|| CalendarError::Parse {
+                what: "a choice for an ambiguous time",
+                input: s.to_owned(),
+                reason: "expected reject, earlier or later",
+            })
+    }
+}
+
+/// The shop's wall clock, Europe/Paris: instants from the date and time people write, without
+/// chrono-tz and without a silent guess.
+///
+/// Every rule takes instants in any chrono time zone, so a chrono-tz
+/// `Paris.with_ymd_and_hms(..)` works as well; this answers with a [`Result`] instead of
+/// chrono's `LocalResult`, and its error says what is wrong with the time and gives the
+/// French sentence to show ([`CalendarError::message_fr`]).
+///
+/// # Example
+///
+/// ```
+/// use comptoir_calendar::clock::{Ambiguity, Paris};
+///
+/// let ordered_at = Paris::at(2026, 5, 23, 18, 0, 0)?;
+/// assert_eq!(ordered_at.to_rfc3339(), "2026-05-23T18:00:00+02:00");
+///
+/// // 02:30 on 29 March 2026 never happened; on 25 October it happened twice.
+/// assert!(Paris::at(2026, 3, 29, 2, 30, 0).is_err_and(|e| e.is_local_time()));
+/// assert!(Paris::at(2026, 10, 25, 2, 30, 0).is_err_and(|e| e.is_local_time()));
+/// let twice = chrono::NaiveDate::from_ymd_opt(2026, 10, 25)
+///     .and_then(|d| d.and_hms_opt(2, 30, 0))
+///     .ok_or("time")?;
+/// assert_eq!(Paris::at_local(twice, Ambiguity::Later)?.to_rfc3339(), "2026-10-25T02:30:00+01:00");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Paris;
+
+impl Paris {
+    /// The instant the Paris wall clock shows as that date and time.
+    ///
+    /// # Errors
+    ///
+    /// - [`CalendarError::InvalidLocalTime`] for a date or time that does not exist in any
+    ///   calendar (30 February, 24:00);
+    /// - [`CalendarError::NonexistentLocalTime`] for a time skipped when summer time starts;
+    /// - [`CalendarError::AmbiguousLocalTime`] for a time repeated when it ends: choose with
+    ///   [`Paris::at_local`];
+    /// - [`CalendarError::InstantOutOfRange`] more than 262 000 years away from year 0.
+    pub fn at(
+        year: i32,
+        month: u32,
+        day: u32,
+        hour: u32,
+        minute: u32,
+        second: u32,
+    ) -> Result<DateTime<FixedOffset>, CalendarError> {
+        let local = NaiveDate::from_ymd_opt(year, month, day)
+            .and_then(|date| date.and_hms_opt(hour, minute, second))
+            .ok_or(CalendarError::InvalidLocalTime {
+                year,
+                month,
+                day,
+                hour,
+                minute,
+                second,
+            })?;
+        from_paris(local, Ambiguity::Reject)
+    }
+
+    /// The instant a Paris wall-clock time stands for, `ambiguity` choosing in the autumn
+    /// overlap: [`from_paris`].
+    ///
+    /// # Errors
+    ///
+    /// As [`from_paris`].
+    pub fn at_local(
+        local: NaiveDateTime,
+        ambiguity: Ambiguity,
+    ) -> Result<DateTime<FixedOffset>, CalendarError> {
+        from_paris(local, ambiguity)
+    }
+
+    /// The Paris clock at `instant`: [`paris_time`].
+    ///
+    /// # Errors
+    ///
+    /// As [`paris_time`].
+    pub fn time_at<Tz: TimeZone>(instant: &DateTime<Tz>) -> Result<ParisTime, CalendarError> {
+        paris_time(instant)
+    }
 }
 
 /// The instant a Paris wall-clock time stands for, with Paris's offset at that instant.
@@ -376,7 +559,7 @@ pub fn from_paris(
     }
     if local_seconds < RULE_FROM_UNIX {
         let fixed = |dt: DateTime<chrono_tz::Tz>| dt.fixed_offset();
-        return match Paris.from_local_datetime(&local) {
+        return match IanaParis.from_local_datetime(&local) {
             chrono::LocalResult::Single(dt) => Ok(fixed(dt)),
             chrono::LocalResult::Ambiguous(a, b) => choose(local, ambiguity, fixed(a), fixed(b)),
             chrono::LocalResult::None => Err(CalendarError::NonexistentLocalTime { local }),

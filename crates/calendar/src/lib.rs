@@ -14,7 +14,12 @@
 //!   [`CalendarError::OutOfRange`], and nothing panics on any date chrono can represent;
 //! - **CAL-5** interoperability: [`Calendar`] implements `bdays::HolidayCalendar<NaiveDate>`;
 //! - the shop clock ([`clock`]): instants to Paris wall-clock time and back, with an explicit
-//!   choice or error for the spring gap and the autumn overlap.
+//!   choice or error for the spring gap and the autumn overlap ([`clock::Paris`] writes an
+//!   instant as people say it, `Paris::at(2026, 5, 23, 18, 0, 0)?`, without chrono-tz).
+//!
+//! It also holds the shapes every rule crate shares for days: [`DayWindow`] ("from this day
+//! to that day", both included), [`BusinessDays`] and [`CalendarDays`] (counts of open days
+//! and of all days). Each prints a canonical text form that its `FromStr` reads back.
 //!
 //! Every calendar question (is it a business day, the next or previous one, add or subtract
 //! N business days, count them between two days) is answered in constant time from bit tables
@@ -38,12 +43,16 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
+//! `cargo run -p comptoir-calendar --example business_days` prints a month of the calendar
+//! and a few questions answered on it.
+//!
 //! # Crate features
 //!
 //! - `serde`: `Serialize`/`Deserialize` for [`CalendarPolicy`], [`Region`], [`Holiday`],
-//!   [`BusinessDays`] and [`clock::Ambiguity`].
-//! - `proptest`: the `strategies` module: days in range, instants (DST changes included),
-//!   calendar policies.
+//!   [`BusinessDays`], [`CalendarDays`] (numbers), [`DayWindow`] (the ISO string
+//!   `"2025-03-19/2025-03-21"`, checked as [`DayWindow::new`] does) and [`clock::Ambiguity`].
+//! - `proptest`: the `strategies` module: days in range, windows of days, day counts,
+//!   instants (DST changes included), calendar policies.
 //!
 //! No feature changes behaviour.
 #![cfg_attr(
@@ -59,8 +68,10 @@
 mod bdays_interop;
 mod business_days;
 mod calendar;
+mod calendar_days;
 pub mod clock;
 mod day;
+mod day_window;
 mod error;
 mod holidays;
 #[cfg(feature = "proptest")]
@@ -68,6 +79,8 @@ pub mod strategies;
 
 pub use business_days::BusinessDays;
 pub use calendar::{BusinessDaysFrom, Calendar, CalendarPolicy};
+pub use calendar_days::CalendarDays;
 pub use day::{CalendarDate, Day};
+pub use day_window::DayWindow;
 pub use error::CalendarError;
 pub use holidays::{Holiday, Region, easter_sunday, holidays_of_year};
