@@ -77,7 +77,7 @@ fn checksum_from_datetimes(
 ) -> Result<i64, Box<dyn Error>> {
     let mut checksum = 0i64;
     for instant in instants {
-        let (taken, by) = policy.taken_and_dispatch_by_on(calendar, clock::paris_time(instant)?)?;
+        let (taken, by) = policy.taken_and_dispatch_by_on(clock::paris_time(instant)?, calendar)?;
         checksum += days(taken) + days(by);
     }
     Ok(checksum)
@@ -92,7 +92,7 @@ fn checksum_from_unix(
     let mut checksum = 0i64;
     for &s in seconds {
         let (taken, by) =
-            policy.taken_and_dispatch_by_on(calendar, clock::paris_time_from_unix(s)?)?;
+            policy.taken_and_dispatch_by_on(clock::paris_time_from_unix(s)?, calendar)?;
         checksum += days(taken) + days(by);
     }
     Ok(checksum)

@@ -18,7 +18,7 @@ use comptoir::calendar::Calendar;
 use comptoir::cart::{
     Cart, CartOrOrder, CodeOutcome, ColissimoDestination, Delivery, DeliveryService, Order, Terms,
 };
-use comptoir::dispatch::DispatchPolicy;
+use comptoir::dispatch::{DispatchPolicy, DispatchSchedule};
 use comptoir::money::Decimal;
 use comptoir::payment::{
     Card, CardBrand, CardToken, Device, Eligibility, ExpectedDebit, ExpiryMonth, InstalmentPolicy,
@@ -243,7 +243,7 @@ fn main() -> Result<()> {
 
     // DISP-1..3: when the validated order leaves the warehouse.
     heading("Dispatch of this order (DISP-1..3)");
-    let schedule = dispatch.schedule(&calendar, &ordered_at)?;
+    let schedule = DispatchSchedule::compute(&ordered_at, &dispatch, &calendar)?;
     println!(
         "Validated              {}",
         ordered_at.format("%a %-d %b %Y %H:%M")
@@ -252,8 +252,12 @@ fn main() -> Result<()> {
         "Taken into account     {}",
         day(schedule.taken_into_account())
     );
-    let (from, to) = schedule.expected_dispatch();
-    println!("Expected dispatch      {} to {}", day(from), day(to));
+    let window = schedule.expected_dispatch();
+    println!(
+        "Expected dispatch      {} to {}",
+        day(window.earliest()),
+        day(window.latest())
+    );
     println!("Dispatched at latest   {}", day(schedule.dispatch_by()));
 
     heading("When other orders would be taken into account (DISP-1..3)");
@@ -288,14 +292,14 @@ fn main() -> Result<()> {
         ),
     ] {
         let at = at.ok_or("instant")?;
-        let s = dispatch.schedule(&calendar, &at)?;
-        let (from, to) = s.expected_dispatch();
+        let s = DispatchSchedule::compute(&at, &dispatch, &calendar)?;
+        let window = s.expected_dispatch();
         println!(
             "{what:<52} {} -> taken {}, out {} to {}, at latest {}",
             at.format("%a %-d %b %H:%M:%S %:z"),
             day(s.taken_into_account()),
-            day(from),
-            day(to),
+            day(window.earliest()),
+            day(window.latest()),
             day(s.dispatch_by())
         );
     }
@@ -315,11 +319,11 @@ fn main() -> Result<()> {
             tracker.record(outcome)?.message_fr()
         );
     }
-    let debit = ExpectedDebit::for_order(&dispatch, &calendar, &ordered_at)?;
+    let debit = ExpectedDebit::compute(&ordered_at, &dispatch, &calendar)?;
     println!(
         "Card debited when shipped: expected {} to {}, at the latest {}",
-        day(debit.earliest()),
-        day(debit.latest_expected()),
+        day(debit.expected().earliest()),
+        day(debit.expected().latest()),
         day(debit.at_latest())
     );
     // PAY-4 counts the order total after discounts: the products' net amounts and shipping.
@@ -336,7 +340,7 @@ fn main() -> Result<()> {
         day(debit.at_latest())
     );
     // The parcel leaves on the first day of the expected window: the first instalment.
-    let shipped_on = schedule.expected_dispatch().0;
+    let shipped_on = schedule.expected_dispatch().earliest();
     println!("Shipped on {}; the schedule:", day(shipped_on));
     let instalments = policy.schedule(&order, &card, 3, shipped_on)?;
     for instalment in &instalments {

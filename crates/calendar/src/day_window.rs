@@ -54,6 +54,13 @@ impl<D: CalendarDate + Ord> DayWindow<D> {
         Ok(DayWindow { earliest, latest })
     }
 
+    /// Whether `day` is in the window, ends included.
+    pub fn contains(self, day: D) -> bool {
+        self.earliest <= day && day <= self.latest
+    }
+}
+
+impl<D: CalendarDate> DayWindow<D> {
     /// The window of one day.
     pub fn single(day: D) -> DayWindow<D> {
         DayWindow {
@@ -72,11 +79,6 @@ impl<D: CalendarDate + Ord> DayWindow<D> {
     #[inline]
     pub fn latest(self) -> D {
         self.latest
-    }
-
-    /// Whether `day` is in the window, ends included.
-    pub fn contains(self, day: D) -> bool {
-        self.earliest <= day && day <= self.latest
     }
 
     /// The number of days in the window, ends included: 1 for a one-day window.

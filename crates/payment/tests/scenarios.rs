@@ -166,13 +166,17 @@ fn pay3_debit_follows_the_dispatch_dates_of_disp1_worked_example() -> TestResult
         .with_ymd_and_hms(2026, 5, 23, 18, 0, 0)
         .single()
         .ok_or("instant")?;
-    let debit = ExpectedDebit::for_order(
+    let debit = ExpectedDebit::compute(
+        &ordered_at,
         &DispatchPolicy::default(),
         &Calendar::metropolitan(),
-        &ordered_at,
     )?;
     assert_eq!(
-        (debit.earliest(), debit.latest_expected(), debit.at_latest()),
+        (
+            debit.expected().earliest(),
+            debit.expected().latest(),
+            debit.at_latest()
+        ),
         (ymd(2026, 5, 27)?, ymd(2026, 5, 28)?, ymd(2026, 5, 29)?)
     );
     // Not the day of the order: the customer is debited when the parcel leaves.

@@ -213,28 +213,27 @@ fn policy_deserialises_with_faq_defaults_and_refuses_invalid_values() -> TestRes
 #[test]
 fn pay3_expected_debit_round_trips_and_days_out_of_order_are_refused() -> TestResult {
     let ordered_at = chrono::DateTime::parse_from_rfc3339("2026-05-23T18:00:00+02:00")?;
-    let debit = ExpectedDebit::for_order(
+    let debit = ExpectedDebit::compute(
+        &ordered_at,
         &DispatchPolicy::default(),
         &Calendar::metropolitan(),
-        &ordered_at,
     )?;
     let json = serde_json::to_string(&debit)?;
     assert_eq!(
         json,
-        r#"{"earliest":"2026-05-27","latest_expected":"2026-05-28","at_latest":"2026-05-29"}"#
+        r#"{"expected":"2026-05-27/2026-05-28","at_latest":"2026-05-29"}"#
     );
     assert_eq!(serde_json::from_str::<ExpectedDebit>(&json)?, debit);
 
     for bad in [
-        r#"{"earliest":"2026-05-28","latest_expected":"2026-05-27","at_latest":"2026-05-29"}"#,
-        r#"{"earliest":"2026-05-27","latest_expected":"2026-05-29","at_latest":"2026-05-28"}"#,
-        r#"{"earliest":"2026-05-27","latest_expected":"2026-05-28","at_latest":"2026-05-29","x":1}"#,
+        r#"{"expected":"2026-05-28/2026-05-27","at_latest":"2026-05-29"}"#,
+        r#"{"expected":"2026-05-27/2026-05-29","at_latest":"2026-05-28"}"#,
+        r#"{"expected":"2026-05-27/2026-05-28","at_latest":"2026-05-29","x":1}"#,
     ] {
         assert!(serde_json::from_str::<ExpectedDebit>(bad).is_err(), "{bad}");
     }
     // Equal days are in order.
-    let same =
-        r#"{"earliest":"2026-05-27","latest_expected":"2026-05-27","at_latest":"2026-05-27"}"#;
+    let same = r#"{"expected":"2026-05-27/2026-05-27","at_latest":"2026-05-27"}"#;
     assert!(serde_json::from_str::<ExpectedDebit>(same).is_ok());
     Ok(())
 }
