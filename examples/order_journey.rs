@@ -22,7 +22,7 @@ use comptoir::dispatch::{DispatchPolicy, DispatchSchedule};
 use comptoir::money::Decimal;
 use comptoir::payment::{
     Card, CardBrand, CardToken, Device, Eligibility, ExpectedDebit, ExpiryMonth, InstalmentPolicy,
-    OrderAmount, SecureOutcome, SecureTracker,
+    InstalmentSchedule, OrderAmount, SecureOutcome, SecureTracker,
 };
 use comptoir::promo::{
     Code, Conditions, Effect, EvaluationContext, Line, Offer, OfferSpec, Priority, Quantity,
@@ -331,7 +331,7 @@ fn main() -> Result<()> {
     let order = OrderAmount::new(products, placed.shipping())?;
     // Before shipment, check 3x against the latest day the first instalment can fall on.
     let policy = InstalmentPolicy::default();
-    let offer = match policy.eligibility(&order, &card, 3, debit.at_latest())? {
+    let offer = match Eligibility::compute(&order, &card, 3, debit.at_latest(), &policy)? {
         Eligibility::Eligible => "offered".to_owned(),
         Eligibility::Refused(reason) => reason.message_fr(),
     };
@@ -342,7 +342,7 @@ fn main() -> Result<()> {
     // The parcel leaves on the first day of the expected window: the first instalment.
     let shipped_on = schedule.expected_dispatch().earliest();
     println!("Shipped on {}; the schedule:", day(shipped_on));
-    let instalments = policy.schedule(&order, &card, 3, shipped_on)?;
+    let instalments = InstalmentSchedule::compute(&order, &card, 3, shipped_on, &policy)?;
     for instalment in &instalments {
         println!(
             "  instalment {}: {:>10} on {}",

@@ -11,10 +11,10 @@
 //! - **PAY-3** the debit day: the dispatch day, and before shipment the dispatch window from
 //!   the dispatch rules ([`debit_day`], [`ExpectedDebit`]);
 //! - **PAY-4** whether an order may be paid in instalments: from 100.00 EUR incl. VAT, shipping
-//!   counted or not as the policy says ([`InstalmentPolicy::amount_eligibility`]);
+//!   counted or not as the policy says ([`Eligibility::of_amount`]);
 //! - **PAY-5** the instalments: equal thirds to the cent, leftover cents first, due on the
 //!   shipment day then 30 and 60 days later (or calendar months), refused when the card
-//!   expires before the last one ([`InstalmentPolicy::schedule`]);
+//!   expires before the last one ([`InstalmentSchedule::compute`]);
 //! - **PAY-6** the advice for each refusal, in French ([`RefusalReason::advice_fr`]);
 //! - **PAY-7** no card data: a [`Card`] is a provider's token, a brand and an expiry month;
 //!   a token that looks like a card number is refused ([`CardToken`]).
@@ -27,8 +27,8 @@
 //! use chrono::NaiveDate;
 //! use comptoir_money::Eur;
 //! use comptoir_payment::{
-//!     Card, CardBrand, CardToken, Device, ExpiryMonth, InstalmentPolicy, NextStep,
-//!     OrderAmount, SecureOutcome, SecureTracker,
+//!     Card, CardBrand, CardToken, Device, ExpiryMonth, InstalmentPolicy, InstalmentSchedule,
+//!     NextStep, OrderAmount, SecureOutcome, SecureTracker,
 //! };
 //!
 //! let today = NaiveDate::from_ymd_opt(2026, 1, 30).ok_or("date")?;
@@ -46,11 +46,18 @@
 //!     ..InstalmentPolicy::default()
 //! };
 //! let shipped = NaiveDate::from_ymd_opt(2026, 1, 31).ok_or("date")?;
-//! let schedule = policy.schedule(&order, &card, 3, shipped)?;
+//! let schedule = InstalmentSchedule::compute(&order, &card, 3, shipped, &policy)?;
 //! let lines: Vec<String> = schedule.iter().map(|i| format!("{} {}", i.due_on(), i.amount())).collect();
 //! assert_eq!(lines, ["2026-01-31 33.34", "2026-02-28 33.33", "2026-03-31 33.33"]);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
+//!
+//! Computations are named `compute` on the type they return and take the order first, the
+//! policy (and calendar) last: [`InstalmentSchedule::compute`], [`Eligibility::compute`],
+//! [`ExpectedDebit::compute`].
+//!
+//! `cargo run -p comptoir-payment --example pay_in_three` follows one order from the methods
+//! offered to its three instalments.
 //!
 //! # Crate features
 //!

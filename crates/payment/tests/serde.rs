@@ -5,8 +5,8 @@ use comptoir_calendar::Calendar;
 use comptoir_dispatch::DispatchPolicy;
 use comptoir_money::Eur;
 use comptoir_payment::{
-    Card, CardBrand, CardToken, Device, ExpectedDebit, ExpiryMonth, InstalmentPolicy, OrderAmount,
-    RefusalReason, SecureOutcome, SecureState, SecureTracker,
+    Card, CardBrand, CardToken, Device, ExpectedDebit, ExpiryMonth, InstalmentPolicy,
+    InstalmentSchedule, OrderAmount, RefusalReason, SecureOutcome, SecureState, SecureTracker,
 };
 use proptest::prelude::*;
 
@@ -153,7 +153,7 @@ fn policy_and_schedule_round_trip_with_amounts_as_strings() -> TestResult {
 
     let order = OrderAmount::new(Eur::from_cents(10_000), Eur::ZERO)?;
     let shipped = NaiveDate::from_ymd_opt(2026, 3, 2).ok_or("date")?;
-    let schedule = policy.schedule(&order, &card()?, 3, shipped)?;
+    let schedule = InstalmentSchedule::compute(&order, &card()?, 3, shipped, &policy)?;
     let json = serde_json::to_string(&schedule)?;
     assert!(json.contains(r#""amount":"33.34""#));
     assert_eq!(
