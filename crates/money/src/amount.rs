@@ -262,9 +262,14 @@ impl fmt::Debug for Eur {
 }
 
 impl fmt::Display for Eur {
-    /// The canonical form: `-1234.50`, a dot and always two decimals.
+    /// The canonical form: `-1234.50`, a dot and always two decimals. With `{:#}`, the French
+    /// form [`Eur::french`] writes, `-1 234,50 €`. [`FromStr`](core::str::FromStr) reads both.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(&self.0, f)
+        if f.alternate() {
+            fmt::Display::fmt(&self.french(), f)
+        } else {
+            fmt::Display::fmt(&self.0, f)
+        }
     }
 }
 

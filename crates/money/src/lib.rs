@@ -30,11 +30,19 @@
 //! let parts = Eur::from_cents(10_000).allocate(&[1u32, 1, 1])?;
 //! assert_eq!(parts, vec![Eur::from_cents(3_334), Eur::from_cents(3_333), Eur::from_cents(3_333)]);
 //!
-//! // The French form is read and written too.
+//! // The French forms are read and written too; text that reads two ways is refused.
 //! let amount: Eur = "1 234,50 €".parse()?;
-//! assert_eq!(amount.french().to_string(), "1\u{202f}234,50\u{a0}€");
+//! assert_eq!(amount, "€1234.5".parse()?);
+//! assert_eq!(format!("{amount:#}"), "1\u{202f}234,50\u{a0}€");
+//! assert!("1,234.50".parse::<Eur>().is_err_and(|e| e.is_ambiguous()));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
+//!
+//! `Display` is the canonical form (`1234.50`, `12.5 %`), `{:#}` the French one
+//! (`1 234,50 €`, `12,5 %`), and `FromStr` reads both. Errors give the French sentence a
+//! customer reads with [`MoneyError::message_fr`].
+//!
+//! `cargo run -p comptoir-money --example amounts` shows amounts read, computed and split.
 //!
 //! # Crate features
 //!

@@ -55,6 +55,27 @@ proptest! {
         let e = Eur::from_cents(c);
         prop_assert_eq!(e.to_string().parse::<Eur>()?, e);
         prop_assert_eq!(e.french().to_string().parse::<Eur>()?, e);
+        prop_assert_eq!(format!("{e:#}").parse::<Eur>()?, e);
+    }
+
+    /// A percentage reads back from its canonical and French forms.
+    // PROMO-4, REF-3: printing and reading a percentage are inverse.
+    #[test]
+    fn percent_display_and_parse_round_trip(hundredths in 0i64..=10_000, scale in 0u32..=6) {
+        let p = comptoir_money::Percent::new(Decimal::new(hundredths, 2 + scale))?;
+        prop_assert_eq!(p.to_string().parse::<comptoir_money::Percent>()?, p);
+        prop_assert_eq!(format!("{p:#}").parse::<comptoir_money::Percent>()?, p);
+    }
+
+    /// The French ways of writing an amount read as the amount, whatever the spaces.
+    // Money (RULES.md): "1 234,50 €" with any of the three spaces, "€12", "12 €".
+    #[test]
+    fn french_written_amounts_read_back(c in 0i64..=1_000_000_000_000, space in prop::sample::select(vec![" ", "\u{a0}", "\u{202f}"])) {
+        let e = Eur::from_cents(c);
+        let french = e.french().to_string().replace('\u{202f}', space);
+        prop_assert_eq!(french.parse::<Eur>()?, e);
+        prop_assert_eq!(format!("€{}", e).parse::<Eur>()?, e);
+        prop_assert_eq!(format!("{e} €").parse::<Eur>()?, e);
     }
 
     /// Rounding is half away from zero and never moves a value by half a cent or more.
