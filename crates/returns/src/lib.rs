@@ -48,7 +48,7 @@
 //!
 //! # Crate features
 //!
-//! - `serde`: `Serialize`/`Deserialize` for the policies, [`RefundFacts`], [`DaysLate`],
+//! - `serde`: `Serialize`/`Deserialize` for the policies, [`RefundFacts`],
 //!   [`LegalInterestRate`] and the small enums; `Serialize` only for computed results
 //!   ([`Deadline`], [`WithdrawalWindows`], [`RefundDeadlines`], [`Surcharge`]), which only
 //!   the computations may build.
@@ -75,11 +75,13 @@ pub mod strategies;
 mod surcharge;
 mod withdrawal;
 
+/// The count of calendar days the periods and lateness use, from the calendar crate.
+pub use comptoir_calendar::CalendarDays;
 pub use error::ReturnsError;
-pub use period::{CalendarDays, Deadline, Period, Roll};
+pub use period::{Deadline, Period, Roll};
 pub use policy::{Deferral, LEGAL_DAYS, RefundPolicy, ReturnsPolicy, WithdrawalPolicy};
-pub use refund_deadline::{DeferredUntil, ExpectedRefund, RefundDeadlines, RefundDue, RefundFacts};
+pub use refund_deadline::{DeferredUntil, RefundDeadlines, RefundDue, RefundFacts};
 pub use surcharge::{
-    DaysLate, LegalInterestRate, LegalInterestReading, Surcharge, SurchargePolicy, SurchargeTier,
+    LegalInterestRate, LegalInterestReading, Surcharge, SurchargePolicy, SurchargeTier,
 };
 pub use withdrawal::{NoticeTimeliness, WithdrawalWindows};
