@@ -34,6 +34,10 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
+//! A [`Support`] keeps its policy and calendar, given in that order
+//! (`Support::new(policy, calendar)`), as every crate's computations take them last.
+//! `cargo run -p comptoir-support --example phone_line` answers for a few moments of a week.
+//!
 //! # Crate features
 //!
 //! - `serde`: `Serialize`/`Deserialize` for [`SupportPolicy`], [`PhoneHours`], [`Slot`],
