@@ -51,6 +51,14 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
+//! The value types read back what they display (`"42".parse::<CustomerId>()`,
+//! `"Maison".parse::<AddressName>()`, names, e-mails, phones, postcodes), through the same
+//! checks as the forms. [`AccountError::message_fr`] gives the French text for any error,
+//! [`AccountError::messages_fr`] one sentence per refused field.
+//!
+//! `cargo run -p comptoir-account --example register` registers a customer, every invalid
+//! field reported at once, and fills an address book.
+//!
 //! # Crate features
 //!
 //! - `serde`: `Serialize`/`Deserialize` for profiles, accounts, addresses, address books and
