@@ -1,5 +1,6 @@
 //! Dispatch dates for N orders, timed: the Rust side of the peer comparison described in
-//! the shared peer benchmarks' README (workload, checksum and output line are fixed there).
+//! `benches/peers/README.md` (workload, checksum and output line are fixed there), which
+//! `benches/peers/compare-dispatch` runs beside the Python peer.
 //!
 //! ```text
 //! cargo run --release --example dispatch_throughput -- 1000000
