@@ -5,34 +5,17 @@
 //! cargo run --example order_journey
 //! ```
 //!
-//! Every step names the rules of the catalogue (RULES.md) it shows. Nothing reads the clock:
-//! each instant of the story is written below, on the Paris clock.
+//! Every step names the rules (docs/rules.md) it shows. Nothing reads the clock: each instant
+//! of the story is written below, on the Paris clock.
 
 use std::error::Error;
 
-use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
-use chrono_tz::Europe::Paris;
-use chrono_tz::Tz;
-use comptoir::account::{Account, CustomerId, FormPolicy, RegistrationForm};
-use comptoir::calendar::Calendar;
-use comptoir::cart::{
-    Cart, CartOrOrder, CodeOutcome, ColissimoDestination, Delivery, DeliveryService, Order, Terms,
-};
-use comptoir::dispatch::{DispatchPolicy, DispatchSchedule};
-use comptoir::money::Decimal;
-use comptoir::payment::{
-    Card, CardBrand, CardToken, Device, Eligibility, ExpectedDebit, ExpiryMonth, InstalmentPolicy,
-    InstalmentSchedule, OrderAmount, SecureOutcome, SecureTracker,
-};
-use comptoir::promo::{
-    Code, Conditions, Effect, EvaluationContext, Line, Offer, OfferSpec, Priority, Quantity,
-    Target, Trigger, ValidityWindow,
-};
-use comptoir::returns::{
-    Deadline, LegalInterestRate, RefundDeadlines, RefundDue, RefundFacts, ReturnsPolicy, Surcharge,
-    WithdrawalWindows,
-};
-use comptoir::support::{LineStatus, Support};
+// The common path in one import. chrono-tz's Paris, imported by name so that it takes the
+// place of the prelude's wall-clock helper, shows that instants in any chrono time zone work.
+use comptoir::chrono::FixedOffset;
+use comptoir::chrono_tz::{Europe::Paris, Tz};
+use comptoir::prelude::*;
+use comptoir::returns::Deadline;
 
 type Result<T> = std::result::Result<T, Box<dyn Error>>;
 
@@ -404,7 +387,7 @@ fn main() -> Result<()> {
         LegalInterestRate::new(Decimal::new(762, 2))?,
     )?;
     println!(
-        "If paid {} ({late}), the shop would owe {} more",
+        "If paid {} ({late} late), the shop would owe {} more",
         paid_late.format("%a %-d %b"),
         surcharge.amount().french()
     );
