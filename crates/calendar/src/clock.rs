@@ -1,4 +1,4 @@
-//! The shop's clock: Europe/Paris wall-clock time (RULES.md "Time").
+//! The shop's clock: Europe/Paris wall-clock time ([Time] in the rules reference).
 //!
 //! Every rule reads the time of day on the Paris clock (the 11:00 cutoff, the phone hours,
 //! the end of a withdrawal's last day). This module converts instants to Paris wall-clock
@@ -12,9 +12,9 @@
 //!   end-of-September rule) comes from the IANA database through chrono-tz.
 //!
 //! chrono-tz 0.10 lists summer-time changes only up to 2099 and keeps UTC+1 all year from 2100.
-//! The IANA rule itself has no end year ("EU 1981 max"), and RULES.md reads it that way, so
-//! this clock keeps the last-Sunday rule up to 2200 and beyond; for 1900 to 2099 both agree to
-//! the second (a property test checks it).
+//! The IANA rule itself has no end year ("EU 1981 max"), and the rules reference reads it
+//! that way, so this clock keeps the last-Sunday rule up to 2200 and beyond; for 1900 to 2099
+//! both agree to the second (a property test checks it).
 //!
 //! # Example
 //!
@@ -35,6 +35,8 @@
 //! assert_eq!(clock::from_paris(twice, Ambiguity::Later)?.to_rfc3339(), "2026-10-25T02:30:00+01:00");
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
+//!
+//! [Time]: ../../comptoir/rules/index.html#time
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone};
 // The IANA history, for instants before the EU rule.
@@ -599,7 +601,7 @@ mod tests {
     use super::*;
     use chrono::{Datelike, Utc};
 
-    // Time (RULES.md): the EU rule starts with 1996's changes.
+    // Time (docs/rules.md): the EU rule starts with 1996's changes.
     #[test]
     fn first_changes_are_those_of_1996() {
         // 31 March 1996 and 27 October 1996, 01:00 UTC.
@@ -610,7 +612,7 @@ mod tests {
         );
     }
 
-    // Time (RULES.md): last Sundays of March and October, 01:00 UTC, 1996-2200.
+    // Time (docs/rules.md): last Sundays of March and October, 01:00 UTC, 1996-2200.
     #[test]
     fn table_is_right_around_every_change() {
         for year in 1996..=2200 {
@@ -629,7 +631,7 @@ mod tests {
         }
     }
 
-    // Time (RULES.md): the rule goes on after the table.
+    // Time (docs/rules.md): the rule goes on after the table.
     #[test]
     fn beyond_the_table_the_rule_goes_on() {
         let summer = days_from_civil(2250, 7, 15) * SECONDS_PER_DAY;
@@ -643,7 +645,7 @@ mod tests {
         assert_eq!(offset_at_unix(end), WINTER);
     }
 
-    // Time (RULES.md), CAL-4: extreme instants are errors, never panics.
+    // Time (docs/rules.md), CAL-4: extreme instants are errors, never panics.
     #[test]
     fn unix_extremes_are_errors_not_panics() {
         assert!(paris_time_from_unix(i64::MAX).is_err());

@@ -179,7 +179,7 @@ impl CalendarError {
 mod tests {
     use super::*;
 
-    // CAL-4, Time (RULES.md): developer messages follow the house form; every error has a
+    // CAL-4, Time (docs/rules.md): developer messages follow the house form; every error has a
     // French sentence.
     #[test]
     fn messages_are_lowercase_and_every_error_has_a_french_one() {

@@ -5,15 +5,15 @@
 //! refunds, written answers) is counted on this calendar, and every cutoff is read on the
 //! Europe/Paris clock. This crate decides:
 //!
-//! - **CAL-1** what a business day is: Monday to Friday, not a public holiday, not a closure
+//! - **[CAL-1]** what a business day is: Monday to Friday, not a public holiday, not a closure
 //!   the shop declares ([`Calendar`], [`CalendarPolicy`]);
-//! - **CAL-2** the 11 national public holidays, Easter-based ones included, with the Whit
+//! - **[CAL-2]** the 11 national public holidays, Easter-based ones included, with the Whit
 //!   Monday switch ([`Holiday`], [`easter_sunday`]);
-//! - **CAL-3** the regional ones: Alsace-Moselle and the overseas departments ([`Region`]);
-//! - **CAL-4** the range, 1900-01-01 to 2200-12-31: outside it every method returns
+//! - **[CAL-3]** the regional ones: Alsace-Moselle and the overseas departments ([`Region`]);
+//! - **[CAL-4]** the range, 1900-01-01 to 2200-12-31: outside it every method returns
 //!   [`CalendarError::OutOfRange`], and nothing panics on any date chrono can represent;
-//! - **CAL-5** interoperability: [`Calendar`] implements `bdays::HolidayCalendar<NaiveDate>`;
-//! - the shop clock ([`clock`]): instants to Paris wall-clock time and back, with an explicit
+//! - **[CAL-5]** interoperability: [`Calendar`] implements `bdays::HolidayCalendar<NaiveDate>`;
+//! - the shop clock ([`clock`], [Time]): instants to Paris wall-clock time and back, with an explicit
 //!   choice or error for the spring gap and the autumn overlap ([`clock::Paris`] writes an
 //!   instant as people say it, `Paris::at(2026, 5, 23, 18, 0, 0)?`, without chrono-tz).
 //!
@@ -24,6 +24,9 @@
 //! Every calendar question (is it a business day, the next or previous one, add or subtract
 //! N business days, count them between two days) is answered in constant time from bit tables
 //! built once per calendar.
+//!
+//! The rule IDs are those of the [rules reference] (`docs/rules.md` in the repository),
+//! where each rule is stated in full.
 //!
 //! # Example
 //!
@@ -55,6 +58,14 @@
 //!   instants (DST changes included), calendar policies.
 //!
 //! No feature changes behaviour.
+//!
+//! [rules reference]: ../comptoir/rules/index.html
+//! [Time]: ../comptoir/rules/index.html#time
+//! [CAL-1]: ../comptoir/rules/index.html#cal-1
+//! [CAL-2]: ../comptoir/rules/index.html#cal-2
+//! [CAL-3]: ../comptoir/rules/index.html#cal-3
+//! [CAL-4]: ../comptoir/rules/index.html#cal-4
+//! [CAL-5]: ../comptoir/rules/index.html#cal-5
 #![cfg_attr(
     not(test),
     deny(

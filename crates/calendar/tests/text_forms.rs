@@ -39,7 +39,7 @@ proptest! {
         prop_assert_eq!(day.to_string().parse::<Day>()?, day);
     }
 
-    // Time (RULES.md): a reading of the Paris clock reads back, offset checked, around
+    // Time (docs/rules.md): a reading of the Paris clock reads back, offset checked, around
     // summer-time changes too.
     #[test]
     fn paris_time_round_trips(
@@ -52,7 +52,7 @@ proptest! {
     }
 }
 
-// Time (RULES.md): an offset Paris did not have at that time is refused, not corrected.
+// Time (docs/rules.md): an offset Paris did not have at that time is refused, not corrected.
 #[test]
 fn paris_time_with_a_wrong_offset_is_refused() {
     assert!("2026-07-14 12:00:00 +02:00".parse::<ParisTime>().is_ok());
@@ -74,7 +74,7 @@ fn paris_time_with_a_wrong_offset_is_refused() {
     assert_eq!(old.map(|t| t.offset().local_minus_utc()), Ok(561));
 }
 
-// Time (RULES.md): the ambiguity choice reads back from its name.
+// Time (docs/rules.md): the ambiguity choice reads back from its name.
 #[test]
 fn ambiguity_round_trips() {
     for choice in Ambiguity::ALL {

@@ -5,14 +5,17 @@
 //! "Expédition en 3 jours ouvrés": this crate turns those FAQ sentences into dates, on the
 //! shop's calendar and the Paris clock ([`comptoir_calendar`]). It decides:
 //!
-//! - **DISP-1** the day `T` an order is taken into account: its Paris date when that is a
+//! - **[DISP-1]** the day `T` an order is taken into account: its Paris date when that is a
 //!   business day and the Paris time is before 11:00:00, otherwise the next business day
 //!   after that date (an order at exactly 11:00:00 is after the cutoff);
-//! - **DISP-2** the expected dispatch window, `T + 1` to `T + 2` business days;
-//! - **DISP-3** the promise: dispatched at the latest on `T + 3` business days, and late once
+//! - **[DISP-2]** the expected dispatch window, `T + 1` to `T + 2` business days;
+//! - **[DISP-3]** the promise: dispatched at the latest on `T + 3` business days, and late once
 //!   that day has ended without a dispatch.
 //!
 //! The numbers are a [`DispatchPolicy`] whose default is the FAQ's.
+//!
+//! The rule IDs are those of the [rules reference] (`docs/rules.md` in the repository),
+//! where each rule is stated in full.
 //!
 //! # Example
 //!
@@ -52,6 +55,11 @@
 //! - `proptest`: the `strategies` module (dispatch policies).
 //!
 //! No feature changes behaviour.
+//!
+//! [rules reference]: ../comptoir/rules/index.html
+//! [DISP-1]: ../comptoir/rules/index.html#disp-1
+//! [DISP-2]: ../comptoir/rules/index.html#disp-2
+//! [DISP-3]: ../comptoir/rules/index.html#disp-3
 #![cfg_attr(
     not(test),
     deny(

@@ -2,7 +2,7 @@
 //!
 //! Every rule of the shop that speaks of money (promotions, instalments, refunds, surcharges)
 //! works on [`Eur`], an amount of euros that always sits at cent scale. The crate decides three
-//! things for all of them, as `RULES.md` fixes them under "Money":
+//! things for all of them, as the [rules reference] fixes them under [Money]:
 //!
 //! - **Arithmetic is checked.** Adding, subtracting and multiplying return
 //!   [`MoneyError::Overflow`] instead of wrapping or panicking.
@@ -51,6 +51,9 @@
 //! - `proptest`: the `strategies` module, generators of valid amounts for property tests.
 //!
 //! No feature changes behaviour.
+//!
+//! [rules reference]: ../comptoir/rules/index.html
+//! [Money]: ../comptoir/rules/index.html#money
 #![cfg_attr(
     not(test),
     deny(

@@ -142,7 +142,7 @@ mod tests {
         s.parse::<Eur>().map(Eur::cents)
     }
 
-    // Money (RULES.md): "12.34" and "12,34 €" are read.
+    // Money (docs/rules.md): "12.34" and "12,34 €" are read.
     #[test]
     fn reads_canonical_and_french_forms() {
         assert_eq!(cents("12.34"), Ok(1234));
@@ -168,7 +168,7 @@ mod tests {
         assert_eq!(cents("1 234.5"), Ok(123_450));
     }
 
-    // Money (RULES.md): text that reads two ways is refused as ambiguous, never guessed.
+    // Money (docs/rules.md): text that reads two ways is refused as ambiguous, never guessed.
     #[test]
     fn refuses_ambiguous_amounts() {
         for bad in [
@@ -189,7 +189,7 @@ mod tests {
         }
     }
 
-    // Money (RULES.md): malformed amounts are typed errors, never corrected.
+    // Money (docs/rules.md): malformed amounts are typed errors, never corrected.
     #[test]
     fn refuses_malformed_amounts_with_a_reason() {
         for (bad, reason) in [
@@ -221,7 +221,7 @@ mod tests {
         }
     }
 
-    // Money (RULES.md): what is printed reads back unchanged.
+    // Money (docs/rules.md): what is printed reads back unchanged.
     #[test]
     fn display_round_trips() {
         for c in [0i64, 1, -1, 99, 100, 123_456_789, -987_654] {

@@ -37,7 +37,7 @@ impl<'de> Deserialize<'de> for Percent {
 mod tests {
     use super::*;
 
-    // Money (RULES.md): amounts and percentages travel as strings, read in the French forms
+    // Money (docs/rules.md): amounts and percentages travel as strings, read in the French forms
     // too, and the checks of parsing apply.
     #[test]
     fn amounts_stay_strings_and_read_french_forms() {

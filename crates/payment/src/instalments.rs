@@ -160,7 +160,7 @@ impl core::str::FromStr for InstalmentSpacing {
 pub struct InstalmentPolicy {
     /// The smallest amount to pay that may be split (inclusive): 100.00 EUR.
     pub minimum: Eur,
-    /// Whether shipping counts towards the minimum: yes (RULES.md PAY-4).
+    /// Whether shipping counts towards the minimum: yes (docs/rules.md PAY-4).
     pub shipping_counts: bool,
     /// The instalment counts offered: `[3]`.
     pub offered_counts: Vec<u8>,

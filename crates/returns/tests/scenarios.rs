@@ -38,7 +38,7 @@ fn alsace() -> Calendar {
     .unwrap()
 }
 
-// RET-1: RULES.md's worked example.
+// RET-1: docs/rules.md's worked example.
 #[test]
 fn ret1_received_saturday_1_march_2025_ends_monday_17_march() {
     let w = windows_for(&[paris(2025, 3, 1, 10, 40, 0)], &Calendar::metropolitan());
