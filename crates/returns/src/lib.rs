@@ -46,6 +46,9 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
+//! `cargo run -p comptoir-returns --example withdrawal_and_refund` follows one withdrawal from
+//! the parcels to a late refund.
+//!
 //! # Crate features
 //!
 //! - `serde`: `Serialize`/`Deserialize` for the policies, [`RefundFacts`],
