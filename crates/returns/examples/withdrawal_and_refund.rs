@@ -23,11 +23,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         Paris::at(2025, 3, 1, 10, 40, 0)?,
     ];
     let windows = WithdrawalWindows::compute(&validated, &parcels, &policy.withdrawal, &calendar)?;
-    println!(
-        "Withdraw by {} (law) or {} (shop)",
-        windows.statutory(),
-        windows.contractual()
-    );
+    println!("Law's deadline:  {}", windows.statutory());
+    println!("Shop's deadline: {}", windows.contractual());
     let notice = Paris::at(2025, 3, 10, 9, 0, 0)?;
     println!("Notice on 10 March: {}", windows.notice(&notice)?);
 
