@@ -1,7 +1,7 @@
 use core::fmt;
 
-use crate::CalendarError;
 use crate::calendar_days::parse_count;
+use crate::{CalendarError, TextForm, TextProblem};
 
 /// A number of business days (negative: backwards), as the rules count delays
 /// ("sous 1 à 2 jours ouvrés", "3 jours ouvrés").
@@ -57,14 +57,10 @@ impl core::str::FromStr for BusinessDays {
     ///
     /// [`CalendarError::Parse`] for anything else, or a number beyond `i32`.
     fn from_str(s: &str) -> Result<BusinessDays, CalendarError> {
-        let n = parse_count(s, "a number of business days", "business day")?;
+        let n = parse_count(s, TextForm::BusinessDays, "business day")?;
         i32::try_from(n)
             .map(BusinessDays)
-            .map_err(|_| CalendarError::Parse {
-                what: "a number of business days",
-                input: s.to_owned(),
-                reason: "the number is too large",
-            })
+            .map_err(|_| CalendarError::parse(TextForm::BusinessDays, TextProblem::TooLarge))
     }
 }
 

@@ -1,7 +1,7 @@
 use core::fmt;
 use core::str::FromStr;
 
-use crate::{CalendarDate, CalendarError};
+use crate::{CalendarDate, CalendarError, TextForm, TextProblem};
 
 /// A number of calendar days, every day counted whatever its weekday: the law's delays
 /// ("quatorze jours", C. conso L221-18), the spacing of instalments, the days a refund is late.
@@ -57,11 +57,14 @@ impl CalendarDays {
     ///
     /// # Errors
     ///
-    /// [`CalendarError::InvalidDayCount`] when `to` is before `from` (a negative count).
+    /// [`CalendarError::NegativeDayCount`] when `to` is before `from`.
     pub fn between<D: CalendarDate>(from: D, to: D) -> Result<CalendarDays, CalendarError> {
-        let days =
-            i64::from(to.to_day().days_since_epoch()) - i64::from(from.to_day().days_since_epoch());
-        CalendarDays::try_from(days)
+        let (from, to) = (from.to_day(), to.to_day());
+        // Two i32 day numbers in order differ by less than 2^32: the count always fits.
+        let days = i64::from(to.days_since_epoch()) - i64::from(from.days_since_epoch());
+        u32::try_from(days)
+            .map(CalendarDays)
+            .map_err(|_| CalendarError::NegativeDayCount { from, to })
     }
 }
 
@@ -74,7 +77,7 @@ impl TryFrom<i64> for CalendarDays {
     fn try_from(days: i64) -> Result<CalendarDays, CalendarError> {
         u32::try_from(days)
             .map(CalendarDays)
-            .map_err(|_| CalendarError::InvalidDayCount { days })
+            .map_err(|_| CalendarError::InvalidDayCount)
     }
 }
 
@@ -112,15 +115,16 @@ impl FromStr for CalendarDays {
     /// [`CalendarError::Parse`] for anything else, a negative number included, and
     /// [`CalendarError::InvalidDayCount`] above [`CalendarDays::MAX`].
     fn from_str(s: &str) -> Result<CalendarDays, CalendarError> {
-        let days = parse_count(s, "a number of calendar days", "calendar day")?;
+        let days = parse_count(s, TextForm::CalendarDays, "calendar day")?;
         if days < 0 {
-            return Err(CalendarError::Parse {
-                what: "a number of calendar days",
-                input: s.to_owned(),
-                reason: "a number of calendar days is never negative",
-            });
+            return Err(CalendarError::parse(
+                TextForm::CalendarDays,
+                TextProblem::Negative,
+            ));
         }
-        CalendarDays::try_from(days)
+        u32::try_from(days)
+            .map(CalendarDays)
+            .map_err(|_| CalendarError::parse(TextForm::CalendarDays, TextProblem::TooLarge))
     }
 }
 
@@ -128,35 +132,37 @@ impl FromStr for CalendarDays {
 /// of the day counts.
 pub(crate) fn parse_count(
     input: &str,
-    what: &'static str,
+    form: TextForm,
     unit: &'static str,
 ) -> Result<i64, CalendarError> {
-    let fail = |reason| CalendarError::Parse {
-        what,
-        input: input.to_owned(),
-        reason,
-    };
+    let fail = |problem| CalendarError::parse(form, problem);
     let trimmed = input.trim();
     let (number, rest) = match trimmed.split_once(' ') {
         Some((number, rest)) => (number, Some(rest)),
         None => (trimmed, None),
     };
-    if let Some(rest) = rest {
-        let plural = rest.strip_suffix('s').unwrap_or(rest);
-        if plural != unit {
-            return Err(fail("the unit after the number is not the expected one"));
-        }
-    }
     let digits = number.strip_prefix('-').unwrap_or(number);
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(fail("expected a whole number of days"));
+        return Err(fail(TextProblem::NotTheForm));
     }
-    number.parse().map_err(|_| fail("the number is too large"))
+    if let Some(rest) = rest {
+        let singular = rest.strip_suffix('s').unwrap_or(rest);
+        if singular != unit {
+            let other_unit = ["business day", "calendar day"].contains(&singular);
+            return Err(fail(if other_unit {
+                TextProblem::WrongUnit
+            } else {
+                TextProblem::NotTheForm
+            }));
+        }
+    }
+    number.parse().map_err(|_| fail(TextProblem::TooLarge))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Day;
     use chrono::NaiveDate;
 
     // RET-1, REF-3, PAY-5: the text forms read back; bad ones are typed errors.
@@ -177,18 +183,21 @@ mod tests {
             "fourteen",
             "+3",
             "14 calendar days ago",
+            "4294967296",
         ] {
             assert!(
                 bad.parse::<CalendarDays>().is_err_and(|e| e.is_parse()),
                 "{bad:?}"
             );
         }
-        assert_eq!(
-            "4294967296".parse::<CalendarDays>(),
-            Err(CalendarError::InvalidDayCount {
-                days: 4_294_967_296
-            })
-        );
+        let problem = |s: &str| match s.parse::<CalendarDays>() {
+            Err(CalendarError::Parse { problem, .. }) => Some(problem),
+            _ => None,
+        };
+        assert_eq!(problem("-1"), Some(TextProblem::Negative));
+        assert_eq!(problem("14 business days"), Some(TextProblem::WrongUnit));
+        assert_eq!(problem("4294967296"), Some(TextProblem::TooLarge));
+        assert_eq!(problem("fourteen"), Some(TextProblem::NotTheForm));
     }
 
     // REF-3: a count between two days is never negative.
@@ -202,13 +211,18 @@ mod tests {
         );
         assert_eq!(
             CalendarDays::between(d(24), d(20)),
-            Err(CalendarError::InvalidDayCount { days: -4 })
+            Err(CalendarError::NegativeDayCount {
+                from: Day::from(d(24)),
+                to: Day::from(d(20))
+            })
         );
         assert_eq!(
             CalendarDays::try_from(i64::from(u32::MAX) + 1),
-            Err(CalendarError::InvalidDayCount {
-                days: i64::from(u32::MAX) + 1
-            })
+            Err(CalendarError::InvalidDayCount)
+        );
+        assert_eq!(
+            CalendarDays::try_from(-1i64),
+            Err(CalendarError::InvalidDayCount)
         );
     }
 }

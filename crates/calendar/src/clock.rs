@@ -43,7 +43,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Offset,
 use chrono_tz::Europe::Paris as IanaParis;
 
 use crate::day::days_from_civil;
-use crate::{CalendarError, Day};
+use crate::{CalendarError, Day, TextForm, TextProblem};
 
 const SECONDS_PER_DAY: i64 = 86_400;
 const WINTER: i32 = 3_600;
@@ -153,18 +153,11 @@ impl core::str::FromStr for ParisTime {
     /// [`CalendarError::Parse`] for another form, or an offset Paris did not have then;
     /// [`CalendarError::InstantOutOfRange`] beyond what the clock reads.
     fn from_str(s: &str) -> Result<ParisTime, CalendarError> {
-        let fail = |reason| CalendarError::Parse {
-            what: "a Paris wall-clock time",
-            input: s.to_owned(),
-            reason,
-        };
-        let (local, offset) = s.rsplit_once(' ').ok_or_else(|| {
-            fail("expected a date, a time and an offset, e.g. 2026-03-30 11:30:00 +02:00")
-        })?;
+        let not_the_form = || CalendarError::parse(TextForm::ParisTime, TextProblem::NotTheForm);
+        let (local, offset) = s.rsplit_once(' ').ok_or_else(not_the_form)?;
         let local = NaiveDateTime::parse_from_str(local, "%Y-%m-%d %H:%M:%S%.f")
-            .map_err(|_| fail("expected the date and time as YYYY-MM-DD HH:MM:SS"))?;
-        let offset =
-            parse_offset(offset).ok_or_else(|| fail("expected an offset such as +02:00"))?;
+            .map_err(|_| not_the_form())?;
+        let offset = parse_offset(offset).ok_or_else(not_the_form)?;
         let instant = local
             .and_utc()
             .timestamp()
@@ -173,7 +166,10 @@ impl core::str::FromStr for ParisTime {
         let reading = reading(instant, local.and_utc().timestamp_subsec_nanos())
             .ok_or(CalendarError::InstantOutOfRange)?;
         if reading.offset_seconds != offset {
-            return Err(fail("the offset is not Paris's at that time"));
+            return Err(CalendarError::parse(
+                TextForm::ParisTime,
+                TextProblem::WrongOffset,
+            ));
         }
         Ok(reading)
     }
@@ -447,11 +443,7 @@ impl core::str::FromStr for Ambiguity {
         Ambiguity::ALL
             .into_iter()
             .find(|a| a.name() == s)
-            .ok_or_else(|| CalendarError::Parse {
-                what: "a choice for an ambiguous time",
-                input: s.to_owned(),
-                reason: "expected reject, earlier or later",
-            })
+            .ok_or_else(|| CalendarError::parse(TextForm::Ambiguity, TextProblem::NotTheForm))
     }
 }
 
@@ -488,8 +480,8 @@ impl Paris {
     ///
     /// # Errors
     ///
-    /// - [`CalendarError::InvalidLocalTime`] for a date or time that does not exist in any
-    ///   calendar (30 February, 24:00);
+    /// - [`CalendarError::InvalidDate`] for a date no calendar has (30 February),
+    ///   [`CalendarError::InvalidTimeOfDay`] for a time no clock shows (24:00);
     /// - [`CalendarError::NonexistentLocalTime`] for a time skipped when summer time starts;
     /// - [`CalendarError::AmbiguousLocalTime`] for a time repeated when it ends: choose with
     ///   [`Paris::at_local`];
@@ -502,16 +494,19 @@ impl Paris {
         minute: u32,
         second: u32,
     ) -> Result<DateTime<FixedOffset>, CalendarError> {
-        let local = NaiveDate::from_ymd_opt(year, month, day)
-            .and_then(|date| date.and_hms_opt(hour, minute, second))
-            .ok_or(CalendarError::InvalidLocalTime {
-                year,
-                month,
-                day,
+        let date = NaiveDate::from_ymd_opt(year, month, day).ok_or(CalendarError::InvalidDate {
+            year,
+            month,
+            day,
+        })?;
+        let time = NaiveTime::from_hms_opt(hour, minute, second).ok_or(
+            CalendarError::InvalidTimeOfDay {
                 hour,
                 minute,
                 second,
-            })?;
+            },
+        )?;
+        let local = date.and_time(time);
         from_paris(local, Ambiguity::Reject)
     }
 

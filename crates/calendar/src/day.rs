@@ -98,10 +98,8 @@ impl core::str::FromStr for Day {
             // chrono accepts a one-digit month or day; the written form has two.
             .filter(|d| d.format("%Y-%m-%d").to_string() == s)
             .map(Day::from)
-            .ok_or_else(|| crate::CalendarError::Parse {
-                what: "a day",
-                input: s.to_owned(),
-                reason: "expected an ISO date, YYYY-MM-DD",
+            .ok_or_else(|| {
+                crate::CalendarError::parse(crate::TextForm::Day, crate::TextProblem::NotTheForm)
             })
     }
 }

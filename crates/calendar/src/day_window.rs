@@ -3,7 +3,7 @@ use core::str::FromStr;
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
-use crate::{CalendarDate, CalendarDays, CalendarError, Day};
+use crate::{CalendarDate, CalendarDays, CalendarError, Day, TextForm, TextProblem};
 
 /// A window of days, both ends included: "expédiée sous 1 à 2 jours ouvrés", "remboursé
 /// sous 3 à 5 jours ouvrés", the days a card may be debited.
@@ -146,8 +146,6 @@ impl<D: CalendarDate> fmt::Display for DayWindow<D> {
     }
 }
 
-const WHAT: &str = "a window of days";
-
 impl<D: CalendarDate + Ord> FromStr for DayWindow<D> {
     type Err = CalendarError;
 
@@ -161,30 +159,22 @@ impl<D: CalendarDate + Ord> FromStr for DayWindow<D> {
     /// that is not the date's; [`CalendarError::ReversedWindow`] when the window ends before
     /// it starts.
     fn from_str(s: &str) -> Result<DayWindow<D>, CalendarError> {
-        let fail = |reason| CalendarError::Parse {
-            what: WHAT,
-            input: s.to_owned(),
-            reason,
-        };
+        let fail = |problem| CalendarError::parse(TextForm::DayWindow, problem);
         let (earliest, latest) = if let Some((a, b)) = s.split_once('/') {
-            (
-                iso_date(a).ok_or_else(|| fail("expected two ISO dates, YYYY-MM-DD/YYYY-MM-DD"))?,
-                iso_date(b).ok_or_else(|| fail("expected two ISO dates, YYYY-MM-DD/YYYY-MM-DD"))?,
-            )
+            (iso_date(a).map_err(fail)?, iso_date(b).map_err(fail)?)
         } else {
             let (a, b) = s.split_once(" to ").unwrap_or((s, s));
             let read = |part: &str| friendly_date(part).map_err(fail);
             (read(a)?, read(b)?)
         };
-        let form = |date: NaiveDate| {
-            D::from_day(Day::from(date)).ok_or_else(|| fail("the date cannot be held"))
-        };
+        let form =
+            |date: NaiveDate| D::from_day(Day::from(date)).ok_or(fail(TextProblem::NoSuchDate));
         DayWindow::new(form(earliest)?, form(latest)?)
     }
 }
 
 /// `YYYY-MM-DD` exactly: four-digit year, two-digit month and day.
-fn iso_date(s: &str) -> Option<NaiveDate> {
+fn iso_date(s: &str) -> Result<NaiveDate, TextProblem> {
     let b = s.as_bytes();
     let shape = b.len() == 10
         && b.iter().enumerate().all(|(i, c)| {
@@ -195,24 +185,22 @@ fn iso_date(s: &str) -> Option<NaiveDate> {
             }
         });
     if !shape {
-        return None;
+        return Err(TextProblem::NotTheForm);
     }
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| TextProblem::NoSuchDate)
 }
 
 /// `Wednesday 2025-03-19`, the weekday checked against the date.
-fn friendly_date(s: &str) -> Result<NaiveDate, &'static str> {
-    let (weekday, date) = s
-        .split_once(' ')
-        .ok_or("expected a weekday and an ISO date, e.g. Wednesday 2025-03-19")?;
-    let date = iso_date(date).ok_or("expected an ISO date, YYYY-MM-DD, after the weekday")?;
+fn friendly_date(s: &str) -> Result<NaiveDate, TextProblem> {
+    let (weekday, date) = s.split_once(' ').ok_or(TextProblem::NotTheForm)?;
     let named = WEEKDAYS
         .iter()
         .find(|(name, _)| *name == weekday)
         .map(|(_, w)| *w)
-        .ok_or("expected an English weekday name, e.g. Wednesday")?;
+        .ok_or(TextProblem::NotTheForm)?;
+    let date = iso_date(date)?;
     if named != date.weekday() {
-        return Err("the weekday is not the date's");
+        return Err(TextProblem::WrongWeekday);
     }
     Ok(date)
 }
@@ -288,6 +276,22 @@ mod tests {
     // DISP-2, REF-2: anything but the two forms is a typed error saying what is wrong.
     #[test]
     fn malformed_windows_are_refused() {
+        let problem = |s: &str| match s.parse::<DayWindow>() {
+            Err(CalendarError::Parse { problem, .. }) => Some(problem),
+            _ => None,
+        };
+        assert_eq!(
+            problem("2025-02-30/2025-03-01"),
+            Some(TextProblem::NoSuchDate)
+        );
+        assert_eq!(
+            problem("Thursday 2025-03-19 to Friday 2025-03-21"),
+            Some(TextProblem::WrongWeekday)
+        );
+        assert_eq!(
+            problem("2025-3-19/2025-03-21"),
+            Some(TextProblem::NotTheForm)
+        );
         for bad in [
             "",
             "2025-03-19",

@@ -57,17 +57,19 @@ pub enum CalendarError {
     /// An instant or wall-clock time too far from today for chrono to represent the result.
     #[error("instant out of the representable range")]
     InstantOutOfRange,
-    /// A date and time of day that no calendar has (30 February, 25:00).
-    #[error(
-        "{year:04}-{month:02}-{day:02} {hour:02}:{minute:02}:{second:02} is not a date and time"
-    )]
-    InvalidLocalTime {
+    /// A date that no calendar has (30 February, month 13).
+    #[error("{year:04}-{month:02}-{day:02} is not a date")]
+    InvalidDate {
         /// The year given.
         year: i32,
         /// The month given.
         month: u32,
         /// The day of the month given.
         day: u32,
+    },
+    /// A time of day that no clock shows (25:00, 12:60).
+    #[error("{hour:02}:{minute:02}:{second:02} is not a time of day")]
+    InvalidTimeOfDay {
         /// The hour given.
         hour: u32,
         /// The minute given.
@@ -83,25 +85,109 @@ pub enum CalendarError {
         /// The last day given.
         latest: Day,
     },
-    /// A number of calendar days below zero or beyond [`CalendarDays::MAX`](crate::CalendarDays::MAX).
-    #[error("number of calendar days {days} is outside 0 to 4294967295")]
-    InvalidDayCount {
-        /// The number given.
-        days: i64,
+    /// Days counted from a day to an earlier one: a count of calendar days is never
+    /// negative.
+    #[error("counting calendar days from {from} back to {to} gives a negative number")]
+    NegativeDayCount {
+        /// The day counted from.
+        from: Day,
+        /// The earlier day counted to.
+        to: Day,
     },
+    /// A number below zero or above 4 294 967 295 given as a count of calendar days
+    /// ([`CalendarDays::MAX`](crate::CalendarDays::MAX)).
+    #[error("a number of calendar days is from 0 to 4294967295")]
+    InvalidDayCount,
     /// A string that is not the text form of a calendar value.
-    #[error("cannot read {input:?} as {what}: {reason}")]
+    ///
+    /// The string itself is not kept: the caller has it, and without it the error stays as
+    /// small as a few days, which the hot paths that return one per order need.
+    #[error("cannot read the text as {form}: {problem}")]
     Parse {
-        /// The kind of value expected, e.g. `"a window of days"`.
-        what: &'static str,
-        /// The string given.
-        input: String,
-        /// What is wrong with it.
-        reason: &'static str,
+        /// The form expected.
+        form: TextForm,
+        /// What is wrong with the text.
+        problem: TextProblem,
     },
 }
 
+/// A text form the calendar reads, named by [`CalendarError::Parse`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TextForm {
+    /// A [`Day`]: `2026-05-25`.
+    Day,
+    /// A [`DayWindow`](crate::DayWindow): `2025-03-19/2025-03-21`, or
+    /// `Wednesday 2025-03-19 to Friday 2025-03-21`.
+    DayWindow,
+    /// [`BusinessDays`](crate::BusinessDays): `3 business days` or `3`.
+    BusinessDays,
+    /// [`CalendarDays`](crate::CalendarDays): `14 calendar days` or `14`.
+    CalendarDays,
+    /// A [`ParisTime`](crate::clock::ParisTime): `2026-03-30 11:30:00 +02:00`.
+    ParisTime,
+    /// An [`Ambiguity`](crate::clock::Ambiguity): `reject`, `earlier` or `later`.
+    Ambiguity,
+}
+
+impl core::fmt::Display for TextForm {
+    /// The form with an example: `a window of days (2025-03-19/2025-03-21)`.
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(match self {
+            TextForm::Day => "a day (2026-05-25)",
+            TextForm::DayWindow => {
+                "a window of days (2025-03-19/2025-03-21, or Wednesday 2025-03-19 to Friday 2025-03-21)"
+            }
+            TextForm::BusinessDays => "a number of business days (3 business days, or 3)",
+            TextForm::CalendarDays => "a number of calendar days (14 calendar days, or 14)",
+            TextForm::ParisTime => "a Paris wall-clock time (2026-03-30 11:30:00 +02:00)",
+            TextForm::Ambiguity => "a choice for an ambiguous time (reject, earlier or later)",
+        })
+    }
+}
+
+/// What is wrong with a text read as a calendar value, in [`CalendarError::Parse`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TextProblem {
+    /// The text does not have the form at all.
+    NotTheForm,
+    /// A date in the right form that no calendar has (`2025-02-30`), or that the type
+    /// cannot hold.
+    NoSuchDate,
+    /// A weekday that is not the date's (`Thursday 2025-03-19`).
+    WrongWeekday,
+    /// A unit other than the type's (`3 calendar days` read as business days).
+    WrongUnit,
+    /// A negative number where only counts from zero are meant.
+    Negative,
+    /// A number beyond what the type holds.
+    TooLarge,
+    /// An offset Paris did not have at that time (`+01:00` in July).
+    WrongOffset,
+}
+
+impl core::fmt::Display for TextProblem {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(match self {
+            TextProblem::NotTheForm => "it does not have that form",
+            TextProblem::NoSuchDate => "the date does not exist",
+            TextProblem::WrongWeekday => "the weekday is not the date's",
+            TextProblem::WrongUnit => "the unit is not that of this count",
+            TextProblem::Negative => "the number is negative",
+            TextProblem::TooLarge => "the number is too large",
+            TextProblem::WrongOffset => "the offset is not Paris's at that time",
+        })
+    }
+}
+
 impl CalendarError {
+    /// The error for a text that is not `form`, because of `problem`.
+    #[cold]
+    pub(crate) fn parse(form: TextForm, problem: TextProblem) -> CalendarError {
+        CalendarError::Parse { form, problem }
+    }
+
     /// True when a day or result lies outside the calendar's years.
     pub fn is_out_of_range(&self) -> bool {
         matches!(
@@ -119,7 +205,8 @@ impl CalendarError {
             self,
             CalendarError::NonexistentLocalTime { .. }
                 | CalendarError::AmbiguousLocalTime { .. }
-                | CalendarError::InvalidLocalTime { .. }
+                | CalendarError::InvalidDate { .. }
+                | CalendarError::InvalidTimeOfDay { .. }
         )
     }
 
@@ -154,13 +241,15 @@ impl CalendarError {
                  nuit-là. Précisez s'il s'agit de l'heure d'été ou de l'heure d'hiver."
                     .to_owned()
             }
-            CalendarError::InvalidLocalTime { .. } => {
+            CalendarError::InvalidDate { .. } | CalendarError::InvalidTimeOfDay { .. } => {
                 "Cette date ou cette heure n'existe pas. Vérifiez-la.".to_owned()
             }
             CalendarError::ReversedWindow { .. } => {
                 "La fin de la période précède son début. Vérifiez les dates.".to_owned()
             }
-            CalendarError::Parse { .. } | CalendarError::InvalidDayCount { .. } => {
+            CalendarError::Parse { .. }
+            | CalendarError::InvalidDayCount
+            | CalendarError::NegativeDayCount { .. } => {
                 "Cette valeur n'a pas pu être lue. Vérifiez-la.".to_owned()
             }
             CalendarError::OutOfRange { .. }
@@ -189,17 +278,19 @@ mod tests {
                 earliest: Day::from_days_since_epoch(1),
                 latest: Day::from_days_since_epoch(0),
             },
-            CalendarError::InvalidDayCount { days: -1 },
-            CalendarError::Parse {
-                what: "a window of days",
-                input: "x".to_owned(),
-                reason: "no slash",
+            CalendarError::InvalidDayCount,
+            CalendarError::NegativeDayCount {
+                from: Day::from_days_since_epoch(1),
+                to: Day::from_days_since_epoch(0),
             },
-            CalendarError::InvalidLocalTime {
+            CalendarError::parse(TextForm::DayWindow, TextProblem::NotTheForm),
+            CalendarError::InvalidDate {
                 year: 2026,
                 month: 2,
                 day: 30,
-                hour: 0,
+            },
+            CalendarError::InvalidTimeOfDay {
+                hour: 24,
                 minute: 0,
                 second: 0,
             },
@@ -220,6 +311,23 @@ mod tests {
             }
             .to_string(),
             "window of days ends on 1970-01-01, before it starts on 1970-01-02"
+        );
+    }
+}
+
+#[cfg(test)]
+mod size_tests {
+    use super::*;
+
+    // CAL-4, DISP-1: the error stays as small as it was before text parsing joined it, since
+    // the dispatch pipeline returns one per order (a 56-byte error made DispatchSchedule's
+    // per-order computation a fifth slower).
+    #[test]
+    fn the_error_stays_small() {
+        assert!(
+            size_of::<CalendarError>() <= 24,
+            "{}",
+            size_of::<CalendarError>()
         );
     }
 }

@@ -93,5 +93,5 @@ pub use calendar::{BusinessDaysFrom, Calendar, CalendarPolicy};
 pub use calendar_days::CalendarDays;
 pub use day::{CalendarDate, Day};
 pub use day_window::DayWindow;
-pub use error::CalendarError;
+pub use error::{CalendarError, TextForm, TextProblem};
 pub use holidays::{Holiday, Region, easter_sunday, holidays_of_year};
