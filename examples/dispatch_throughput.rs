@@ -1,5 +1,6 @@
 //! Dispatch dates for N orders, timed: the Rust side of the peer comparison described in
-//! the shared peer benchmarks' README (workload, checksum and output line are fixed there).
+//! `benches/peers/README.md` (workload, checksum and output line are fixed there), which
+//! `benches/peers/compare-dispatch` runs beside the Python peer.
 //!
 //! ```text
 //! cargo run --release --example dispatch_throughput -- 1000000
@@ -77,7 +78,7 @@ fn checksum_from_datetimes(
 ) -> Result<i64, Box<dyn Error>> {
     let mut checksum = 0i64;
     for instant in instants {
-        let (taken, by) = policy.taken_and_dispatch_by_on(calendar, clock::paris_time(instant)?)?;
+        let (taken, by) = policy.taken_and_dispatch_by_on(clock::paris_time(instant)?, calendar)?;
         checksum += days(taken) + days(by);
     }
     Ok(checksum)
@@ -92,7 +93,7 @@ fn checksum_from_unix(
     let mut checksum = 0i64;
     for &s in seconds {
         let (taken, by) =
-            policy.taken_and_dispatch_by_on(calendar, clock::paris_time_from_unix(s)?)?;
+            policy.taken_and_dispatch_by_on(clock::paris_time_from_unix(s)?, calendar)?;
         checksum += days(taken) + days(by);
     }
     Ok(checksum)

@@ -5,35 +5,17 @@
 //! cargo run --example order_journey
 //! ```
 //!
-//! Every step names the rules of the catalogue (RULES.md) it shows. Nothing reads the clock:
-//! each instant of the story is written below, on the Paris clock.
+//! Every step names the rules (docs/rules.md) it shows. Nothing reads the clock: each instant
+//! of the story is written below, on the Paris clock.
 
 use std::error::Error;
 
-use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
-use chrono_tz::Europe::Paris;
-use chrono_tz::Tz;
-use comptoir::account::{Account, CustomerId, FormPolicy, RegistrationForm};
-use comptoir::calendar::Calendar;
-use comptoir::cart::{
-    Cart, CartOrOrder, CodeOutcome, ColissimoDestination, Delivery, DeliveryService, Order, Terms,
-};
-use comptoir::dispatch::DispatchPolicy;
-use comptoir::money::Decimal;
-use comptoir::payment::{
-    Card, CardBrand, CardToken, Device, Eligibility, ExpectedDebit, ExpiryMonth, InstalmentPolicy,
-    OrderAmount, SecureOutcome, SecureTracker,
-};
-use comptoir::promo::{
-    Code, Conditions, Effect, EvaluationContext, Line, Offer, OfferSpec, Priority, Quantity,
-    Target, Trigger, ValidityWindow,
-};
-use comptoir::returns::{
-    Deadline, Depreciation, Inspection, LegalInterestRate, Refund, RefundAmountPolicy,
-    RefundDeadlines, RefundDecision, RefundDue, RefundFacts, RefundLedger, Return, ReturnedItem,
-    ReturnsPolicy, WithdrawalWindows,
-};
-use comptoir::support::{LineStatus, Support};
+// The common path in one import. chrono-tz's Paris, imported by name so that it takes the
+// place of the prelude's Paris wall clock, shows that instants in any chrono time zone work.
+use comptoir::chrono::FixedOffset;
+use comptoir::chrono_tz::{Europe::Paris, Tz};
+use comptoir::prelude::*;
+use comptoir::returns::Deadline;
 
 type Result<T> = std::result::Result<T, Box<dyn Error>>;
 
@@ -244,7 +226,7 @@ fn main() -> Result<()> {
 
     // DISP-1..3: when the validated order leaves the warehouse.
     heading("Dispatch of this order (DISP-1..3)");
-    let schedule = dispatch.schedule(&calendar, &ordered_at)?;
+    let schedule = DispatchSchedule::compute(&ordered_at, &dispatch, &calendar)?;
     println!(
         "Validated              {}",
         ordered_at.format("%a %-d %b %Y %H:%M")
@@ -253,8 +235,12 @@ fn main() -> Result<()> {
         "Taken into account     {}",
         day(schedule.taken_into_account())
     );
-    let (from, to) = schedule.expected_dispatch();
-    println!("Expected dispatch      {} to {}", day(from), day(to));
+    let window = schedule.expected_dispatch();
+    println!(
+        "Expected dispatch      {} to {}",
+        day(window.earliest()),
+        day(window.latest())
+    );
     println!("Dispatched at latest   {}", day(schedule.dispatch_by()));
 
     heading("When other orders would be taken into account (DISP-1..3)");
@@ -289,14 +275,14 @@ fn main() -> Result<()> {
         ),
     ] {
         let at = at.ok_or("instant")?;
-        let s = dispatch.schedule(&calendar, &at)?;
-        let (from, to) = s.expected_dispatch();
+        let s = DispatchSchedule::compute(&at, &dispatch, &calendar)?;
+        let window = s.expected_dispatch();
         println!(
             "{what:<52} {} -> taken {}, out {} to {}, at latest {}",
             at.format("%a %-d %b %H:%M:%S %:z"),
             day(s.taken_into_account()),
-            day(from),
-            day(to),
+            day(window.earliest()),
+            day(window.latest()),
             day(s.dispatch_by())
         );
     }
@@ -316,18 +302,18 @@ fn main() -> Result<()> {
             tracker.record(outcome)?.message_fr()
         );
     }
-    let debit = ExpectedDebit::for_order(&dispatch, &calendar, &ordered_at)?;
+    let debit = ExpectedDebit::compute(&ordered_at, &dispatch, &calendar)?;
     println!(
         "Card debited when shipped: expected {} to {}, at the latest {}",
-        day(debit.earliest()),
-        day(debit.latest_expected()),
+        day(debit.expected().earliest()),
+        day(debit.expected().latest()),
         day(debit.at_latest())
     );
     // PAY-4 counts the order total after discounts: the products' net amounts and shipping.
     let order = OrderAmount::from_order(&placed)?;
     // Before shipment, check 3x against the latest day the first instalment can fall on.
     let policy = InstalmentPolicy::default();
-    let offer = match policy.eligibility(&order, &card, 3, debit.at_latest())? {
+    let offer = match Eligibility::compute(&order, &card, 3, debit.at_latest(), &policy)? {
         Eligibility::Eligible => "offered".to_owned(),
         Eligibility::Refused(reason) => reason.message_fr(),
     };
@@ -336,9 +322,9 @@ fn main() -> Result<()> {
         day(debit.at_latest())
     );
     // The parcel leaves on the first day of the expected window: the first instalment.
-    let shipped_on = schedule.expected_dispatch().0;
+    let shipped_on = schedule.expected_dispatch().earliest();
     println!("Shipped on {}; the schedule:", day(shipped_on));
-    let instalments = policy.schedule(&order, &card, 3, shipped_on)?;
+    let instalments = InstalmentSchedule::compute(&order, &card, 3, shipped_on, &policy)?;
     for instalment in &instalments {
         println!(
             "  instalment {}: {:>10} on {}",

@@ -1,7 +1,7 @@
 //! comptoir: the business rules of a French online shop, as pure Rust libraries.
 //!
-//! This crate only re-exports the rule crates, so that an application can depend on one name.
-//! Each module is a crate of its own, usable alone:
+//! This crate gathers the rule crates under one name, so that an application depends on one
+//! crate and imports one prelude. Each module is a crate of its own, usable alone:
 //!
 //! - [`money`]: euro amounts at cent scale, rounding and exact allocation;
 //! - [`calendar`]: French business days and the Europe/Paris shop clock (CAL-1..5);
@@ -15,13 +15,66 @@
 //! - [`support`]: customer-service phone hours and the written-answer deadline (SUP-1..2);
 //! - [`account`]: registration form, profile changes, address book (ACC-1..4).
 //!
+//! The rule IDs are those of the [`rules`] reference (`docs/rules.md` in the repository),
+//! where each rule is stated in full with how the crates read it.
+//!
+//! What it adds:
+//!
+//! - [`prelude`]: `use comptoir::prelude::*;` brings the types of the common path;
+//! - [`Error`]: one error type with `From` for every crate's, its French message
+//!   ([`Error::message_fr`]) and the predicates callers branch on ([`Error::is_locked`],
+//!   [`Error::is_out_of_range`]...);
+//! - [`Paris`]: instants from the Paris wall clock, `Paris::at(2026, 5, 23, 18, 0, 0)?`,
+//!   refusing the times that do not exist or happened twice, without chrono-tz;
+//! - [`chrono`] and [`chrono_tz`], re-exported at the versions the crates use, so that an
+//!   application need not pin them itself (every function still takes a
+//!   `chrono::DateTime` in any time zone, chrono-tz's included).
+//!
+//! # Example
+//!
+//! ```
+//! use comptoir::prelude::*;
+//!
+//! fn debit_days(ordered_at: &DateTime<chrono::FixedOffset>) -> Result<DayWindow, comptoir::Error> {
+//!     let debit = ExpectedDebit::compute(ordered_at, &DispatchPolicy::default(), &Calendar::metropolitan())?;
+//!     Ok(debit.expected())
+//! }
+//!
+//! let ordered_at = Paris::at(2026, 5, 23, 18, 0, 0)?;
+//! assert_eq!(debit_days(&ordered_at)?.to_string(), "2026-05-27/2026-05-28");
+//! # Ok::<(), comptoir::Error>(())
+//! ```
+//!
 //! # Crate features
 //!
 //! - `serde`: serde support in every rule crate.
 //! - `proptest`: every rule crate's `strategies` module.
+//!
+//! No feature changes behaviour.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
 
+mod error;
+pub mod prelude;
+
+/// The rules reference: every rule of the crates under its ID, as `docs/rules.md` in the
+/// repository states it. Each ID is an anchor (`rules/index.html#disp-1`) the crates' pages
+/// link to.
+#[doc = include_str!("../docs/rules.md")]
+pub mod rules {}
+
+pub use chrono;
+pub use chrono_tz;
 pub use comptoir_account as account;
 pub use comptoir_calendar as calendar;
+pub use comptoir_calendar::clock::Paris;
 pub use comptoir_cart as cart;
 pub use comptoir_dispatch as dispatch;
 pub use comptoir_money as money;
@@ -29,3 +82,13 @@ pub use comptoir_payment as payment;
 pub use comptoir_promo as promo;
 pub use comptoir_returns as returns;
 pub use comptoir_support as support;
+pub use error::Error;
+
+/// A result whose error is the umbrella [`Error`].
+pub type Result<T, E = Error> = core::result::Result<T, E>;
+
+/// The README's Rust examples, compiled and run as documentation tests, so that the first
+/// code a newcomer copies is known to build with the prelude.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeExamples;

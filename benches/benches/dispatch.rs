@@ -6,7 +6,7 @@ use std::hint::black_box;
 
 use chrono::{DateTime, Utc};
 use comptoir_calendar::{Calendar, clock};
-use comptoir_dispatch::DispatchPolicy;
+use comptoir_dispatch::{DispatchPolicy, DispatchSchedule};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 /// 1 000 order instants, uniform over 2026-2027 (the peer comparison's generator).
@@ -35,7 +35,7 @@ fn dispatch(c: &mut Criterion) {
     group.bench_function("schedule_from_datetime", |b| {
         b.iter(|| {
             for t in &instants {
-                black_box(policy.schedule(&calendar, t).unwrap());
+                black_box(DispatchSchedule::compute(t, &policy, &calendar).unwrap());
             }
         })
     });
@@ -43,7 +43,7 @@ fn dispatch(c: &mut Criterion) {
         b.iter(|| {
             for s in &seconds {
                 let reading = clock::paris_time_from_unix(*s).unwrap();
-                black_box(policy.schedule_on(&calendar, reading).unwrap());
+                black_box(DispatchSchedule::compute_on(reading, &policy, &calendar).unwrap());
             }
         })
     });
@@ -51,7 +51,7 @@ fn dispatch(c: &mut Criterion) {
         b.iter(|| {
             for s in &seconds {
                 let reading = clock::paris_time_from_unix(*s).unwrap();
-                let taken = policy.taken_into_account_on(&calendar, reading).unwrap();
+                let taken = policy.taken_into_account_on(reading, &calendar).unwrap();
                 black_box(calendar.add_business_days(taken, policy.promise).unwrap());
             }
         })
@@ -60,7 +60,7 @@ fn dispatch(c: &mut Criterion) {
         b.iter(|| {
             for s in &seconds {
                 let reading = clock::paris_time_from_unix(*s).unwrap();
-                black_box(policy.taken_and_dispatch_by_on(&calendar, reading).unwrap());
+                black_box(policy.taken_and_dispatch_by_on(reading, &calendar).unwrap());
             }
         })
     });

@@ -7,6 +7,18 @@ use chrono::NaiveDate;
 use crate::{AccountError, AddressBook, FormPolicy, Password, Profile, ProfileForm, Registration};
 
 /// The shop's identifier of a customer account, given by the application's storage.
+///
+/// # Example
+///
+/// ```
+/// use comptoir_account::CustomerId;
+///
+/// let id: CustomerId = "42".parse()?;
+/// assert_eq!(id, CustomerId::new(42));
+/// assert_eq!(id.to_string(), "42");
+/// assert!("-42".parse::<CustomerId>().is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(transparent))]
@@ -25,8 +37,32 @@ impl CustomerId {
 }
 
 impl fmt::Display for CustomerId {
+    /// The number, `42`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl core::str::FromStr for CustomerId {
+    type Err = AccountError;
+
+    /// Reads the number `Display` writes: digits only, as a URL or a log holds it.
+    ///
+    /// # Errors
+    ///
+    /// [`AccountError::InvalidCustomerId`] for anything else (signs, spaces, letters, a
+    /// number beyond `u64`).
+    fn from_str(s: &str) -> Result<CustomerId, AccountError> {
+        if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(AccountError::InvalidCustomerId {
+                input: s.to_owned(),
+            });
+        }
+        s.parse()
+            .map(CustomerId)
+            .map_err(|_| AccountError::InvalidCustomerId {
+                input: s.to_owned(),
+            })
     }
 }
 

@@ -61,8 +61,22 @@ impl AddressName {
 }
 
 impl fmt::Display for AddressName {
+    /// The name as the customer wrote it, trimmed.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
+    }
+}
+
+impl core::str::FromStr for AddressName {
+    type Err = AccountError;
+
+    /// As [`AddressName::new`].
+    ///
+    /// # Errors
+    ///
+    /// As [`AddressName::new`].
+    fn from_str(s: &str) -> Result<AddressName, AccountError> {
+        AddressName::new(s)
     }
 }
 

@@ -293,6 +293,12 @@ pub enum AccountError {
     /// Ordering needs a registered customer (ACC-1).
     #[error("an account is required to order")]
     AccountRequired,
+    /// A string that is not a customer identifier (digits only).
+    #[error("cannot read {input:?} as a customer id: expected digits only")]
+    InvalidCustomerId {
+        /// The string given.
+        input: String,
+    },
 }
 
 fn join(errors: &[FieldError]) -> String {
@@ -352,6 +358,18 @@ impl AccountError {
             AccountError::AccountRequired => {
                 vec!["Pour passer commande, veuillez vous connecter ou créer un compte.".to_owned()]
             }
+            AccountError::InvalidCustomerId { .. } => vec![
+                "Ce compte client est introuvable : reconnectez-vous ou contactez le service \
+                 client."
+                    .to_owned(),
+            ],
         }
+    }
+
+    /// The French text the shop shows for the whole error: the sentences of
+    /// [`AccountError::messages_fr`], one after the other. A form shows each under its field
+    /// instead.
+    pub fn message_fr(&self) -> String {
+        self.messages_fr().join(" ")
     }
 }

@@ -1,21 +1,21 @@
 //! Customer accounts: who may order, what the registration form accepts, how a profile is
 //! changed and how saved addresses are kept.
 //!
-//! The crate decides four rules of `RULES.md`:
+//! The crate decides four rules of the [rules reference] (`docs/rules.md` in the repository):
 //!
-//! - **ACC-1 Account required.** Ordering needs a [`RegisteredCustomer`], which only an
+//! - **[ACC-1] Account required.** Ordering needs a [`RegisteredCustomer`], which only an
 //!   [`Account`] gives out; [`require_account`] turns a session without one into the typed
 //!   refusal [`AccountError::AccountRequired`].
-//! - **ACC-2 Registration form.** [`RegistrationForm::validate`] checks every field and
+//! - **[ACC-2] Registration form.** [`RegistrationForm::validate`] checks every field and
 //!   reports *all* invalid ones at once, each with its reason and the French sentence shown in
 //!   red under the field ([`FieldError::message_fr`]). E-mail addresses are checked per
 //!   RFC 5322/5321 by the `email_address` crate, phone numbers against libphonenumber's
 //!   metadata by the `phonenumber` crate (metropolitan and overseas numbers), postcodes against
 //!   the table of ranges of [`Postcode`]; names and passwords follow [`FormPolicy`].
-//! - **ACC-3 Profile changes** ([`ProfileForm`], [`Account::change_profile`]) are refused
+//! - **[ACC-3] Profile changes** ([`ProfileForm`], [`Account::change_profile`]) are refused
 //!   unless the box "J'accepte les conditions générales et la politique de confidentialité"
 //!   is ticked.
-//! - **ACC-4 Address book.** [`AddressBook`]: several addresses, each under a name unique for
+//! - **[ACC-4] Address book.** [`AddressBook`]: several addresses, each under a name unique for
 //!   the customer ignoring case, added, edited and removed.
 //!
 //! Forms are raw text ([`FormText`]): empty or oversized fields, control characters and
@@ -51,6 +51,14 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
+//! The value types read back what they display (`"42".parse::<CustomerId>()`,
+//! `"Maison".parse::<AddressName>()`, names, e-mails, phones, postcodes), through the same
+//! checks as the forms. [`AccountError::message_fr`] gives the French text for any error,
+//! [`AccountError::messages_fr`] one sentence per refused field.
+//!
+//! `cargo run -p comptoir-account --example register` registers a customer, every invalid
+//! field reported at once, and fills an address book.
+//!
 //! # Crate features
 //!
 //! - `serde`: `Serialize`/`Deserialize` for profiles, accounts, addresses, address books and
@@ -62,6 +70,12 @@
 //! - `proptest`: the `strategies` module, generators of valid forms and addresses.
 //!
 //! No feature changes behaviour.
+//!
+//! [rules reference]: ../comptoir/rules/index.html
+//! [ACC-1]: ../comptoir/rules/index.html#acc-1
+//! [ACC-2]: ../comptoir/rules/index.html#acc-2
+//! [ACC-3]: ../comptoir/rules/index.html#acc-3
+//! [ACC-4]: ../comptoir/rules/index.html#acc-4
 #![cfg_attr(
     not(test),
     deny(

@@ -352,8 +352,22 @@ impl PersonName {
 }
 
 impl fmt::Display for PersonName {
+    /// The name, trimmed.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
+    }
+}
+
+impl FromStr for PersonName {
+    type Err = AccountError;
+
+    /// As [`PersonName::new`], under the default length limit.
+    ///
+    /// # Errors
+    ///
+    /// As [`PersonName::new`].
+    fn from_str(s: &str) -> Result<PersonName, AccountError> {
+        PersonName::new(s)
     }
 }
 

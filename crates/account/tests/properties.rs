@@ -2,7 +2,8 @@
 
 use chrono::NaiveDate;
 use comptoir_account::{
-    AddressBook, AddressForm, Field, FormPolicy, FormText, RegistrationForm, strategies,
+    AddressBook, AddressForm, AddressName, CustomerId, Email, Field, FormPolicy, FormText,
+    PersonName, Phone, Postcode, RegistrationForm, strategies,
 };
 use proptest::prelude::*;
 
@@ -154,5 +155,39 @@ proptest! {
             unique.dedup();
             prop_assert_eq!(unique.len(), keys.len(), "{:?}", keys);
         }
+    }
+}
+
+proptest! {
+    // ACC-2, ACC-4: every value type reads back from what it displays.
+    #[test]
+    fn acc_2_acc_4_values_read_back_from_their_text(
+        name in strategies::person_name(),
+        email in strategies::email(),
+        postcode in strategies::postcode(),
+        phone in strategies::phone(),
+        address_name in strategies::address_name(),
+        id in any::<u64>(),
+    ) {
+        let name: PersonName = name.parse()?;
+        prop_assert_eq!(name.to_string().parse::<PersonName>()?, name);
+        let email: Email = email.parse()?;
+        prop_assert_eq!(email.to_string().parse::<Email>()?, email);
+        let postcode: Postcode = postcode.parse()?;
+        prop_assert_eq!(postcode.to_string().parse::<Postcode>()?, postcode);
+        let phone: Phone = phone.parse()?;
+        prop_assert_eq!(phone.to_string().parse::<Phone>()?, phone);
+        let address_name: AddressName = address_name.parse()?;
+        prop_assert_eq!(address_name.to_string().parse::<AddressName>()?, address_name);
+        let id = CustomerId::new(id);
+        prop_assert_eq!(id.to_string().parse::<CustomerId>()?, id);
+    }
+}
+
+// ACC-1: a customer id is digits only.
+#[test]
+fn acc_1_customer_ids_are_digits_only() {
+    for bad in ["", "-1", "+1", " 1", "1a", "18446744073709551616"] {
+        assert!(bad.parse::<CustomerId>().is_err(), "{bad:?}");
     }
 }

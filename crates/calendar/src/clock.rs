@@ -1,4 +1,4 @@
-//! The shop's clock: Europe/Paris wall-clock time (RULES.md "Time").
+//! The shop's clock: Europe/Paris wall-clock time ([Time] in the rules reference).
 //!
 //! Every rule reads the time of day on the Paris clock (the 11:00 cutoff, the phone hours,
 //! the end of a withdrawal's last day). This module converts instants to Paris wall-clock
@@ -12,9 +12,9 @@
 //!   end-of-September rule) comes from the IANA database through chrono-tz.
 //!
 //! chrono-tz 0.10 lists summer-time changes only up to 2099 and keeps UTC+1 all year from 2100.
-//! The IANA rule itself has no end year ("EU 1981 max"), and RULES.md reads it that way, so
-//! this clock keeps the last-Sunday rule up to 2200 and beyond; for 1900 to 2099 both agree to
-//! the second (a property test checks it).
+//! The IANA rule itself has no end year ("EU 1981 max"), and the rules reference reads it
+//! that way, so this clock keeps the last-Sunday rule up to 2200 and beyond; for 1900 to 2099
+//! both agree to the second (a property test checks it).
 //!
 //! # Example
 //!
@@ -35,12 +35,15 @@
 //! assert_eq!(clock::from_paris(twice, Ambiguity::Later)?.to_rfc3339(), "2026-10-25T02:30:00+01:00");
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
+//!
+//! [Time]: ../../comptoir/rules/index.html#time
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone};
-use chrono_tz::Europe::Paris;
+// The IANA history, for instants before the EU rule.
+use chrono_tz::Europe::Paris as IanaParis;
 
 use crate::day::days_from_civil;
-use crate::{CalendarError, Day};
+use crate::{CalendarError, Day, TextForm, TextProblem};
 
 const SECONDS_PER_DAY: i64 = 86_400;
 const WINTER: i32 = 3_600;
@@ -139,13 +142,65 @@ impl core::fmt::Display for ParisTime {
     }
 }
 
+impl core::str::FromStr for ParisTime {
+    type Err = CalendarError;
+
+    /// Reads what `Display` writes, `2026-03-30 11:30:00 +02:00` (fractions of a second
+    /// allowed), and checks the offset is Paris's at that instant.
+    ///
+    /// # Errors
+    ///
+    /// [`CalendarError::Parse`] for another form, or an offset Paris did not have then;
+    /// [`CalendarError::InstantOutOfRange`] beyond what the clock reads.
+    fn from_str(s: &str) -> Result<ParisTime, CalendarError> {
+        let not_the_form = || CalendarError::parse(TextForm::ParisTime, TextProblem::NotTheForm);
+        let (local, offset) = s.rsplit_once(' ').ok_or_else(not_the_form)?;
+        let local = NaiveDateTime::parse_from_str(local, "%Y-%m-%d %H:%M:%S%.f")
+            .map_err(|_| not_the_form())?;
+        let offset = parse_offset(offset).ok_or_else(not_the_form)?;
+        let instant = local
+            .and_utc()
+            .timestamp()
+            .checked_sub(i64::from(offset))
+            .ok_or(CalendarError::InstantOutOfRange)?;
+        let reading = reading(instant, local.and_utc().timestamp_subsec_nanos())
+            .ok_or(CalendarError::InstantOutOfRange)?;
+        if reading.offset_seconds != offset {
+            return Err(CalendarError::parse(
+                TextForm::ParisTime,
+                TextProblem::WrongOffset,
+            ));
+        }
+        Ok(reading)
+    }
+}
+
+/// `+02:00` or `+00:09:21` (Paris mean time before 1911), as [`FixedOffset`] writes them.
+fn parse_offset(s: &str) -> Option<i32> {
+    let (sign, rest) = match s.as_bytes().first()? {
+        b'+' => (1, s.get(1..)?),
+        b'-' => (-1, s.get(1..)?),
+        _ => return None,
+    };
+    let mut seconds = 0;
+    let mut parts = 0;
+    for (part, unit) in rest.split(':').zip([3_600, 60, 1]) {
+        if part.len() != 2 || !part.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        seconds += part.parse::<i32>().ok()? * unit;
+        parts += 1;
+    }
+    (rest.split(':').count() == parts && (2..=3).contains(&parts)).then_some(sign * seconds)
+}
+
 /// The offset before 1996, from the IANA history. Kept out of line so that the common path
 /// stays small enough to inline.
 #[cold]
 #[inline(never)]
 fn historic_offset_at(unix: i64) -> i32 {
     DateTime::from_timestamp(unix, 0).map_or(WINTER, |utc| {
-        Paris
+        IanaParis
             .offset_from_utc_datetime(&utc.naive_utc())
             .fix()
             .local_minus_utc()
@@ -340,6 +395,9 @@ pub fn paris_date<Tz: TimeZone>(instant: &DateTime<Tz>) -> Result<NaiveDate, Cal
 
 /// Which instant a Paris wall-clock time means when it happened twice (the hour repeated when
 /// summer time ends).
+///
+/// `Display` writes the lowercase name (`reject`, `earlier`, `later`), as serde does, and
+/// `FromStr` reads it back.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -351,6 +409,128 @@ pub enum Ambiguity {
     Earlier,
     /// The second occurrence, back on winter time.
     Later,
+}
+
+impl Ambiguity {
+    /// Every choice, in declaration order.
+    pub const ALL: [Ambiguity; 3] = [Ambiguity::Reject, Ambiguity::Earlier, Ambiguity::Later];
+
+    fn name(self) -> &'static str {
+        match self {
+            Ambiguity::Reject => "reject",
+            Ambiguity::Earlier => "earlier",
+            Ambiguity::Later => "later",
+        }
+    }
+}
+
+impl core::fmt::Display for Ambiguity {
+    /// `reject`, `earlier` or `later`.
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl core::str::FromStr for Ambiguity {
+    type Err = CalendarError;
+
+    /// Reads `reject`, `earlier` or `later`.
+    ///
+    /// # Errors
+    ///
+    /// [`CalendarError::Parse`] for any other string.
+    fn from_str(s: &str) -> Result<Ambiguity, CalendarError> {
+        Ambiguity::ALL
+            .into_iter()
+            .find(|a| a.name() == s)
+            .ok_or_else(|| CalendarError::parse(TextForm::Ambiguity, TextProblem::NotTheForm))
+    }
+}
+
+/// The shop's wall clock, Europe/Paris: instants from the date and time people write, without
+/// chrono-tz and without a silent guess.
+///
+/// Every rule takes instants in any chrono time zone, so a chrono-tz
+/// `Paris.with_ymd_and_hms(..)` works as well; this answers with a [`Result`] instead of
+/// chrono's `LocalResult`, and its error says what is wrong with the time and gives the
+/// French sentence to show ([`CalendarError::message_fr`]).
+///
+/// # Example
+///
+/// ```
+/// use comptoir_calendar::clock::{Ambiguity, Paris};
+///
+/// let ordered_at = Paris::at(2026, 5, 23, 18, 0, 0)?;
+/// assert_eq!(ordered_at.to_rfc3339(), "2026-05-23T18:00:00+02:00");
+///
+/// // 02:30 on 29 March 2026 never happened; on 25 October it happened twice.
+/// assert!(Paris::at(2026, 3, 29, 2, 30, 0).is_err_and(|e| e.is_local_time()));
+/// assert!(Paris::at(2026, 10, 25, 2, 30, 0).is_err_and(|e| e.is_local_time()));
+/// let twice = chrono::NaiveDate::from_ymd_opt(2026, 10, 25)
+///     .and_then(|d| d.and_hms_opt(2, 30, 0))
+///     .ok_or("time")?;
+/// assert_eq!(Paris::at_local(twice, Ambiguity::Later)?.to_rfc3339(), "2026-10-25T02:30:00+01:00");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Paris;
+
+impl Paris {
+    /// The instant the Paris wall clock shows as that date and time.
+    ///
+    /// # Errors
+    ///
+    /// - [`CalendarError::InvalidDate`] for a date no calendar has (30 February),
+    ///   [`CalendarError::InvalidTimeOfDay`] for a time no clock shows (24:00);
+    /// - [`CalendarError::NonexistentLocalTime`] for a time skipped when summer time starts;
+    /// - [`CalendarError::AmbiguousLocalTime`] for a time repeated when it ends: choose with
+    ///   [`Paris::at_local`];
+    /// - [`CalendarError::InstantOutOfRange`] more than 262 000 years away from year 0.
+    pub fn at(
+        year: i32,
+        month: u32,
+        day: u32,
+        hour: u32,
+        minute: u32,
+        second: u32,
+    ) -> Result<DateTime<FixedOffset>, CalendarError> {
+        let date = NaiveDate::from_ymd_opt(year, month, day).ok_or(CalendarError::InvalidDate {
+            year,
+            month,
+            day,
+        })?;
+        let time = NaiveTime::from_hms_opt(hour, minute, second).ok_or(
+            CalendarError::InvalidTimeOfDay {
+                hour,
+                minute,
+                second,
+            },
+        )?;
+        let local = date.and_time(time);
+        from_paris(local, Ambiguity::Reject)
+    }
+
+    /// The instant a Paris wall-clock time stands for, `ambiguity` choosing in the autumn
+    /// overlap: [`from_paris`].
+    ///
+    /// # Errors
+    ///
+    /// As [`from_paris`].
+    pub fn at_local(
+        local: NaiveDateTime,
+        ambiguity: Ambiguity,
+    ) -> Result<DateTime<FixedOffset>, CalendarError> {
+        from_paris(local, ambiguity)
+    }
+
+    /// The Paris clock at `instant`: [`paris_time`].
+    ///
+    /// # Errors
+    ///
+    /// As [`paris_time`].
+    pub fn time_at<Tz: TimeZone>(instant: &DateTime<Tz>) -> Result<ParisTime, CalendarError> {
+        paris_time(instant)
+    }
 }
 
 /// The instant a Paris wall-clock time stands for, with Paris's offset at that instant.
@@ -376,7 +556,7 @@ pub fn from_paris(
     }
     if local_seconds < RULE_FROM_UNIX {
         let fixed = |dt: DateTime<chrono_tz::Tz>| dt.fixed_offset();
-        return match Paris.from_local_datetime(&local) {
+        return match IanaParis.from_local_datetime(&local) {
             chrono::LocalResult::Single(dt) => Ok(fixed(dt)),
             chrono::LocalResult::Ambiguous(a, b) => choose(local, ambiguity, fixed(a), fixed(b)),
             chrono::LocalResult::None => Err(CalendarError::NonexistentLocalTime { local }),
@@ -416,7 +596,7 @@ mod tests {
     use super::*;
     use chrono::{Datelike, Utc};
 
-    // Time (RULES.md): the EU rule starts with 1996's changes.
+    // Time (docs/rules.md): the EU rule starts with 1996's changes.
     #[test]
     fn first_changes_are_those_of_1996() {
         // 31 March 1996 and 27 October 1996, 01:00 UTC.
@@ -427,7 +607,7 @@ mod tests {
         );
     }
 
-    // Time (RULES.md): last Sundays of March and October, 01:00 UTC, 1996-2200.
+    // Time (docs/rules.md): last Sundays of March and October, 01:00 UTC, 1996-2200.
     #[test]
     fn table_is_right_around_every_change() {
         for year in 1996..=2200 {
@@ -446,7 +626,7 @@ mod tests {
         }
     }
 
-    // Time (RULES.md): the rule goes on after the table.
+    // Time (docs/rules.md): the rule goes on after the table.
     #[test]
     fn beyond_the_table_the_rule_goes_on() {
         let summer = days_from_civil(2250, 7, 15) * SECONDS_PER_DAY;
@@ -460,7 +640,7 @@ mod tests {
         assert_eq!(offset_at_unix(end), WINTER);
     }
 
-    // Time (RULES.md), CAL-4: extreme instants are errors, never panics.
+    // Time (docs/rules.md), CAL-4: extreme instants are errors, never panics.
     #[test]
     fn unix_extremes_are_errors_not_panics() {
         assert!(paris_time_from_unix(i64::MAX).is_err());

@@ -84,6 +84,26 @@ impl fmt::Display for Day {
     }
 }
 
+impl core::str::FromStr for Day {
+    type Err = crate::CalendarError;
+
+    /// Reads the ISO date `Display` writes, `2026-05-25`.
+    ///
+    /// # Errors
+    ///
+    /// [`CalendarError::Parse`](crate::CalendarError::Parse) for anything else.
+    fn from_str(s: &str) -> Result<Day, crate::CalendarError> {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d")
+            .ok()
+            // chrono accepts a one-digit month or day; the written form has two.
+            .filter(|d| d.format("%Y-%m-%d").to_string() == s)
+            .map(Day::from)
+            .ok_or_else(|| {
+                crate::CalendarError::parse(crate::TextForm::Day, crate::TextProblem::NotTheForm)
+            })
+    }
+}
+
 /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's `days_from_civil`).
 pub(crate) const fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
     let y = if month <= 2 { year - 1 } else { year };
@@ -191,5 +211,17 @@ mod tests {
         }
         assert_eq!(Day(i32::MAX).date(), None);
         assert_eq!(Day(i32::MIN).date(), None);
+    }
+
+    // CAL-4: a day's ISO form reads back; other forms are refused.
+    #[test]
+    fn iso_form_reads_back() {
+        for days in [-25_567, -1, 0, 20_598, 84_370] {
+            let day = Day(days);
+            assert_eq!(day.to_string().parse::<Day>(), Ok(day));
+        }
+        for bad in ["", "2026-5-25", "25/05/2026", "2026-02-30", " 2026-05-25"] {
+            assert!(bad.parse::<Day>().is_err(), "{bad:?}");
+        }
     }
 }

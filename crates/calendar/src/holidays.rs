@@ -204,7 +204,7 @@ impl FromStr for Region {
         Region::ALL
             .into_iter()
             .find(|r| r.as_str() == s)
-            .ok_or_else(|| CalendarError::UnknownRegion { name: s.to_owned() })
+            .ok_or(CalendarError::UnknownRegion)
     }
 }
 
@@ -223,7 +223,7 @@ impl serde::Serialize for Region {
 
 #[cfg(feature = "serde")]
 impl<'de> serde::Deserialize<'de> for Region {
-    /// Reads a region through [`FromStr`]: the same names, the same error.
+    /// Reads a region through [`FromStr`]: the same names; the error names the text read.
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Region, D::Error> {
         struct Name;
         impl serde::de::Visitor<'_> for Name {
@@ -232,7 +232,8 @@ impl<'de> serde::Deserialize<'de> for Region {
                 write!(f, "a region name, one of {}", region_names())
             }
             fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Region, E> {
-                s.parse().map_err(E::custom)
+                s.parse()
+                    .map_err(|e: CalendarError| E::custom(format_args!("{s:?}: {e}")))
             }
         }
         deserializer.deserialize_str(Name)

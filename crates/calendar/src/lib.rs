@@ -5,23 +5,31 @@
 //! refunds, written answers) is counted on this calendar, and every cutoff is read on the
 //! Europe/Paris clock. This crate decides:
 //!
-//! - **CAL-1** what a business day is: Monday to Friday, not a public holiday, not a closure
+//! - **[CAL-1]** what a business day is: Monday to Friday, not a public holiday, not a closure
 //!   the shop declares ([`Calendar`], [`CalendarPolicy`]);
-//! - **CAL-2** the 11 national public holidays, Easter-based ones included, with the Whit
+//! - **[CAL-2]** the 11 national public holidays, Easter-based ones included, with the Whit
 //!   Monday switch ([`Holiday`], [`easter_sunday`]);
-//! - **CAL-3** the regional ones: Alsace-Moselle and the overseas regions, Saint-Martin and
+//! - **[CAL-3]** the regional ones: Alsace-Moselle and the overseas regions, Saint-Martin and
 //!   Saint-Barthélemy included, with customary days as a policy switch ([`Region`],
 //!   [`LocalDays`]); the legal calendar of a customer's region for statutory periods
 //!   ([`Calendar::legal`]);
-//! - **CAL-4** the range, 1900-01-01 to 2200-12-31: outside it every method returns
+//! - **[CAL-4]** the range, 1900-01-01 to 2200-12-31: outside it every method returns
 //!   [`CalendarError::OutOfRange`], and nothing panics on any date chrono can represent;
-//! - **CAL-5** interoperability: [`Calendar`] implements `bdays::HolidayCalendar<NaiveDate>`;
-//! - the shop clock ([`clock`]): instants to Paris wall-clock time and back, with an explicit
-//!   choice or error for the spring gap and the autumn overlap.
+//! - **[CAL-5]** interoperability: [`Calendar`] implements `bdays::HolidayCalendar<NaiveDate>`;
+//! - the shop clock ([`clock`], [Time]): instants to Paris wall-clock time and back, with an explicit
+//!   choice or error for the spring gap and the autumn overlap ([`clock::Paris`] writes an
+//!   instant as people say it, `Paris::at(2026, 5, 23, 18, 0, 0)?`, without chrono-tz).
+//!
+//! It also holds the shapes every rule crate shares for days: [`DayWindow`] ("from this day
+//! to that day", both included), [`BusinessDays`] and [`CalendarDays`] (counts of open days
+//! and of all days). Each prints a canonical text form that its `FromStr` reads back.
 //!
 //! Every calendar question (is it a business day, the next or previous one, add or subtract
 //! N business days, count them between two days) is answered in constant time from bit tables
 //! built once per calendar.
+//!
+//! The rule IDs are those of the [rules reference] (`docs/rules.md` in the repository),
+//! where each rule is stated in full.
 //!
 //! # Example
 //!
@@ -41,14 +49,26 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
+//! `cargo run -p comptoir-calendar --example business_days` prints a month of the calendar
+//! and a few questions answered on it.
+//!
 //! # Crate features
 //!
-//! - `serde`: `Serialize`/`Deserialize` for [`CalendarPolicy`], [`Region`], [`LocalDays`], [`Holiday`],
-//!   [`BusinessDays`] and [`clock::Ambiguity`].
-//! - `proptest`: the `strategies` module: days in range, instants (DST changes included),
-//!   calendar policies.
+//! - `serde`: `Serialize`/`Deserialize` for [`CalendarPolicy`], [`Region`], [`LocalDays`],
+//!   [`Holiday`], [`BusinessDays`], [`CalendarDays`] (numbers), [`DayWindow`] (the ISO string
+//!   `"2025-03-19/2025-03-21"`, checked as [`DayWindow::new`] does) and [`clock::Ambiguity`].
+//! - `proptest`: the `strategies` module: days in range, windows of days, day counts,
+//!   instants (DST changes included), calendar policies (legal ones included).
 //!
 //! No feature changes behaviour.
+//!
+//! [rules reference]: ../comptoir/rules/index.html
+//! [Time]: ../comptoir/rules/index.html#time
+//! [CAL-1]: ../comptoir/rules/index.html#cal-1
+//! [CAL-2]: ../comptoir/rules/index.html#cal-2
+//! [CAL-3]: ../comptoir/rules/index.html#cal-3
+//! [CAL-4]: ../comptoir/rules/index.html#cal-4
+//! [CAL-5]: ../comptoir/rules/index.html#cal-5
 #![cfg_attr(
     not(test),
     deny(
@@ -62,8 +82,10 @@
 mod bdays_interop;
 mod business_days;
 mod calendar;
+mod calendar_days;
 pub mod clock;
 mod day;
+mod day_window;
 mod error;
 mod holidays;
 #[cfg(feature = "proptest")]
@@ -71,6 +93,8 @@ pub mod strategies;
 
 pub use business_days::BusinessDays;
 pub use calendar::{BusinessDaysFrom, Calendar, CalendarPolicy};
+pub use calendar_days::CalendarDays;
 pub use day::{CalendarDate, Day};
-pub use error::CalendarError;
+pub use day_window::DayWindow;
+pub use error::{CalendarError, TextForm, TextProblem};
 pub use holidays::{Holiday, LocalDays, Region, easter_sunday, holidays_of_year};

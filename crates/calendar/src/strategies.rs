@@ -16,7 +16,7 @@
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use proptest::prelude::*;
 
-use crate::{Calendar, CalendarPolicy, LocalDays, Region};
+use crate::{BusinessDays, Calendar, CalendarDays, CalendarPolicy, DayWindow, LocalDays, Region};
 
 /// Any day the calendar answers for, 1900-01-01 to 2200-12-31.
 pub fn date_in_range() -> impl Strategy<Value = NaiveDate> {
@@ -90,4 +90,31 @@ pub fn calendar_policy() -> impl Strategy<Value = CalendarPolicy> {
 /// periods.
 pub fn legal_calendar_policy() -> impl Strategy<Value = CalendarPolicy> {
     region().prop_map(CalendarPolicy::legal)
+}
+
+/// A window of days within the calendar's range, up to a year long.
+pub fn day_window() -> impl Strategy<Value = DayWindow> {
+    (date_in_range(), 0u64..=366).prop_map(|(earliest, length)| {
+        let latest = earliest
+            .checked_add_days(Days::new(length))
+            .filter(|d| *d <= Calendar::MAX_DATE)
+            .unwrap_or(earliest);
+        DayWindow::new(earliest, latest).unwrap_or(DayWindow::single(earliest))
+    })
+}
+
+/// Any count of calendar days, small ones (the rules' delays) more often.
+pub fn calendar_days() -> impl Strategy<Value = CalendarDays> {
+    prop_oneof![
+        3 => (0u32..=400).prop_map(CalendarDays::new),
+        1 => any::<u32>().prop_map(CalendarDays::new),
+    ]
+}
+
+/// Any count of business days, negative ones included, small ones more often.
+pub fn business_days() -> impl Strategy<Value = BusinessDays> {
+    prop_oneof![
+        3 => (-30i32..=30).prop_map(BusinessDays::new),
+        1 => any::<i32>().prop_map(BusinessDays::new),
+    ]
 }

@@ -1,4 +1,4 @@
-//! The Paris clock ("Time" in RULES.md) against chrono-tz, the IANA database.
+//! The Paris clock ("Time" in docs/rules.md) against chrono-tz, the IANA database.
 
 use chrono::{DateTime, Datelike, Days, NaiveDate, Offset, TimeZone, Utc};
 use chrono_tz::Europe::Paris;

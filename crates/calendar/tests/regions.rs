@@ -261,14 +261,12 @@ fn cal_3_region_names_round_trip_and_nothing_else_parses() {
     ] {
         assert_eq!(
             bad.parse::<Region>(),
-            Err(CalendarError::UnknownRegion {
-                name: bad.to_owned()
-            }),
+            Err(CalendarError::UnknownRegion),
             "{bad:?}"
         );
     }
     let message = "GP".parse::<Region>().unwrap_err().to_string();
-    assert!(message.starts_with("unknown region \"GP\": expected one of metropolitan, "));
+    assert!(message.starts_with("unknown region: expected one of metropolitan, "));
     assert!(message.ends_with("saint_martin, saint_barthelemy"));
 }
 
@@ -297,7 +295,7 @@ fn cal_3_serde_accepts_only_the_documented_region_names() {
     let err = serde_json::from_str::<Region>(r#""MQ""#)
         .unwrap_err()
         .to_string();
-    assert!(err.contains("unknown region \"MQ\""), "{err}");
+    assert!(err.contains("\"MQ\": unknown region"), "{err}");
     let policy: CalendarPolicy =
         serde_json::from_str(r#"{"region":"saint_barthelemy","local_days":"statutory"}"#).unwrap();
     assert_eq!(policy.region, Region::SaintBarthelemy);

@@ -42,4 +42,26 @@ impl DispatchError {
     pub fn is_out_of_range(&self) -> bool {
         matches!(self, DispatchError::Calendar(e) if e.is_out_of_range())
     }
+
+    /// The sentence the shop shows a customer (or its back office) for this error, in French.
+    ///
+    /// None of these comes from a customer's choice: a bad policy or record, or a date the
+    /// rules do not cover, so each says to contact customer service, as the calendar's do.
+    pub fn message_fr(&self) -> String {
+        match self {
+            DispatchError::Calendar(e) => e.message_fr(),
+            DispatchError::DispatchBeforeOrder { .. }
+            | DispatchError::DispatchInTheFuture { .. }
+            | DispatchError::InvalidSchedule => {
+                "Les dates d'expédition enregistrées pour cette commande sont incohérentes : \
+                 contactez le service client."
+                    .to_owned()
+            }
+            DispatchError::InvalidPolicy { .. } => {
+                "Les délais d'expédition de la boutique sont mal configurés : contactez le \
+                 service client."
+                    .to_owned()
+            }
+        }
+    }
 }

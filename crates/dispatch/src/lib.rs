@@ -5,22 +5,24 @@
 //! "Expédition en 3 jours ouvrés": this crate turns those FAQ sentences into dates, on the
 //! shop's calendar and the Paris clock ([`comptoir_calendar`]). It decides:
 //!
-//! - **DISP-1** the day `T` an order is taken into account: its Paris date when that is a
+//! - **[DISP-1]** the day `T` an order is taken into account: its Paris date when that is a
 //!   business day and the Paris time is before 11:00:00, otherwise the next business day
 //!   after that date (an order at exactly 11:00:00 is after the cutoff);
-//! - **DISP-2** the expected dispatch window, `T + 1` to `T + 2` business days;
-//! - **DISP-3** the promise: dispatched at the latest on `T + 3` business days, and late once
+//! - **[DISP-2]** the expected dispatch window, `T + 1` to `T + 2` business days;
+//! - **[DISP-3]** the promise: dispatched at the latest on `T + 3` business days, and late once
 //!   that day has ended without a dispatch.
 //!
 //! The numbers are a [`DispatchPolicy`] whose default is the FAQ's.
 //!
+//! The rule IDs are those of the [rules reference] (`docs/rules.md` in the repository),
+//! where each rule is stated in full.
+//!
 //! # Example
 //!
 //! ```
-//! use chrono::{NaiveDate, TimeZone};
-//! use chrono_tz::Europe::Paris;
-//! use comptoir_calendar::Calendar;
-//! use comptoir_dispatch::DispatchPolicy;
+//! use chrono::NaiveDate;
+//! use comptoir_calendar::{clock::Paris, Calendar};
+//! use comptoir_dispatch::{DispatchPolicy, DispatchSchedule};
 //!
 //! let cal = Calendar::metropolitan();
 //! let policy = DispatchPolicy::default();
@@ -28,20 +30,36 @@
 //!
 //! // DISP-1's worked example: Saturday 23 May 2026 at 18:00 -> Tuesday 26
 //! // (Monday 25 May is Whit Monday).
-//! let ordered_at = Paris.with_ymd_and_hms(2026, 5, 23, 18, 0, 0).single().ok_or("instant")?;
-//! let schedule = policy.schedule(&cal, &ordered_at)?;
+//! let ordered_at = Paris::at(2026, 5, 23, 18, 0, 0)?;
+//! let schedule = DispatchSchedule::compute(&ordered_at, &policy, &cal)?;
 //! assert_eq!(schedule.taken_into_account(), ymd(2026, 5, 26)?);
-//! assert_eq!(schedule.expected_dispatch(), (ymd(2026, 5, 27)?, ymd(2026, 5, 28)?));
+//! assert_eq!(schedule.expected_dispatch().earliest(), ymd(2026, 5, 27)?);
+//! assert_eq!(schedule.expected_dispatch().latest(), ymd(2026, 5, 28)?);
 //! assert_eq!(schedule.dispatch_by(), ymd(2026, 5, 29)?);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
+//! Every computation takes the order first, then the policy, then the calendar. Pipelines
+//! that handle millions of orders from Unix timestamps read the clock once
+//! ([`comptoir_calendar::clock::paris_time_from_unix`]) and call
+//! [`DispatchSchedule::compute_on`] or [`DispatchPolicy::taken_and_dispatch_by_on`], which
+//! answer in [`Day`](comptoir_calendar::Day)s.
+//!
+//! `cargo run -p comptoir-dispatch --example dispatch_dates` prints the schedules of a few
+//! orders around the cutoff, a weekend and public holidays.
+//!
 //! # Crate features
 //!
-//! - `serde`: `Serialize`/`Deserialize` for [`DispatchPolicy`] and [`DispatchSchedule`].
+//! - `serde`: `Serialize`/`Deserialize` for [`DispatchPolicy`] (checked when read) and
+//!   [`DispatchSchedule`] (its window as an ISO 8601 interval, `"2026-05-27/2026-05-28"`).
 //! - `proptest`: the `strategies` module (dispatch policies).
 //!
 //! No feature changes behaviour.
+//!
+//! [rules reference]: ../comptoir/rules/index.html
+//! [DISP-1]: ../comptoir/rules/index.html#disp-1
+//! [DISP-2]: ../comptoir/rules/index.html#disp-2
+//! [DISP-3]: ../comptoir/rules/index.html#disp-3
 #![cfg_attr(
     not(test),
     deny(

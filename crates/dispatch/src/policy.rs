@@ -2,8 +2,8 @@ use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Timelike};
 use comptoir_calendar::clock::{self, ParisTime};
 use comptoir_calendar::{BusinessDays, Calendar, CalendarError, Day};
 
+use crate::DispatchError;
 use crate::schedule::date_of;
-use crate::{DispatchError, DispatchSchedule};
 
 /// The dispatch delays of DISP-1..3; the default is the FAQ's.
 ///
@@ -27,9 +27,12 @@ use crate::{DispatchError, DispatchSchedule};
 /// policy.validate()?;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+///
+/// Deserialising fills missing fields with the FAQ's values, refuses unknown ones and checks
+/// the result with [`DispatchPolicy::validate`], so a bad file fails when it is loaded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(default, deny_unknown_fields))]
+#[cfg_attr(feature = "serde", serde(try_from = "PolicyRepr"))]
 pub struct DispatchPolicy {
     /// Orders placed at or after this Paris time are taken into account the next business
     /// day (DISP-1).
@@ -54,6 +57,51 @@ impl Default for DispatchPolicy {
     }
 }
 
+/// The policy as configured, checked before it is used.
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct PolicyRepr {
+    cutoff: NaiveTime,
+    preparation_min: BusinessDays,
+    preparation_max: BusinessDays,
+    promise: BusinessDays,
+}
+
+#[cfg(feature = "serde")]
+impl Default for PolicyRepr {
+    fn default() -> Self {
+        let DispatchPolicy {
+            cutoff,
+            preparation_min,
+            preparation_max,
+            promise,
+        } = DispatchPolicy::default();
+        PolicyRepr {
+            cutoff,
+            preparation_min,
+            preparation_max,
+            promise,
+        }
+    }
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<PolicyRepr> for DispatchPolicy {
+    type Error = DispatchError;
+
+    fn try_from(repr: PolicyRepr) -> Result<DispatchPolicy, DispatchError> {
+        let policy = DispatchPolicy {
+            cutoff: repr.cutoff,
+            preparation_min: repr.preparation_min,
+            preparation_max: repr.preparation_max,
+            promise: repr.promise,
+        };
+        policy.validate()?;
+        Ok(policy)
+    }
+}
+
 impl DispatchPolicy {
     /// Checks that `0 ≤ preparation_min ≤ preparation_max ≤ promise`.
     ///
@@ -75,17 +123,21 @@ impl DispatchPolicy {
         Ok(())
     }
 
-    /// The day an order placed at `ordered_at` is taken into account (DISP-1).
+    /// The day an order placed at `ordered_at` is taken into account (DISP-1), on
+    /// `calendar`.
+    ///
+    /// [`DispatchSchedule::compute`](crate::DispatchSchedule::compute) gives it with the
+    /// other days of the order.
     ///
     /// # Errors
     ///
     /// [`DispatchError::Calendar`] when the day falls outside the calendar's range.
     pub fn taken_into_account<Tz: TimeZone>(
         &self,
-        calendar: &Calendar,
         ordered_at: &DateTime<Tz>,
+        calendar: &Calendar,
     ) -> Result<NaiveDate, DispatchError> {
-        date_of(self.taken_into_account_on(calendar, clock::paris_time(ordered_at)?)?)
+        date_of(self.taken_into_account_on(clock::paris_time(ordered_at)?, calendar)?)
     }
 
     /// [`taken_into_account`](DispatchPolicy::taken_into_account) from a reading of the Paris
@@ -104,15 +156,15 @@ impl DispatchPolicy {
     ///
     /// // 2026-01-15T09:59:59Z is 10:59:59 in Paris, a Thursday: taken the same day.
     /// let ordered_at = clock::paris_time_from_unix(1_768_471_199)?;
-    /// let day = DispatchPolicy::default().taken_into_account_on(&Calendar::metropolitan(), ordered_at)?;
+    /// let day = DispatchPolicy::default().taken_into_account_on(ordered_at, &Calendar::metropolitan())?;
     /// assert_eq!(day, ordered_at.day());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[inline]
     pub fn taken_into_account_on(
         &self,
-        calendar: &Calendar,
         ordered_at: ParisTime,
+        calendar: &Calendar,
     ) -> Result<Day, DispatchError> {
         // DISP-1 in one step: the first business day from the first candidate day on.
         Ok(calendar.roll_forward(self.first_candidate(ordered_at)?)?)
@@ -138,7 +190,7 @@ impl DispatchPolicy {
     /// // 2026-05-22T09:30:00Z is 11:30 on Friday 22 May in Paris, after the cutoff: taken
     /// // Tuesday 26 (Whit Monday is closed), due out three business days later, Friday 29.
     /// let ordered_at = clock::paris_time_from_unix(1_779_442_200)?;
-    /// let (taken, by) = DispatchPolicy::default().taken_and_dispatch_by_on(&cal, ordered_at)?;
+    /// let (taken, by) = DispatchPolicy::default().taken_and_dispatch_by_on(ordered_at, &cal)?;
     /// assert_eq!((taken.to_string(), by.to_string()), ("2026-05-26".into(), "2026-05-29".into()));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -148,8 +200,8 @@ impl DispatchPolicy {
     #[inline(always)]
     pub fn taken_and_dispatch_by_on(
         &self,
-        calendar: &Calendar,
         ordered_at: ParisTime,
+        calendar: &Calendar,
     ) -> Result<(Day, Day), DispatchError> {
         // One walk over the calendar serves both days: the dispatch-by day is the promise's
         // count of business days further along the walk that found the day taken.
@@ -164,7 +216,7 @@ impl DispatchPolicy {
                 return Ok((taken, by));
             }
         }
-        self.taken_and_dispatch_by_one_by_one(calendar, first)
+        self.taken_and_dispatch_by_one_by_one(first, calendar)
     }
 
     /// [`taken_and_dispatch_by_on`](DispatchPolicy::taken_and_dispatch_by_on) for the cases
@@ -173,51 +225,13 @@ impl DispatchPolicy {
     #[inline(never)]
     fn taken_and_dispatch_by_one_by_one(
         &self,
-        calendar: &Calendar,
         first: Day,
+        calendar: &Calendar,
     ) -> Result<(Day, Day), DispatchError> {
         // Takes the first candidate day rather than the reading: a `ParisTime` argument
         // would make the fast path store the reading to memory and load it back whole.
         let taken = calendar.roll_forward(first)?;
         Ok((taken, calendar.add_business_days(taken, self.promise)?))
-    }
-
-    /// The whole schedule of an order placed at `ordered_at` (DISP-1..3).
-    ///
-    /// # Errors
-    ///
-    /// [`DispatchError::InvalidPolicy`] for an inconsistent policy, and
-    /// [`DispatchError::Calendar`] when a day falls outside the calendar's range.
-    pub fn schedule<Tz: TimeZone>(
-        &self,
-        calendar: &Calendar,
-        ordered_at: &DateTime<Tz>,
-    ) -> Result<DispatchSchedule, DispatchError> {
-        self.schedule_on(calendar, clock::paris_time(ordered_at)?)?
-            .try_map(date_of)
-    }
-
-    /// [`schedule`](DispatchPolicy::schedule) from a reading of the Paris clock, in [`Day`]s:
-    /// the form for pipelines that handle millions of orders from Unix timestamps.
-    ///
-    /// # Errors
-    ///
-    /// As [`schedule`](DispatchPolicy::schedule).
-    #[inline]
-    pub fn schedule_on(
-        &self,
-        calendar: &Calendar,
-        ordered_at: ParisTime,
-    ) -> Result<DispatchSchedule<Day>, DispatchError> {
-        self.validate()?;
-        let taken = self.taken_into_account_on(calendar, ordered_at)?;
-        let after = |n| calendar.add_business_days(taken, n);
-        Ok(DispatchSchedule::new(
-            taken,
-            after(self.preparation_min)?,
-            after(self.preparation_max)?,
-            after(self.promise)?,
-        ))
     }
 
     /// The first day that may be the day taken into account: the order's Paris date before
@@ -264,5 +278,19 @@ mod tests {
             ..DispatchPolicy::default()
         };
         assert!(negative.validate().is_err());
+    }
+
+    // DISP-2, DISP-3: a stored policy is checked when it is read, missing values are the FAQ's.
+    #[cfg(feature = "serde")]
+    #[test]
+    fn stored_policies_are_checked_when_read() {
+        let partial: DispatchPolicy = serde_json::from_str(r#"{"cutoff":"12:00:00"}"#).unwrap();
+        assert_eq!(partial.promise, DispatchPolicy::default().promise);
+        let bad = serde_json::from_str::<DispatchPolicy>(r#"{"promise":1}"#).unwrap_err();
+        assert!(
+            bad.to_string().contains("promise is below preparation_max"),
+            "{bad}"
+        );
+        assert!(serde_json::from_str::<DispatchPolicy>(r#"{"cut_off":"12:00:00"}"#).is_err());
     }
 }

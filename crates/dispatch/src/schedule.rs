@@ -1,28 +1,28 @@
 use chrono::{DateTime, NaiveDate, TimeZone};
-#[cfg(doc)]
-use comptoir_calendar::Day;
 use core::fmt;
 
-use comptoir_calendar::{Calendar, CalendarDate, CalendarError, clock};
+use comptoir_calendar::clock::{self, ParisTime};
+use comptoir_calendar::{Calendar, CalendarDate, CalendarError, Day, DayWindow};
 
-use crate::DispatchError;
+use crate::{DispatchError, DispatchPolicy};
 
 /// The dates of one order's way out of the warehouse (DISP-1..3).
 ///
-/// Dates are [`NaiveDate`]s, or [`Day`]s for a schedule made by
-/// [`DispatchPolicy::schedule_on`](crate::DispatchPolicy::schedule_on) in a pipeline.
+/// Dates are [`NaiveDate`]s ([`DispatchSchedule::compute`]), or [`Day`]s for a schedule made
+/// by [`DispatchSchedule::compute_on`] in a pipeline.
 ///
 /// # Example
 ///
 /// ```
 /// use chrono::{TimeZone, Utc};
 /// use comptoir_calendar::Calendar;
-/// use comptoir_dispatch::DispatchPolicy;
+/// use comptoir_dispatch::{DispatchPolicy, DispatchSchedule};
 ///
 /// let cal = Calendar::metropolitan();
 /// // Monday 2 March 2026, 10:00 in Paris (09:00 UTC): taken that day, due out by Thursday 5.
 /// let ordered_at = Utc.with_ymd_and_hms(2026, 3, 2, 9, 0, 0).single().ok_or("instant")?;
-/// let schedule = DispatchPolicy::default().schedule(&cal, &ordered_at)?;
+/// let schedule = DispatchSchedule::compute(&ordered_at, &DispatchPolicy::default(), &cal)?;
+/// assert_eq!(schedule.expected_dispatch().to_string(), "2026-03-03/2026-03-04");
 /// let friday_evening = Utc.with_ymd_and_hms(2026, 3, 6, 18, 0, 0).single().ok_or("instant")?;
 /// assert!(schedule.is_late(&friday_evening, None)?);
 /// assert!(!schedule.is_late(&friday_evening, Some(schedule.dispatch_by()))?);
@@ -34,39 +34,104 @@ use crate::DispatchError;
     feature = "serde",
     serde(
         try_from = "StoredSchedule<D>",
-        bound(deserialize = "D: serde::Deserialize<'de> + CalendarDate + Ord")
+        bound(
+            serialize = "D: serde::Serialize + CalendarDate",
+            deserialize = "D: serde::Deserialize<'de> + CalendarDate + Ord"
+        )
     )
 )]
 pub struct DispatchSchedule<D = NaiveDate> {
     taken_into_account: D,
-    earliest_dispatch: D,
-    latest_expected_dispatch: D,
+    expected_dispatch: DayWindow<D>,
     dispatch_by: D,
 }
 
-impl<D: CalendarDate + Ord> DispatchSchedule<D> {
-    pub(crate) fn new(
-        taken_into_account: D,
-        earliest_dispatch: D,
-        latest_expected_dispatch: D,
-        dispatch_by: D,
-    ) -> DispatchSchedule<D> {
-        DispatchSchedule {
-            taken_into_account,
-            earliest_dispatch,
-            latest_expected_dispatch,
-            dispatch_by,
-        }
+impl DispatchSchedule {
+    /// The whole schedule of an order placed at `ordered_at` (DISP-1..3), read on the Paris
+    /// clock, under `policy`, on `calendar`.
+    ///
+    /// # Errors
+    ///
+    /// [`DispatchError::InvalidPolicy`] for an inconsistent policy, and
+    /// [`DispatchError::Calendar`] when a day falls outside the calendar's range.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use comptoir_calendar::{clock::Paris, Calendar};
+    /// use comptoir_dispatch::{DispatchPolicy, DispatchSchedule};
+    ///
+    /// // DISP-1's worked example: Saturday 23 May 2026 at 18:00 -> Tuesday 26.
+    /// let ordered_at = Paris::at(2026, 5, 23, 18, 0, 0)?;
+    /// let schedule = DispatchSchedule::compute(&ordered_at, &DispatchPolicy::default(), &Calendar::metropolitan())?;
+    /// assert_eq!(schedule.taken_into_account(), NaiveDate::from_ymd_opt(2026, 5, 26).ok_or("date")?);
+    /// assert_eq!(format!("{:#}", schedule.expected_dispatch()), "Wednesday 2026-05-27 to Thursday 2026-05-28");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn compute<Tz: TimeZone>(
+        ordered_at: &DateTime<Tz>,
+        policy: &DispatchPolicy,
+        calendar: &Calendar,
+    ) -> Result<DispatchSchedule, DispatchError> {
+        DispatchSchedule::compute_on(clock::paris_time(ordered_at)?, policy, calendar)?.to_dates()
     }
+}
 
+impl DispatchSchedule<Day> {
+    /// [`DispatchSchedule::compute`] from a reading of the Paris clock, in [`Day`]s: the form
+    /// for pipelines that handle millions of orders from Unix timestamps
+    /// ([`clock::paris_time_from_unix`]).
+    ///
+    /// # Errors
+    ///
+    /// As [`DispatchSchedule::compute`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use comptoir_calendar::{clock, Calendar};
+    /// use comptoir_dispatch::{DispatchPolicy, DispatchSchedule};
+    ///
+    /// // 2026-01-15T09:59:59Z is 10:59:59 in Paris, a Thursday: taken the same day.
+    /// let ordered_at = clock::paris_time_from_unix(1_768_471_199)?;
+    /// let schedule = DispatchSchedule::compute_on(ordered_at, &DispatchPolicy::default(), &Calendar::metropolitan())?;
+    /// assert_eq!(schedule.taken_into_account(), ordered_at.day());
+    /// assert_eq!(schedule.dispatch_by().to_string(), "2026-01-20");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[inline]
+    pub fn compute_on(
+        ordered_at: ParisTime,
+        policy: &DispatchPolicy,
+        calendar: &Calendar,
+    ) -> Result<DispatchSchedule<Day>, DispatchError> {
+        policy.validate()?;
+        let taken = policy.taken_into_account_on(ordered_at, calendar)?;
+        let after = |n| calendar.add_business_days(taken, n);
+        Ok(DispatchSchedule {
+            taken_into_account: taken,
+            // A valid policy has preparation_min <= preparation_max, and adding business days
+            // keeps that order: the check cannot fail, and costs one comparison.
+            expected_dispatch: DayWindow::new(
+                after(policy.preparation_min)?,
+                after(policy.preparation_max)?,
+            )?,
+            dispatch_by: after(policy.promise)?,
+        })
+    }
+}
+
+impl<D: CalendarDate + Ord> DispatchSchedule<D> {
     /// The business day `T` the order is taken into account (DISP-1).
     pub fn taken_into_account(&self) -> D {
         self.taken_into_account
     }
 
-    /// The expected dispatch window, first and last day (DISP-2: `T + 1` to `T + 2`).
-    pub fn expected_dispatch(&self) -> (D, D) {
-        (self.earliest_dispatch, self.latest_expected_dispatch)
+    /// The expected dispatch window, first and last day included (DISP-2: `T + 1` to
+    /// `T + 2`).
+    pub fn expected_dispatch(&self) -> DayWindow<D> {
+        self.expected_dispatch
     }
 
     /// The last day the order may leave on time (DISP-3: `T + 3`).
@@ -103,35 +168,41 @@ impl<D: CalendarDate + Ord> DispatchSchedule<D> {
         }
     }
 
-    /// The same schedule with other date values, e.g. [`NaiveDate`]s from [`Day`]s.
+    /// The same schedule in [`NaiveDate`]s, e.g. from the [`Day`]s of
+    /// [`DispatchSchedule::compute_on`].
     ///
     /// # Errors
     ///
-    /// Whatever `convert` returns first.
-    pub fn try_map<E, F: CalendarDate + Ord>(
-        self,
-        mut convert: impl FnMut(D) -> Result<F, E>,
-    ) -> Result<DispatchSchedule<F>, E> {
+    /// [`DispatchError::Calendar`] for a day beyond chrono's dates, which no computation gives.
+    pub fn to_dates(self) -> Result<DispatchSchedule<NaiveDate>, DispatchError> {
         Ok(DispatchSchedule {
-            taken_into_account: convert(self.taken_into_account)?,
-            earliest_dispatch: convert(self.earliest_dispatch)?,
-            latest_expected_dispatch: convert(self.latest_expected_dispatch)?,
-            dispatch_by: convert(self.dispatch_by)?,
+            taken_into_account: date_of(self.taken_into_account)?,
+            expected_dispatch: self.expected_dispatch.to_dates()?,
+            dispatch_by: date_of(self.dispatch_by)?,
         })
+    }
+
+    /// The same schedule in [`Day`]s.
+    pub fn to_days(self) -> DispatchSchedule<Day> {
+        DispatchSchedule {
+            taken_into_account: self.taken_into_account.to_day(),
+            expected_dispatch: self.expected_dispatch.to_days(),
+            dispatch_by: self.dispatch_by.to_day(),
+        }
     }
 }
 
-impl<D: fmt::Display> fmt::Display for DispatchSchedule<D> {
+impl<D: CalendarDate> fmt::Display for DispatchSchedule<D> {
     /// `taken into account 2026-05-26, dispatched 2026-05-27 to 2026-05-28, at the latest
     /// 2026-05-29`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
             "taken into account {}, dispatched {} to {}, at the latest {}",
-            self.taken_into_account,
-            self.earliest_dispatch,
-            self.latest_expected_dispatch,
-            self.dispatch_by
+            self.taken_into_account.to_day(),
+            self.expected_dispatch.earliest().to_day(),
+            self.expected_dispatch.latest().to_day(),
+            self.dispatch_by.to_day()
         )
     }
 }
@@ -139,11 +210,13 @@ impl<D: fmt::Display> fmt::Display for DispatchSchedule<D> {
 /// A stored schedule, checked before it becomes a [`DispatchSchedule`].
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    bound(deserialize = "D: serde::Deserialize<'de> + CalendarDate + Ord")
+)]
 struct StoredSchedule<D> {
     taken_into_account: D,
-    earliest_dispatch: D,
-    latest_expected_dispatch: D,
+    expected_dispatch: DayWindow<D>,
     dispatch_by: D,
 }
 
@@ -152,18 +225,17 @@ impl<D: CalendarDate + Ord> TryFrom<StoredSchedule<D>> for DispatchSchedule<D> {
     type Error = DispatchError;
 
     fn try_from(stored: StoredSchedule<D>) -> Result<Self, DispatchError> {
-        if !(stored.taken_into_account <= stored.earliest_dispatch
-            && stored.earliest_dispatch <= stored.latest_expected_dispatch
-            && stored.latest_expected_dispatch <= stored.dispatch_by)
+        // The window checked its own order when it was read.
+        if !(stored.taken_into_account <= stored.expected_dispatch.earliest()
+            && stored.expected_dispatch.latest() <= stored.dispatch_by)
         {
             return Err(DispatchError::InvalidSchedule);
         }
-        Ok(DispatchSchedule::new(
-            stored.taken_into_account,
-            stored.earliest_dispatch,
-            stored.latest_expected_dispatch,
-            stored.dispatch_by,
-        ))
+        Ok(DispatchSchedule {
+            taken_into_account: stored.taken_into_account,
+            expected_dispatch: stored.expected_dispatch,
+            dispatch_by: stored.dispatch_by,
+        })
     }
 }
 

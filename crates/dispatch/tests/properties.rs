@@ -1,7 +1,7 @@
 //! Invariants of DISP-1..3 over generated instants, calendars and policies.
 
 use comptoir_calendar::{BusinessDays, Calendar, clock, strategies as cal_strategies};
-use comptoir_dispatch::{DispatchPolicy, strategies};
+use comptoir_dispatch::{DispatchPolicy, DispatchSchedule, strategies};
 use proptest::prelude::*;
 
 proptest! {
@@ -17,7 +17,7 @@ proptest! {
     ) {
         let cal = Calendar::new(&calendar_policy)?;
         let reading = clock::paris_time(&instant)?;
-        let Ok(taken) = policy.taken_into_account(&cal, &instant) else {
+        let Ok(taken) = policy.taken_into_account(&instant, &cal) else {
             // Only at the very end of the range.
             prop_assert!(reading.date() >= Calendar::MAX_DATE - chrono::Days::new(40));
             return Ok(());
@@ -42,7 +42,7 @@ proptest! {
         let cal = Calendar::metropolitan();
         let policy = DispatchPolicy::default();
         let later = instant + chrono::Duration::seconds(gap);
-        if let (Ok(a), Ok(b)) = (policy.taken_into_account(&cal, &instant), policy.taken_into_account(&cal, &later)) {
+        if let (Ok(a), Ok(b)) = (policy.taken_into_account(&instant, &cal), policy.taken_into_account(&later, &cal)) {
             prop_assert!(a <= b);
         }
     }
@@ -54,13 +54,13 @@ proptest! {
         policy in strategies::dispatch_policy(),
     ) {
         let cal = Calendar::metropolitan();
-        if let Ok(s) = policy.schedule(&cal, &instant) {
+        if let Ok(s) = DispatchSchedule::compute(&instant, &policy, &cal) {
             let t = s.taken_into_account();
             prop_assert_eq!(cal.business_days_between(t, s.dispatch_by())?, policy.promise);
-            prop_assert_eq!(cal.business_days_between(t, s.expected_dispatch().0)?, policy.preparation_min);
-            prop_assert_eq!(cal.business_days_between(t, s.expected_dispatch().1)?, policy.preparation_max);
-            prop_assert!(s.expected_dispatch().0 <= s.expected_dispatch().1);
-            prop_assert!(s.expected_dispatch().1 <= s.dispatch_by());
+            prop_assert_eq!(cal.business_days_between(t, s.expected_dispatch().earliest())?, policy.preparation_min);
+            prop_assert_eq!(cal.business_days_between(t, s.expected_dispatch().latest())?, policy.preparation_max);
+            prop_assert!(s.expected_dispatch().earliest() <= s.expected_dispatch().latest());
+            prop_assert!(s.expected_dispatch().latest() <= s.dispatch_by());
             if policy.promise > BusinessDays::ZERO {
                 prop_assert!(cal.is_business_day(s.dispatch_by())?);
             }
@@ -72,9 +72,9 @@ proptest! {
     fn disp_1_paris_time_and_instant_entry_points_agree(instant in cal_strategies::instant_in_range()) {
         let cal = Calendar::metropolitan();
         let policy = DispatchPolicy::default();
-        let by_instant = policy.taken_into_account(&cal, &instant).ok();
+        let by_instant = policy.taken_into_account(&instant, &cal).ok();
         let by_reading = policy
-            .taken_into_account_on(&cal, clock::paris_time_from_unix(instant.timestamp())?)
+            .taken_into_account_on(clock::paris_time_from_unix(instant.timestamp())?, &cal)
             .ok()
             .and_then(|d| d.date());
         prop_assert_eq!(by_instant, by_reading);
@@ -107,9 +107,9 @@ proptest! {
             return Ok(());
         };
         let separate = policy
-            .taken_into_account_on(&cal, reading)
+            .taken_into_account_on(reading, &cal)
             .and_then(|taken| Ok((taken, cal.add_business_days(taken, policy.promise)?)));
-        prop_assert_eq!(policy.taken_and_dispatch_by_on(&cal, reading), separate);
+        prop_assert_eq!(policy.taken_and_dispatch_by_on(reading, &cal), separate);
     }
 }
 
@@ -128,12 +128,19 @@ fn disp_policy_and_schedule_round_trip_through_json() {
         policy
     );
     let instant = chrono::DateTime::from_timestamp(1_768_471_199, 0).unwrap();
-    let schedule = policy
-        .schedule(&Calendar::metropolitan(), &instant)
-        .unwrap();
+    let schedule = DispatchSchedule::compute(&instant, &policy, &Calendar::metropolitan()).unwrap();
     let json = serde_json::to_string(&schedule).unwrap();
     assert_eq!(
-        serde_json::from_str::<comptoir_dispatch::DispatchSchedule>(&json).unwrap(),
+        json,
+        r#"{"taken_into_account":"2026-01-15","expected_dispatch":"2026-01-16/2026-01-19","dispatch_by":"2026-01-20"}"#
+    );
+    assert_eq!(
+        serde_json::from_str::<DispatchSchedule>(&json).unwrap(),
         schedule
     );
+    // A stored schedule is checked: days out of order are refused.
+    let reversed = r#"{"taken_into_account":"2026-01-15","expected_dispatch":"2026-01-19/2026-01-16","dispatch_by":"2026-01-20"}"#;
+    assert!(serde_json::from_str::<DispatchSchedule>(reversed).is_err());
+    let early_by = r#"{"taken_into_account":"2026-01-15","expected_dispatch":"2026-01-16/2026-01-19","dispatch_by":"2026-01-18"}"#;
+    assert!(serde_json::from_str::<DispatchSchedule>(early_by).is_err());
 }

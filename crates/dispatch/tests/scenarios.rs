@@ -3,8 +3,8 @@
 use chrono::{DateTime, NaiveDate, TimeZone};
 use chrono_tz::Europe::Paris;
 use chrono_tz::Tz;
-use comptoir_calendar::{BusinessDays, Calendar, CalendarPolicy, Region};
-use comptoir_dispatch::{DispatchError, DispatchPolicy};
+use comptoir_calendar::{BusinessDays, Calendar, CalendarPolicy, DayWindow, Region};
+use comptoir_dispatch::{DispatchError, DispatchPolicy, DispatchSchedule};
 
 fn paris(y: i32, m: u32, d: u32, h: u32, min: u32, s: u32) -> DateTime<Tz> {
     Paris.with_ymd_and_hms(y, m, d, h, min, s).single().unwrap()
@@ -16,7 +16,7 @@ fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
 
 fn taken(at: DateTime<Tz>) -> NaiveDate {
     DispatchPolicy::default()
-        .taken_into_account(&Calendar::metropolitan(), &at)
+        .taken_into_account(&at, &Calendar::metropolitan())
         .unwrap()
 }
 
@@ -56,13 +56,13 @@ fn disp_1_cutoff_is_read_on_the_paris_clock_across_dst() {
     // Monday 30 March 2026, the day after summer time began: 09:30 UTC is 11:30 Paris.
     let utc = chrono::Utc.with_ymd_and_hms(2026, 3, 30, 9, 30, 0).unwrap();
     assert_eq!(
-        DispatchPolicy::default().taken_into_account(&Calendar::metropolitan(), &utc),
+        DispatchPolicy::default().taken_into_account(&utc, &Calendar::metropolitan()),
         Ok(ymd(2026, 3, 31))
     );
     // The Friday before, 09:30 UTC was 10:30 Paris: still before the cutoff.
     let utc = chrono::Utc.with_ymd_and_hms(2026, 3, 27, 9, 30, 0).unwrap();
     assert_eq!(
-        DispatchPolicy::default().taken_into_account(&Calendar::metropolitan(), &utc),
+        DispatchPolicy::default().taken_into_account(&utc, &Calendar::metropolitan()),
         Ok(ymd(2026, 3, 27))
     );
     // An order at 23:30 UTC on Sunday 25 October is already Monday 00:30 in Paris.
@@ -70,7 +70,7 @@ fn disp_1_cutoff_is_read_on_the_paris_clock_across_dst() {
         .with_ymd_and_hms(2026, 10, 25, 23, 30, 0)
         .unwrap();
     assert_eq!(
-        DispatchPolicy::default().taken_into_account(&Calendar::metropolitan(), &utc),
+        DispatchPolicy::default().taken_into_account(&utc, &Calendar::metropolitan()),
         Ok(ymd(2026, 10, 26))
     );
 }
@@ -78,9 +78,12 @@ fn disp_1_cutoff_is_read_on_the_paris_clock_across_dst() {
 // DISP-1..3: a schedule reads as a sentence.
 #[test]
 fn disp_1_2_3_schedule_displays_its_days() {
-    let schedule = DispatchPolicy::default()
-        .schedule(&Calendar::metropolitan(), &paris(2026, 5, 23, 18, 0, 0))
-        .unwrap();
+    let schedule = DispatchSchedule::compute(
+        &paris(2026, 5, 23, 18, 0, 0),
+        &DispatchPolicy::default(),
+        &Calendar::metropolitan(),
+    )
+    .unwrap();
     assert_eq!(
         schedule.to_string(),
         "taken into account 2026-05-26, dispatched 2026-05-27 to 2026-05-28, at the latest 2026-05-29"
@@ -90,13 +93,16 @@ fn disp_1_2_3_schedule_displays_its_days() {
 // DISP-2, DISP-3: the window and the promise count business days from T.
 #[test]
 fn disp_2_disp_3_window_and_promise_skip_the_weekend() {
-    let schedule = DispatchPolicy::default()
-        .schedule(&Calendar::metropolitan(), &paris(2026, 3, 5, 10, 0, 0))
-        .unwrap();
+    let schedule = DispatchSchedule::compute(
+        &paris(2026, 3, 5, 10, 0, 0),
+        &DispatchPolicy::default(),
+        &Calendar::metropolitan(),
+    )
+    .unwrap();
     assert_eq!(schedule.taken_into_account(), ymd(2026, 3, 5)); // Thursday
     assert_eq!(
         schedule.expected_dispatch(),
-        (ymd(2026, 3, 6), ymd(2026, 3, 9))
+        DayWindow::new(ymd(2026, 3, 6), ymd(2026, 3, 9)).unwrap()
     );
     assert_eq!(schedule.dispatch_by(), ymd(2026, 3, 10));
 }
@@ -104,9 +110,12 @@ fn disp_2_disp_3_window_and_promise_skip_the_weekend() {
 // DISP-3: late only once the dispatch-by day has ended, Paris time.
 #[test]
 fn disp_3_late_after_the_end_of_the_dispatch_by_day() {
-    let schedule = DispatchPolicy::default()
-        .schedule(&Calendar::metropolitan(), &paris(2026, 3, 5, 10, 0, 0))
-        .unwrap();
+    let schedule = DispatchSchedule::compute(
+        &paris(2026, 3, 5, 10, 0, 0),
+        &DispatchPolicy::default(),
+        &Calendar::metropolitan(),
+    )
+    .unwrap();
     assert_eq!(
         schedule.is_late(&paris(2026, 3, 10, 23, 59, 59), None),
         Ok(false)
@@ -151,11 +160,11 @@ fn disp_1_regional_calendar_changes_the_answer() {
     let thursday_afternoon = paris(2026, 4, 2, 15, 0, 0);
     let policy = DispatchPolicy::default();
     assert_eq!(
-        policy.taken_into_account(&alsace, &thursday_afternoon),
+        policy.taken_into_account(&thursday_afternoon, &alsace),
         Ok(ymd(2026, 4, 7))
     );
     assert_eq!(
-        policy.taken_into_account(&Calendar::metropolitan(), &thursday_afternoon),
+        policy.taken_into_account(&thursday_afternoon, &Calendar::metropolitan()),
         Ok(ymd(2026, 4, 3))
     );
 }
@@ -169,13 +178,20 @@ fn bad_policies_and_dates_are_errors() {
         ..DispatchPolicy::default()
     };
     assert!(matches!(
-        policy.schedule(&Calendar::metropolitan(), &paris(2026, 3, 5, 10, 0, 0)),
+        DispatchSchedule::compute(
+            &paris(2026, 3, 5, 10, 0, 0),
+            &policy,
+            &Calendar::metropolitan()
+        ),
         Err(DispatchError::InvalidPolicy { .. })
     ));
     let too_late = paris(2200, 12, 31, 12, 0, 0);
     assert!(
-        DispatchPolicy::default()
-            .schedule(&Calendar::metropolitan(), &too_late)
-            .is_err_and(|e| e.is_out_of_range())
+        DispatchSchedule::compute(
+            &too_late,
+            &DispatchPolicy::default(),
+            &Calendar::metropolitan()
+        )
+        .is_err_and(|e| e.is_out_of_range())
     );
 }

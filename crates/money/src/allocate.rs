@@ -7,7 +7,7 @@ impl Eur {
     ///
     /// Each part first gets its exact share `self × wᵢ / Σw` rounded towards zero to the cent;
     /// the cents left over go one each to the parts with the largest remainders, the earlier
-    /// part first on equal remainders (largest-remainder method, `RULES.md` "Money"). Every
+    /// part first on equal remainders (largest-remainder method, `docs/rules.md` "Money"). Every
     /// part therefore differs from its exact share by less than one cent, and a part whose
     /// weight is zero gets nothing.
     ///
@@ -146,14 +146,14 @@ mod tests {
         parts.iter().map(|p| p.cents()).collect()
     }
 
-    // Money (RULES.md): largest remainder, ties to the earlier part.
+    // Money (docs/rules.md): largest remainder, ties to the earlier part.
     #[test]
     fn ties_go_to_the_earlier_part() {
         let parts = Eur::from_cents(2).allocate(&[1u8, 1, 1]);
         assert_eq!(parts.as_deref().map(cents), Ok(vec![1, 1, 0]));
     }
 
-    // Money (RULES.md): largest remainder first.
+    // Money (docs/rules.md): largest remainder first.
     #[test]
     fn largest_remainder_wins_over_position() {
         // Exact shares 0.333.., 0.666..: the second has the larger remainder.
@@ -161,21 +161,21 @@ mod tests {
         assert_eq!(parts.as_deref().map(cents), Ok(vec![0, 1]));
     }
 
-    // Money (RULES.md): splits of negative amounts mirror positive ones.
+    // Money (docs/rules.md): splits of negative amounts mirror positive ones.
     #[test]
     fn negative_amounts_split_symmetrically() {
         let parts = Eur::from_cents(-100).allocate(&[1u8, 1, 1]);
         assert_eq!(parts.as_deref().map(cents), Ok(vec![-34, -33, -33]));
     }
 
-    // Money (RULES.md): a zero weight gets no cent.
+    // Money (docs/rules.md): a zero weight gets no cent.
     #[test]
     fn zero_weights_get_nothing() {
         let parts = Eur::from_cents(100).allocate(&[0u8, 3, 0, 1]);
         assert_eq!(parts.as_deref().map(cents), Ok(vec![0, 75, 0, 25]));
     }
 
-    // Money (RULES.md): bad weights are typed errors.
+    // Money (docs/rules.md): bad weights are typed errors.
     #[test]
     fn bad_weights_are_refused() {
         assert!(matches!(
@@ -192,7 +192,7 @@ mod tests {
         );
     }
 
-    // Money (RULES.md): parts sum to the whole with decimal weights.
+    // Money (docs/rules.md): parts sum to the whole with decimal weights.
     #[test]
     fn decimal_weights_of_mixed_scales_compare_exactly() {
         let w = [Decimal::new(1, 1), Decimal::new(2, 0), Decimal::new(5, 3)];

@@ -262,9 +262,14 @@ impl fmt::Debug for Eur {
 }
 
 impl fmt::Display for Eur {
-    /// The canonical form: `-1234.50`, a dot and always two decimals.
+    /// The canonical form: `-1234.50`, a dot and always two decimals. With `{:#}`, the French
+    /// form [`Eur::french`] writes, `-1 234,50 €`. [`FromStr`](core::str::FromStr) reads both.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(&self.0, f)
+        if f.alternate() {
+            fmt::Display::fmt(&self.french(), f)
+        } else {
+            fmt::Display::fmt(&self.0, f)
+        }
     }
 }
 
@@ -325,7 +330,7 @@ impl fmt::Display for French {
 mod tests {
     use super::*;
 
-    // Money (RULES.md): amounts are exact to the cent.
+    // Money (docs/rules.md): amounts are exact to the cent.
     #[test]
     fn zero_and_cent_constants_are_at_cent_scale() {
         assert_eq!(Eur::ZERO.to_string(), "0.00");
@@ -333,7 +338,7 @@ mod tests {
         assert_eq!(Eur::default(), Eur::ZERO);
     }
 
-    // Money (RULES.md): no silent rounding of sub-cent input.
+    // Money (docs/rules.md): no silent rounding of sub-cent input.
     #[test]
     fn new_accepts_trailing_zeros_and_refuses_sub_cents() {
         assert_eq!(
@@ -343,7 +348,7 @@ mod tests {
         assert!(Eur::new(Decimal::new(12301, 3)).is_err_and(|e| e.is_sub_cent()));
     }
 
-    // Money (RULES.md): rounding is half away from zero to the cent.
+    // Money (docs/rules.md): rounding is half away from zero to the cent.
     #[test]
     fn round_from_is_half_away_from_zero() {
         let r = |m, s| Eur::round_from(Decimal::new(m, s)).map(Eur::cents);
@@ -354,7 +359,7 @@ mod tests {
         assert_eq!(r(135, 3), Ok(14));
     }
 
-    // Money (RULES.md): arithmetic is checked.
+    // Money (docs/rules.md): arithmetic is checked.
     #[test]
     fn huge_values_overflow_instead_of_panicking() {
         assert!(Eur::new(Decimal::MAX).is_err_and(|e| e.is_overflow()));
@@ -366,7 +371,7 @@ mod tests {
         assert!(Eur::try_from_cents(i128::MAX).is_err());
     }
 
-    // Money (RULES.md): arithmetic stays at cent scale.
+    // Money (docs/rules.md): arithmetic stays at cent scale.
     #[test]
     fn arithmetic_keeps_cent_scale() {
         let a = Eur::from_cents(1050);
@@ -381,7 +386,7 @@ mod tests {
         );
     }
 
-    // Money (RULES.md): amounts print the French way.
+    // Money (docs/rules.md): amounts print the French way.
     #[test]
     fn french_display_groups_thousands() {
         let f = |c| Eur::from_cents(c).french().to_string();

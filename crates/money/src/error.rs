@@ -27,6 +27,15 @@ pub enum MoneyError {
         /// What is wrong with it.
         reason: &'static str,
     },
+    /// A string that reads as two different amounts (`12.345`: thousands or decimals?), which
+    /// is refused rather than guessed.
+    #[error("{input:?} is ambiguous as an amount: {reason}")]
+    AmbiguousAmount {
+        /// The string that was given.
+        input: String,
+        /// Why it reads two ways, and how to write it.
+        reason: &'static str,
+    },
     /// A percentage outside 0 to 100.
     #[error("percentage {value} is outside 0 to 100")]
     PercentOutOfRange {
@@ -59,9 +68,58 @@ impl MoneyError {
         matches!(self, MoneyError::Overflow { .. })
     }
 
-    /// True when a string could not be read as an amount or percentage.
+    /// True when a string could not be read as an amount or percentage, ambiguous ones
+    /// included.
     pub fn is_parse(&self) -> bool {
-        matches!(self, MoneyError::Parse { .. })
+        matches!(
+            self,
+            MoneyError::Parse { .. } | MoneyError::AmbiguousAmount { .. }
+        )
+    }
+
+    /// True when a string was refused because it reads as two different amounts.
+    pub fn is_ambiguous(&self) -> bool {
+        matches!(self, MoneyError::AmbiguousAmount { .. })
+    }
+
+    /// The sentence the shop shows a customer (or its back office) for this error, in French.
+    ///
+    /// An amount or percentage typed wrongly says how to write it; a computation that
+    /// overflows or an allocation over no weight means the application passed values no
+    /// real order has, and says to contact customer service.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use comptoir_money::Eur;
+    ///
+    /// let error = "1,234.50".parse::<Eur>().unwrap_err();
+    /// assert!(error.message_fr().starts_with("Ce montant peut se lire de deux façons"));
+    /// ```
+    pub fn message_fr(&self) -> String {
+        match self {
+            MoneyError::AmbiguousAmount { .. } => {
+                "Ce montant peut se lire de deux façons : écrivez-le avec une virgule pour les \
+                 centimes et des espaces entre les milliers, par exemple 1 234,50 €."
+                    .to_owned()
+            }
+            MoneyError::Parse { .. } => {
+                "Ce montant n'a pas pu être lu : écrivez-le par exemple 1 234,50 €.".to_owned()
+            }
+            MoneyError::SubCent { .. } => {
+                "Un montant ne peut pas avoir plus de deux chiffres après la virgule.".to_owned()
+            }
+            MoneyError::PercentOutOfRange { .. } => {
+                "Un pourcentage doit être compris entre 0 et 100.".to_owned()
+            }
+            MoneyError::Overflow { .. }
+            | MoneyError::NegativeWeight { .. }
+            | MoneyError::ZeroWeights { .. } => {
+                "Une erreur technique empêche de calculer ce montant : contactez le service \
+                 client."
+                    .to_owned()
+            }
+        }
     }
 
     /// True when an exact amount was asked of a value with sub-cent digits.

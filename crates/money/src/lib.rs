@@ -2,7 +2,7 @@
 //!
 //! Every rule of the shop that speaks of money (promotions, instalments, refunds, surcharges)
 //! works on [`Eur`], an amount of euros that always sits at cent scale. The crate decides three
-//! things for all of them, as `RULES.md` fixes them under "Money":
+//! things for all of them, as the [rules reference] fixes them under [Money]:
 //!
 //! - **Arithmetic is checked.** Adding, subtracting and multiplying return
 //!   [`MoneyError::Overflow`] instead of wrapping or panicking.
@@ -30,11 +30,19 @@
 //! let parts = Eur::from_cents(10_000).allocate(&[1u32, 1, 1])?;
 //! assert_eq!(parts, vec![Eur::from_cents(3_334), Eur::from_cents(3_333), Eur::from_cents(3_333)]);
 //!
-//! // The French form is read and written too.
+//! // The French forms are read and written too; text that reads two ways is refused.
 //! let amount: Eur = "1 234,50 €".parse()?;
-//! assert_eq!(amount.french().to_string(), "1\u{202f}234,50\u{a0}€");
+//! assert_eq!(amount, "€1234.5".parse()?);
+//! assert_eq!(format!("{amount:#}"), "1\u{202f}234,50\u{a0}€");
+//! assert!("1,234.50".parse::<Eur>().is_err_and(|e| e.is_ambiguous()));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
+//!
+//! `Display` is the canonical form (`1234.50`, `12.5 %`), `{:#}` the French one
+//! (`1 234,50 €`, `12,5 %`), and `FromStr` reads both. Errors give the French sentence a
+//! customer reads with [`MoneyError::message_fr`].
+//!
+//! `cargo run -p comptoir-money --example amounts` shows amounts read, computed and split.
 //!
 //! # Crate features
 //!
@@ -43,6 +51,9 @@
 //! - `proptest`: the `strategies` module, generators of valid amounts for property tests.
 //!
 //! No feature changes behaviour.
+//!
+//! [rules reference]: ../comptoir/rules/index.html
+//! [Money]: ../comptoir/rules/index.html#money
 #![cfg_attr(
     not(test),
     deny(

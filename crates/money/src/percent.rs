@@ -63,16 +63,24 @@ impl fmt::Debug for Percent {
 }
 
 impl fmt::Display for Percent {
-    /// The number without the `%` sign, e.g. `12.5`; suitable for [`FromStr`].
+    /// The number and the sign, `12.5 %`: the one text form of every percentage of the
+    /// crates (a discount, a legal interest rate). With `{:#}`, the French form `12,5 %`
+    /// with a narrow no-break space. [`FromStr`] reads both, and the bare number.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(&self.0, f)
+        if f.alternate() {
+            let number = self.0.to_string().replace('.', ",");
+            write!(f, "{number}\u{202f}%")
+        } else {
+            write!(f, "{} %", self.0)
+        }
     }
 }
 
 impl FromStr for Percent {
     type Err = MoneyError;
 
-    /// Reads `12.5`, `12,5` or `12,5 %`.
+    /// Reads what `Display` writes (`12.5 %`, or `12,5 %` with `{:#}`) and the bare number
+    /// (`12.5`, `12,5`), as a configuration file writes it.
     fn from_str(s: &str) -> Result<Percent, MoneyError> {
         let parse_error = |reason| MoneyError::Parse {
             input: s.to_owned(),
@@ -135,6 +143,20 @@ mod tests {
         for bad in ["", "%", "1e2", "-5", "1.2.3", "abc", "5,5,5"] {
             assert!(bad.parse::<Percent>().is_err(), "{bad:?} should be refused");
         }
+    }
+
+    // PROMO-4, REF-3: both text forms read back.
+    #[test]
+    fn display_reads_back() {
+        for hundredths in [0, 1, 5, 1000, 762, 1250, 10_000] {
+            let p = Percent::new(Decimal::new(hundredths, 2)).unwrap();
+            assert_eq!(p.to_string().parse(), Ok(p));
+            assert_eq!(format!("{p:#}").parse(), Ok(p));
+        }
+        assert_eq!(
+            Percent::new(Decimal::new(125, 1)).map(|p| (p.to_string(), format!("{p:#}"))),
+            Ok(("12.5 %".to_owned(), "12,5\u{202f}%".to_owned()))
+        );
     }
 
     // PROMO-4: 10 % is 10.0 %.

@@ -32,3 +32,35 @@ impl<'de> Deserialize<'de> for Percent {
         s.parse().map_err(D::Error::custom)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Money (docs/rules.md): amounts and percentages travel as strings, read in the French forms
+    // too, and the checks of parsing apply.
+    #[test]
+    fn amounts_stay_strings_and_read_french_forms() {
+        let amount = Eur::from_cents(123_450);
+        assert_eq!(
+            serde_json::to_string(&amount).ok().as_deref(),
+            Some(r#""1234.50""#)
+        );
+        for json in [r#""1234.50""#, r#""1 234,50 €""#, r#""€1234.5""#] {
+            assert_eq!(
+                serde_json::from_str::<Eur>(json).ok(),
+                Some(amount),
+                "{json}"
+            );
+        }
+        for json in ["1234.5", r#""1,234.50""#, r#""12.345""#] {
+            assert!(serde_json::from_str::<Eur>(json).is_err(), "{json}");
+        }
+        let rate: Option<Percent> = serde_json::from_str(r#""7.62 %""#).ok();
+        assert_eq!(
+            rate.and_then(|p| serde_json::to_string(&p).ok()).as_deref(),
+            Some(r#""7.62 %""#)
+        );
+        assert!(serde_json::from_str::<Percent>(r#""101""#).is_err());
+    }
+}

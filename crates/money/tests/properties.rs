@@ -1,4 +1,4 @@
-//! Invariants of amounts and of exact allocation ("Money" in RULES.md).
+//! Invariants of amounts and of exact allocation ("Money" in docs/rules.md).
 
 use comptoir_money::{Decimal, Eur};
 use proptest::prelude::*;
@@ -21,7 +21,7 @@ proptest! {
     }
 
     /// Every part differs from its exact share by less than one cent.
-    // Money (RULES.md), PROMO-5: every part is within a cent of its exact share.
+    // Money (docs/rules.md), PROMO-5: every part is within a cent of its exact share.
     #[test]
     fn allocation_parts_are_within_a_cent_of_their_share(
         total in cents_strategy(),
@@ -38,7 +38,7 @@ proptest! {
     }
 
     /// Even splits differ by at most a cent and the earlier parts carry the extra cents.
-    // Money (RULES.md), PAY-5: leftover cents go to the earliest parts.
+    // Money (docs/rules.md), PAY-5: leftover cents go to the earliest parts.
     #[test]
     fn even_splits_put_leftover_cents_first(total in 0i64..=100_000_000, n in 1usize..12) {
         let parts = Eur::from_cents(total).split_evenly(n)?;
@@ -49,16 +49,37 @@ proptest! {
     }
 
     /// Display and parsing are inverse, in both the canonical and the French form.
-    // Money (RULES.md): printing and reading are inverse.
+    // Money (docs/rules.md): printing and reading are inverse.
     #[test]
     fn display_and_parse_round_trip(c in any::<i64>()) {
         let e = Eur::from_cents(c);
         prop_assert_eq!(e.to_string().parse::<Eur>()?, e);
         prop_assert_eq!(e.french().to_string().parse::<Eur>()?, e);
+        prop_assert_eq!(format!("{e:#}").parse::<Eur>()?, e);
+    }
+
+    /// A percentage reads back from its canonical and French forms.
+    // PROMO-4, REF-3: printing and reading a percentage are inverse.
+    #[test]
+    fn percent_display_and_parse_round_trip(hundredths in 0i64..=10_000, scale in 0u32..=6) {
+        let p = comptoir_money::Percent::new(Decimal::new(hundredths, 2 + scale))?;
+        prop_assert_eq!(p.to_string().parse::<comptoir_money::Percent>()?, p);
+        prop_assert_eq!(format!("{p:#}").parse::<comptoir_money::Percent>()?, p);
+    }
+
+    /// The French ways of writing an amount read as the amount, whatever the spaces.
+    // Money (docs/rules.md): "1 234,50 €" with any of the three spaces, "€12", "12 €".
+    #[test]
+    fn french_written_amounts_read_back(c in 0i64..=1_000_000_000_000, space in prop::sample::select(vec![" ", "\u{a0}", "\u{202f}"])) {
+        let e = Eur::from_cents(c);
+        let french = e.french().to_string().replace('\u{202f}', space);
+        prop_assert_eq!(french.parse::<Eur>()?, e);
+        prop_assert_eq!(format!("€{}", e).parse::<Eur>()?, e);
+        prop_assert_eq!(format!("{e} €").parse::<Eur>()?, e);
     }
 
     /// Rounding is half away from zero and never moves a value by half a cent or more.
-    // Money (RULES.md): rounding is half away from zero.
+    // Money (docs/rules.md): rounding is half away from zero.
     #[test]
     fn rounding_is_half_away_from_zero(m in -10_000_000_000i64..=10_000_000_000, scale in 0u32..6) {
         let d = Decimal::new(m, scale);
@@ -71,7 +92,7 @@ proptest! {
     }
 
     /// Checked arithmetic agrees with plain integer arithmetic on cents.
-    // Money (RULES.md): checked arithmetic is exact.
+    // Money (docs/rules.md): checked arithmetic is exact.
     #[test]
     fn arithmetic_agrees_with_cents(a in cents_strategy(), b in cents_strategy(), q in 0u32..1000) {
         let (x, y) = (Eur::from_cents(a), Eur::from_cents(b));
@@ -81,7 +102,7 @@ proptest! {
     }
 
     /// Parsing arbitrary text never panics; what it accepts prints back unchanged in value.
-    // Money (RULES.md): no input makes parsing panic.
+    // Money (docs/rules.md): no input makes parsing panic.
     #[test]
     fn parsing_arbitrary_text_never_panics(s in "\\PC{0,24}") {
         if let Ok(e) = s.parse::<Eur>() {
@@ -95,7 +116,7 @@ mod serde_round_trip {
     use super::*;
 
     proptest! {
-        // Money (RULES.md): amounts serialise as strings, never floats.
+        // Money (docs/rules.md): amounts serialise as strings, never floats.
         #[test]
         fn amounts_serialise_as_strings(c in any::<i64>()) {
             let e = Eur::from_cents(c);
@@ -106,7 +127,7 @@ mod serde_round_trip {
         }
     }
 
-    // Money (RULES.md): floats and malformed strings are refused.
+    // Money (docs/rules.md): floats and malformed strings are refused.
     #[test]
     fn malformed_strings_and_floats_are_refused() {
         assert!(serde_json::from_str::<Eur>("\"12.345\"").is_err());

@@ -173,14 +173,41 @@ impl CardBrand {
     ];
 }
 
-impl fmt::Display for CardBrand {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+impl CardBrand {
+    fn name(self) -> &'static str {
+        match self {
             CardBrand::Cb => "CB",
             CardBrand::Visa => "Visa",
             CardBrand::Mastercard => "Mastercard",
             CardBrand::AmericanExpress => "American Express",
-        })
+        }
+    }
+}
+
+impl fmt::Display for CardBrand {
+    /// The brand's name as printed on cards: `CB`, `Visa`, `Mastercard`, `American Express`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for CardBrand {
+    type Err = PaymentError;
+
+    /// Reads the name `Display` writes, ignoring case (`VISA` is Visa).
+    ///
+    /// # Errors
+    ///
+    /// [`PaymentError::Parse`] for a brand the shop does not accept.
+    fn from_str(s: &str) -> Result<CardBrand, PaymentError> {
+        CardBrand::ACCEPTED
+            .into_iter()
+            .find(|brand| brand.name().eq_ignore_ascii_case(s))
+            .ok_or_else(|| PaymentError::Parse {
+                what: "a card brand",
+                input: s.to_owned(),
+                expected: "CB, Visa, Mastercard or American Express",
+            })
     }
 }
 
@@ -366,7 +393,7 @@ impl Card {
     ///
     /// Deserialising a card checks the token and the month but not whether it has expired
     /// since: that depends on the day, and the rules that use a card check it again
-    /// ([`InstalmentPolicy::schedule`](crate::InstalmentPolicy::schedule) does).
+    /// ([`InstalmentSchedule::compute`](crate::InstalmentSchedule::compute) does).
     ///
     /// # Errors
     ///
@@ -421,6 +448,19 @@ impl Card {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // PAY-1: every accepted brand reads back from its name, in any case.
+    #[test]
+    fn brands_read_back_from_their_names() {
+        for brand in CardBrand::ACCEPTED {
+            assert_eq!(brand.to_string().parse(), Ok(brand));
+            assert_eq!(brand.to_string().to_lowercase().parse(), Ok(brand));
+        }
+        assert!(matches!(
+            "Diners".parse::<CardBrand>(),
+            Err(PaymentError::Parse { .. })
+        ));
+    }
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap_or(NaiveDate::MIN)

@@ -1,7 +1,7 @@
 //! When the customer is debited (PAY-3): "À l'expédition du produit."
 
 use chrono::{DateTime, NaiveDate, TimeZone};
-use comptoir_calendar::Calendar;
+use comptoir_calendar::{Calendar, DayWindow};
 use comptoir_dispatch::{DispatchPolicy, DispatchSchedule};
 
 use crate::PaymentError;
@@ -15,29 +15,27 @@ pub fn debit_day(shipped_on: NaiveDate) -> NaiveDate {
 }
 
 /// When an order not shipped yet should be debited (PAY-3): the days of its dispatch
-/// window (DISP-2, DISP-3).
+/// window (DISP-2), and the day it ships at the latest (DISP-3).
 ///
 /// # Example
 ///
 /// ```
-/// use chrono::{NaiveDate, TimeZone};
-/// use chrono_tz::Europe::Paris;
-/// use comptoir_calendar::Calendar;
+/// use chrono::NaiveDate;
+/// use comptoir_calendar::{clock::Paris, Calendar};
 /// use comptoir_dispatch::DispatchPolicy;
 /// use comptoir_payment::ExpectedDebit;
 ///
 /// // Saturday 23 May 2026 at 18:00: taken into account on Tuesday 26 (Whit Monday is 25).
-/// let ordered_at = Paris.with_ymd_and_hms(2026, 5, 23, 18, 0, 0).single().ok_or("instant")?;
-/// let debit = ExpectedDebit::for_order(&DispatchPolicy::default(), &Calendar::metropolitan(), &ordered_at)?;
-/// let ymd = |d| NaiveDate::from_ymd_opt(2026, 5, d).ok_or("date");
-/// assert_eq!(debit.earliest(), ymd(27)?);
-/// assert_eq!(debit.latest_expected(), ymd(28)?);
-/// assert_eq!(debit.at_latest(), ymd(29)?);
+/// let ordered_at = Paris::at(2026, 5, 23, 18, 0, 0)?;
+/// let debit = ExpectedDebit::compute(&ordered_at, &DispatchPolicy::default(), &Calendar::metropolitan())?;
+/// assert_eq!(debit.expected().to_string(), "2026-05-27/2026-05-28");
+/// assert_eq!(debit.at_latest(), NaiveDate::from_ymd_opt(2026, 5, 29).ok_or("date")?);
+/// assert_eq!(debit.to_string(), "debited 2026-05-27/2026-05-28, at the latest 2026-05-29");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 ///
-/// Deserialising checks the days are in order (earliest, then latest expected, then at the
-/// latest), as the dispatch rules always give them.
+/// Deserialising checks the window does not end after the last day, as the dispatch rules
+/// always give them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(
     feature = "serde",
@@ -45,46 +43,39 @@ pub fn debit_day(shipped_on: NaiveDate) -> NaiveDate {
     serde(try_from = "DebitRepr")
 )]
 pub struct ExpectedDebit {
-    earliest: NaiveDate,
-    latest_expected: NaiveDate,
+    expected: DayWindow,
     at_latest: NaiveDate,
 }
 
 impl ExpectedDebit {
     /// The debit days of an order whose dispatch dates are `schedule`.
     pub fn from_schedule(schedule: &DispatchSchedule) -> ExpectedDebit {
-        let (earliest, latest_expected) = schedule.expected_dispatch();
         ExpectedDebit {
-            earliest,
-            latest_expected,
+            expected: schedule.expected_dispatch(),
             at_latest: schedule.dispatch_by(),
         }
     }
 
-    /// The debit days of an order placed at `ordered_at`, from the dispatch rules.
+    /// The debit days of an order placed at `ordered_at`, from the dispatch rules under
+    /// `policy` on `calendar`.
     ///
     /// # Errors
     ///
     /// [`PaymentError::Dispatch`] when the dispatch dates cannot be computed (an invalid
     /// policy, a date outside the calendar's range).
-    pub fn for_order<Tz: TimeZone>(
+    pub fn compute<Tz: TimeZone>(
+        ordered_at: &DateTime<Tz>,
         policy: &DispatchPolicy,
         calendar: &Calendar,
-        ordered_at: &DateTime<Tz>,
     ) -> Result<ExpectedDebit, PaymentError> {
-        Ok(ExpectedDebit::from_schedule(
-            &policy.schedule(calendar, ordered_at)?,
-        ))
+        Ok(ExpectedDebit::from_schedule(&DispatchSchedule::compute(
+            ordered_at, policy, calendar,
+        )?))
     }
 
-    /// The first day the order can ship, hence be debited (DISP-2, `T + 1`).
-    pub fn earliest(&self) -> NaiveDate {
-        self.earliest
-    }
-
-    /// The last day of the usual preparation window (DISP-2, `T + 2`).
-    pub fn latest_expected(&self) -> NaiveDate {
-        self.latest_expected
+    /// The days the order is expected to ship, hence be debited (DISP-2, `T + 1` to `T + 2`).
+    pub fn expected(&self) -> DayWindow {
+        self.expected
     }
 
     /// The last day the order ships when the promise is kept (DISP-3, `T + 3`).
@@ -93,13 +84,23 @@ impl ExpectedDebit {
     }
 }
 
+impl core::fmt::Display for ExpectedDebit {
+    /// `debited 2026-05-27/2026-05-28, at the latest 2026-05-29`.
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(
+            f,
+            "debited {}, at the latest {}",
+            self.expected, self.at_latest
+        )
+    }
+}
+
 /// The fields as stored, checked before they make an expected debit.
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct DebitRepr {
-    earliest: NaiveDate,
-    latest_expected: NaiveDate,
+    expected: DayWindow,
     at_latest: NaiveDate,
 }
 
@@ -108,15 +109,12 @@ impl TryFrom<DebitRepr> for ExpectedDebit {
     type Error = &'static str;
 
     fn try_from(repr: DebitRepr) -> Result<ExpectedDebit, &'static str> {
-        // DISP-2, DISP-3: T+1 <= T+2 <= T+3, whatever the calendar.
-        if repr.earliest > repr.latest_expected || repr.latest_expected > repr.at_latest {
-            return Err(
-                "the debit days must be in order: earliest, latest expected, at the latest",
-            );
+        // DISP-2, DISP-3: T+2 <= T+3, whatever the calendar; the window checked its own order.
+        if repr.expected.latest() > repr.at_latest {
+            return Err("the expected debit window must not end after the last day");
         }
         Ok(ExpectedDebit {
-            earliest: repr.earliest,
-            latest_expected: repr.latest_expected,
+            expected: repr.expected,
             at_latest: repr.at_latest,
         })
     }

@@ -36,6 +36,16 @@ pub enum PaymentError {
         /// The string given.
         input: String,
     },
+    /// A string that is not the text form of a payment value (a brand, a method, a spacing).
+    #[error("cannot read {input:?} as {what}: expected {expected}")]
+    Parse {
+        /// The kind of value expected, e.g. `"a card brand"`.
+        what: &'static str,
+        /// The string given.
+        input: String,
+        /// The forms accepted.
+        expected: &'static str,
+    },
     /// The card's expiry month is over on the day it would be used.
     #[error("the card expired at the end of {expiry}, before {on}")]
     CardExpired {
@@ -117,7 +127,8 @@ impl PaymentError {
             PaymentError::InvalidCardToken { .. }
             | PaymentError::TokenLooksLikeCardNumber
             | PaymentError::InvalidExpiry { .. }
-            | PaymentError::ParseExpiry { .. } => {
+            | PaymentError::ParseExpiry { .. }
+            | PaymentError::Parse { .. } => {
                 "Les informations de votre carte n'ont pas pu être lues. Veuillez les saisir à nouveau.".to_owned()
             }
             PaymentError::CardExpired { .. } => RefusalReason::CardExpired.advice_fr().to_owned(),

@@ -3,6 +3,7 @@
 use core::fmt;
 
 use chrono::{Days, Months, NaiveDate};
+use comptoir_calendar::CalendarDays;
 use comptoir_cart::Order;
 use comptoir_money::Eur;
 
@@ -127,12 +128,44 @@ impl TryFrom<&Order> for OrderAmount {
 pub enum InstalmentSpacing {
     /// A fixed number of calendar days after the first instalment, times the instalment's
     /// rank: 30 gives the shipment day, +30 and +60 days.
-    Days(u16),
+    Days(CalendarDays),
     /// The same day of the month, one, two... months after the first instalment, on the last
     /// day of the month when that month is shorter: shipped on 31 January, the next
     /// instalments fall on 28 (or 29) February and 31 March. Each date is counted from the
     /// first, never from the clamped one before it.
     CalendarMonths,
+}
+
+impl fmt::Display for InstalmentSpacing {
+    /// `30 calendar days` or `calendar months`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            InstalmentSpacing::Days(days) => write!(f, "{days}"),
+            InstalmentSpacing::CalendarMonths => f.write_str("calendar months"),
+        }
+    }
+}
+
+impl core::str::FromStr for InstalmentSpacing {
+    type Err = PaymentError;
+
+    /// Reads what `Display` writes: `30 calendar days` (or a bare `30`), `calendar months`.
+    ///
+    /// # Errors
+    ///
+    /// [`PaymentError::Parse`] for anything else.
+    fn from_str(s: &str) -> Result<InstalmentSpacing, PaymentError> {
+        if s == "calendar months" {
+            return Ok(InstalmentSpacing::CalendarMonths);
+        }
+        s.parse()
+            .map(InstalmentSpacing::Days)
+            .map_err(|_| PaymentError::Parse {
+                what: "an instalment spacing",
+                input: s.to_owned(),
+                expected: "a number of calendar days (\"30 calendar days\") or \"calendar months\"",
+            })
+    }
 }
 
 /// The shop's terms for paying in instalments (PAY-4, PAY-5). Plain data: a shop changes a
@@ -146,13 +179,15 @@ pub enum InstalmentSpacing {
 /// ```
 /// use chrono::NaiveDate;
 /// use comptoir_money::Eur;
-/// use comptoir_payment::{Card, CardBrand, CardToken, ExpiryMonth, InstalmentPolicy, OrderAmount};
+/// use comptoir_payment::{
+///     Card, CardBrand, CardToken, ExpiryMonth, InstalmentPolicy, InstalmentSchedule, OrderAmount,
+/// };
 ///
 /// let shipped = NaiveDate::from_ymd_opt(2026, 3, 5).ok_or("date")?;
 /// let card = Card::new(CardToken::new("tok_1")?, CardBrand::Cb, ExpiryMonth::new(2027, 1)?, shipped)?;
 /// let order = OrderAmount::new(Eur::from_cents(9_510), Eur::from_cents(490))?;
 ///
-/// let schedule = InstalmentPolicy::default().schedule(&order, &card, 3, shipped)?;
+/// let schedule = InstalmentSchedule::compute(&order, &card, 3, shipped, &InstalmentPolicy::default())?;
 /// let lines: Vec<String> = schedule.iter().map(|i| format!("{} {}", i.due_on(), i.amount())).collect();
 /// assert_eq!(lines, ["2026-03-05 33.34", "2026-04-04 33.33", "2026-05-04 33.33"]);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -169,7 +204,7 @@ pub enum InstalmentSpacing {
 pub struct InstalmentPolicy {
     /// The smallest amount to pay that may be split (inclusive): 100.00 EUR.
     pub minimum: Eur,
-    /// Whether shipping counts towards the minimum: yes (RULES.md PAY-4).
+    /// Whether shipping counts towards the minimum: yes (docs/rules.md PAY-4).
     pub shipping_counts: bool,
     /// The instalment counts offered: `[3]`.
     pub offered_counts: Vec<u8>,
@@ -183,7 +218,7 @@ impl Default for InstalmentPolicy {
             minimum: Eur::from_cents(10_000),
             shipping_counts: true,
             offered_counts: vec![3],
-            spacing: InstalmentSpacing::Days(30),
+            spacing: InstalmentSpacing::Days(CalendarDays::new(30)),
         }
     }
 }
@@ -244,9 +279,94 @@ pub enum Eligibility {
 }
 
 impl Eligibility {
+    /// Whether the amount alone allows paying in instalments under `policy` (PAY-4), for
+    /// showing the option before a card is known: at least the minimum, so 99.99 EUR is refused and 100.00 EUR
+    /// accepted.
+    ///
+    /// # Errors
+    ///
+    /// [`PaymentError::NegativeAmount`] for a negative minimum in the policy.
+    pub fn of_amount(
+        order: &OrderAmount,
+        policy: &InstalmentPolicy,
+    ) -> Result<Eligibility, PaymentError> {
+        policy.validate()?;
+        let amount = policy.counted_amount(order)?;
+        if amount >= policy.minimum {
+            Ok(Eligibility::Eligible)
+        } else {
+            Ok(Eligibility::Refused(Ineligibility::BelowMinimum {
+                amount,
+                minimum: policy.minimum,
+                missing: policy.minimum.checked_sub(amount)?,
+            }))
+        }
+    }
+
+    /// Whether `order` may be paid in `count` instalments with `card`, the first on
+    /// `first_day`, under `policy` (PAY-4, PAY-5).
+    ///
+    /// `first_day` is the shipment day (PAY-3). Before shipment, pass the dispatch-by day
+    /// ([`ExpectedDebit::at_latest`](crate::ExpectedDebit::at_latest)): the latest the
+    /// instalments can start, so the card check holds whenever the order ships on time.
+    ///
+    /// The amount is checked first: an order below the minimum is refused for that reason
+    /// even if the card would not do either.
+    ///
+    /// # Errors
+    ///
+    /// - [`PaymentError::InstalmentCountNotOffered`] for a count the policy does not offer;
+    /// - [`PaymentError::InvalidPolicy`] for instalments 0 days apart or a count below 2;
+    /// - [`PaymentError::NegativeAmount`] for a negative minimum;
+    /// - [`PaymentError::CardExpired`] when the card is already expired on `first_day`;
+    /// - [`PaymentError::DateOutOfRange`] when a due date is beyond chrono's range.
+    pub fn compute(
+        order: &OrderAmount,
+        card: &Card,
+        count: u8,
+        first_day: NaiveDate,
+        policy: &InstalmentPolicy,
+    ) -> Result<Eligibility, PaymentError> {
+        let dates = policy.due_dates(count, first_day)?;
+        card.check_valid_on(first_day)?;
+        let by_amount = Eligibility::of_amount(order, policy)?;
+        if !by_amount.is_eligible() {
+            return Ok(by_amount);
+        }
+        let last_instalment = dates.last().copied().unwrap_or(first_day);
+        if card.expiry().is_valid_on(last_instalment) {
+            Ok(Eligibility::Eligible)
+        } else {
+            Ok(Eligibility::Refused(
+                Ineligibility::CardExpiresBeforeLastInstalment {
+                    expiry: card.expiry(),
+                    last_instalment,
+                },
+            ))
+        }
+    }
+
     /// True for [`Eligibility::Eligible`].
     pub fn is_eligible(self) -> bool {
         self == Eligibility::Eligible
+    }
+
+    /// Why the order may not be paid in instalments, if it may not.
+    pub fn refusal(self) -> Option<Ineligibility> {
+        match self {
+            Eligibility::Eligible => None,
+            Eligibility::Refused(reason) => Some(reason),
+        }
+    }
+}
+
+impl fmt::Display for Eligibility {
+    /// `eligible`, or `not eligible: ` and the reason.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Eligibility::Eligible => f.write_str("eligible"),
+            Eligibility::Refused(reason) => write!(f, "not eligible: {reason}"),
+        }
     }
 }
 
@@ -325,12 +445,14 @@ impl fmt::Display for Ineligibility {
 /// ```
 /// use chrono::NaiveDate;
 /// use comptoir_money::Eur;
-/// use comptoir_payment::{Card, CardBrand, CardToken, ExpiryMonth, InstalmentPolicy, OrderAmount};
+/// use comptoir_payment::{
+///     Card, CardBrand, CardToken, ExpiryMonth, InstalmentPolicy, InstalmentSchedule, OrderAmount,
+/// };
 ///
 /// let shipped = NaiveDate::from_ymd_opt(2026, 1, 31).ok_or("date")?;
 /// let card = Card::new(CardToken::new("tok_1")?, CardBrand::Visa, ExpiryMonth::new(2027, 12)?, shipped)?;
 /// let order = OrderAmount::new(Eur::from_cents(10_000), Eur::ZERO)?;
-/// let schedule = InstalmentPolicy::default().schedule(&order, &card, 3, shipped)?;
+/// let schedule = InstalmentSchedule::compute(&order, &card, 3, shipped, &InstalmentPolicy::default())?;
 /// let first = schedule.instalments().first().ok_or("an instalment")?;
 /// assert_eq!(first.to_string(), "instalment 1: 33.34 due 2026-01-31");
 /// assert_eq!(format!("{} le {}", first.amount().french(), first.due_on().format("%d/%m/%Y")),
@@ -387,6 +509,43 @@ pub struct InstalmentSchedule {
 }
 
 impl InstalmentSchedule {
+    /// The schedule of `order` paid in `count` instalments with `card`, the first on the
+    /// shipment day `shipped_on` (PAY-3, PAY-5), under `policy`.
+    ///
+    /// The whole amount to pay (shipping included, whatever the minimum counts) is split in
+    /// equal parts to the cent, the leftover cents on the earliest instalments: 100.00 EUR
+    /// gives 33.34 / 33.33 / 33.33.
+    ///
+    /// # Errors
+    ///
+    /// As [`Eligibility::compute`], and
+    /// [`PaymentError::NotEligible`] with the reason when the order is not eligible.
+    pub fn compute(
+        order: &OrderAmount,
+        card: &Card,
+        count: u8,
+        shipped_on: NaiveDate,
+        policy: &InstalmentPolicy,
+    ) -> Result<InstalmentSchedule, PaymentError> {
+        if let Eligibility::Refused(reason) =
+            Eligibility::compute(order, card, count, shipped_on, policy)?
+        {
+            return Err(PaymentError::NotEligible(reason));
+        }
+        let dates = policy.due_dates(count, shipped_on)?;
+        let amounts = order.total()?.split_evenly(usize::from(count))?;
+        let instalments = (1..=count)
+            .zip(dates)
+            .zip(amounts)
+            .map(|((number, due_on), amount)| Instalment {
+                number,
+                due_on,
+                amount,
+            })
+            .collect();
+        Ok(InstalmentSchedule { instalments })
+    }
+
     /// The instalments, first first.
     pub fn instalments(&self) -> &[Instalment] {
         &self.instalments
@@ -497,76 +656,11 @@ impl InstalmentPolicy {
         }
     }
 
-    /// Whether the amount alone allows paying in instalments (PAY-4), for showing the option
-    /// before a card is known: at least the minimum, so 99.99 EUR is refused and 100.00 EUR
-    /// accepted.
-    ///
-    /// # Errors
-    ///
-    /// [`PaymentError::NegativeAmount`] for a negative minimum in the policy.
-    pub fn amount_eligibility(&self, order: &OrderAmount) -> Result<Eligibility, PaymentError> {
-        self.validate()?;
-        let amount = self.counted_amount(order)?;
-        if amount >= self.minimum {
-            Ok(Eligibility::Eligible)
-        } else {
-            Ok(Eligibility::Refused(Ineligibility::BelowMinimum {
-                amount,
-                minimum: self.minimum,
-                missing: self.minimum.checked_sub(amount)?,
-            }))
-        }
-    }
-
-    /// Whether `order` may be paid in `count` instalments with `card`, the first on
-    /// `first_day` (PAY-4, PAY-5).
-    ///
-    /// `first_day` is the shipment day (PAY-3). Before shipment, pass the dispatch-by day
-    /// ([`ExpectedDebit::at_latest`](crate::ExpectedDebit::at_latest)): the latest the
-    /// instalments can start, so the card check holds whenever the order ships on time.
-    ///
-    /// The amount is checked first: an order below the minimum is refused for that reason
-    /// even if the card would not do either.
-    ///
-    /// # Errors
-    ///
-    /// - [`PaymentError::InstalmentCountNotOffered`] for a count the policy does not offer;
-    /// - [`PaymentError::InvalidPolicy`] for instalments 0 days apart or a count below 2;
-    /// - [`PaymentError::NegativeAmount`] for a negative minimum;
-    /// - [`PaymentError::CardExpired`] when the card is already expired on `first_day`;
-    /// - [`PaymentError::DateOutOfRange`] when a due date is beyond chrono's range.
-    pub fn eligibility(
-        &self,
-        order: &OrderAmount,
-        card: &Card,
-        count: u8,
-        first_day: NaiveDate,
-    ) -> Result<Eligibility, PaymentError> {
-        let dates = self.due_dates(count, first_day)?;
-        card.check_valid_on(first_day)?;
-        let by_amount = self.amount_eligibility(order)?;
-        if !by_amount.is_eligible() {
-            return Ok(by_amount);
-        }
-        let last_instalment = dates.last().copied().unwrap_or(first_day);
-        if card.expiry().is_valid_on(last_instalment) {
-            Ok(Eligibility::Eligible)
-        } else {
-            Ok(Eligibility::Refused(
-                Ineligibility::CardExpiresBeforeLastInstalment {
-                    expiry: card.expiry(),
-                    last_instalment,
-                },
-            ))
-        }
-    }
-
     /// The days the `count` instalments are due, the first on `first_day` (PAY-5).
     ///
     /// # Errors
     ///
-    /// As [`eligibility`](InstalmentPolicy::eligibility) for the count, the policy and the
-    /// dates.
+    /// As [`Eligibility::compute`] for the count, the policy and the dates.
     pub fn due_dates(
         &self,
         count: u8,
@@ -582,9 +676,8 @@ impl InstalmentPolicy {
         (0..u32::from(count))
             .map(|rank| {
                 match self.spacing {
-                    InstalmentSpacing::Days(days) => {
-                        first_day.checked_add_days(Days::new(u64::from(days) * u64::from(rank)))
-                    }
+                    InstalmentSpacing::Days(days) => first_day
+                        .checked_add_days(Days::new(u64::from(days.get()) * u64::from(rank))),
                     // chrono clamps to the month's last day: 31 Jan + 1 month = 28/29 Feb.
                     InstalmentSpacing::CalendarMonths => {
                         first_day.checked_add_months(Months::new(rank))
@@ -593,41 +686,6 @@ impl InstalmentPolicy {
                 .ok_or(PaymentError::DateOutOfRange)
             })
             .collect()
-    }
-
-    /// The schedule of `order` paid in `count` instalments with `card`, the first on the
-    /// shipment day `shipped_on` (PAY-3, PAY-5).
-    ///
-    /// The whole amount to pay (shipping included, whatever the minimum counts) is split in
-    /// equal parts to the cent, the leftover cents on the earliest instalments: 100.00 EUR
-    /// gives 33.34 / 33.33 / 33.33.
-    ///
-    /// # Errors
-    ///
-    /// As [`eligibility`](InstalmentPolicy::eligibility), and
-    /// [`PaymentError::NotEligible`] with the reason when the order is not eligible.
-    pub fn schedule(
-        &self,
-        order: &OrderAmount,
-        card: &Card,
-        count: u8,
-        shipped_on: NaiveDate,
-    ) -> Result<InstalmentSchedule, PaymentError> {
-        if let Eligibility::Refused(reason) = self.eligibility(order, card, count, shipped_on)? {
-            return Err(PaymentError::NotEligible(reason));
-        }
-        let dates = self.due_dates(count, shipped_on)?;
-        let amounts = order.total()?.split_evenly(usize::from(count))?;
-        let instalments = (1..=count)
-            .zip(dates)
-            .zip(amounts)
-            .map(|((number, due_on), amount)| Instalment {
-                number,
-                due_on,
-                amount,
-            })
-            .collect();
-        Ok(InstalmentSchedule { instalments })
     }
 
     /// Checks that the policy can work: a minimum not below zero, at least one count offered,
@@ -654,7 +712,7 @@ impl InstalmentPolicy {
                 reason: "an instalment count must be at least 2",
             });
         }
-        if self.spacing == InstalmentSpacing::Days(0) {
+        if self.spacing == InstalmentSpacing::Days(CalendarDays::ZERO) {
             return Err(PaymentError::InvalidPolicy {
                 reason: "instalments cannot be 0 days apart",
             });
@@ -690,13 +748,13 @@ mod tests {
     fn shipping_counts_unless_the_policy_says_otherwise() -> Result<(), PaymentError> {
         let order = OrderAmount::new(Eur::from_cents(9_600), Eur::from_cents(490))?;
         let policy = InstalmentPolicy::default();
-        assert!(policy.amount_eligibility(&order)?.is_eligible());
+        assert!(Eligibility::of_amount(&order, &policy)?.is_eligible());
         let without_shipping = InstalmentPolicy {
             shipping_counts: false,
             ..InstalmentPolicy::default()
         };
         assert_eq!(
-            without_shipping.amount_eligibility(&order)?,
+            Eligibility::of_amount(&order, &without_shipping)?,
             Eligibility::Refused(Ineligibility::BelowMinimum {
                 amount: Eur::from_cents(9_600),
                 minimum: Eur::from_cents(10_000),
@@ -714,7 +772,8 @@ mod tests {
             shipping_counts: false,
             ..InstalmentPolicy::default()
         };
-        let schedule = policy.schedule(&order, &card(2030, 1)?, 3, date(2026, 2, 2))?;
+        let schedule =
+            InstalmentSchedule::compute(&order, &card(2030, 1)?, 3, date(2026, 2, 2), &policy)?;
         assert_eq!(schedule.total()?, Eur::from_cents(12_490));
         Ok(())
     }
@@ -731,7 +790,7 @@ mod tests {
             })
         );
         let zero_days = InstalmentPolicy {
-            spacing: InstalmentSpacing::Days(0),
+            spacing: InstalmentSpacing::Days(CalendarDays::ZERO),
             ..InstalmentPolicy::default()
         };
         assert!(matches!(
@@ -763,7 +822,13 @@ mod tests {
     fn a_card_expired_on_the_shipment_day_is_an_error() -> Result<(), PaymentError> {
         let c = card(2026, 3)?;
         assert!(matches!(
-            InstalmentPolicy::default().eligibility(&order(20_000)?, &c, 3, date(2026, 4, 1)),
+            Eligibility::compute(
+                &order(20_000)?,
+                &c,
+                3,
+                date(2026, 4, 1),
+                &InstalmentPolicy::default()
+            ),
             Err(PaymentError::CardExpired { .. })
         ));
         Ok(())
@@ -777,7 +842,7 @@ mod tests {
             ..InstalmentPolicy::default()
         };
         assert!(matches!(
-            policy.amount_eligibility(&order(100)?),
+            Eligibility::of_amount(&order(100)?, &policy),
             Err(PaymentError::NegativeAmount { .. })
         ));
         Ok(())
@@ -786,11 +851,12 @@ mod tests {
     // PAY-5: an instalment reads as its rank, amount and ISO due date.
     #[test]
     fn instalment_displays_rank_amount_and_due_date() -> Result<(), PaymentError> {
-        let schedule = InstalmentPolicy::default().schedule(
+        let schedule = InstalmentSchedule::compute(
             &order(10_000)?,
             &card(2027, 12)?,
             3,
             date(2026, 1, 31),
+            &InstalmentPolicy::default(),
         )?;
         let lines: Vec<String> = schedule.iter().map(ToString::to_string).collect();
         assert_eq!(
@@ -814,5 +880,36 @@ mod tests {
         };
         assert!(below.message_fr().contains("0,01\u{a0}€"));
         assert_eq!(below.to_string(), "99.99 is below the minimum of 100.00");
+        assert_eq!(
+            Eligibility::Refused(below).to_string(),
+            "not eligible: 99.99 is below the minimum of 100.00"
+        );
+        assert_eq!(Eligibility::Eligible.to_string(), "eligible");
+        assert_eq!(Eligibility::Refused(below).refusal(), Some(below));
+    }
+
+    // PAY-5: a spacing reads back from its text form; others are refused.
+    #[test]
+    fn spacing_reads_back() {
+        for spacing in [
+            InstalmentSpacing::Days(CalendarDays::new(30)),
+            InstalmentSpacing::Days(CalendarDays::new(1)),
+            InstalmentSpacing::CalendarMonths,
+        ] {
+            assert_eq!(spacing.to_string().parse(), Ok(spacing));
+        }
+        assert_eq!(
+            "30".parse(),
+            Ok(InstalmentSpacing::Days(CalendarDays::new(30)))
+        );
+        for bad in ["", "monthly", "30 business days", "-30"] {
+            assert!(
+                matches!(
+                    bad.parse::<InstalmentSpacing>(),
+                    Err(PaymentError::Parse { .. })
+                ),
+                "{bad:?}"
+            );
+        }
     }
 }

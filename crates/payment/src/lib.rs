@@ -1,22 +1,23 @@
 //! How customers pay the shop: methods, 3-D Secure attempts, the debit day and paying in three
 //! instalments.
 //!
-//! The FAQ's "Paiement et facturation" answers, as RULES.md numbers them. This crate decides:
+//! The FAQ's "Paiement et facturation" answers, as the [rules reference] numbers them. This
+//! crate decides:
 //!
-//! - **PAY-1** which methods to offer: card (CB, Visa, Mastercard, American Express), PayPal,
+//! - **[PAY-1]** which methods to offer: card (CB, Visa, Mastercard, American Express), PayPal,
 //!   and Apple Pay only on a compatible device ([`PaymentMethod`], [`Device`], [`CardBrand`]);
-//! - **PAY-2** the next step after each 3-D Secure outcome on a card: three wrong codes block
+//! - **[PAY-2]** the next step after each 3-D Secure outcome on a card: three wrong codes block
 //!   it for good, a soft decline is retried once with a challenge, a hard decline never
 //!   ([`SecureTracker`], a state machine without a clock);
-//! - **PAY-3** the debit day: the dispatch day, and before shipment the dispatch window from
+//! - **[PAY-3]** the debit day: the dispatch day, and before shipment the dispatch window from
 //!   the dispatch rules ([`debit_day`], [`ExpectedDebit`]);
-//! - **PAY-4** whether an order may be paid in instalments: from 100.00 EUR incl. VAT, shipping
-//!   counted or not as the policy says ([`InstalmentPolicy::amount_eligibility`]);
-//! - **PAY-5** the instalments: equal thirds to the cent, leftover cents first, due on the
+//! - **[PAY-4]** whether an order may be paid in instalments: from 100.00 EUR incl. VAT, shipping
+//!   counted or not as the policy says ([`Eligibility::of_amount`]);
+//! - **[PAY-5]** the instalments: equal thirds to the cent, leftover cents first, due on the
 //!   shipment day then 30 and 60 days later (or calendar months), refused when the card
-//!   expires before the last one ([`InstalmentPolicy::schedule`]);
-//! - **PAY-6** the advice for each refusal, in French ([`RefusalReason::advice_fr`]);
-//! - **PAY-7** no card data: a [`Card`] is a provider's token, a brand and an expiry month;
+//!   expires before the last one ([`InstalmentSchedule::compute`]);
+//! - **[PAY-6]** the advice for each refusal, in French ([`RefusalReason::advice_fr`]);
+//! - **[PAY-7]** no card data: a [`Card`] is a provider's token, a brand and an expiry month;
 //!   a token that looks like a card number is refused ([`CardToken`]).
 //!
 //! Nothing here reads a clock: "today", the shipment day and each bank answer are inputs.
@@ -27,8 +28,8 @@
 //! use chrono::NaiveDate;
 //! use comptoir_money::Eur;
 //! use comptoir_payment::{
-//!     Card, CardBrand, CardToken, Device, ExpiryMonth, InstalmentPolicy, NextStep,
-//!     OrderAmount, SecureOutcome, SecureTracker,
+//!     Card, CardBrand, CardToken, Device, ExpiryMonth, InstalmentPolicy, InstalmentSchedule,
+//!     NextStep, OrderAmount, SecureOutcome, SecureTracker,
 //! };
 //!
 //! let today = NaiveDate::from_ymd_opt(2026, 1, 30).ok_or("date")?;
@@ -46,11 +47,18 @@
 //!     ..InstalmentPolicy::default()
 //! };
 //! let shipped = NaiveDate::from_ymd_opt(2026, 1, 31).ok_or("date")?;
-//! let schedule = policy.schedule(&order, &card, 3, shipped)?;
+//! let schedule = InstalmentSchedule::compute(&order, &card, 3, shipped, &policy)?;
 //! let lines: Vec<String> = schedule.iter().map(|i| format!("{} {}", i.due_on(), i.amount())).collect();
 //! assert_eq!(lines, ["2026-01-31 33.34", "2026-02-28 33.33", "2026-03-31 33.33"]);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
+//!
+//! Computations are named `compute` on the type they return and take the order first, the
+//! policy (and calendar) last: [`InstalmentSchedule::compute`], [`Eligibility::compute`],
+//! [`ExpectedDebit::compute`].
+//!
+//! `cargo run -p comptoir-payment --example pay_in_three` follows one order from the methods
+//! offered to its three instalments.
 //!
 //! # Crate features
 //!
@@ -61,6 +69,15 @@
 //!   3-D Secure outcomes and instalment policies.
 //!
 //! No feature changes behaviour.
+//!
+//! [rules reference]: ../comptoir/rules/index.html
+//! [PAY-1]: ../comptoir/rules/index.html#pay-1
+//! [PAY-2]: ../comptoir/rules/index.html#pay-2
+//! [PAY-3]: ../comptoir/rules/index.html#pay-3
+//! [PAY-4]: ../comptoir/rules/index.html#pay-4
+//! [PAY-5]: ../comptoir/rules/index.html#pay-5
+//! [PAY-6]: ../comptoir/rules/index.html#pay-6
+//! [PAY-7]: ../comptoir/rules/index.html#pay-7
 #![cfg_attr(
     not(test),
     deny(

@@ -62,13 +62,40 @@ impl PaymentMethod {
     }
 }
 
-impl fmt::Display for PaymentMethod {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+impl PaymentMethod {
+    fn name(self) -> &'static str {
+        match self {
             PaymentMethod::Card => "bank card",
             PaymentMethod::PayPal => "PayPal",
             PaymentMethod::ApplePay => "Apple Pay",
-        })
+        }
+    }
+}
+
+impl fmt::Display for PaymentMethod {
+    /// `bank card`, `PayPal` or `Apple Pay`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl core::str::FromStr for PaymentMethod {
+    type Err = crate::PaymentError;
+
+    /// Reads the name `Display` writes, ignoring case.
+    ///
+    /// # Errors
+    ///
+    /// [`PaymentError::Parse`](crate::PaymentError::Parse) for another method.
+    fn from_str(s: &str) -> Result<PaymentMethod, crate::PaymentError> {
+        PaymentMethod::ALL
+            .into_iter()
+            .find(|method| method.name().eq_ignore_ascii_case(s))
+            .ok_or_else(|| crate::PaymentError::Parse {
+                what: "a payment method",
+                input: s.to_owned(),
+                expected: "bank card, PayPal or Apple Pay",
+            })
     }
 }
 
@@ -106,6 +133,16 @@ mod tests {
             PaymentMethod::ALL.to_vec()
         );
         assert!(!PaymentMethod::offered_on(Device::Other).contains(&PaymentMethod::ApplePay));
+    }
+
+    // PAY-1: every method reads back from its name, in any case; others are refused.
+    #[test]
+    fn methods_read_back_from_their_names() {
+        for method in PaymentMethod::ALL {
+            assert_eq!(method.to_string().parse(), Ok(method));
+            assert_eq!(method.to_string().to_uppercase().parse(), Ok(method));
+        }
+        assert!("cash".parse::<PaymentMethod>().is_err());
     }
 
     // PAY-1: the other methods read as one French list.

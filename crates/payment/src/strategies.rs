@@ -16,6 +16,7 @@
 //! ```
 
 use chrono::NaiveDate;
+use comptoir_calendar::CalendarDays;
 use comptoir_money::Eur;
 use proptest::prelude::*;
 
@@ -96,7 +97,7 @@ pub fn instalment_policy() -> impl Strategy<Value = InstalmentPolicy> {
         any::<bool>(),
         proptest::collection::btree_set(2u8..=12, 1..=3),
         prop_oneof![
-            (1u16..=92).prop_map(InstalmentSpacing::Days),
+            (1u32..=92).prop_map(|days| InstalmentSpacing::Days(CalendarDays::new(days))),
             Just(InstalmentSpacing::CalendarMonths),
         ],
     )

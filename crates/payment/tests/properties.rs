@@ -7,8 +7,8 @@ use comptoir_payment::strategies::{
     card_valid_on, instalment_policy, order_amount, secure_outcome,
 };
 use comptoir_payment::{
-    CardToken, Device, InstalmentPolicy, NextStep, OrderAmount, PaymentError, SecureOutcome,
-    SecureState, SecureTracker,
+    CardToken, Device, Eligibility, InstalmentPolicy, InstalmentSchedule, NextStep, OrderAmount,
+    PaymentError, SecureOutcome, SecureState, SecureTracker,
 };
 use proptest::prelude::*;
 
@@ -45,7 +45,7 @@ proptest! {
         shipped in shipment_day(),
     ) {
         let order = OrderAmount::new(Eur::from_cents(cents), Eur::from_cents(shipping))?;
-        let schedule = InstalmentPolicy::default().schedule(&order, &far_card(shipped), 3, shipped)?;
+        let schedule = InstalmentSchedule::compute(&order, &far_card(shipped), 3, shipped, &InstalmentPolicy::default())?;
         let amounts: Vec<i128> = schedule.iter().map(|i| i.amount().cents()).collect();
         prop_assert_eq!(amounts.len(), 3);
         prop_assert_eq!(amounts.iter().sum::<i128>(), order.total()?.cents());
@@ -80,14 +80,14 @@ proptest! {
     ) {
         let count = *pick.get(&policy.offered_counts);
         let card = far_card(shipped);
-        match policy.schedule(&order, &card, count, shipped) {
+        match InstalmentSchedule::compute(&order, &card, count, shipped, &policy) {
             Ok(schedule) => {
                 prop_assert_eq!(schedule.total()?, order.total()?);
                 let numbers: Vec<u8> = schedule.iter().map(|i| i.number()).collect();
                 prop_assert_eq!(numbers, (1..=count).collect::<Vec<u8>>());
             }
             Err(PaymentError::NotEligible(_)) => {
-                prop_assert!(!policy.eligibility(&order, &card, count, shipped)?.is_eligible());
+                prop_assert!(!Eligibility::compute(&order, &card, count, shipped, &policy)?.is_eligible());
             }
             Err(other) => prop_assert!(false, "unexpected error {other}"),
         }
@@ -106,13 +106,13 @@ proptest! {
             a.products().checked_add(Eur::from_cents(extra_products))?,
             a.shipping().checked_add(Eur::from_cents(extra_shipping))?,
         )?;
-        if policy.amount_eligibility(&a)?.is_eligible() {
-            prop_assert!(policy.amount_eligibility(&b)?.is_eligible());
+        if Eligibility::of_amount(&a, &policy)?.is_eligible() {
+            prop_assert!(Eligibility::of_amount(&b, &policy)?.is_eligible());
         }
         let count = policy.offered_counts.first().copied().unwrap_or(3);
         let shipped = day(2026, 1, 1);
-        if policy.eligibility(&a, &card, count, shipped)?.is_eligible() {
-            prop_assert!(policy.eligibility(&b, &card, count, shipped)?.is_eligible());
+        if Eligibility::compute(&a, &card, count, shipped, &policy)?.is_eligible() {
+            prop_assert!(Eligibility::compute(&b, &card, count, shipped, &policy)?.is_eligible());
         }
     }
 

@@ -7,8 +7,8 @@ use comptoir_dispatch::DispatchPolicy;
 use comptoir_money::Eur;
 use comptoir_payment::{
     Card, CardBrand, CardToken, Device, Eligibility, ExpectedDebit, ExpiryMonth, Ineligibility,
-    InstalmentPolicy, InstalmentSpacing, NextStep, OrderAmount, PaymentError, PaymentMethod,
-    RefusalReason, SecureOutcome, SecureTracker, debit_day,
+    InstalmentPolicy, InstalmentSchedule, InstalmentSpacing, NextStep, OrderAmount, PaymentError,
+    PaymentMethod, RefusalReason, SecureOutcome, SecureTracker, debit_day,
 };
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
@@ -44,14 +44,14 @@ fn pay4_99_99_is_refused_and_100_00_is_accepted() -> TestResult {
     let below = OrderAmount::new(euros("95.09")?, euros("4.90")?)?;
     let at = OrderAmount::new(euros("95.10")?, euros("4.90")?)?;
     assert_eq!(
-        policy.amount_eligibility(&below)?,
+        Eligibility::of_amount(&below, &policy)?,
         Eligibility::Refused(Ineligibility::BelowMinimum {
             amount: euros("99.99")?,
             minimum: euros("100.00")?,
             missing: euros("0.01")?,
         })
     );
-    assert_eq!(policy.amount_eligibility(&at)?, Eligibility::Eligible);
+    assert_eq!(Eligibility::of_amount(&at, &policy)?, Eligibility::Eligible);
     Ok(())
 }
 
@@ -81,8 +81,12 @@ fn pay4_pay5_order_amount_from_an_order_counts_shipping_once() -> TestResult {
     assert_eq!(amount, OrderAmount::new(euros("95.10")?, euros("4.90")?)?);
     assert_eq!(OrderAmount::try_from(&order)?, amount);
     let policy = InstalmentPolicy::default();
-    assert_eq!(policy.amount_eligibility(&amount)?, Eligibility::Eligible);
-    let schedule = policy.schedule(&amount, &card((2027, 12))?, 3, ymd(2026, 1, 7)?)?;
+    assert_eq!(
+        Eligibility::of_amount(&amount, &policy)?,
+        Eligibility::Eligible
+    );
+    let schedule =
+        InstalmentSchedule::compute(&amount, &card((2027, 12))?, 3, ymd(2026, 1, 7)?, &policy)?;
     assert_eq!(schedule.total()?, order.total());
     Ok(())
 }
@@ -91,8 +95,13 @@ fn pay4_pay5_order_amount_from_an_order_counts_shipping_once() -> TestResult {
 #[test]
 fn pay4_schedule_of_99_99_is_refused_with_the_reason() -> TestResult {
     let order = OrderAmount::new(euros("99.99")?, Eur::ZERO)?;
-    let result =
-        InstalmentPolicy::default().schedule(&order, &card((2030, 1))?, 3, ymd(2026, 3, 5)?);
+    let result = InstalmentSchedule::compute(
+        &order,
+        &card((2030, 1))?,
+        3,
+        ymd(2026, 3, 5)?,
+        &InstalmentPolicy::default(),
+    );
     let Err(PaymentError::NotEligible(reason)) = result else {
         return Err("99.99 must not be split".into());
     };
@@ -105,7 +114,13 @@ fn pay4_schedule_of_99_99_is_refused_with_the_reason() -> TestResult {
 fn pay5_100_00_gives_33_34_then_33_33_twice_30_days_apart() -> TestResult {
     let order = OrderAmount::new(euros("100.00")?, Eur::ZERO)?;
     let shipped = ymd(2026, 5, 27)?;
-    let schedule = InstalmentPolicy::default().schedule(&order, &card((2030, 1))?, 3, shipped)?;
+    let schedule = InstalmentSchedule::compute(
+        &order,
+        &card((2030, 1))?,
+        3,
+        shipped,
+        &InstalmentPolicy::default(),
+    )?;
     assert_eq!(
         dated(&schedule),
         vec![
@@ -128,7 +143,7 @@ fn pay5_order_shipped_on_the_31st_with_calendar_months_clamps_to_month_end() -> 
     };
     let order = OrderAmount::new(euros("150.00")?, Eur::ZERO)?;
     let dates = |shipped| -> Result<Vec<NaiveDate>, Box<dyn std::error::Error>> {
-        let schedule = policy.schedule(&order, &card((2030, 1))?, 3, shipped)?;
+        let schedule = InstalmentSchedule::compute(&order, &card((2030, 1))?, 3, shipped, &policy)?;
         Ok(schedule.iter().map(|i| i.due_on()).collect())
     };
     assert_eq!(
@@ -152,8 +167,13 @@ fn pay5_order_shipped_on_the_31st_with_calendar_months_clamps_to_month_end() -> 
 #[test]
 fn pay5_order_shipped_on_the_31st_with_30_days_lands_in_march_and_april() -> TestResult {
     let order = OrderAmount::new(euros("150.00")?, Eur::ZERO)?;
-    let schedule =
-        InstalmentPolicy::default().schedule(&order, &card((2030, 1))?, 3, ymd(2026, 1, 31)?)?;
+    let schedule = InstalmentSchedule::compute(
+        &order,
+        &card((2030, 1))?,
+        3,
+        ymd(2026, 1, 31)?,
+        &InstalmentPolicy::default(),
+    )?;
     let dates: Vec<NaiveDate> = schedule.iter().map(|i| i.due_on()).collect();
     assert_eq!(
         dates,
@@ -171,22 +191,20 @@ fn pay5_card_expiring_the_month_before_the_last_instalment_is_refused() -> TestR
     // Last instalment on 4 May 2026; a card valid through April does not reach it.
     let april = card((2026, 4))?;
     assert_eq!(
-        policy.eligibility(&order, &april, 3, shipped)?,
+        Eligibility::compute(&order, &april, 3, shipped, &policy)?,
         Eligibility::Refused(Ineligibility::CardExpiresBeforeLastInstalment {
             expiry: ExpiryMonth::new(2026, 4)?,
             last_instalment: ymd(2026, 5, 4)?,
         })
     );
-    let Err(PaymentError::NotEligible(reason)) = policy.schedule(&order, &april, 3, shipped) else {
+    let Err(PaymentError::NotEligible(reason)) =
+        InstalmentSchedule::compute(&order, &april, 3, shipped, &policy)
+    else {
         return Err("a card expiring in April cannot carry a May instalment".into());
     };
     assert!(reason.message_fr().contains("04/2026"));
     // A card valid through May does.
-    assert!(
-        policy
-            .eligibility(&order, &card((2026, 5))?, 3, shipped)?
-            .is_eligible()
-    );
+    assert!(Eligibility::compute(&order, &card((2026, 5))?, 3, shipped, &policy)?.is_eligible());
     Ok(())
 }
 
@@ -198,13 +216,17 @@ fn pay3_debit_follows_the_dispatch_dates_of_disp1_worked_example() -> TestResult
         .with_ymd_and_hms(2026, 5, 23, 18, 0, 0)
         .single()
         .ok_or("instant")?;
-    let debit = ExpectedDebit::for_order(
+    let debit = ExpectedDebit::compute(
+        &ordered_at,
         &DispatchPolicy::default(),
         &Calendar::metropolitan(),
-        &ordered_at,
     )?;
     assert_eq!(
-        (debit.earliest(), debit.latest_expected(), debit.at_latest()),
+        (
+            debit.expected().earliest(),
+            debit.expected().latest(),
+            debit.at_latest()
+        ),
         (ymd(2026, 5, 27)?, ymd(2026, 5, 28)?, ymd(2026, 5, 29)?)
     );
     // Not the day of the order: the customer is debited when the parcel leaves.
@@ -300,8 +322,13 @@ fn zero_and_negative_amounts_are_typed_errors() -> TestResult {
 #[test]
 fn pay5_four_instalments_are_not_offered() -> TestResult {
     let order = OrderAmount::new(euros("400.00")?, Eur::ZERO)?;
-    let result =
-        InstalmentPolicy::default().schedule(&order, &card((2030, 1))?, 4, ymd(2026, 3, 5)?);
+    let result = InstalmentSchedule::compute(
+        &order,
+        &card((2030, 1))?,
+        4,
+        ymd(2026, 3, 5)?,
+        &InstalmentPolicy::default(),
+    );
     let Err(error @ PaymentError::InstalmentCountNotOffered { .. }) = result else {
         return Err("4 instalments are not offered".into());
     };

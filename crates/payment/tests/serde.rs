@@ -5,8 +5,8 @@ use comptoir_calendar::Calendar;
 use comptoir_dispatch::DispatchPolicy;
 use comptoir_money::Eur;
 use comptoir_payment::{
-    Card, CardBrand, CardToken, Device, ExpectedDebit, ExpiryMonth, InstalmentPolicy, OrderAmount,
-    RefusalReason, SecureOutcome, SecureState, SecureTracker,
+    Card, CardBrand, CardToken, Device, ExpectedDebit, ExpiryMonth, InstalmentPolicy,
+    InstalmentSchedule, OrderAmount, RefusalReason, SecureOutcome, SecureState, SecureTracker,
 };
 use proptest::prelude::*;
 
@@ -153,7 +153,7 @@ fn policy_and_schedule_round_trip_with_amounts_as_strings() -> TestResult {
 
     let order = OrderAmount::new(Eur::from_cents(10_000), Eur::ZERO)?;
     let shipped = NaiveDate::from_ymd_opt(2026, 3, 2).ok_or("date")?;
-    let schedule = policy.schedule(&order, &card()?, 3, shipped)?;
+    let schedule = InstalmentSchedule::compute(&order, &card()?, 3, shipped, &policy)?;
     let json = serde_json::to_string(&schedule)?;
     assert!(json.contains(r#""amount":"33.34""#));
     assert_eq!(
@@ -213,28 +213,27 @@ fn policy_deserialises_with_faq_defaults_and_refuses_invalid_values() -> TestRes
 #[test]
 fn pay3_expected_debit_round_trips_and_days_out_of_order_are_refused() -> TestResult {
     let ordered_at = chrono::DateTime::parse_from_rfc3339("2026-05-23T18:00:00+02:00")?;
-    let debit = ExpectedDebit::for_order(
+    let debit = ExpectedDebit::compute(
+        &ordered_at,
         &DispatchPolicy::default(),
         &Calendar::metropolitan(),
-        &ordered_at,
     )?;
     let json = serde_json::to_string(&debit)?;
     assert_eq!(
         json,
-        r#"{"earliest":"2026-05-27","latest_expected":"2026-05-28","at_latest":"2026-05-29"}"#
+        r#"{"expected":"2026-05-27/2026-05-28","at_latest":"2026-05-29"}"#
     );
     assert_eq!(serde_json::from_str::<ExpectedDebit>(&json)?, debit);
 
     for bad in [
-        r#"{"earliest":"2026-05-28","latest_expected":"2026-05-27","at_latest":"2026-05-29"}"#,
-        r#"{"earliest":"2026-05-27","latest_expected":"2026-05-29","at_latest":"2026-05-28"}"#,
-        r#"{"earliest":"2026-05-27","latest_expected":"2026-05-28","at_latest":"2026-05-29","x":1}"#,
+        r#"{"expected":"2026-05-28/2026-05-27","at_latest":"2026-05-29"}"#,
+        r#"{"expected":"2026-05-27/2026-05-29","at_latest":"2026-05-28"}"#,
+        r#"{"expected":"2026-05-27/2026-05-28","at_latest":"2026-05-29","x":1}"#,
     ] {
         assert!(serde_json::from_str::<ExpectedDebit>(bad).is_err(), "{bad}");
     }
     // Equal days are in order.
-    let same =
-        r#"{"earliest":"2026-05-27","latest_expected":"2026-05-27","at_latest":"2026-05-27"}"#;
+    let same = r#"{"expected":"2026-05-27/2026-05-27","at_latest":"2026-05-27"}"#;
     assert!(serde_json::from_str::<ExpectedDebit>(same).is_ok());
     Ok(())
 }

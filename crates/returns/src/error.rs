@@ -71,20 +71,6 @@ pub enum ReturnsError {
         /// When the goods were received back.
         received: DateTime<Utc>,
     },
-    /// A negative number of days late (REF-3).
-    #[error("lateness of {days} days is negative")]
-    NegativeLateness {
-        /// The number given.
-        days: i64,
-    },
-    /// A number of days late beyond what the surcharge computation accepts (REF-3).
-    #[error("lateness of {days} days is beyond {max} days")]
-    LatenessOutOfRange {
-        /// The number given.
-        days: i64,
-        /// The largest accepted.
-        max: u32,
-    },
     /// A legal interest rate below zero (REF-3).
     #[error("legal interest rate {rate} % is negative")]
     NegativeInterestRate {
@@ -264,9 +250,7 @@ impl ReturnsError {
     pub fn is_bad_number(&self) -> bool {
         matches!(
             self,
-            ReturnsError::NegativeLateness { .. }
-                | ReturnsError::LatenessOutOfRange { .. }
-                | ReturnsError::NegativeInterestRate { .. }
+            ReturnsError::NegativeInterestRate { .. }
                 | ReturnsError::InterestRateOutOfRange { .. }
                 | ReturnsError::NegativeAmount { .. }
         )
@@ -322,9 +306,6 @@ impl ReturnsError {
             ReturnsError::CheckedWithoutReceipt { .. }
             | ReturnsError::CheckedBeforeReceived { .. } => {
                 "Le contrôle des produits retournés ne peut précéder leur réception."
-            }
-            ReturnsError::NegativeLateness { .. } | ReturnsError::LatenessOutOfRange { .. } => {
-                "Le nombre de jours de retard du remboursement est invalide."
             }
             ReturnsError::NegativeInterestRate { .. }
             | ReturnsError::InterestRateOutOfRange { .. } => {
@@ -386,7 +367,9 @@ mod tests {
     fn display_is_lowercase_without_trailing_punctuation() {
         let errors = [
             ReturnsError::NoParcels,
-            ReturnsError::NegativeLateness { days: -3 },
+            ReturnsError::InterestRateOutOfRange {
+                rate: "101".to_owned(),
+            },
             ReturnsError::NegativeInterestRate {
                 rate: "-1".to_owned(),
             },

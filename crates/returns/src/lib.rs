@@ -149,9 +149,12 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
+//! `cargo run -p comptoir-returns --example withdrawal_and_refund` follows one withdrawal from
+//! the parcels to a late refund.
+//!
 //! # Crate features
 //!
-//! - `serde`: `Serialize`/`Deserialize` for the policies, [`RefundFacts`], [`DaysLate`],
+//! - `serde`: `Serialize`/`Deserialize` for the policies, [`RefundFacts`],
 //!   [`LegalInterestRate`], the refund inputs ([`Return`], [`Cancellation`], [`Inspection`]...)
 //!   and the small enums; a [`RefundLedger`] serialises as a [`LedgerRecord`], read back with
 //!   [`RefundLedger::load`]; `Serialize` only for computed results ([`Deadline`],
@@ -182,8 +185,10 @@ pub mod strategies;
 mod surcharge;
 mod withdrawal;
 
+/// The count of calendar days the periods and lateness use, from the calendar crate.
+pub use comptoir_calendar::CalendarDays;
 pub use error::ReturnsError;
-pub use period::{CalendarDays, Deadline, Period, Roll};
+pub use period::{Deadline, Period, Roll};
 pub use policy::{Deferral, LEGAL_DAYS, RefundPolicy, ReturnsPolicy, WithdrawalPolicy};
 pub use refund::{
     Cancellation, CancelledLine, DeliveryRefund, Depreciation, Inspection, KeptGift, LapseReason,
@@ -191,9 +196,9 @@ pub use refund::{
     RefundDecision, RefundExplanation, RefundLedger, RefundMethod, RefundedLine, Return,
     ReturnedItem,
 };
-pub use refund_deadline::{DeferredUntil, ExpectedRefund, RefundDeadlines, RefundDue, RefundFacts};
+pub use refund_deadline::{DeferredUntil, RefundDeadlines, RefundDue, RefundFacts};
 pub use surcharge::{
-    AmountDue, DaysLate, LegalInterestRate, LegalInterestReading, ProductsPrice, Surcharge,
-    SurchargePolicy, SurchargeTier,
+    AmountDue, LegalInterestRate, LegalInterestReading, ProductsPrice, Surcharge, SurchargePolicy,
+    SurchargeTier,
 };
 pub use withdrawal::{NoticeTimeliness, WithdrawalWindows};

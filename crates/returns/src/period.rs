@@ -3,45 +3,9 @@
 use core::fmt;
 
 use chrono::{DateTime, Days, FixedOffset, NaiveDate, NaiveTime, TimeZone};
-use comptoir_calendar::{Calendar, CalendarError, Day, clock};
+use comptoir_calendar::{Calendar, CalendarDays, CalendarError, Day, clock};
 
 use crate::ReturnsError;
-
-/// A number of calendar days, as the law writes its delays ("quatorze jours").
-///
-/// # Example
-///
-/// ```
-/// use comptoir_returns::CalendarDays;
-/// assert_eq!(CalendarDays::new(14).get(), 14);
-/// assert_eq!(CalendarDays::new(14).to_string(), "14 days");
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(transparent))]
-pub struct CalendarDays(u16);
-
-impl CalendarDays {
-    /// `n` calendar days.
-    pub const fn new(n: u16) -> CalendarDays {
-        CalendarDays(n)
-    }
-
-    /// The count.
-    pub const fn get(self) -> u16 {
-        self.0
-    }
-}
-
-impl fmt::Display for CalendarDays {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.0 == 1 {
-            f.write_str("1 day")
-        } else {
-            write!(f, "{} days", self.0)
-        }
-    }
-}
 
 /// What happens when a period's last day is not a business day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -63,8 +27,8 @@ pub enum Roll {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use comptoir_calendar::Calendar;
-/// use comptoir_returns::{CalendarDays, Period, Roll};
+/// use comptoir_calendar::{Calendar, CalendarDays};
+/// use comptoir_returns::{Period, Roll};
 ///
 /// // RET-1's worked example: received Saturday 2025-03-01, 14 days -> Monday 2025-03-17.
 /// let period = Period { days: CalendarDays::new(14), roll: Roll::NextBusinessDay };
@@ -131,9 +95,12 @@ fn add_days(date: NaiveDate, days: CalendarDays) -> Result<NaiveDate, ReturnsErr
         .ok_or_else(|| {
             let day = Day::from(date);
             ReturnsError::Calendar(CalendarError::OutOfRange {
-                // i32 days from any chrono date plus a u16 cannot overflow (chrono stops at
-                // about ±95 million days); the fallback only keeps this free of panics.
-                date: day.checked_add(i32::from(days.get())).unwrap_or(day),
+                // The day asked for, when it is a day number at all; the fallback only keeps
+                // this free of panics for counts beyond i32.
+                date: i32::try_from(days.get())
+                    .ok()
+                    .and_then(|n| day.checked_add(n))
+                    .unwrap_or(day),
                 min: Calendar::MIN_DATE,
                 max: Calendar::MAX_DATE,
             })

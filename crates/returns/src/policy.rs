@@ -1,8 +1,8 @@
 //! The shop's after-sale policy values, with the FAQ's defaults.
 
-use comptoir_calendar::BusinessDays;
+use comptoir_calendar::{BusinessDays, CalendarDays};
 
-use crate::{CalendarDays, Period, ReturnsError, Roll, SurchargePolicy};
+use crate::{Period, ReturnsError, Roll, SurchargePolicy};
 
 /// The 14 days the law gives: to withdraw (C. conso L221-18) and to refund after the
 /// withdrawal (L221-24). A policy may lengthen them, never shorten them: these are the
@@ -112,7 +112,7 @@ pub enum Deferral {
 /// # Example
 ///
 /// ```
-/// use comptoir_calendar::BusinessDays;
+/// use comptoir_calendar::{BusinessDays, CalendarDays};
 /// use comptoir_returns::{Deferral, RefundPolicy};
 /// let policy = RefundPolicy::default();
 /// assert_eq!(policy.expected_from, BusinessDays::new(3));
@@ -312,9 +312,9 @@ mod serde_tests {
     // REF-3: stored lateness and rates are checked like the constructors.
     #[test]
     fn invalid_numbers_are_refused_when_deserialising() {
-        assert!(serde_json::from_str::<crate::DaysLate>("-1").is_err());
+        assert!(serde_json::from_str::<CalendarDays>("-1").is_err());
         assert_eq!(
-            serde_json::from_str::<crate::DaysLate>("15").unwrap().get(),
+            serde_json::from_str::<CalendarDays>("15").unwrap().get(),
             15
         );
         assert!(serde_json::from_str::<crate::LegalInterestRate>("\"-0.5\"").is_err());

@@ -1,9 +1,9 @@
 //! Refund deadlines (REF-2, C. conso L221-24).
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
-use comptoir_calendar::{Calendar, clock};
+use comptoir_calendar::{Calendar, CalendarDays, DayWindow, clock};
 
-use crate::{DaysLate, Deadline, Deferral, RefundPolicy, ReturnsError};
+use crate::{Deadline, Deferral, RefundPolicy, ReturnsError};
 
 /// What is known so far about a withdrawal, for its refund deadlines (REF-2).
 ///
@@ -150,38 +150,28 @@ impl RefundDue {
     }
 }
 
-/// The expected refund window: the FAQ's "sous 3 à 5 jours ouvrés" after the check.
-///
-/// Displays in the crate's English canonical form, as [`Deadline`] does: weekday and ISO
-/// date of both ends, `Wednesday 2025-03-19 to Friday 2025-03-21`. A shop that shows it to
-/// customers formats [`ExpectedRefund::earliest`] and [`ExpectedRefund::latest`] its own way.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-pub struct ExpectedRefund {
-    earliest: NaiveDate,
-    latest: NaiveDate,
-}
-
-impl ExpectedRefund {
-    /// First day of the window (3rd business day after the check by default).
-    pub fn earliest(self) -> NaiveDate {
-        self.earliest
-    }
-
-    /// Last day of the window (5th business day after the check by default).
-    pub fn latest(self) -> NaiveDate {
-        self.latest
-    }
-}
-
-impl core::fmt::Display for ExpectedRefund {
+impl core::fmt::Display for RefundDue {
+    /// `due by 2025-03-24`, `due by 2025-03-28 (deferred until the proof of shipment)` or
+    /// `pending, not before 2025-03-24`.
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        write!(
-            f,
-            "{} to {}",
-            self.earliest.format("%A %Y-%m-%d"),
-            self.latest.format("%A %Y-%m-%d")
-        )
+        match self {
+            RefundDue::By {
+                last_day,
+                deferred_until,
+            } => {
+                write!(f, "due by {last_day}")?;
+                match deferred_until {
+                    Some(DeferredUntil::GoodsReceived) => {
+                        f.write_str(" (deferred until the goods were received)")
+                    }
+                    Some(DeferredUntil::ProofOfShipment) => {
+                        f.write_str(" (deferred until the proof of shipment)")
+                    }
+                    None => Ok(()),
+                }
+            }
+            RefundDue::Pending { not_before } => write!(f, "pending, not before {not_before}"),
+        }
     }
 }
 
@@ -193,7 +183,9 @@ impl core::fmt::Display for ExpectedRefund {
 ///   when that day is later (L221-24 al. 2); until one of them happens, the due date is
 ///   [`RefundDue::Pending`].
 /// - The **expected window** is 3 to 5 business days after the goods are checked (or
-///   received, when no check is recorded); unknown until the goods are back.
+///   received, when no check is recorded); unknown until the goods are back. It is a
+///   [`DayWindow`]: `{:#}` prints it with its weekdays, `Wednesday 2025-03-19 to Friday
+///   2025-03-21`.
 ///
 /// # Example
 ///
@@ -223,7 +215,7 @@ impl core::fmt::Display for ExpectedRefund {
 pub struct RefundDeadlines {
     ceiling: Deadline,
     due: RefundDue,
-    expected: Option<ExpectedRefund>,
+    expected: Option<DayWindow>,
 }
 
 impl RefundDeadlines {
@@ -283,10 +275,11 @@ impl RefundDeadlines {
             None => None,
             Some(received) => {
                 let checked_day = clock::paris_date(&facts.goods_checked.unwrap_or(received))?;
-                Some(ExpectedRefund {
-                    earliest: calendar.add_business_days(checked_day, policy.expected_from)?,
-                    latest: calendar.add_business_days(checked_day, policy.expected_to)?,
-                })
+                // A valid policy has expected_from <= expected_to: the window is one.
+                Some(DayWindow::new(
+                    calendar.add_business_days(checked_day, policy.expected_from)?,
+                    calendar.add_business_days(checked_day, policy.expected_to)?,
+                )?)
             }
         };
         Ok(RefundDeadlines {
@@ -306,8 +299,9 @@ impl RefundDeadlines {
         self.due
     }
 
-    /// The expected refund window, once the goods are back.
-    pub fn expected(&self) -> Option<ExpectedRefund> {
+    /// The expected refund window, once the goods are back: the FAQ's "sous 3 à 5 jours
+    /// ouvrés" after the check.
+    pub fn expected(&self) -> Option<DayWindow> {
         self.expected
     }
 
@@ -331,16 +325,17 @@ impl RefundDeadlines {
     ///
     /// # Errors
     ///
-    /// [`ReturnsError::Calendar`] when `paid_at` cannot be read on the Paris clock,
-    /// [`ReturnsError::LatenessOutOfRange`] past [`DaysLate::MAX`].
+    /// [`ReturnsError::Calendar`] when `paid_at` cannot be read on the Paris clock.
     pub fn days_late<Tz: TimeZone>(
         &self,
         paid_at: &DateTime<Tz>,
-    ) -> Result<DaysLate, ReturnsError> {
+    ) -> Result<CalendarDays, ReturnsError> {
         let paid_on = clock::paris_date(paid_at)?;
         match self.due {
-            RefundDue::By { last_day, .. } => DaysLate::between(last_day, paid_on),
-            RefundDue::Pending { .. } => Ok(DaysLate::ZERO),
+            // Paid by the due date: on time, whatever how early.
+            RefundDue::By { last_day, .. } if paid_on <= last_day => Ok(CalendarDays::ZERO),
+            RefundDue::By { last_day, .. } => Ok(CalendarDays::between(last_day, paid_on)?),
+            RefundDue::Pending { .. } => Ok(CalendarDays::ZERO),
         }
     }
 }
@@ -378,9 +373,10 @@ mod tests {
                 .unwrap();
         let expected = d.expected().unwrap();
         assert_eq!(
-            expected.to_string(),
+            format!("{expected:#}"),
             "Wednesday 2025-03-19 to Friday 2025-03-21"
         );
+        assert_eq!(expected.to_string(), "2025-03-19/2025-03-21");
     }
 
     // REF-2, L221-24: whichever comes first.
@@ -398,6 +394,29 @@ mod tests {
                 last_day: NaiveDate::from_ymd_opt(2025, 3, 28).unwrap(),
                 deferred_until: Some(DeferredUntil::ProofOfShipment),
             }
+        );
+        assert_eq!(
+            d.due().to_string(),
+            "due by 2025-03-28 (deferred until the proof of shipment)"
+        );
+    }
+
+    // REF-2: each due date reads as words.
+    #[test]
+    fn due_dates_display_in_words() {
+        let day = NaiveDate::from_ymd_opt(2025, 3, 24).unwrap();
+        let by = |deferred_until| RefundDue::By {
+            last_day: day,
+            deferred_until,
+        };
+        assert_eq!(by(None).to_string(), "due by 2025-03-24");
+        assert_eq!(
+            by(Some(DeferredUntil::GoodsReceived)).to_string(),
+            "due by 2025-03-24 (deferred until the goods were received)"
+        );
+        assert_eq!(
+            RefundDue::Pending { not_before: day }.to_string(),
+            "pending, not before 2025-03-24"
         );
     }
 

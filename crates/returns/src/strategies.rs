@@ -28,7 +28,7 @@ use comptoir_money::Decimal;
 use proptest::prelude::*;
 
 use crate::{
-    AmountDue, CalendarDays, DaysLate, LegalInterestRate, Period, ProductsPrice, RefundFacts, Roll,
+    AmountDue, CalendarDays, LegalInterestRate, Period, ProductsPrice, RefundFacts, Roll,
     WithdrawalPolicy,
 };
 
@@ -96,7 +96,7 @@ pub fn refund_facts() -> impl Strategy<Value = RefundFacts> {
 /// A valid withdrawal policy: a statutory window of 14 to 30 days (never below the law's 14), a contractual one at least
 /// as long (up to 90 days), both rolled or the contractual one only.
 pub fn withdrawal_policy() -> impl Strategy<Value = WithdrawalPolicy> {
-    (14u16..=30, 0u16..=60, prop::bool::ANY).prop_map(|(statutory, extra, statutory_rolls)| {
+    (14u32..=30, 0u32..=60, prop::bool::ANY).prop_map(|(statutory, extra, statutory_rolls)| {
         WithdrawalPolicy {
             contractual: Period {
                 days: CalendarDays::new(statutory + extra),
@@ -115,8 +115,8 @@ pub fn withdrawal_policy() -> impl Strategy<Value = WithdrawalPolicy> {
 }
 
 /// A lateness of 0 to 1 000 days.
-pub fn days_late() -> impl Strategy<Value = DaysLate> {
-    (0i64..=1_000).prop_map(|d| DaysLate::new(d).unwrap_or(DaysLate::ZERO))
+pub fn days_late() -> impl Strategy<Value = CalendarDays> {
+    (0u32..=1_000).prop_map(CalendarDays::new)
 }
 
 /// A legal interest rate from 0 to 100 % a year, to the hundredth.

@@ -29,110 +29,36 @@
 
 use core::fmt;
 
-use chrono::NaiveDate;
-use comptoir_money::{Decimal, Eur, Percent};
+use comptoir_calendar::CalendarDays;
+use comptoir_money::{Decimal, Eur, MoneyError, Percent};
 
 use crate::ReturnsError;
 
-/// Whole days a refund was paid after its due date (REF-3).
-///
-/// A refund due by the end of day D and paid on day D + n is `n` days late; paid on D or
-/// before, 0 days late. Values go up to [`DaysLate::MAX`] (about 2.7 million years), far
-/// beyond any real case, so that every computation on them stays exact.
-///
-/// # Example
-///
-/// ```
-/// use comptoir_returns::DaysLate;
-/// assert_eq!(DaysLate::new(15)?.get(), 15);
-/// assert!(DaysLate::new(-1).is_err());
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(try_from = "i64", into = "i64"))]
-pub struct DaysLate(u32);
-
-impl DaysLate {
-    /// Paid on time.
-    pub const ZERO: DaysLate = DaysLate(0);
-
-    /// The largest lateness accepted.
-    pub const MAX: DaysLate = DaysLate(1_000_000_000);
-
-    /// `days` days late.
-    ///
-    /// # Errors
-    ///
-    /// [`ReturnsError::NegativeLateness`] below 0, [`ReturnsError::LatenessOutOfRange`]
-    /// above [`DaysLate::MAX`].
-    pub fn new(days: i64) -> Result<DaysLate, ReturnsError> {
-        if days < 0 {
-            return Err(ReturnsError::NegativeLateness { days });
-        }
-        match u32::try_from(days) {
-            Ok(n) if n <= DaysLate::MAX.0 => Ok(DaysLate(n)),
-            _ => Err(ReturnsError::LatenessOutOfRange {
-                days,
-                max: DaysLate::MAX.0,
-            }),
-        }
-    }
-
-    /// The lateness of a payment on `paid` of a refund due by the end of `due`: the whole
-    /// days from `due` to `paid`, 0 when `paid` is `due` or earlier.
-    ///
-    /// # Errors
-    ///
-    /// [`ReturnsError::LatenessOutOfRange`] above [`DaysLate::MAX`].
-    pub fn between(due: NaiveDate, paid: NaiveDate) -> Result<DaysLate, ReturnsError> {
-        DaysLate::new(paid.signed_duration_since(due).num_days().max(0))
-    }
-
-    /// The count.
-    pub const fn get(self) -> u32 {
-        self.0
-    }
-}
-
-impl TryFrom<i64> for DaysLate {
-    type Error = ReturnsError;
-
-    fn try_from(days: i64) -> Result<DaysLate, ReturnsError> {
-        DaysLate::new(days)
-    }
-}
-
-impl From<DaysLate> for i64 {
-    fn from(days: DaysLate) -> i64 {
-        i64::from(days.0)
-    }
-}
-
-impl fmt::Display for DaysLate {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.0 == 1 {
-            f.write_str("1 day late")
-        } else {
-            write!(f, "{} days late", self.0)
-        }
-    }
-}
-
 /// The legal interest rate ("taux de l'intérêt légal"), in percent a year, 0 to 100.
 ///
-/// France publishes it every half-year, with one rate for creditors who are consumers; the
-/// caller passes the one in force. Rates above 100 % a year are refused: none has ever come
-/// near, and the cap keeps the first tier below the 5 % of the second (10 days of 100 % a
-/// year is 2.74 %), so a surcharge never decreases with lateness.
+/// France publishes it every half-year (C. monét. fin. L313-2; an arrêté in the Journal
+/// officiel, also listed by the Banque de France), with one rate for creditors who are
+/// natural persons not acting for professional purposes and another for the others. A late
+/// refund is owed to a consumer: pass the first, in force on the day the refund was due.
+/// The crates read no calendar of rates: the application keeps the published rates as data
+/// (a configuration file, a table) and passes the one in force, read with `FromStr` or serde
+/// from the text `Display` writes (`"7.62 %"`, `"7.62"` and `"7,62 %"` read too).
+///
+/// Rates above 100 % a year are refused: none has ever come near, and the cap keeps the first
+/// tier below the 5 % of the second (10 days of 100 % a year is 2.74 %), so a surcharge never
+/// decreases with lateness.
 ///
 /// # Example
 ///
 /// ```
 /// use comptoir_money::Decimal;
 /// use comptoir_returns::LegalInterestRate;
-/// let rate = LegalInterestRate::new(Decimal::new(762, 2))?; // 7.62 %
+///
+/// // The rate for the half-year, as the shop's configuration holds it.
+/// let rate: LegalInterestRate = "7.62 %".parse()?;
+/// assert_eq!(rate, LegalInterestRate::new(Decimal::new(762, 2))?);
 /// assert_eq!(rate.to_string(), "7.62 %");
+/// assert!("-0.5 %".parse::<LegalInterestRate>().is_err());
 /// assert!(LegalInterestRate::new(Decimal::new(-1, 2)).is_err());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -171,8 +97,38 @@ impl LegalInterestRate {
 }
 
 impl fmt::Display for LegalInterestRate {
+    /// As [`Percent`] writes it: `7.62 %`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} %", self.0)
+        fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl core::str::FromStr for LegalInterestRate {
+    type Err = ReturnsError;
+
+    /// Reads a percentage as [`Percent`] does (`7.62 %`, `7.62`, `7,62 %`).
+    ///
+    /// # Errors
+    ///
+    /// [`ReturnsError::NegativeInterestRate`] for a rate below zero,
+    /// [`ReturnsError::InterestRateOutOfRange`] above 100, and [`ReturnsError::Money`] with
+    /// [`MoneyError::Parse`] for a string that is no percentage.
+    fn from_str(s: &str) -> Result<LegalInterestRate, ReturnsError> {
+        if let Some(magnitude) = s.trim().strip_prefix('-') {
+            // Read the rest, so that "-abc" is a parse error and "-0" is zero.
+            let percent: Percent = magnitude.parse()?;
+            if percent != Percent::ZERO {
+                return Err(ReturnsError::NegativeInterestRate { rate: s.to_owned() });
+            }
+            return Ok(LegalInterestRate(percent));
+        }
+        match s.parse::<Percent>() {
+            Ok(percent) => Ok(LegalInterestRate(percent)),
+            Err(MoneyError::PercentOutOfRange { .. }) => {
+                Err(ReturnsError::InterestRateOutOfRange { rate: s.to_owned() })
+            }
+            Err(e) => Err(e.into()),
+        }
     }
 }
 
@@ -196,7 +152,7 @@ pub enum SurchargeTier {
 
 impl SurchargeTier {
     /// The tier of `days` late.
-    pub fn of(days: DaysLate) -> SurchargeTier {
+    pub fn of(days: CalendarDays) -> SurchargeTier {
         match days.get() {
             0 => SurchargeTier::OnTime,
             1..=10 => SurchargeTier::LegalInterest,
@@ -354,7 +310,7 @@ fn non_negative(what: &'static str, amount: Eur) -> Result<Eur, ReturnsError> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Surcharge {
-    days_late: DaysLate,
+    days_late: CalendarDays,
     tier: SurchargeTier,
     uncapped: Eur,
     amount: Eur,
@@ -377,19 +333,19 @@ impl Surcharge {
     ///
     /// ```
     /// use comptoir_money::Decimal;
-    /// use comptoir_returns::{AmountDue, DaysLate, LegalInterestRate, ProductsPrice, Surcharge};
+    /// use comptoir_returns::{AmountDue, CalendarDays, LegalInterestRate, ProductsPrice, Surcharge};
     ///
     /// let rate = LegalInterestRate::new(Decimal::new(762, 2))?;
     /// let due = AmountDue::new("120.00".parse()?)?;
     /// let price = ProductsPrice::new("120.00".parse()?)?;
-    /// let s = Surcharge::compute(due, price, DaysLate::new(15)?, rate)?;
+    /// let s = Surcharge::compute(due, price, CalendarDays::new(15), rate)?;
     /// assert_eq!(s.amount(), "6.00".parse()?); // 5 % of 120.00
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn compute(
         amount_due: AmountDue,
         products_price: ProductsPrice,
-        days_late: DaysLate,
+        days_late: CalendarDays,
         legal_rate: LegalInterestRate,
     ) -> Result<Surcharge, ReturnsError> {
         Surcharge::compute_with(
@@ -416,7 +372,7 @@ impl Surcharge {
     /// ```
     /// use comptoir_money::Decimal;
     /// use comptoir_returns::{
-    ///     AmountDue, DaysLate, LegalInterestRate, LegalInterestReading, ProductsPrice, Surcharge,
+    ///     AmountDue, CalendarDays, LegalInterestRate, LegalInterestReading, ProductsPrice, Surcharge,
     ///     SurchargePolicy,
     /// };
     ///
@@ -424,16 +380,16 @@ impl Surcharge {
     /// let due = AmountDue::new("120.00".parse()?)?;
     /// let price = ProductsPrice::new("120.00".parse()?)?;
     /// let flat = SurchargePolicy { legal_interest: LegalInterestReading::Flat };
-    /// let s = Surcharge::compute_with(due, price, DaysLate::new(5)?, rate, &flat)?;
+    /// let s = Surcharge::compute_with(due, price, CalendarDays::new(5), rate, &flat)?;
     /// assert_eq!(s.amount(), "9.14".parse()?); // 120.00 × 7.62 % = 9.144
-    /// let s = Surcharge::compute_with(due, price, DaysLate::new(5)?, rate, &SurchargePolicy::default())?;
+    /// let s = Surcharge::compute_with(due, price, CalendarDays::new(5), rate, &SurchargePolicy::default())?;
     /// assert_eq!(s.amount(), "0.13".parse()?); // 120.00 × 7.62 % × 5 / 365 = 0.1253
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn compute_with(
         amount_due: AmountDue,
         products_price: ProductsPrice,
-        days_late: DaysLate,
+        days_late: CalendarDays,
         legal_rate: LegalInterestRate,
         policy: &SurchargePolicy,
     ) -> Result<Surcharge, ReturnsError> {
@@ -478,7 +434,7 @@ impl Surcharge {
     }
 
     /// The lateness it was computed for.
-    pub fn days_late(&self) -> DaysLate {
+    pub fn days_late(&self) -> CalendarDays {
         self.days_late
     }
 
@@ -522,7 +478,7 @@ mod tests {
     // REF-3, L242-4: each boundary belongs to the lower tier.
     #[test]
     fn tier_boundaries() {
-        let tier = |d| SurchargeTier::of(DaysLate::new(d).unwrap());
+        let tier = |d| SurchargeTier::of(CalendarDays::new(d));
         assert_eq!(tier(0), SurchargeTier::OnTime);
         assert_eq!(tier(1), SurchargeTier::LegalInterest);
         assert_eq!(tier(10), SurchargeTier::LegalInterest);
@@ -538,8 +494,8 @@ mod tests {
         assert_eq!(tier(120), SurchargeTier::Points(55));
         assert_eq!(tier(121), SurchargeTier::Points(60));
         assert_eq!(
-            tier(i64::from(DaysLate::MAX.get())),
-            SurchargeTier::Points(50 + 5 * 33_333_331)
+            tier(CalendarDays::MAX.get()),
+            SurchargeTier::Points(715_827_920)
         );
     }
 
@@ -549,33 +505,20 @@ mod tests {
         let s = Surcharge::compute(
             due(10_000),
             price(10_000),
-            DaysLate::new(5).unwrap(),
+            CalendarDays::new(5),
             rate("7.3"),
         )
         .unwrap();
         assert_eq!(s.amount(), Eur::from_cents(10));
         // 1.00 at 36.5 % for 1 day = 0.001 -> 0.00; 15.00 -> 0.015 -> 0.02 (half away).
-        let s = Surcharge::compute(
-            due(1_500),
-            price(1_500),
-            DaysLate::new(1).unwrap(),
-            rate("36.5"),
-        )
-        .unwrap();
+        let s = Surcharge::compute(due(1_500), price(1_500), CalendarDays::new(1), rate("36.5"))
+            .unwrap();
         assert_eq!(s.amount(), Eur::from_cents(2));
     }
 
     // REF-3
     #[test]
     fn bad_numbers_are_typed_errors() {
-        assert_eq!(
-            DaysLate::new(-1),
-            Err(ReturnsError::NegativeLateness { days: -1 })
-        );
-        assert!(matches!(
-            DaysLate::new(i64::MAX),
-            Err(ReturnsError::LatenessOutOfRange { .. })
-        ));
         assert!(matches!(
             LegalInterestRate::new(Decimal::new(-1, 3)),
             Err(ReturnsError::NegativeInterestRate { .. })
@@ -604,6 +547,37 @@ mod tests {
         );
     }
 
+    // REF-3: the rate reads back from what it displays, and from the usual ways to write it.
+    #[test]
+    fn legal_rate_reads_back() {
+        for text in ["7.62 %", "7.62", "7,62 %", " 7.62\u{a0}% "] {
+            assert_eq!(
+                text.parse::<LegalInterestRate>(),
+                Ok(rate("7.62")),
+                "{text:?}"
+            );
+        }
+        assert_eq!(rate("7.62").to_string().parse(), Ok(rate("7.62")));
+        assert_eq!("-0".parse(), Ok(LegalInterestRate::ZERO));
+        assert!(matches!(
+            "-0.5 %".parse::<LegalInterestRate>(),
+            Err(ReturnsError::NegativeInterestRate { .. })
+        ));
+        assert!(matches!(
+            "100.5 %".parse::<LegalInterestRate>(),
+            Err(ReturnsError::InterestRateOutOfRange { .. })
+        ));
+        for bad in ["", "%", "seven", "-x", "7.6.2"] {
+            assert!(
+                matches!(
+                    bad.parse::<LegalInterestRate>(),
+                    Err(ReturnsError::Money(MoneyError::Parse { .. }))
+                ),
+                "{bad:?}"
+            );
+        }
+    }
+
     // REF-3, L242-4: the flat reading charges the rate once from day 1 to day 10, the
     // same whatever the days, and leaves the later tiers alone.
     #[test]
@@ -613,15 +587,9 @@ mod tests {
         };
         let (due, price) = (due(12_000), price(12_000));
         let at = |days, policy: &SurchargePolicy| {
-            Surcharge::compute_with(
-                due,
-                price,
-                DaysLate::new(days).unwrap(),
-                rate("7.62"),
-                policy,
-            )
-            .unwrap()
-            .amount()
+            Surcharge::compute_with(due, price, CalendarDays::new(days), rate("7.62"), policy)
+                .unwrap()
+                .amount()
         };
         // 120.00 × 7.62 % = 9.144 -> 9.14, on day 1 as on day 10.
         for days in 1..=10 {
@@ -637,11 +605,11 @@ mod tests {
         // The default is the pro-rata reading: 120.00 × 7.62 % × 10 / 365 = 0.2505… -> 0.25.
         assert_eq!(at(10, &SurchargePolicy::default()), Eur::from_cents(25));
         assert_eq!(
-            Surcharge::compute(due, price, DaysLate::new(10).unwrap(), rate("7.62")).unwrap(),
+            Surcharge::compute(due, price, CalendarDays::new(10), rate("7.62")).unwrap(),
             Surcharge::compute_with(
                 due,
                 price,
-                DaysLate::new(10).unwrap(),
+                CalendarDays::new(10),
                 rate("7.62"),
                 &SurchargePolicy::default()
             )
@@ -658,7 +626,7 @@ mod tests {
         let s = Surcharge::compute_with(
             due(10_000),
             price(500),
-            DaysLate::new(3).unwrap(),
+            CalendarDays::new(3),
             rate("8"),
             &flat,
         )
@@ -666,14 +634,5 @@ mod tests {
         assert_eq!(s.uncapped(), Eur::from_cents(800));
         assert_eq!(s.amount(), Eur::from_cents(500));
         assert!(s.is_capped());
-    }
-
-    // REF-3: days late count from the due date, none when paid by it.
-    #[test]
-    fn lateness_between_dates() {
-        let d = |day| NaiveDate::from_ymd_opt(2025, 3, day).unwrap();
-        assert_eq!(DaysLate::between(d(24), d(24)).unwrap(), DaysLate::ZERO);
-        assert_eq!(DaysLate::between(d(24), d(20)).unwrap(), DaysLate::ZERO);
-        assert_eq!(DaysLate::between(d(24), d(29)).unwrap().get(), 5);
     }
 }

@@ -202,4 +202,10 @@ proptest! {
         prop_assert!(!s.amount().is_negative());
         prop_assert_eq!(s.amount(), s.uncapped().min(price.amount()));
     }
+
+    // REF-3: the legal rate reads back from what it displays.
+    #[test]
+    fn ref3_legal_rate_reads_back_from_its_text(rate in strategies::legal_interest_rate()) {
+        prop_assert_eq!(rate.to_string().parse::<LegalInterestRate>().unwrap(), rate);
+    }
 }

@@ -5,7 +5,7 @@ use chrono_tz::Europe::Paris;
 use comptoir_calendar::{Calendar, CalendarPolicy, Region};
 use comptoir_money::Decimal;
 use comptoir_returns::{
-    AmountDue, DaysLate, DeferredUntil, LegalInterestRate, NoticeTimeliness, ProductsPrice,
+    AmountDue, CalendarDays, DeferredUntil, LegalInterestRate, NoticeTimeliness, ProductsPrice,
     RefundDeadlines, RefundDue, RefundFacts, RefundPolicy, ReturnsError, Surcharge, SurchargeTier,
     WithdrawalPolicy, WithdrawalWindows,
 };
@@ -38,7 +38,7 @@ fn alsace() -> Calendar {
     .unwrap()
 }
 
-// RET-1: RULES.md's worked example.
+// RET-1: docs/rules.md's worked example.
 #[test]
 fn ret1_received_saturday_1_march_2025_ends_monday_17_march() {
     let w = windows_for(&[paris(2025, 3, 1, 10, 40, 0)], &Calendar::metropolitan());
@@ -254,7 +254,7 @@ fn legal_rate() -> LegalInterestRate {
 fn ref3_surcharges_at_5_15_and_42_days_late() -> Result {
     let due = AmountDue::new("120.00".parse()?)?;
     let price = ProductsPrice::new("100.00".parse()?)?;
-    let at = |days| Surcharge::compute(due, price, DaysLate::new(days).unwrap(), legal_rate());
+    let at = |days| Surcharge::compute(due, price, CalendarDays::new(days), legal_rate());
 
     // 5 days: legal interest, 120.00 × 7.62 % × 5 / 365 = 0.12526… -> 0.13.
     let five = at(5)?;
@@ -279,7 +279,7 @@ fn ref3_surcharge_is_capped_at_the_products_price() -> Result {
     let s = Surcharge::compute(
         AmountDue::new("120.00".parse()?)?,
         ProductsPrice::new("100.00".parse()?)?,
-        DaysLate::new(400)?,
+        CalendarDays::new(400),
         legal_rate(),
     )?;
     assert_eq!(s.tier(), SurchargeTier::Points(105));
@@ -295,7 +295,15 @@ fn ref3_lateness_counts_whole_paris_days_after_the_due_date() -> Result {
     let facts = RefundFacts::notified(&paris(2025, 3, 10, 9, 0, 0))
         .with_goods_received(&paris(2025, 3, 13, 15, 0, 0));
     let d = RefundDeadlines::compute(&facts, &RefundPolicy::default(), &Calendar::metropolitan())?;
-    assert_eq!(d.days_late(&paris(2025, 3, 24, 23, 59, 0))?, DaysLate::ZERO);
+    assert_eq!(
+        d.days_late(&paris(2025, 3, 24, 23, 59, 0))?,
+        CalendarDays::ZERO
+    );
+    // Paid early: on time, never a negative lateness.
+    assert_eq!(
+        d.days_late(&paris(2025, 3, 14, 9, 0, 0))?,
+        CalendarDays::ZERO
+    );
     assert_eq!(d.days_late(&utc("2025-04-07T22:30:00Z"))?.get(), 15); // 00:30 on 8 April
     Ok(())
 }
@@ -303,10 +311,8 @@ fn ref3_lateness_counts_whole_paris_days_after_the_due_date() -> Result {
 // REF-3: negative numbers are refused, not clamped.
 #[test]
 fn ref3_negative_lateness_and_rate_are_typed_errors() {
-    assert!(matches!(
-        DaysLate::new(-3),
-        Err(ReturnsError::NegativeLateness { days: -3 })
-    ));
+    assert!(CalendarDays::try_from(-3i64).is_err());
+    assert!("-3".parse::<CalendarDays>().is_err());
     let err = LegalInterestRate::new(Decimal::new(-50, 2)).unwrap_err();
     assert!(matches!(err, ReturnsError::NegativeInterestRate { .. }));
     assert!(err.is_bad_number());

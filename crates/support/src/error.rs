@@ -4,7 +4,8 @@ use thiserror::Error;
 /// Why a customer-service question could not be answered, or a policy was refused.
 ///
 /// None of these reach a customer in normal operation (they mean a bad policy or an instant
-/// outside the calendar's years), so there is no French message.
+/// outside the calendar's years); [`SupportError::message_fr`] gives the sentence to show if
+/// one does.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Error)]
 #[non_exhaustive]
 pub enum SupportError {
@@ -32,6 +33,16 @@ pub enum SupportError {
     /// A written-answer delay of zero hours.
     #[error("the answer delay must be at least one hour")]
     ZeroDelay,
+    /// A string that is not the text form of a support value (a slot, a delay).
+    #[error("cannot read {input:?} as {what}: expected {expected}")]
+    Parse {
+        /// The kind of value expected, e.g. `"a phone slot"`.
+        what: &'static str,
+        /// The string given.
+        input: String,
+        /// The form accepted.
+        expected: &'static str,
+    },
 }
 
 impl SupportError {
@@ -49,5 +60,22 @@ impl SupportError {
                 | SupportError::NeverOpen
                 | SupportError::ZeroDelay
         )
+    }
+
+    /// The sentence the shop shows a customer (or its back office) for this error, in French.
+    pub fn message_fr(&self) -> String {
+        match self {
+            SupportError::Calendar(e) => e.message_fr(),
+            SupportError::Parse { .. } => {
+                "Cet horaire n'a pas pu être lu : écrivez-le par exemple 09h00-13h00.".to_owned()
+            }
+            SupportError::EmptySlot { .. }
+            | SupportError::OverlappingSlots { .. }
+            | SupportError::NeverOpen
+            | SupportError::ZeroDelay => {
+                "Les horaires du service client sont mal configurés : écrivez-nous par e-mail."
+                    .to_owned()
+            }
+        }
     }
 }

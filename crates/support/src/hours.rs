@@ -70,7 +70,7 @@ impl Slot {
 }
 
 impl fmt::Display for Slot {
-    /// `9h00-13h00`, as French notices write hours.
+    /// `09h00-13h00`, as French notices write hours.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
@@ -78,6 +78,39 @@ impl fmt::Display for Slot {
             self.start.format("%Hh%M"),
             self.end.format("%Hh%M")
         )
+    }
+}
+
+impl core::str::FromStr for Slot {
+    type Err = SupportError;
+
+    /// Reads what `Display` writes, `09h00-13h00` (hours and minutes on two digits), and
+    /// checks it as [`Slot::new`] does.
+    ///
+    /// # Errors
+    ///
+    /// [`SupportError::Parse`] for another form, [`SupportError::EmptySlot`] for a slot that
+    /// ends before it starts.
+    fn from_str(s: &str) -> Result<Slot, SupportError> {
+        let fail = || SupportError::Parse {
+            what: "a phone slot",
+            input: s.to_owned(),
+            expected: "HHhMM-HHhMM, e.g. 09h00-13h00",
+        };
+        let time = |t: &str| {
+            let b = t.as_bytes();
+            let shape = b.len() == 5
+                && b.get(2) == Some(&b'h')
+                && b.iter()
+                    .enumerate()
+                    .all(|(i, c)| i == 2 || c.is_ascii_digit());
+            if !shape {
+                return None;
+            }
+            NaiveTime::parse_from_str(t, "%Hh%M").ok()
+        };
+        let (start, end) = s.split_once('-').ok_or_else(fail)?;
+        Slot::new(time(start).ok_or_else(fail)?, time(end).ok_or_else(fail)?)
     }
 }
 
@@ -245,6 +278,46 @@ impl BusinessHours {
     }
 }
 
+impl fmt::Display for BusinessHours {
+    /// `24 business hours`, `1 business hour`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0 == 1 {
+            f.write_str("1 business hour")
+        } else {
+            write!(f, "{} business hours", self.0)
+        }
+    }
+}
+
+impl core::str::FromStr for BusinessHours {
+    type Err = SupportError;
+
+    /// Reads what `Display` writes (`24 business hours`) or a bare number (`24`).
+    ///
+    /// # Errors
+    ///
+    /// [`SupportError::Parse`] for another form, [`SupportError::ZeroDelay`] for zero.
+    fn from_str(s: &str) -> Result<BusinessHours, SupportError> {
+        let number = s
+            .strip_suffix(" business hours")
+            .or_else(|| s.strip_suffix(" business hour"))
+            .unwrap_or(s);
+        if number.is_empty() || !number.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(SupportError::Parse {
+                what: "a delay in business hours",
+                input: s.to_owned(),
+                expected: "a whole number of hours, e.g. 24 business hours",
+            });
+        }
+        let hours = number.parse().map_err(|_| SupportError::Parse {
+            what: "a delay in business hours",
+            input: s.to_owned(),
+            expected: "a number of hours below 4294967296",
+        })?;
+        BusinessHours::new(hours)
+    }
+}
+
 impl TryFrom<u32> for BusinessHours {
     type Error = SupportError;
 
@@ -305,6 +378,52 @@ mod tests {
         days[2] = Vec::new();
         days[5] = vec![a];
         assert_eq!(PhoneHours::new(days), Err(SupportError::NeverOpen));
+    }
+
+    // SUP-1, SUP-2: slots and delays read back from their text forms; bad ones are refused.
+    #[test]
+    fn text_forms_read_back() {
+        for slot in [
+            Slot::hm((9, 0), (13, 0)),
+            Slot::hm((14, 0), (17, 30)),
+            Slot::hm((0, 0), (23, 59)),
+        ] {
+            assert_eq!(slot.to_string().parse(), Ok(slot));
+        }
+        assert_eq!(
+            "13h00-09h00".parse::<Slot>(),
+            Err(SupportError::EmptySlot {
+                start: t(13, 0),
+                end: t(9, 0)
+            })
+        );
+        for bad in [
+            "",
+            "9h00-13h00",
+            "09:00-13:00",
+            "09h00",
+            "09h00-13h00-14h00",
+            "24h00-25h00",
+        ] {
+            assert!(
+                matches!(bad.parse::<Slot>(), Err(SupportError::Parse { .. })),
+                "{bad:?}"
+            );
+        }
+        for hours in [1, 24, 48, u32::MAX] {
+            let delay = BusinessHours::new(hours).unwrap();
+            assert_eq!(delay.to_string().parse(), Ok(delay));
+            assert_eq!(hours.to_string().parse(), Ok(delay));
+        }
+        assert_eq!("0".parse::<BusinessHours>(), Err(SupportError::ZeroDelay));
+        assert!(matches!(
+            "-1".parse::<BusinessHours>(),
+            Err(SupportError::Parse { .. })
+        ));
+        assert!(matches!(
+            "24 hours".parse::<BusinessHours>(),
+            Err(SupportError::Parse { .. })
+        ));
     }
 
     // SUP-1

@@ -3,15 +3,18 @@
 //! The FAQ promises two things, both read on the Paris clock with the shop's calendar
 //! (business days, CAL-1, from `comptoir-calendar`):
 //!
-//! - **SUP-1 Phone hours.** "du lundi au jeudi de 9h à 13h et de 14h à 17h30 et le vendredi
+//! - **[SUP-1] Phone hours.** "du lundi au jeudi de 9h à 13h et de 14h à 17h30 et le vendredi
 //!   de 9h à 13h et de 14h à 17h", closed on weekends and public holidays.
 //!   [`Support::is_open`], [`Support::line_status`] and [`Support::next_opening`] answer for
 //!   any instant; the hours are data ([`PhoneHours`]) whose default is the FAQ's.
-//! - **SUP-2 Written answer.** "une réponse par email sous 24 heures (jours ouvrés)":
+//! - **[SUP-2] Written answer.** "une réponse par email sous 24 heures (jours ouvrés)":
 //!   [`Support::answer_due`] counts 24 hours on business days only, Friday 15:00 giving
 //!   Monday 15:00. How the hours are counted is documented there.
 //!
 //! Nothing here reads a clock: every question takes the instant it is about.
+//!
+//! The rule IDs are those of the [rules reference] (`docs/rules.md` in the repository),
+//! where each rule is stated in full.
 //!
 //! # Example
 //!
@@ -34,6 +37,10 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
+//! A [`Support`] keeps its policy and calendar, given in that order
+//! (`Support::new(policy, calendar)`), as every crate's computations take them last.
+//! `cargo run -p comptoir-support --example phone_line` answers for a few moments of a week.
+//!
 //! # Crate features
 //!
 //! - `serde`: `Serialize`/`Deserialize` for [`SupportPolicy`], [`PhoneHours`], [`Slot`],
@@ -41,6 +48,10 @@
 //! - `proptest`: the `strategies` module, generators of valid phone hours and policies.
 //!
 //! No feature changes behaviour.
+//!
+//! [rules reference]: ../comptoir/rules/index.html
+//! [SUP-1]: ../comptoir/rules/index.html#sup-1
+//! [SUP-2]: ../comptoir/rules/index.html#sup-2
 #![cfg_attr(
     not(test),
     deny(

@@ -67,7 +67,7 @@ impl core::fmt::Display for LineStatus {
 
 /// Customer service on the shop's calendar and clock (SUP-1, SUP-2).
 ///
-/// Built once from a [`Calendar`] (the business days, CAL-1) and a [`SupportPolicy`]; every
+/// Built once from a [`SupportPolicy`] and a [`Calendar`] (the business days, CAL-1); every
 /// question takes the instant it is about, in any time zone, and reads it on the Paris clock.
 /// Answers are instants with Paris's offset at that moment.
 ///
@@ -87,16 +87,16 @@ impl core::fmt::Display for LineStatus {
 /// ```
 #[derive(Clone, PartialEq, Eq)]
 pub struct Support {
-    calendar: Calendar,
     policy: SupportPolicy,
+    calendar: Calendar,
 }
 
 impl core::fmt::Debug for Support {
     /// The calendar's policy rather than its bit tables, which say nothing to a reader.
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_struct("Support")
-            .field("calendar", self.calendar.policy())
             .field("policy", &self.policy)
+            .field("calendar", self.calendar.policy())
             .finish()
     }
 }
@@ -111,22 +111,24 @@ impl Default for Support {
 impl Support {
     /// The FAQ's customer service: metropolitan calendar, FAQ hours and 24-hour answers.
     pub fn faq() -> Support {
-        Support::new(Calendar::metropolitan(), SupportPolicy::default())
+        Support::new(SupportPolicy::default(), Calendar::metropolitan())
     }
 
-    /// Customer service on `calendar` under `policy`.
-    pub fn new(calendar: Calendar, policy: SupportPolicy) -> Support {
-        Support { calendar, policy }
-    }
-
-    /// The calendar used.
-    pub fn calendar(&self) -> &Calendar {
-        &self.calendar
+    /// Customer service under `policy`, on `calendar`: the service keeps both, as the
+    /// context of every question (policy first, calendar last, as every computation of the
+    /// crates takes them).
+    pub fn new(policy: SupportPolicy, calendar: Calendar) -> Support {
+        Support { policy, calendar }
     }
 
     /// The policy used.
     pub fn policy(&self) -> &SupportPolicy {
         &self.policy
+    }
+
+    /// The calendar used.
+    pub fn calendar(&self) -> &Calendar {
+        &self.calendar
     }
 
     /// The slots of `date` if it is a business day, none otherwise (SUP-1: closed weekends

@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, TimeDelta, Utc};
 use comptoir_calendar::{Calendar, strategies as cal};
-use comptoir_support::Support;
+use comptoir_support::{BusinessHours, Slot, Support, strategies};
 use proptest::prelude::*;
 
 /// Instants from 1980 to 2199: since 1976 French clocks change on Sunday nights only, which
@@ -17,6 +17,15 @@ fn instant() -> impl Strategy<Value = DateTime<Utc>> {
 }
 
 proptest! {
+    // SUP-1, SUP-2: slots and delays read back from what they display.
+    #[test]
+    fn slots_and_delays_round_trip(slots in strategies::day_slots(), delay in strategies::business_hours()) {
+        for slot in slots {
+            prop_assert_eq!(slot.to_string().parse::<Slot>()?, slot);
+        }
+        prop_assert_eq!(delay.to_string().parse::<BusinessHours>()?, delay);
+    }
+
     // SUP-2
     #[test]
     fn answer_is_never_due_less_than_24_hours_after_the_message(sent in instant()) {
@@ -62,7 +71,7 @@ mod any_policy {
             policy in strategies::support_policy(),
             calendar in cal::calendar_policy(),
         ) {
-            let support = Support::new(Calendar::new(&calendar)?, policy.clone());
+            let support = Support::new(policy.clone(), Calendar::new(&calendar)?);
             if let Ok(due) = support.answer_due(&sent) {
                 let hours = i64::from(policy.answer_within.get());
                 prop_assert!(due.to_utc() - sent >= TimeDelta::hours(hours));
@@ -72,7 +81,7 @@ mod any_policy {
         // SUP-1, any valid hours.
         #[test]
         fn next_opening_holds_for_any_hours(at in instant(), policy in strategies::support_policy()) {
-            let support = Support::new(Calendar::metropolitan(), policy);
+            let support = Support::new(policy, Calendar::metropolitan());
             if let Ok(opening) = support.next_opening(&at) {
                 prop_assert!(opening > at);
                 prop_assert!(support.is_open(&opening)?);

@@ -208,7 +208,7 @@ fn a_48_hour_policy_gives_two_business_days() {
         answer_within: BusinessHours::new(48).unwrap(),
         ..SupportPolicy::default()
     };
-    let support = Support::new(comptoir_calendar::Calendar::metropolitan(), policy);
+    let support = Support::new(policy, comptoir_calendar::Calendar::metropolitan());
     assert_eq!(
         support.answer_due(&paris(2026, 3, 13, 15, 0)).unwrap(),
         paris(2026, 3, 17, 15, 0)

@@ -7,8 +7,8 @@ use comptoir_money::Eur;
 
 use crate::refund::outcome::Refund;
 use crate::{
-    AmountDue, DaysLate, LegalInterestRate, ProductsPrice, RefundDeadlines, RefundDue, RefundFacts,
-    ReturnsError, ReturnsPolicy, Surcharge,
+    AmountDue, CalendarDays, LegalInterestRate, ProductsPrice, RefundDeadlines, RefundDue,
+    RefundFacts, ReturnsError, ReturnsPolicy, Surcharge,
 };
 
 /// What the shop owes for one withdrawal refund, paid at a given instant: the refund (REF-1),
@@ -61,7 +61,7 @@ use crate::{
 pub struct RefundDecision {
     amount: Eur,
     deadlines: RefundDeadlines,
-    days_late: DaysLate,
+    days_late: CalendarDays,
     surcharge: Surcharge,
     total: Eur,
 }
@@ -129,7 +129,7 @@ impl RefundDecision {
     }
 
     /// Whole days the payment is late, 0 when on time.
-    pub fn days_late(&self) -> DaysLate {
+    pub fn days_late(&self) -> CalendarDays {
         self.days_late
     }
 

@@ -1,0 +1,244 @@
+use comptoir_account::AccountError;
+use comptoir_calendar::CalendarError;
+use comptoir_cart::{CartError, Rejected};
+use comptoir_dispatch::DispatchError;
+use comptoir_money::MoneyError;
+use comptoir_payment::PaymentError;
+use comptoir_promo::PromoError;
+use comptoir_returns::ReturnsError;
+use comptoir_support::SupportError;
+use thiserror::Error;
+
+/// Any error of the comptoir crates: one `?` type for an application that calls several of
+/// them, such as a checkout handler.
+///
+/// Each variant wraps one crate's error unchanged (`From` is implemented for all of them, and
+/// for the cart's [`Rejected`]); `Display` is that error's. The predicates look through the
+/// wrapping, so that a date out of range is [`Error::is_out_of_range`] whether the calendar,
+/// the dispatch rules or the payment rules reported it, and [`Error::message_fr`] gives the
+/// sentence to show a customer whatever the crate.
+///
+/// # Example
+///
+/// ```
+/// use comptoir::prelude::*;
+///
+/// fn dispatch_by(ordered_at: (i32, u32, u32, u32, u32)) -> Result<NaiveDate, comptoir::Error> {
+///     let (y, m, d, h, min) = ordered_at;
+///     let at = Paris::at(y, m, d, h, min, 0)?; // a CalendarError
+///     let schedule = DispatchSchedule::compute(&at, &DispatchPolicy::default(), &Calendar::metropolitan())?; // a DispatchError
+///     Ok(schedule.dispatch_by())
+/// }
+///
+/// assert_eq!(dispatch_by((2026, 5, 23, 18, 0))?.to_string(), "2026-05-29");
+/// let gap = dispatch_by((2026, 3, 29, 2, 30)).unwrap_err();
+/// assert!(gap.is_local_time());
+/// assert!(gap.message_fr().contains("n'existe pas"));
+/// let far = dispatch_by((2200, 12, 31, 12, 0)).unwrap_err();
+/// assert!(far.is_out_of_range());
+/// # Ok::<(), comptoir::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// An amount or a percentage ([`comptoir_money`]).
+    #[error(transparent)]
+    Money(#[from] MoneyError),
+    /// The calendar or the Paris clock ([`comptoir_calendar`]).
+    #[error(transparent)]
+    Calendar(#[from] CalendarError),
+    /// The dispatch dates ([`comptoir_dispatch`]).
+    #[error(transparent)]
+    Dispatch(#[from] DispatchError),
+    /// The promotion engine's input ([`comptoir_promo`]).
+    #[error(transparent)]
+    Promo(#[from] PromoError),
+    /// The cart or the order ([`comptoir_cart`]).
+    #[error(transparent)]
+    Cart(#[from] CartError),
+    /// Payment ([`comptoir_payment`]).
+    #[error(transparent)]
+    Payment(#[from] PaymentError),
+    /// Withdrawals, refunds and surcharges ([`comptoir_returns`]).
+    #[error(transparent)]
+    Returns(#[from] ReturnsError),
+    /// Customer service ([`comptoir_support`]).
+    #[error(transparent)]
+    Support(#[from] SupportError),
+    /// Accounts and forms ([`comptoir_account`]).
+    #[error(transparent)]
+    Account(#[from] AccountError),
+}
+
+impl From<Rejected> for Error {
+    /// The reason a cart was not validated; the cart itself is dropped (keep it with
+    /// [`Rejected::into_cart`] before `?` when it is still needed).
+    fn from(rejected: Rejected) -> Error {
+        Error::Cart(rejected.error().clone())
+    }
+}
+
+impl Error {
+    /// The sentence the shop shows a customer for this error, in French, as the crate that
+    /// reported it words it.
+    pub fn message_fr(&self) -> String {
+        match self {
+            Error::Money(e) => e.message_fr(),
+            Error::Calendar(e) => e.message_fr(),
+            Error::Dispatch(e) => e.message_fr(),
+            // The promotion engine's errors are the shop's own bad data (a malformed offer, a
+            // negative price), never the customer's: customers see refusals, not these.
+            Error::Promo(_) => "Une erreur technique empêche d'appliquer les promotions : \
+                                contactez le service client."
+                .to_owned(),
+            Error::Cart(e) => e.message_fr(),
+            Error::Payment(e) => e.message_fr(),
+            Error::Returns(e) => e.message_fr().to_owned(),
+            Error::Support(e) => e.message_fr(),
+            Error::Account(e) => e.message_fr(),
+        }
+    }
+
+    /// True when a validated order refused a change (CART-1, CART-2).
+    pub fn is_locked(&self) -> bool {
+        matches!(self, Error::Cart(e) if e.is_locked())
+    }
+
+    /// True when a date or an instant lies outside what the rules cover (the calendar's
+    /// 1900-2200, CAL-4, or chrono's range), whichever crate reported it.
+    pub fn is_out_of_range(&self) -> bool {
+        self.calendar_error()
+            .is_some_and(|e| e.is_out_of_range() || matches!(e, CalendarError::InstantOutOfRange))
+            || matches!(self, Error::Payment(PaymentError::DateOutOfRange))
+    }
+
+    /// True for a Paris wall-clock time that does not exist, happened twice, or is no date and
+    /// time at all.
+    pub fn is_local_time(&self) -> bool {
+        self.calendar_error()
+            .is_some_and(CalendarError::is_local_time)
+    }
+
+    /// True when a text could not be read as a value (an amount, a window of days, a card
+    /// brand, a phone slot...).
+    pub fn is_parse(&self) -> bool {
+        self.money_error().is_some_and(MoneyError::is_parse)
+            || self.calendar_error().is_some_and(CalendarError::is_parse)
+            || matches!(
+                self,
+                Error::Payment(PaymentError::Parse { .. } | PaymentError::ParseExpiry { .. })
+                    | Error::Support(SupportError::Parse { .. })
+            )
+    }
+
+    /// True when a form or a value typed by a customer was refused (ACC-2, ACC-3).
+    pub fn is_invalid_form(&self) -> bool {
+        matches!(self, Error::Account(e) if e.is_invalid_form())
+    }
+
+    /// True when a policy (the shop's configuration) is refused.
+    pub fn is_invalid_policy(&self) -> bool {
+        match self {
+            Error::Dispatch(DispatchError::InvalidPolicy { .. })
+            | Error::Payment(PaymentError::InvalidPolicy { .. })
+            | Error::Returns(ReturnsError::InvalidPolicy { .. }) => true,
+            Error::Support(e) => e.is_invalid_policy(),
+            _ => false,
+        }
+    }
+
+    /// True when the customer must pay another way (PAY-2: blocked card, refusal never
+    /// retried, expired card).
+    pub fn needs_other_method(&self) -> bool {
+        matches!(self, Error::Payment(e) if e.needs_other_method())
+    }
+
+    /// The calendar's error behind this one, if a calendar or clock question failed.
+    pub fn calendar_error(&self) -> Option<&CalendarError> {
+        match self {
+            Error::Calendar(e)
+            | Error::Dispatch(DispatchError::Calendar(e))
+            | Error::Payment(PaymentError::Dispatch(DispatchError::Calendar(e)))
+            | Error::Returns(ReturnsError::Calendar(e))
+            | Error::Support(SupportError::Calendar(e)) => Some(e),
+            _ => None,
+        }
+    }
+
+    /// The money error behind this one, if an amount could not be read or computed.
+    pub fn money_error(&self) -> Option<&MoneyError> {
+        match self {
+            Error::Money(e)
+            | Error::Promo(PromoError::Money(e))
+            | Error::Cart(CartError::Promo(PromoError::Money(e)))
+            | Error::Payment(PaymentError::Money(e))
+            | Error::Returns(ReturnsError::Money(e)) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // CAL-4, DISP-1, PAY-3, REF-2: an out-of-range date is one predicate whichever crate
+    // reported it, and has a French sentence.
+    #[test]
+    fn predicates_look_through_the_wrapping() {
+        let out = CalendarError::InstantOutOfRange;
+        for e in [
+            Error::from(out.clone()),
+            Error::from(DispatchError::from(out.clone())),
+            Error::from(PaymentError::from(DispatchError::from(out.clone()))),
+            Error::from(ReturnsError::from(out.clone())),
+            Error::from(SupportError::from(out.clone())),
+            Error::from(PaymentError::DateOutOfRange),
+        ] {
+            assert!(e.is_out_of_range(), "{e:?}");
+            assert!(!e.is_locked());
+            assert!(e.message_fr().ends_with('.'), "{e:?}");
+        }
+        let locked = Error::from(CartError::Locked {
+            attempted: comptoir_cart::Change::EnterCode,
+        });
+        assert!(locked.is_locked() && !locked.is_out_of_range());
+        assert_eq!(
+            locked.message_fr(),
+            CartError::Locked {
+                attempted: comptoir_cart::Change::EnterCode
+            }
+            .message_fr()
+        );
+    }
+
+    // Money (docs/rules.md): a bad amount is a parse error wherever it was read.
+    #[test]
+    fn parse_errors_are_found_in_every_crate() {
+        let Err(bad) = "1,234.50".parse::<comptoir_money::Eur>() else {
+            panic!("an ambiguous amount was read");
+        };
+        for e in [
+            Error::from(bad.clone()),
+            Error::from(PromoError::from(bad.clone())),
+            Error::from(CartError::from(PromoError::from(bad.clone()))),
+            Error::from(PaymentError::from(bad.clone())),
+            Error::from(ReturnsError::from(bad)),
+        ] {
+            assert!(e.is_parse(), "{e:?}");
+            assert!(e.money_error().is_some_and(MoneyError::is_ambiguous));
+        }
+        assert!(
+            "x".parse::<comptoir_calendar::DayWindow>()
+                .map_err(Error::from)
+                .is_err_and(|e| e.is_parse())
+        );
+    }
+
+    // The umbrella error crosses threads and compares, as each crate's does.
+    #[test]
+    fn error_is_send_sync_and_comparable() {
+        fn check<T: Send + Sync + Clone + PartialEq + std::error::Error>() {}
+        check::<Error>();
+    }
+}
