@@ -2,81 +2,33 @@ use std::collections::BTreeSet;
 
 use comptoir_money::Eur;
 use comptoir_promo::{
-    Code, Evaluation, EvaluationContext, Line, LineId, Offer, OfferId, PromoPolicy, Quantity,
-    Refusal, check_catalogue, evaluate,
+    Catalogue, Code, Evaluation, EvaluationContext, Line, LineId, Offer, OfferId, PromoPolicy,
+    Quantity, Refusal, evaluate,
 };
 
 use crate::{CartError, Delivery, Order};
 
-/// What a cart is priced against: the shop's offers, the context (instant, first order, usage
-/// counts) and the shop's policy. Given to every change, because automatic offers are
-/// re-evaluated on each one (PROMO-2).
+/// What a cart is priced against: the shop's [`Catalogue`], the context (instant, first
+/// order, usage counts) and the shop's policy. Given to every change, because automatic
+/// offers are re-evaluated on each one (PROMO-2).
+///
+/// The catalogue is checked when it is built, so terms cannot hold a catalogue where two
+/// offers share an id or a code.
 #[derive(Clone, Copy, Debug)]
 pub struct Terms<'a> {
-    offers: &'a [Offer],
+    catalogue: &'a Catalogue,
     context: &'a EvaluationContext,
     policy: PromoPolicy,
 }
 
 impl<'a> Terms<'a> {
-    /// The shop's `offers` in `context`, under the default [`PromoPolicy`].
-    ///
-    /// The catalogue is not checked here: a catalogue where two offers share an id or a code
-    /// makes every change to a cart fail with [`CartError::Promo`]. [`Terms::try_new`] checks
-    /// it at once.
-    pub fn new(offers: &'a [Offer], context: &'a EvaluationContext) -> Terms<'a> {
+    /// The shop's `catalogue` in `context`, under the default [`PromoPolicy`].
+    pub fn new(catalogue: &'a Catalogue, context: &'a EvaluationContext) -> Terms<'a> {
         Terms {
-            offers,
+            catalogue,
             context,
             policy: PromoPolicy::default(),
         }
-    }
-
-    /// The shop's `offers` in `context`, under the default [`PromoPolicy`], once the whole
-    /// catalogue is checked ([`check_catalogue`]): a bad catalogue fails here, before any cart
-    /// is priced against it.
-    ///
-    /// # Errors
-    ///
-    /// [`CartError::Promo`] with [`PromoError::DuplicateOffer`] or
-    /// [`PromoError::DuplicateCode`] when two offers share an id or a code.
-    ///
-    /// [`PromoError::DuplicateOffer`]: comptoir_promo::PromoError::DuplicateOffer
-    /// [`PromoError::DuplicateCode`]: comptoir_promo::PromoError::DuplicateCode
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use chrono::{TimeZone, Utc};
-    /// use comptoir_cart::Terms;
-    /// use comptoir_promo::*;
-    ///
-    /// let free_shipping = |id: &str| -> Result<Offer, PromoError> {
-    ///     Offer::new(OfferSpec {
-    ///         id: id.parse()?,
-    ///         name: "Livraison offerte".into(),
-    ///         trigger: Trigger::Code(Code::new("PORT")?),
-    ///         window: ValidityWindow::ALWAYS,
-    ///         conditions: Conditions::default(),
-    ///         effect: Effect::FreeShipping,
-    ///         combinable: true,
-    ///         priority: Priority::new(1),
-    ///     })
-    /// };
-    /// let at = Utc.with_ymd_and_hms(2026, 11, 26, 9, 0, 0).single().ok_or("instant")?;
-    /// let context = EvaluationContext::new(at);
-    /// let one = [free_shipping("port")?];
-    /// assert!(Terms::try_new(&one, &context).is_ok());
-    /// let same_code = [free_shipping("port")?, free_shipping("port-bis")?];
-    /// assert!(Terms::try_new(&same_code, &context).is_err());
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn try_new(
-        offers: &'a [Offer],
-        context: &'a EvaluationContext,
-    ) -> Result<Terms<'a>, CartError> {
-        check_catalogue(offers)?;
-        Ok(Terms::new(offers, context))
     }
 
     /// The same terms under `policy`.
@@ -87,8 +39,8 @@ impl<'a> Terms<'a> {
     }
 
     /// The shop's offers.
-    pub fn offers(&self) -> &'a [Offer] {
-        self.offers
+    pub fn catalogue(&self) -> &'a Catalogue {
+        self.catalogue
     }
 
     /// The context.
@@ -137,23 +89,34 @@ pub struct CartChange {
 }
 
 impl CartChange {
-    fn between(before: &Evaluation, after: &Evaluation) -> CartChange {
+    fn between(before: &Evaluation, after: &Evaluation, catalogue: &Catalogue) -> CartChange {
         let added = after
             .applied()
             .iter()
             .filter(|a| !before.applies(a.offer()))
             .map(|a| a.offer().clone())
             .collect();
-        // An offer not considered after the change is one whose code the customer removed:
-        // they know, so it is not reported.
         let removed = before
             .applied()
             .iter()
             .filter_map(|b| {
-                after.reason(b.offer()).map(|reason| RemovedOffer {
+                let reason = match after.reason(b.offer()) {
+                    Some(reason) => reason.clone(),
+                    // An automatic offer the evaluation no longer considers lost the last
+                    // line of the products it is bound to (the instant did not move).
+                    None if !after.applies(b.offer())
+                        && catalogue.offer(b.offer()).is_some_and(Offer::is_automatic) =>
+                    {
+                        Refusal::ProductRestrictionNotMet
+                    }
+                    // Otherwise the customer removed its code: they know, so it is not
+                    // reported.
+                    None => return None,
+                };
+                Some(RemovedOffer {
                     offer: b.offer().clone(),
                     name: b.name().to_owned(),
-                    reason: reason.clone(),
+                    reason,
                 })
             })
             .collect();
@@ -212,11 +175,12 @@ impl CodeOutcome {
 /// ```
 /// use chrono::{TimeZone, Utc};
 /// use comptoir_cart::{Cart, Delivery, DeliveryService, Terms};
-/// use comptoir_promo::{EvaluationContext, Line, Quantity};
+/// use comptoir_promo::{Catalogue, EvaluationContext, Line, Quantity};
 ///
 /// let at = Utc.with_ymd_and_hms(2026, 11, 26, 9, 0, 0).single().ok_or("instant")?;
 /// let context = EvaluationContext::new(at);
-/// let terms = Terms::new(&[], &context);
+/// let catalogue = Catalogue::default();
+/// let terms = Terms::new(&catalogue, &context);
 /// let mut cart = Cart::new();
 /// cart.add_line(Line::new("l1".parse()?, "mug".parse()?, "12.00".parse()?, Quantity::ONE)?, &terms)?;
 /// cart.set_quantity(&"l1".parse()?, Quantity::new(2)?, &terms)?;
@@ -266,7 +230,7 @@ impl Cart {
     /// [`CartError::Promo`] on overflow.
     pub fn evaluate(&self, terms: &Terms<'_>) -> Result<Evaluation, CartError> {
         Ok(evaluate(
-            terms.offers,
+            terms.catalogue,
             &self.codes,
             &self.lines,
             self.shipping(),
@@ -306,7 +270,7 @@ impl Cart {
             cart.lines.push(line);
             Ok(())
         })?;
-        Ok(CartChange::between(&before, &after))
+        Ok(CartChange::between(&before, &after, terms.catalogue))
     }
 
     /// Removes the line `id` and returns it with the offers the change moved.
@@ -320,7 +284,7 @@ impl Cart {
             cart.lines.remove(at);
             Ok(())
         })?;
-        Ok(CartChange::between(&before, &after))
+        Ok(CartChange::between(&before, &after, terms.catalogue))
     }
 
     /// Sets the quantity of line `id`. A [`Quantity`] is at least one: removing goes through
@@ -342,7 +306,7 @@ impl Cart {
             }
             Ok(())
         })?;
-        Ok(CartChange::between(&before, &after))
+        Ok(CartChange::between(&before, &after, terms.catalogue))
     }
 
     /// Chooses the delivery service and its cost (SHIP-1), replacing an earlier choice.
@@ -359,7 +323,7 @@ impl Cart {
             cart.delivery = Some(delivery);
             Ok(())
         })?;
-        Ok(CartChange::between(&before, &after))
+        Ok(CartChange::between(&before, &after, terms.catalogue))
     }
 
     /// Enters the code the customer typed (PROMO-1) and answers with the outcome: applied
@@ -380,9 +344,8 @@ impl Cart {
     /// [`CartError::Promo`] when `typed` is empty or only spaces, or on overflow.
     pub fn enter_code(&mut self, typed: &str, terms: &Terms<'_>) -> Result<CodeOutcome, CartError> {
         let code = Code::new(typed)?;
-        // Codes are unique in a catalogue (the evaluation below refuses one where they are
-        // not), so the code names one offer.
-        let Some(offer) = terms.offers.iter().find(|o| o.code() == Some(&code)) else {
+        // Codes are unique in a catalogue, so the code names one offer.
+        let Some(offer) = terms.catalogue.offer_by_code(&code) else {
             return Ok(CodeOutcome::Refused(Refusal::UnknownCode { code }));
         };
         let already = self.codes.contains(&code);
@@ -396,7 +359,7 @@ impl Cart {
             } else {
                 CodeOutcome::Applied {
                     offer: offer.id().clone(),
-                    removed: CartChange::between(&before, &after).removed,
+                    removed: CartChange::between(&before, &after, terms.catalogue).removed,
                 }
             }
         } else {
@@ -426,7 +389,7 @@ impl Cart {
                 })
             }
         })?;
-        Ok(CartChange::between(&before, &after))
+        Ok(CartChange::between(&before, &after, terms.catalogue))
     }
 
     /// Validates the cart into an [`Order`] at the context's instant: the lines, the offers
@@ -459,9 +422,8 @@ impl Cart {
             .iter()
             .map(|applied| {
                 terms
-                    .offers
-                    .iter()
-                    .find(|o| o.id() == applied.offer())
+                    .catalogue
+                    .offer(applied.offer())
                     .cloned()
                     .ok_or(CartError::InconsistentOrder)
             })

@@ -22,20 +22,13 @@
 //! use comptoir_cart::*;
 //! use comptoir_promo::*;
 //!
-//! let ten_percent = Offer::new(OfferSpec {
-//!     id: "hiver".parse()?,
-//!     name: "Soldes d'hiver".into(),
-//!     trigger: Trigger::Code(Code::new("HIVER10")?),
-//!     window: ValidityWindow::ALWAYS,
-//!     conditions: Conditions::default(),
-//!     effect: Effect::PercentOff { percent: "10".parse()?, on: Target::Order },
-//!     combinable: true,
-//!     priority: Priority::new(1),
-//! })?;
-//! let offers = [ten_percent];
+//! let ten_percent = Effect::PercentOff { percent: "10".parse()?, on: Target::Order };
+//! let catalogue = Catalogue::new([
+//!     Offer::builder("hiver".parse()?, "Soldes d'hiver", ten_percent).code(Code::new("HIVER10")?).build()?,
+//! ])?;
 //! let at = Utc.with_ymd_and_hms(2026, 11, 26, 9, 0, 0).single().ok_or("instant")?;
 //! let context = EvaluationContext::new(at);
-//! let terms = Terms::new(&offers, &context);
+//! let terms = Terms::new(&catalogue, &context);
 //!
 //! let mut cart = Cart::new();
 //! cart.add_line(Line::new("l1".parse()?, "mug".parse()?, "20.00".parse()?, Quantity::ONE)?, &terms)?;

@@ -226,11 +226,12 @@ impl From<Order> for OrderData {
 /// ```
 /// use chrono::{TimeZone, Utc};
 /// use comptoir_cart::{Cart, CartError, CartOrOrder, Delivery, DeliveryService, Terms};
-/// use comptoir_promo::{EvaluationContext, Line, Quantity};
+/// use comptoir_promo::{Catalogue, EvaluationContext, Line, Quantity};
 ///
 /// let at = Utc.with_ymd_and_hms(2026, 11, 26, 9, 0, 0).single().ok_or("instant")?;
 /// let context = EvaluationContext::new(at);
-/// let terms = Terms::new(&[], &context);
+/// let catalogue = Catalogue::default();
+/// let terms = Terms::new(&catalogue, &context);
 /// let mut stored = CartOrOrder::Cart(Cart::new());
 /// stored.add_line(Line::new("l1".parse()?, "mug".parse()?, "12.00".parse()?, Quantity::ONE)?, &terms)?;
 /// stored.choose_delivery(Delivery::new(DeliveryService::Pickup, "3.90".parse()?)?, &terms)?;

@@ -4,7 +4,7 @@
 use comptoir_cart::Terms;
 use comptoir_cart::{Cart, strategies};
 use comptoir_money::Eur;
-use comptoir_promo::{EvaluatedLine, strategies as promo};
+use comptoir_promo::{Catalogue, EvaluatedLine, strategies as promo};
 use proptest::prelude::*;
 
 proptest! {
@@ -18,7 +18,8 @@ proptest! {
             .prop_flat_map(|c| (Just(c.clone()), Just(c).prop_shuffle())),
         offers in promo::offers(8), delivery in strategies::delivery(), ctx in promo::context(),
     ) {
-        let terms = Terms::new(&offers, &ctx);
+        let catalogue = Catalogue::new(offers.clone()).unwrap();
+        let terms = Terms::new(&catalogue, &ctx);
         let mut base = Cart::new();
         for l in lines {
             base.add_line(l, &terms)?;
@@ -43,7 +44,8 @@ proptest! {
         cart in strategies::cart(8), offers in promo::offers(8), ctx in promo::context(),
         policy in promo::policy(), delivery in strategies::delivery(),
     ) {
-        let terms = Terms::new(&offers, &ctx).with_policy(policy);
+        let catalogue = Catalogue::new(offers.clone()).unwrap();
+        let terms = Terms::new(&catalogue, &ctx).with_policy(policy);
         let mut cart = cart;
         cart.choose_delivery(delivery, &terms)?;
         prop_assume!(!cart.lines().is_empty());
@@ -74,7 +76,8 @@ proptest! {
         prop_assert_eq!(&back, &cart);
         let back: Delivery = serde_json::from_str(&serde_json::to_string(&delivery).unwrap()).unwrap();
         prop_assert_eq!(back, delivery);
-        let terms = Terms::new(&offers, &ctx);
+        let catalogue = Catalogue::new(offers.clone()).unwrap();
+        let terms = Terms::new(&catalogue, &ctx);
         let mut cart = cart;
         cart.choose_delivery(delivery, &terms)?;
         if let Ok(order) = cart.validate(&terms) {

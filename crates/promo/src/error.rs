@@ -78,6 +78,25 @@ pub enum PromoError {
         /// The second offer with it, by id.
         second: String,
     },
+    /// An offer combines only with offers that include one the catalogue does not hold
+    /// (PROMO-2).
+    #[error(
+        "offer {offer} combines only with offers including {unknown}, which is not in the catalogue"
+    )]
+    UnknownCombinableOffer {
+        /// The offer whose list names the missing one.
+        offer: String,
+        /// The missing offer's id.
+        unknown: String,
+    },
+    /// More offers than a catalogue's 32-bit positions can name.
+    #[error("a catalogue of {offers} offers exceeds the {max} a catalogue can hold")]
+    CatalogueTooLarge {
+        /// How many offers were given, at least.
+        offers: usize,
+        /// The most a catalogue holds.
+        max: usize,
+    },
     /// An amount computation failed (overflow far beyond any real cart).
     #[error("amount computation failed: {0}")]
     Money(#[from] MoneyError),

@@ -3,8 +3,8 @@ use std::collections::BTreeSet;
 use comptoir_money::Eur;
 
 use crate::{
-    Code, Effect, EvaluationContext, Line, LineId, Offer, OfferId, PercentStacking, ProductId,
-    PromoError, PromoPolicy, Quantity, Refusal, Target,
+    Catalogue, Code, Effect, EvaluationContext, Line, LineId, Offer, OfferId, PercentStacking,
+    ProductId, PromoError, PromoPolicy, Quantity, Refusal, Target,
 };
 
 /// Which line of an evaluation a discount sits on: a line of the cart, or the line a gift
@@ -239,15 +239,23 @@ impl Evaluation {
     }
 }
 
-/// Evaluates the shop's offers against a cart: every automatic offer, and every offer whose
-/// code is in `codes` (PROMO-1..5).
+/// Evaluates a cart against the shop's catalogue: the offers whose code is in `codes`, and
+/// the automatic offers that can apply to `lines` at the context's instant (PROMO-1..5).
 ///
 /// `codes` is a set, and offers are considered in the order of (priority, id), so the result
 /// depends only on the cart, the codes and the offers, never on the order codes were
 /// entered. An offer applies when its conditions hold (PROMO-3) and it does not conflict with
-/// an offer considered before it: a non-combinable offer never applies with another
-/// (PROMO-2). Each discount is allocated to the lines it covers in proportion to what they
+/// an offer considered before it (PROMO-2): two offers apply together only when each allows
+/// the other ([`Combinable`](crate::Combinable)), so a non-combinable offer never applies
+/// with another. Each discount is allocated to the lines it covers in proportion to what they
 /// still cost, exact to the cent (PROMO-5).
+///
+/// **Which offers are considered.** Every offer whose code was entered, and every automatic
+/// offer valid at the context's instant whose product selections (the products it requires,
+/// those its discount is taken from) each match a line of the cart: the
+/// [`Catalogue`] finds them through its indexes, so the cost follows the cart, not the
+/// catalogue. Automatic offers outside their window, or bound to products the cart does not
+/// hold, are not listed among the offers not applied.
 ///
 /// **Equal priorities.** PROMO-2 lets a newcomer displace an applied offer only with a
 /// strictly higher priority, and breaks ties by (priority, offer id). This crate reads the two
@@ -257,15 +265,11 @@ impl Evaluation {
 /// codes were entered, and "already applied" is an order of entry; the id is the only
 /// tie-break that gives the same cart whatever that order.
 ///
-/// The whole `catalogue` is checked ([`check_catalogue`]), not only the offers the codes
-/// select, so a catalogue with two offers of one id or one code fails on its first use.
-///
 /// # Errors
 ///
-/// [`PromoError::DuplicateOffer`] or [`PromoError::DuplicateCode`] when two offers of the
-/// catalogue share an id or a code, [`PromoError::DuplicateLine`] when two lines share an id,
-/// [`PromoError::NegativeAmount`] for a negative shipping cost, and [`PromoError::Money`] on
-/// overflow.
+/// [`PromoError::DuplicateLine`] when two lines share an id, [`PromoError::NegativeAmount`]
+/// for a negative shipping cost, and [`PromoError::Money`] on overflow. The catalogue was
+/// checked when it was built.
 ///
 /// # Example
 ///
@@ -275,16 +279,16 @@ impl Evaluation {
 /// use comptoir_money::Eur;
 /// use comptoir_promo::*;
 ///
-/// let ten_off_100 = Offer::new(OfferSpec {
-///     id: "ten-off".parse()?,
-///     name: "-10 € dès 100 €".into(),
-///     trigger: Trigger::Code(Code::new("DIX")?),
-///     window: ValidityWindow::ALWAYS,
-///     conditions: Conditions { minimum_amount: Some("100".parse()?), ..Default::default() },
-///     effect: Effect::AmountOff { amount: "10".parse()?, on: Target::Order },
-///     combinable: true,
-///     priority: Priority::new(1),
-/// })?;
+/// let ten_off_100 = Offer::builder(
+///     "ten-off".parse()?,
+///     "-10 € dès 100 €",
+///     Effect::AmountOff { amount: "10".parse()?, on: Target::Order },
+/// )
+/// .code(Code::new("DIX")?)
+/// .minimum_amount("100".parse()?)
+/// .priority(1)
+/// .build()?;
+/// let catalogue = Catalogue::new([ten_off_100])?;
 /// let lines = [
 ///     Line::new("a".parse()?, "A".parse()?, "90".parse()?, Quantity::ONE)?,
 ///     Line::new("b".parse()?, "B".parse()?, "30".parse()?, Quantity::ONE)?,
@@ -292,43 +296,36 @@ impl Evaluation {
 /// let codes = BTreeSet::from([Code::new(" dix ")?]);
 /// let at = Utc.with_ymd_and_hms(2026, 11, 26, 10, 0, 0).single().ok_or("instant")?;
 /// let context = EvaluationContext::new(at);
-/// let result = evaluate(&[ten_off_100], &codes, &lines, Eur::ZERO, &context, &PromoPolicy::default())?;
+/// let result = evaluate(&catalogue, &codes, &lines, Eur::ZERO, &context, &PromoPolicy::default())?;
 /// assert_eq!(result.total(), "110.00".parse()?);
 /// // 10.00 over 90.00 and 30.00: 7.50 and 2.50.
 /// assert_eq!(result.line(&"a".parse()?).map(|l| l.net()), Some("82.50".parse()?));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn evaluate(
-    catalogue: &[Offer],
+    catalogue: &Catalogue,
     codes: &BTreeSet<Code>,
     lines: &[Line],
     shipping: Eur,
     context: &EvaluationContext,
     policy: &PromoPolicy,
 ) -> Result<Evaluation, PromoError> {
-    check_catalogue(catalogue)?;
-    let candidates: Vec<&Offer> = catalogue
-        .iter()
-        .filter(|o| o.code().is_none_or(|c| codes.contains(c)))
-        .collect();
-    let unknown_codes = codes
-        .iter()
-        .filter(|c| !catalogue.iter().any(|o| o.code() == Some(*c)))
-        .cloned()
-        .collect();
+    let (candidates, unknown_codes) = catalogue.candidates(codes, lines, context.at());
     run(candidates, unknown_codes, lines, shipping, context, policy)
 }
 
-/// Evaluates exactly `offers` (codes or not, all taken as entered) against `lines`, as at
-/// `context`: how an order's frozen offers reprice the items kept after a return (CART-3,
-/// REF-1). Offers whose conditions no longer hold lapse, with their reason.
+/// Evaluates exactly `offers` (codes or not, all taken as entered, whatever their window and
+/// products) against `lines`, as at `context`: how an order's frozen offers reprice the items
+/// kept after a return (CART-3, REF-1). Offers whose conditions no longer hold lapse, with
+/// their reason.
 ///
 /// Given the offers an evaluation applied, with the same lines and context, it gives the
 /// same lines, discounts and total as that evaluation.
 ///
 /// # Errors
 ///
-/// As [`evaluate`].
+/// As [`evaluate`], and [`PromoError::DuplicateOffer`] or [`PromoError::DuplicateCode`] when
+/// two of `offers` share an id or a code.
 pub fn evaluate_as_at(
     offers: &[Offer],
     lines: &[Line],
@@ -336,7 +333,7 @@ pub fn evaluate_as_at(
     context: &EvaluationContext,
     policy: &PromoPolicy,
 ) -> Result<Evaluation, PromoError> {
-    check_catalogue(offers)?;
+    check_unique(offers)?;
     run(
         offers.iter().collect(),
         Vec::new(),
@@ -347,61 +344,28 @@ pub fn evaluate_as_at(
     )
 }
 
-/// Checks that no two offers of `catalogue` share an id or a code.
-///
-/// An id names one offer in every result and every frozen order, and a code must select one
-/// offer (PROMO-1): a catalogue that breaks either is the shop's mistake, refused as a whole
-/// rather than when the ambiguous code happens to be entered. [`evaluate`] and
-/// [`evaluate_as_at`] run this check; call it to check a catalogue once, when it is loaded.
-///
-/// # Errors
-///
-/// [`PromoError::DuplicateOffer`] for a shared id, [`PromoError::DuplicateCode`] for a shared
-/// code.
-///
-/// # Example
-///
-/// ```
-/// use comptoir_promo::*;
-///
-/// let offer = |id: &str, code: &str| -> Result<Offer, PromoError> {
-///     Offer::new(OfferSpec {
-///         id: id.parse()?,
-///         name: id.into(),
-///         trigger: Trigger::Code(Code::new(code)?),
-///         window: ValidityWindow::ALWAYS,
-///         conditions: Conditions::default(),
-///         effect: Effect::FreeShipping,
-///         combinable: true,
-///         priority: Priority::new(1),
-///     })
-/// };
-/// assert!(check_catalogue(&[offer("a", "PORT")?, offer("b", "LIVRAISON")?]).is_ok());
-/// assert!(matches!(
-///     check_catalogue(&[offer("a", "PORT")?, offer("b", " port ")?]),
-///     Err(PromoError::DuplicateCode { .. })
-/// ));
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-pub fn check_catalogue(catalogue: &[Offer]) -> Result<(), PromoError> {
-    let mut ids: Vec<&OfferId> = catalogue.iter().map(Offer::id).collect();
+/// Checks that no two of `offers` share an id or a code, as a [`Catalogue`] does.
+fn check_unique(offers: &[Offer]) -> Result<(), PromoError> {
+    let mut ids: Vec<&OfferId> = offers.iter().map(Offer::id).collect();
     ids.sort_unstable();
     if let Some([a, _]) = ids.windows(2).find(|p| p.first() == p.get(1)) {
         return Err(PromoError::DuplicateOffer { id: a.to_string() });
     }
-    let mut codes: Vec<(&Code, &OfferId)> = catalogue
+    let mut codes: Vec<(&Code, usize)> = offers
         .iter()
-        .filter_map(|o| o.code().map(|c| (c, o.id())))
+        .enumerate()
+        .filter_map(|(i, o)| o.code().map(|c| (c, i)))
         .collect();
     codes.sort_unstable();
     for pair in codes.windows(2) {
         if let [(code, first), (other, second)] = pair
             && code == other
         {
+            let id = |i: &usize| offers.get(*i).map(|o| o.id().to_string());
             return Err(PromoError::DuplicateCode {
                 code: code.to_string(),
-                first: first.to_string(),
-                second: second.to_string(),
+                first: id(first).unwrap_or_default(),
+                second: id(second).unwrap_or_default(),
             });
         }
     }
@@ -448,7 +412,7 @@ fn run(
         });
     }
     // PROMO-2: a fixed order, whatever order the offers or codes came in. Ids are unique
-    // (checked by the callers), so the order is total.
+    // (checked by the catalogue or the caller), so the order is total.
     candidates.sort_by(|a, b| (a.priority(), a.id()).cmp(&(b.priority(), b.id())));
 
     let mut work = Vec::with_capacity(lines.len());
@@ -476,16 +440,17 @@ fn run(
 
     let mut shipping_left = cents(shipping);
     let mut applied: Vec<AppliedOffer> = Vec::new();
-    let mut first: Option<&Offer> = None;
+    let mut kept: Vec<&Offer> = Vec::new();
     let mut not_applied = Vec::new();
     let mut gifts = Vec::new();
     for offer in candidates {
         let refusal = match unmet_condition(offer, lines, units, minimum_base, context)? {
             Some(r) => Some(r),
-            // PROMO-2: whichever comes first in (priority, id) wins; a non-combinable offer
-            // stands alone.
-            None => first
-                .filter(|f| !offer.is_combinable() || !f.is_combinable())
+            // PROMO-2: whichever comes first in (priority, id) wins; the refusal names the
+            // first applied offer that does not combine with this one.
+            None => kept
+                .iter()
+                .find(|f| !offer.combines_with(f))
                 .map(|f| Refusal::NotCombinable {
                     with: f.id().clone(),
                     with_name: f.name().to_owned(),
@@ -498,7 +463,7 @@ fn run(
             });
             continue;
         }
-        first = first.or(Some(offer));
+        kept.push(offer);
         let gift_at = lines.len() + gifts.len();
         let result = apply(offer, lines, &mut work, &mut shipping_left, policy, gift_at)?;
         if let Effect::Gift {

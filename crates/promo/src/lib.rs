@@ -20,9 +20,12 @@
 //! - **PROMO-5** each discount is allocated over the lines it covers in proportion to what
 //!   they still cost, exact to the cent; the total is the lines' net amounts plus shipping.
 //!
-//! [`evaluate`] evaluates a cart against the shop's offers and the codes entered;
-//! [`evaluate_as_at`] evaluates a fixed set of offers as at a past context, which is how an
-//! order's frozen offers reprice the items kept after a return (CART-3, REF-1).
+//! A [`Catalogue`] holds the shop's offers, checked once and indexed: [`evaluate`] prices a
+//! cart against it, touching only the offers whose code was entered and the automatic offers
+//! that can apply to the cart's products at its instant, so a shop with a million
+//! single-use codes prices a cart as fast as a shop with ten offers. [`evaluate_as_at`]
+//! evaluates a fixed set of offers as at a past context, which is how an order's frozen
+//! offers reprice the items kept after a return (CART-3, REF-1).
 //!
 //! Nothing here reads a clock or stores usage: the instant and the counts are arguments.
 //!
@@ -34,24 +37,18 @@
 //! use comptoir_money::Eur;
 //! use comptoir_promo::*;
 //!
-//! let offer = |id: &str, code: &str, percent: &str, priority| -> Result<Offer, Box<dyn std::error::Error>> {
-//!     Ok(Offer::new(OfferSpec {
-//!         id: id.parse()?,
-//!         name: format!("-{percent} %"),
-//!         trigger: Trigger::Code(Code::new(code)?),
-//!         window: ValidityWindow::ALWAYS,
-//!         conditions: Conditions::default(),
-//!         effect: Effect::PercentOff { percent: percent.parse()?, on: Target::Order },
-//!         combinable: true,
-//!         priority: Priority::new(priority),
-//!     })?)
+//! let percent = |p: &str| -> Result<Effect, Box<dyn std::error::Error>> {
+//!     Ok(Effect::PercentOff { percent: p.parse()?, on: Target::Order })
 //! };
-//! let offers = [offer("a", "DIX", "10", 1)?, offer("b", "VINGT", "20", 2)?];
+//! let catalogue = Catalogue::new([
+//!     Offer::builder("a".parse()?, "-10 %", percent("10")?).code(Code::new("DIX")?).priority(1).build()?,
+//!     Offer::builder("b".parse()?, "-20 %", percent("20")?).code(Code::new("VINGT")?).priority(2).build()?,
+//! ])?;
 //! let lines = [Line::new("l1".parse()?, "P".parse()?, "100".parse()?, Quantity::ONE)?];
 //! let at = Utc.with_ymd_and_hms(2026, 11, 26, 10, 0, 0).single().ok_or("instant")?;
 //! let context = EvaluationContext::new(at);
 //! let codes: BTreeSet<Code> = ["vingt".parse()?, "dix".parse()?].into();
-//! let result = evaluate(&offers, &codes, &lines, Eur::ZERO, &context, &PromoPolicy::default())?;
+//! let result = evaluate(&catalogue, &codes, &lines, Eur::ZERO, &context, &PromoPolicy::default())?;
 //! // 10 % of 100.00, then 20 % of the 90.00 left.
 //! let discounts: Vec<Eur> = result.applied().iter().map(|a| a.discount()).collect();
 //! assert_eq!(discounts, ["10.00".parse()?, "18.00".parse()?]);
@@ -61,9 +58,9 @@
 //!
 //! # Crate features
 //!
-//! - `serde`: `Serialize`/`Deserialize` for offers, lines, contexts and policies, so a shop
-//!   keeps its offers in a JSON or TOML file; deserialising an [`Offer`] or a [`Line`] runs the
-//!   same checks as their constructors. Computed results ([`Evaluation`] and its parts) are
+//! - `serde`: `Serialize`/`Deserialize` for offers, catalogues, lines, contexts and policies,
+//!   so a shop keeps its offers in a JSON or TOML file; deserialising an [`Offer`], a
+//!   [`Catalogue`] or a [`Line`] runs the same checks as their constructors. Computed results ([`Evaluation`] and its parts) are
 //!   `Serialize` only: to keep one, keep its inputs and evaluate again. Money is written as
 //!   strings, instants as RFC 3339.
 //! - `proptest`: the `strategies` module, generators of valid lines, offers and contexts.
@@ -79,6 +76,7 @@
     )
 )]
 
+mod catalogue;
 mod context;
 mod error;
 mod evaluate;
@@ -89,13 +87,17 @@ mod refusal;
 #[cfg(feature = "proptest")]
 pub mod strategies;
 
+pub use catalogue::Catalogue;
 pub use context::{EvaluationContext, PercentStacking, PromoPolicy, Usage};
 pub use error::PromoError;
 pub use evaluate::{
-    AppliedOffer, EvaluatedLine, Evaluation, LineDiscount, LineRef, NotApplied, check_catalogue,
-    evaluate, evaluate_as_at,
+    AppliedOffer, EvaluatedLine, Evaluation, LineDiscount, LineRef, NotApplied, evaluate,
+    evaluate_as_at,
 };
 pub use ids::{CategoryId, Code, LineId, OfferId, Priority, ProductId, Quantity};
 pub use line::Line;
-pub use offer::{Conditions, Effect, Offer, OfferSpec, Selection, Target, Trigger, ValidityWindow};
+pub use offer::{
+    Combinable, Conditions, Effect, Offer, OfferBuilder, OfferSpec, Selection, Target, Trigger,
+    ValidityWindow,
+};
 pub use refusal::Refusal;

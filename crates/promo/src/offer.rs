@@ -1,3 +1,6 @@
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
 use chrono::{DateTime, TimeZone, Utc};
 use comptoir_money::{Eur, Percent};
 
@@ -247,10 +250,98 @@ impl Conditions {
     }
 }
 
+/// Which offers an offer may apply together with (PROMO-2).
+///
+/// Two offers apply together only when each allows the other: an offer that combines with
+/// [`Always`](Combinable::Always) still never meets one that says
+/// [`Never`](Combinable::Never), and [`OnlyWith`](Combinable::OnlyWith) names the offers it
+/// accepts. Checking a pair costs a look-up in the named sets, whatever the size of the
+/// catalogue: there is no table of pairs.
+///
+/// In a file, `true` is `Always`, `false` is `Never` and a list of offer ids is `OnlyWith`:
+///
+/// ```json
+/// { "combinable": ["welcome", "free-shipping"] }
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Combinable {
+    /// Applies together with any offer that allows it. The default.
+    #[default]
+    Always,
+    /// Never applies together with another offer.
+    Never,
+    /// Applies together only with these offers (when they allow it too).
+    OnlyWith(BTreeSet<OfferId>),
+}
+
+impl Combinable {
+    /// True when this side allows `other` beside it.
+    pub fn allows(&self, other: &OfferId) -> bool {
+        match self {
+            Combinable::Always => true,
+            Combinable::Never => false,
+            Combinable::OnlyWith(ids) => ids.contains(other),
+        }
+    }
+}
+
+impl From<bool> for Combinable {
+    fn from(combinable: bool) -> Combinable {
+        if combinable {
+            Combinable::Always
+        } else {
+            Combinable::Never
+        }
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Combinable {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Combinable::Always => serializer.serialize_bool(true),
+            Combinable::Never => serializer.serialize_bool(false),
+            Combinable::OnlyWith(ids) => serializer.collect_seq(ids),
+        }
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Combinable {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Combinable, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Combinable;
+
+            fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                f.write_str("true, false or a list of offer ids")
+            }
+
+            fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<Combinable, E> {
+                Ok(Combinable::from(v))
+            }
+
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Combinable, A::Error> {
+                let mut ids = BTreeSet::new();
+                while let Some(id) = seq.next_element::<OfferId>()? {
+                    ids.insert(id);
+                }
+                Ok(Combinable::OnlyWith(ids))
+            }
+        }
+
+        deserializer.deserialize_any(Visitor)
+    }
+}
+
 /// An offer's terms as the shop writes them, before they are checked by [`Offer::new`].
 ///
 /// This is the plain data a shop keeps in a JSON or TOML file; deserialising an [`Offer`]
-/// goes through it and through the same checks.
+/// goes through it and through the same checks. In code, [`Offer::builder`] reads better.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct OfferSpec {
@@ -268,40 +359,108 @@ pub struct OfferSpec {
     pub conditions: Conditions,
     /// What it gives.
     pub effect: Effect,
-    /// Whether it may apply together with other offers (PROMO-2).
-    pub combinable: bool,
+    /// Which offers it may apply together with (PROMO-2).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub combinable: Combinable,
     /// Lower applies first and wins conflicts.
     #[cfg_attr(feature = "serde", serde(default))]
     pub priority: Priority,
 }
 
-/// A checked offer: a code or automatic trigger, a validity window, conditions (PROMO-3), one
-/// effect (PROMO-4), whether it combines with others and a priority (PROMO-2).
+/// Everything an offer says apart from its id and code. Offers made from one template (a
+/// batch of single-use codes) share one copy: a catalogue keeps one per distinct terms.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Terms {
+    pub(crate) name: Box<str>,
+    pub(crate) window: ValidityWindow,
+    pub(crate) priority: Priority,
+    pub(crate) conditions: Conditions,
+    pub(crate) effect: Effect,
+    pub(crate) combinable: Combinable,
+}
+
+/// Hashes the parts that tell most terms apart and are cheap to read; equal terms still hash
+/// equally, and the rest is compared when two hashes meet. A catalogue hashes the terms of
+/// every offer it is built from, so this is on the path of a million-offer build: amounts
+/// (whose hashing normalises a decimal) are left to the comparison.
+impl core::hash::Hash for Terms {
+    fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
+        self.name.hash(state);
+        self.window.hash(state);
+        self.priority.hash(state);
+        core::mem::discriminant(&self.effect).hash(state);
+    }
+}
+
+/// A checked offer: a code or automatic trigger, a validity window, conditions (PROMO-3), an
+/// effect (PROMO-4), the offers it combines with and a priority (PROMO-2).
+///
+/// An offer is cheap to clone: its terms are shared, not copied.
 ///
 /// # Example
 ///
 /// ```
-/// use comptoir_promo::{Code, Effect, Offer, OfferSpec, Priority, Target, Trigger};
+/// use comptoir_promo::{Code, Effect, Offer, Target};
 ///
-/// let offer = Offer::new(OfferSpec {
-///     id: "winter".parse()?,
-///     name: "Soldes d'hiver".into(),
-///     trigger: Trigger::Code(Code::new("hiver10")?),
-///     window: Default::default(),
-///     conditions: Default::default(),
-///     effect: Effect::PercentOff { percent: "10".parse()?, on: Target::Order },
-///     combinable: true,
-///     priority: Priority::new(10),
-/// })?;
+/// let offer = Offer::builder(
+///     "winter".parse()?,
+///     "Soldes d'hiver",
+///     Effect::PercentOff { percent: "10".parse()?, on: Target::Order },
+/// )
+/// .code(Code::new("hiver10")?)
+/// .minimum_amount("50".parse()?)
+/// .priority(10)
+/// .build()?;
 /// assert_eq!(offer.code().map(|c| c.as_str()), Some("HIVER10"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(try_from = "OfferSpec", into = "OfferSpec"))]
-pub struct Offer(OfferSpec);
+pub struct Offer {
+    id: OfferId,
+    code: Option<Code>,
+    terms: Arc<Terms>,
+}
 
 impl Offer {
+    /// Starts an offer with what every offer needs: its id, the name the customer sees and
+    /// its effect. It is automatic, always valid, requires nothing, combines with any offer
+    /// and has priority 0 until the builder says otherwise.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use comptoir_promo::{Effect, Offer};
+    ///
+    /// let free_shipping = Offer::builder("port".parse()?, "Livraison offerte dès 60 €", Effect::FreeShipping)
+    ///     .minimum_amount("60".parse()?)
+    ///     .build()?;
+    /// let gift = Offer::builder(
+    ///     "tote".parse()?,
+    ///     "Un tote bag offert dès 100 €",
+    ///     Effect::Gift { product: "tote-bag".parse()?, unit_price: "9.90".parse()? },
+    /// )
+    /// .minimum_amount("100".parse()?)
+    /// .build()?;
+    /// assert!(free_shipping.is_automatic() && gift.is_automatic());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn builder(id: OfferId, name: impl Into<String>, effect: Effect) -> OfferBuilder {
+        OfferBuilder {
+            spec: OfferSpec {
+                id,
+                name: name.into(),
+                trigger: Trigger::Automatic,
+                window: ValidityWindow::ALWAYS,
+                conditions: Conditions::default(),
+                effect,
+                combinable: Combinable::Always,
+                priority: Priority::default(),
+            },
+        }
+    }
+
     /// Checks `spec` and makes it an offer.
     ///
     /// # Errors
@@ -314,101 +473,204 @@ impl Offer {
     /// Percentages above 100, empty ids and windows that end before they start cannot be
     /// built at all ([`Percent`], the id types and [`ValidityWindow::new`] refuse them).
     pub fn new(spec: OfferSpec) -> Result<Offer, PromoError> {
-        let offer = spec.id.to_string();
-        let positive = |what, amount: Eur| {
-            if amount.is_negative() {
-                Err(PromoError::NegativeAmount { what, amount })
-            } else if amount.is_zero() {
-                Err(PromoError::ZeroAmount { what })
-            } else {
-                Ok(())
-            }
+        check(&spec)?;
+        let OfferSpec {
+            id,
+            name,
+            trigger,
+            window,
+            conditions,
+            effect,
+            combinable,
+            priority,
+        } = spec;
+        let code = match trigger {
+            Trigger::Code(code) => Some(code),
+            Trigger::Automatic => None,
         };
-        let selection = |on: &Target| match on {
-            Target::Selection(s) if s.is_empty() => Err(PromoError::EmptySelection {
-                offer: offer.clone(),
+        Ok(Offer {
+            id,
+            code,
+            terms: Arc::new(Terms {
+                name: name.into_boxed_str(),
+                window,
+                priority,
+                conditions,
+                effect,
+                combinable,
             }),
-            _ => Ok(()),
-        };
-        match &spec.effect {
-            Effect::PercentOff { on, .. } => selection(on)?,
-            Effect::AmountOff { amount, on } => {
-                positive("fixed discount", *amount)?;
-                selection(on)?;
-            }
-            Effect::FreeShipping => {}
-            Effect::Gift { unit_price, .. } => positive("gift price", *unit_price)?,
-        }
-        let c = &spec.conditions;
-        if let Some(min) = c.minimum_amount
-            && min.is_negative()
-        {
-            return Err(PromoError::NegativeAmount {
-                what: "minimum amount",
-                amount: min,
-            });
-        }
-        if c.requires.as_ref().is_some_and(Selection::is_empty) {
-            return Err(PromoError::EmptySelection { offer });
-        }
-        if c.per_customer_limit == Some(0) || c.total_limit == Some(0) {
-            return Err(PromoError::ZeroUsageLimit { offer });
-        }
-        Ok(Offer(spec))
+        })
     }
 
-    /// The terms as written.
-    pub fn spec(&self) -> &OfferSpec {
-        &self.0
+    /// The same terms under another id and code: how a batch of single-use codes is made
+    /// from one template. The copies share the template's terms in memory.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use comptoir_promo::{Code, Effect, Offer, Target};
+    ///
+    /// let template = Offer::builder(
+    ///     "newsletter".parse()?,
+    ///     "Newsletter -10 %",
+    ///     Effect::PercentOff { percent: "10".parse()?, on: Target::Order },
+    /// )
+    /// .total_limit(1)
+    /// .build()?;
+    /// let one = template.for_code("nl-0001".parse()?, Code::new("NL7H3K")?);
+    /// assert_eq!(one.name(), "Newsletter -10 %");
+    /// assert_eq!(one.code().map(Code::as_str), Some("NL7H3K"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn for_code(&self, id: OfferId, code: Code) -> Offer {
+        Offer {
+            id,
+            code: Some(code),
+            terms: Arc::clone(&self.terms),
+        }
+    }
+
+    /// The terms as written: what [`Offer::new`] would take to make this offer again.
+    pub fn to_spec(&self) -> OfferSpec {
+        let terms = &*self.terms;
+        OfferSpec {
+            id: self.id.clone(),
+            name: terms.name.to_string(),
+            trigger: self.code.clone().map_or(Trigger::Automatic, Trigger::Code),
+            window: terms.window,
+            conditions: terms.conditions.clone(),
+            effect: terms.effect.clone(),
+            combinable: terms.combinable.clone(),
+            priority: terms.priority,
+        }
     }
 
     /// The offer's id.
     pub fn id(&self) -> &OfferId {
-        &self.0.id
+        &self.id
     }
 
     /// The name the customer sees.
     pub fn name(&self) -> &str {
-        &self.0.name
+        &self.terms.name
     }
 
     /// The code that triggers it, or `None` for an automatic offer.
     pub fn code(&self) -> Option<&Code> {
-        match &self.0.trigger {
-            Trigger::Code(code) => Some(code),
-            Trigger::Automatic => None,
-        }
+        self.code.as_ref()
     }
 
     /// True for an offer without a code.
     pub fn is_automatic(&self) -> bool {
-        self.0.trigger == Trigger::Automatic
+        self.code.is_none()
     }
 
     /// The validity window.
     pub fn window(&self) -> &ValidityWindow {
-        &self.0.window
+        &self.terms.window
     }
 
     /// The conditions.
     pub fn conditions(&self) -> &Conditions {
-        &self.0.conditions
+        &self.terms.conditions
     }
 
     /// The effect.
     pub fn effect(&self) -> &Effect {
-        &self.0.effect
+        &self.terms.effect
     }
 
-    /// Whether it may apply together with other offers.
+    /// Which offers it may apply together with.
+    pub fn combinable(&self) -> &Combinable {
+        &self.terms.combinable
+    }
+
+    /// False for an offer that never applies together with another
+    /// ([`Combinable::Never`]).
     pub fn is_combinable(&self) -> bool {
-        self.0.combinable
+        self.terms.combinable != Combinable::Never
+    }
+
+    /// True when this offer and `other` may apply together: each allows the other
+    /// (PROMO-2).
+    pub fn combines_with(&self, other: &Offer) -> bool {
+        self.terms.combinable.allows(&other.id) && other.terms.combinable.allows(&self.id)
     }
 
     /// Its priority.
     pub fn priority(&self) -> Priority {
-        self.0.priority
+        self.terms.priority
     }
+
+    /// The product selections the cart must meet for the offer to have any chance: the
+    /// products it requires and the selection its effect is taken from.
+    pub(crate) fn product_selections(&self) -> impl Iterator<Item = &Selection> {
+        let target = match &self.terms.effect {
+            Effect::PercentOff {
+                on: Target::Selection(s),
+                ..
+            }
+            | Effect::AmountOff {
+                on: Target::Selection(s),
+                ..
+            } => Some(s),
+            _ => None,
+        };
+        self.terms.conditions.requires.iter().chain(target)
+    }
+
+    pub(crate) fn terms(&self) -> &Arc<Terms> {
+        &self.terms
+    }
+
+    pub(crate) fn share_terms(&mut self, terms: Arc<Terms>) {
+        self.terms = terms;
+    }
+}
+
+fn check(spec: &OfferSpec) -> Result<(), PromoError> {
+    let offer = spec.id.to_string();
+    let positive = |what, amount: Eur| {
+        if amount.is_negative() {
+            Err(PromoError::NegativeAmount { what, amount })
+        } else if amount.is_zero() {
+            Err(PromoError::ZeroAmount { what })
+        } else {
+            Ok(())
+        }
+    };
+    let selection = |on: &Target| match on {
+        Target::Selection(s) if s.is_empty() => Err(PromoError::EmptySelection {
+            offer: offer.clone(),
+        }),
+        _ => Ok(()),
+    };
+    match &spec.effect {
+        Effect::PercentOff { on, .. } => selection(on)?,
+        Effect::AmountOff { amount, on } => {
+            positive("fixed discount", *amount)?;
+            selection(on)?;
+        }
+        Effect::FreeShipping => {}
+        Effect::Gift { unit_price, .. } => positive("gift price", *unit_price)?,
+    }
+    let c = &spec.conditions;
+    if let Some(min) = c.minimum_amount
+        && min.is_negative()
+    {
+        return Err(PromoError::NegativeAmount {
+            what: "minimum amount",
+            amount: min,
+        });
+    }
+    if c.requires.as_ref().is_some_and(Selection::is_empty) {
+        return Err(PromoError::EmptySelection { offer });
+    }
+    if c.per_customer_limit == Some(0) || c.total_limit == Some(0) {
+        return Err(PromoError::ZeroUsageLimit { offer });
+    }
+    Ok(())
 }
 
 impl TryFrom<OfferSpec> for Offer {
@@ -421,6 +683,121 @@ impl TryFrom<OfferSpec> for Offer {
 
 impl From<Offer> for OfferSpec {
     fn from(offer: Offer) -> OfferSpec {
-        offer.0
+        offer.to_spec()
+    }
+}
+
+/// Builds an [`Offer`] from its required parts ([`Offer::builder`]) and chained optional ones;
+/// [`build`](OfferBuilder::build) checks the whole as [`Offer::new`] does.
+///
+/// # Example
+///
+/// "10 % with code HIVER10 from 50 EUR", alone (it combines with no other offer):
+///
+/// ```
+/// use comptoir_promo::{Code, Effect, Offer, Target};
+///
+/// let hiver = Offer::builder(
+///     "hiver".parse()?,
+///     "Soldes d'hiver -10 %",
+///     Effect::PercentOff { percent: "10".parse()?, on: Target::Order },
+/// )
+/// .code(Code::new("HIVER10")?)
+/// .minimum_amount("50".parse()?)
+/// .not_combinable()
+/// .build()?;
+/// assert!(!hiver.is_combinable());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[must_use = "an offer builder does nothing until `build` is called"]
+pub struct OfferBuilder {
+    spec: OfferSpec,
+}
+
+impl OfferBuilder {
+    /// Triggered by `code` instead of automatically (PROMO-1).
+    pub fn code(mut self, code: Code) -> OfferBuilder {
+        self.spec.trigger = Trigger::Code(code);
+        self
+    }
+
+    /// Valid within `window` only (PROMO-3).
+    pub fn window(mut self, window: ValidityWindow) -> OfferBuilder {
+        self.spec.window = window;
+        self
+    }
+
+    /// Requires `conditions`, replacing those set so far (PROMO-3).
+    pub fn conditions(mut self, conditions: Conditions) -> OfferBuilder {
+        self.spec.conditions = conditions;
+        self
+    }
+
+    /// Requires products worth at least `amount` (PROMO-3).
+    pub fn minimum_amount(mut self, amount: Eur) -> OfferBuilder {
+        self.spec.conditions.minimum_amount = Some(amount);
+        self
+    }
+
+    /// Requires at least `units` units (PROMO-3).
+    pub fn minimum_quantity(mut self, units: Quantity) -> OfferBuilder {
+        self.spec.conditions.minimum_quantity = Some(units);
+        self
+    }
+
+    /// Requires one of the products of `selection` in the cart (PROMO-3).
+    pub fn requires(mut self, selection: Selection) -> OfferBuilder {
+        self.spec.conditions.requires = Some(selection);
+        self
+    }
+
+    /// Only on the customer's first order (PROMO-3).
+    pub fn first_order_only(mut self) -> OfferBuilder {
+        self.spec.conditions.first_order_only = true;
+        self
+    }
+
+    /// At most `uses` uses per customer (PROMO-3).
+    pub fn per_customer_limit(mut self, uses: u32) -> OfferBuilder {
+        self.spec.conditions.per_customer_limit = Some(uses);
+        self
+    }
+
+    /// At most `uses` uses in all: 1 for a single-use code (PROMO-3).
+    pub fn total_limit(mut self, uses: u32) -> OfferBuilder {
+        self.spec.conditions.total_limit = Some(uses);
+        self
+    }
+
+    /// Which offers it may apply together with (PROMO-2).
+    pub fn combinable(mut self, combinable: Combinable) -> OfferBuilder {
+        self.spec.combinable = combinable;
+        self
+    }
+
+    /// Never applies together with another offer (PROMO-2).
+    pub fn not_combinable(self) -> OfferBuilder {
+        self.combinable(Combinable::Never)
+    }
+
+    /// Applies together only with `offers` (PROMO-2).
+    pub fn only_with(self, offers: impl IntoIterator<Item = OfferId>) -> OfferBuilder {
+        self.combinable(Combinable::OnlyWith(offers.into_iter().collect()))
+    }
+
+    /// Its rank: lower applies first and wins conflicts (PROMO-2).
+    pub fn priority(mut self, rank: u32) -> OfferBuilder {
+        self.spec.priority = Priority::new(rank);
+        self
+    }
+
+    /// Checks the offer and builds it.
+    ///
+    /// # Errors
+    ///
+    /// As [`Offer::new`].
+    pub fn build(self) -> Result<Offer, PromoError> {
+        Offer::new(self.spec)
     }
 }

@@ -23,10 +23,12 @@ use chrono::{DateTime, TimeZone, Utc};
 use comptoir_money::{Eur, strategies as money};
 use proptest::prelude::*;
 
+#[cfg(doc)]
+use crate::Catalogue;
 use crate::{
-    CategoryId, Code, Conditions, Effect, EvaluationContext, Line, LineId, Offer, OfferId,
-    OfferSpec, PercentStacking, Priority, ProductId, PromoPolicy, Quantity, Selection, Target,
-    Trigger, Usage, ValidityWindow,
+    CategoryId, Code, Combinable, Conditions, Effect, EvaluationContext, Line, LineId, Offer,
+    OfferId, OfferSpec, PercentStacking, Priority, ProductId, PromoPolicy, Quantity, Selection,
+    Target, Trigger, Usage, ValidityWindow,
 };
 
 fn id<T: core::str::FromStr + core::fmt::Debug>(
@@ -171,15 +173,38 @@ pub fn conditions() -> impl Strategy<Value = Conditions> {
         )
 }
 
-/// An offer with id `id` and any code of the pool, or none.
+/// An offer with id `id` and any code of the pool, or none, combining with all offers or
+/// none.
 pub fn offer_with_id(id: OfferId) -> impl Strategy<Value = Offer> {
     proptest::option::weighted(0.6, code())
         .prop_flat_map(move |code| offer_with_trigger(id.clone(), code))
 }
 
+/// Which offers an offer combines with: mostly any, sometimes none, sometimes only some of
+/// `o0`..`o{pool - 1}` (never when `pool` is zero).
+pub fn combinable(pool: usize) -> impl Strategy<Value = Combinable> {
+    let ids: Vec<OfferId> = (0..pool)
+        .filter_map(|i| OfferId::new(format!("o{i}")).ok())
+        .collect();
+    let only_with = proptest::sample::subsequence(ids.clone(), 0..=ids.len())
+        .prop_map(|ids| Combinable::OnlyWith(ids.into_iter().collect()));
+    let weight = if pool == 0 { 0 } else { 1 };
+    prop_oneof![
+        4 => Just(Combinable::Always),
+        1 => Just(Combinable::Never),
+        weight => only_with,
+    ]
+}
+
 /// An offer with id `id`, triggered by `code` (automatic for `None`).
 pub fn offer_with_trigger(id: OfferId, code: Option<Code>) -> impl Strategy<Value = Offer> {
-    (window(), conditions(), effect(), any::<bool>(), 0u32..5).prop_filter_map(
+    offer_among(id, code, 0)
+}
+
+/// An offer with id `id` and trigger `code` that may combine only with some of the offers
+/// `o0`..`o{pool - 1}`.
+fn offer_among(id: OfferId, code: Option<Code>, pool: usize) -> impl Strategy<Value = Offer> {
+    (window(), conditions(), effect(), combinable(pool), 0u32..5).prop_filter_map(
         "valid offer",
         move |(window, conditions, effect, combinable, p)| {
             Offer::new(OfferSpec {
@@ -197,8 +222,8 @@ pub fn offer_with_trigger(id: OfferId, code: Option<Code>) -> impl Strategy<Valu
     )
 }
 
-/// Up to `max_len` offers with distinct ids (`o0`, `o1`, ...) and distinct codes, as a
-/// catalogue requires. Codes are drawn without repetition from the pool, widened to
+/// Up to `max_len` offers with distinct ids (`o0`, `o1`, ...) and distinct codes, each
+/// combining only with offers of the vector when it names some, as a [`Catalogue`] requires. Codes are drawn without repetition from the pool, widened to
 /// `CODE{max_len - 1}` when the pool is smaller than the catalogue.
 pub fn offers(max_len: usize) -> impl Strategy<Value = Vec<Offer>> {
     let pool: Vec<usize> = (0..max_len.max(5)).collect();
@@ -215,7 +240,7 @@ pub fn offers(max_len: usize) -> impl Strategy<Value = Vec<Offer>> {
                         (Some(true), Some(c)) => Some(Code::new(format!("CODE{c}")).ok()?),
                         _ => None,
                     };
-                    Some(offer_with_trigger(id, code))
+                    Some(offer_among(id, code, n))
                 })
                 .collect::<Vec<_>>()
         })

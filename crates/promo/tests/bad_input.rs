@@ -12,7 +12,7 @@ fn spec(effect: Effect) -> OfferSpec {
         window: ValidityWindow::ALWAYS,
         conditions: Conditions::default(),
         effect,
-        combinable: true,
+        combinable: Combinable::Always,
         priority: Priority::new(1),
     }
 }
@@ -151,26 +151,19 @@ fn coded(id: &str, code: &str) -> Offer {
     Offer::new(s).unwrap()
 }
 
-// PROMO-2: offer ids are unique over the whole catalogue, checked even when no code selects
-// the offers that share one.
+// PROMO-2: offer ids are unique over the whole catalogue, checked when it is built even
+// though no code selects the offers that share one.
 #[test]
 fn duplicate_offer_ids_anywhere_in_the_catalogue_are_refused() {
-    let ctx = EvaluationContext::new(Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap());
-    let policy = PromoPolicy::default();
     let catalogue = [coded("port", "PORT"), coded("port", "LIVRAISON")];
-    let none = std::collections::BTreeSet::new();
     assert_eq!(
-        evaluate(&catalogue, &none, &[], Eur::ZERO, &ctx, &policy),
-        Err(PromoError::DuplicateOffer { id: "port".into() })
-    );
-    assert_eq!(
-        check_catalogue(&catalogue),
+        Catalogue::new(catalogue),
         Err(PromoError::DuplicateOffer { id: "port".into() })
     );
 }
 
 // PROMO-1: a code selects one offer; two offers sharing one (whatever its case) make the
-// catalogue ambiguous, refused even when nobody entered that code.
+// catalogue ambiguous, refused when it is built, before anybody enters that code.
 #[test]
 fn two_offers_sharing_a_code_are_refused_as_ambiguous() {
     let ctx = EvaluationContext::new(Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap());
@@ -190,17 +183,39 @@ fn two_offers_sharing_a_code_are_refused_as_ambiguous() {
         expected.to_string(),
         "code PORT belongs to both offer a and offer c"
     );
-    let none = std::collections::BTreeSet::new();
     assert_eq!(
-        evaluate(&catalogue, &none, &[], Eur::ZERO, &ctx, &policy),
-        Err(expected.clone())
+        Catalogue::new(catalogue.clone()).err(),
+        Some(expected.clone())
     );
     assert_eq!(
         evaluate_as_at(&catalogue, &[], Eur::ZERO, &ctx, &policy),
-        Err(expected.clone())
+        Err(expected)
     );
-    assert_eq!(check_catalogue(&catalogue), Err(expected));
-    assert_eq!(check_catalogue(&catalogue[..2]), Ok(()));
+    assert!(Catalogue::new(catalogue[..2].to_vec()).is_ok());
+}
+
+// PROMO-2: an offer that combines only with named offers names offers of the catalogue.
+#[test]
+fn combining_with_an_offer_the_catalogue_lacks_is_refused() {
+    let only = Offer::builder("a".parse().unwrap(), "A", Effect::FreeShipping)
+        .only_with(["b".parse().unwrap(), "ghost".parse().unwrap()])
+        .build()
+        .unwrap();
+    let b = coded("b", "B");
+    let refused = Catalogue::new([only.clone(), b.clone()]).unwrap_err();
+    assert_eq!(
+        refused,
+        PromoError::UnknownCombinableOffer {
+            offer: "a".into(),
+            unknown: "ghost".into(),
+        }
+    );
+    assert_eq!(
+        refused.to_string(),
+        "offer a combines only with offers including ghost, which is not in the catalogue"
+    );
+    let ghost = coded("ghost", "GHOST");
+    assert_eq!(Catalogue::new([only, b, ghost]).map(|c| c.len()), Ok(3));
 }
 
 // SHIP-1: a shipping cost is not negative.
@@ -270,6 +285,50 @@ mod from_files {
                 r#"{ "gift": { "product": " ", "unit_price": "5.00" } }"#
             )
             .contains("product id is empty")
+        );
+    }
+
+    // PROMO-1, PROMO-3: a catalogue loads from the shop's export and is checked as it loads;
+    // a bad offer is refused with its id and the reason, and nothing is kept.
+    #[test]
+    fn a_catalogue_loads_from_json_and_names_the_bad_offer() {
+        let two = format!(
+            "[{GOOD}, {}]",
+            GOOD.replace("winter", "summer").replace("hiver10", "ete10")
+        );
+        let catalogue: Catalogue = serde_json::from_str(&two).unwrap();
+        assert_eq!(catalogue.len(), 2);
+        let bad = format!(
+            "[{GOOD}, {}]",
+            GOOD.replace("winter", "broken")
+                .replace("hiver10", "ete10")
+                .replace(r#""minimum_amount": "50.00""#, r#""total_limit": 0"#)
+        );
+        let error = serde_json::from_str::<Catalogue>(&bad)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.contains("offer broken: usage limit of offer broken is zero"),
+            "{error}"
+        );
+        let same_code = format!("[{GOOD}, {}]", GOOD.replace("winter", "copy"));
+        let error = serde_json::from_str::<Catalogue>(&same_code)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.contains("code HIVER10 belongs to both offer winter and offer copy"),
+            "{error}"
+        );
+        let unreadable = format!(
+            "[{GOOD}, {}]",
+            GOOD.replace(r#""percent": "10""#, r#""percent": "120""#)
+        );
+        let error = serde_json::from_str::<Catalogue>(&unreadable)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.contains("offer at position 1: percentage 120 is outside 0 to 100"),
+            "{error}"
         );
     }
 

@@ -6,6 +6,10 @@ use comptoir_money::Eur;
 use comptoir_promo::{strategies, *};
 use proptest::prelude::*;
 
+fn catalogue(offers: &[Offer]) -> Catalogue {
+    Catalogue::new(offers.to_vec()).unwrap()
+}
+
 fn sum(amounts: impl IntoIterator<Item = Eur>) -> Eur {
     Eur::try_sum(amounts).unwrap()
 }
@@ -19,7 +23,7 @@ proptest! {
         offers in strategies::offers(8), codes in strategies::codes(), lines in strategies::lines(8),
         shipping in strategies::shipping(), ctx in strategies::context(), policy in strategies::policy(),
     ) {
-        let e = evaluate(&offers, &codes, &lines, shipping, &ctx, &policy)?;
+        let e = evaluate(&catalogue(&offers), &codes, &lines, shipping, &ctx, &policy)?;
         prop_assert!(!e.total().is_negative());
         prop_assert!(!e.shipping().is_negative());
         for l in e.lines() {
@@ -38,7 +42,7 @@ proptest! {
         offers in strategies::offers(8), codes in strategies::codes(), lines in strategies::lines(8),
         shipping in strategies::shipping(), ctx in strategies::context(), policy in strategies::policy(),
     ) {
-        let e = evaluate(&offers, &codes, &lines, shipping, &ctx, &policy)?;
+        let e = evaluate(&catalogue(&offers), &codes, &lines, shipping, &ctx, &policy)?;
         for a in e.applied() {
             let shares = sum(a.lines().iter().map(|d| d.amount()));
             prop_assert_eq!(shares.checked_add(a.shipping())?, a.discount());
@@ -59,7 +63,7 @@ proptest! {
         offers in strategies::offers(8), codes in strategies::codes(), lines in strategies::lines(6),
         shipping in strategies::shipping(), ctx in strategies::context(), policy in strategies::policy(),
     ) {
-        let e = evaluate(&offers, &codes, &lines, shipping, &ctx, &policy)?;
+        let e = evaluate(&catalogue(&offers), &codes, &lines, shipping, &ctx, &policy)?;
         let alone = |id: &OfferId| offers.iter().any(|o| o.id() == id && !o.is_combinable());
         if e.applied().iter().any(|a| alone(a.offer())) {
             prop_assert_eq!(e.applied().len(), 1);
@@ -78,9 +82,9 @@ proptest! {
         let backward: BTreeSet<Code> = codes.iter().rev().cloned().collect();
         let mut reversed = offers.clone();
         reversed.reverse();
-        let a = evaluate(&offers, &forward, &lines, shipping, &ctx, &policy)?;
-        let b = evaluate(&reversed, &backward, &lines, shipping, &ctx, &policy)?;
-        let again = evaluate(&offers, &forward, &lines, shipping, &ctx, &policy)?;
+        let a = evaluate(&catalogue(&offers), &forward, &lines, shipping, &ctx, &policy)?;
+        let b = evaluate(&catalogue(&reversed), &backward, &lines, shipping, &ctx, &policy)?;
+        let again = evaluate(&catalogue(&offers), &forward, &lines, shipping, &ctx, &policy)?;
         prop_assert_eq!(&a.applied(), &b.applied());
         prop_assert_eq!(&a.lines(), &b.lines());
         prop_assert_eq!(a.total(), b.total());
@@ -95,7 +99,7 @@ proptest! {
         offers in strategies::offers(8), codes in strategies::codes(), lines in strategies::lines(6),
         shipping in strategies::shipping(), ctx in strategies::context(), policy in strategies::policy(),
     ) {
-        let e = evaluate(&offers, &codes, &lines, shipping, &ctx, &policy)?;
+        let e = evaluate(&catalogue(&offers), &codes, &lines, shipping, &ctx, &policy)?;
         let kept: Vec<Offer> = offers.iter().filter(|o| e.applies(o.id())).cloned().collect();
         let frozen = evaluate_as_at(&kept, &lines, shipping, &ctx, &policy)?;
         prop_assert_eq!(frozen.applied(), e.applied());
@@ -119,7 +123,7 @@ proptest! {
         let back: EvaluationContext = serde_json::from_str(&serde_json::to_string(&ctx).unwrap()).unwrap();
         prop_assert_eq!(&back, &ctx);
         // An evaluation is only written (shown, logged), never read back.
-        let e = evaluate(&offers, &codes, &lines, shipping, &ctx, &policy)?;
+        let e = evaluate(&catalogue(&offers), &codes, &lines, shipping, &ctx, &policy)?;
         let written: serde_json::Value = serde_json::to_value(&e).unwrap();
         prop_assert_eq!(&written["total"], &serde_json::Value::String(e.total().to_string()));
     }
