@@ -153,7 +153,7 @@ fn cart_to_order(offers: &Catalogue, validated_at: &DateTime<Tz>) -> Result<Orde
     }
     println!(
         "Shipping {}; order total {}",
-        order.shipping().french(),
+        order.shipping_net().french(),
         order.total().french()
     );
 
@@ -302,8 +302,8 @@ fn main() -> Result<()> {
         day(debit.at_latest())
     );
     // PAY-4 counts the order total after discounts: the products' net amounts and shipping.
-    let products = placed.total().checked_sub(placed.shipping())?;
-    let order = OrderAmount::new(products, placed.shipping())?;
+    let products = placed.total().checked_sub(placed.shipping_net())?;
+    let order = OrderAmount::new(products, placed.shipping_net())?;
     // Before shipment, check 3x against the latest day the first instalment can fall on.
     let policy = InstalmentPolicy::default();
     let offer = match policy.eligibility(&order, &card, 3, debit.at_latest())? {

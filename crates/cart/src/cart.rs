@@ -462,7 +462,27 @@ impl Cart {
     }
 }
 
-/// A cart that could not be validated, given back with the reason.
+/// A cart that could not be validated, given back with the reason, as std's
+/// `FromUtf8Error::into_bytes` gives back the bytes.
+///
+/// It converts into its [`CartError`], so `?` treats [`Cart::validate`] like
+/// [`CartOrOrder::validate`](crate::CartOrOrder::validate):
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// use comptoir_cart::{Cart, CartError, Order, Terms};
+/// use comptoir_promo::{Catalogue, EvaluationContext};
+///
+/// fn checkout(cart: Cart, terms: &Terms<'_>) -> Result<Order, CartError> {
+///     Ok(cart.validate(terms)?)
+/// }
+///
+/// let at = Utc.with_ymd_and_hms(2026, 11, 26, 9, 0, 0).single().ok_or("instant")?;
+/// let (catalogue, context) = (Catalogue::default(), EvaluationContext::new(at));
+/// let refused = checkout(Cart::new(), &Terms::new(&catalogue, &context));
+/// assert_eq!(refused.err(), Some(CartError::EmptyCart));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rejected {
     cart: Box<Cart>,
@@ -476,8 +496,20 @@ impl Rejected {
     }
 
     /// The cart, unchanged.
+    pub fn cart(&self) -> &Cart {
+        &self.cart
+    }
+
+    /// The cart, unchanged, by value.
     pub fn into_cart(self) -> Cart {
         *self.cart
+    }
+}
+
+impl From<Rejected> for CartError {
+    /// The reason, dropping the cart.
+    fn from(rejected: Rejected) -> CartError {
+        rejected.error
     }
 }
 

@@ -43,6 +43,13 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
+//! A runnable example, `crates/cart/examples/checkout.rs`, takes a cart from its first line
+//! to the locked order:
+//!
+//! ```text
+//! cargo run -p comptoir-cart --example checkout
+//! ```
+//!
 //! # Crate features
 //!
 //! - `serde`: `Serialize`/`Deserialize` for carts, orders and their parts. A stored order

@@ -124,12 +124,22 @@ impl Order {
         self.delivery
     }
 
-    /// Shipping paid, after a free-shipping offer.
-    pub fn shipping(&self) -> Eur {
-        self.evaluation.shipping()
+    /// Shipping before offers: the cost of the delivery chosen.
+    pub fn shipping_amount(&self) -> Eur {
+        self.evaluation.shipping_amount()
     }
 
-    /// The amount paid: the lines' net amounts plus shipping.
+    /// What offers took off shipping.
+    pub fn shipping_discount(&self) -> Eur {
+        self.evaluation.shipping_discount()
+    }
+
+    /// Shipping paid, after a free-shipping offer.
+    pub fn shipping_net(&self) -> Eur {
+        self.evaluation.shipping_net()
+    }
+
+    /// The amount paid: the lines' net amounts plus [`shipping_net`](Self::shipping_net).
     pub fn total(&self) -> Eur {
         self.evaluation.total()
     }

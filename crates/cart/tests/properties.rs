@@ -55,8 +55,10 @@ proptest! {
         prop_assert_eq!(order.evaluation().lines(), at_validation.lines());
         prop_assert_eq!(order.total(), at_validation.total());
         let nets = Eur::try_sum(order.evaluated_lines().iter().map(EvaluatedLine::net))?;
-        prop_assert_eq!(nets.checked_add(order.shipping())?, order.total());
+        prop_assert_eq!(nets.checked_add(order.shipping_net())?, order.total());
         prop_assert!(!order.total().is_negative());
+        prop_assert_eq!(order.shipping_amount(), order.delivery().cost());
+        prop_assert_eq!(order.shipping_discount().checked_add(order.shipping_net())?, order.shipping_amount());
         prop_assert_eq!(order.offers().len(), order.evaluation().applied().len());
         // REF-1: repricing every item as at validation gives back what was paid.
         let repriced = order.reprice(order.lines(), order.delivery().cost())?;

@@ -239,7 +239,7 @@ fn automatic_offer_is_removed_with_its_reason_when_the_cart_shrinks() {
     let catalogue = Catalogue::new(offers.clone()).unwrap();
     let terms = Terms::new(&catalogue, &ctx);
     let mut cart = filled_cart(&terms);
-    assert_eq!(cart.evaluate(&terms).unwrap().shipping(), Eur::ZERO);
+    assert_eq!(cart.evaluate(&terms).unwrap().shipping_net(), Eur::ZERO);
     let change = cart.remove_line(&"b".parse().unwrap(), &terms).unwrap();
     assert_eq!(
         change.removed,
@@ -300,7 +300,7 @@ fn validation_freezes_the_snapshot() {
     let order = cart.validate(&terms).unwrap();
     // 70.00 - 10 % = 63.00, shipping free above 50.00.
     assert_eq!(order.total(), eur("63.00"));
-    assert_eq!(order.shipping(), Eur::ZERO);
+    assert_eq!(order.shipping_net(), Eur::ZERO);
     assert_eq!(order.delivery().cost(), eur("4.90"));
     assert_eq!(order.validated_at(), ctx.at());
     let frozen: Vec<&str> = order.offers().iter().map(|o| o.id().as_str()).collect();

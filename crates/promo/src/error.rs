@@ -22,6 +22,14 @@ pub enum PromoError {
         /// The value given.
         value: i64,
     },
+    /// Text that should be a whole number (a quantity, a priority) is not one.
+    #[error("{what} {input:?} is not a whole number")]
+    NotANumber {
+        /// What was read, e.g. `"quantity"`.
+        what: &'static str,
+        /// The text given.
+        input: String,
+    },
     /// An amount that must not be negative is (a price, a fixed discount, a minimum).
     #[error("{what} {amount} is negative")]
     NegativeAmount {

@@ -1,6 +1,6 @@
 use std::collections::BTreeSet;
 
-use comptoir_money::Eur;
+use comptoir_money::{Eur, allocate_cents};
 
 use crate::{
     Catalogue, Code, Effect, EvaluationContext, Line, LineId, Offer, OfferId, PercentStacking,
@@ -17,6 +17,24 @@ pub enum LineRef {
     Item(LineId),
     /// The gift line added by this offer.
     Gift(OfferId),
+}
+
+impl LineRef {
+    /// The cart's line id, for a line of the cart.
+    pub fn item_id(&self) -> Option<&LineId> {
+        match self {
+            LineRef::Item(id) => Some(id),
+            LineRef::Gift(_) => None,
+        }
+    }
+
+    /// The offer that added the line, for a gift line.
+    pub fn gift_offer(&self) -> Option<&OfferId> {
+        match self {
+            LineRef::Gift(offer) => Some(offer),
+            LineRef::Item(_) => None,
+        }
+    }
 }
 
 /// A line after the offers: its amount before discounts, the discounts allocated to it and
@@ -108,7 +126,7 @@ pub struct AppliedOffer {
     name: String,
     discount: Eur,
     lines: Vec<LineDiscount>,
-    shipping: Eur,
+    shipping_discount: Eur,
 }
 
 impl AppliedOffer {
@@ -123,7 +141,7 @@ impl AppliedOffer {
     }
 
     /// The whole discount the offer gives: the sum of [`lines`](Self::lines) and
-    /// [`shipping`](Self::shipping), exactly.
+    /// [`shipping_discount`](Self::shipping_discount), exactly.
     pub fn discount(&self) -> Eur {
         self.discount
     }
@@ -134,19 +152,29 @@ impl AppliedOffer {
     }
 
     /// The discount taken off shipping (a free-shipping offer).
-    pub fn shipping(&self) -> Eur {
-        self.shipping
+    pub fn shipping_discount(&self) -> Eur {
+        self.shipping_discount
     }
 }
 
 /// An offer that was considered and does not apply, with the reason.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct NotApplied {
+    offer: OfferId,
+    reason: Refusal,
+}
+
+impl NotApplied {
     /// The offer.
-    pub offer: OfferId,
+    pub fn offer(&self) -> &OfferId {
+        &self.offer
+    }
+
     /// Why it does not apply.
-    pub reason: Refusal,
+    pub fn reason(&self) -> &Refusal {
+        &self.reason
+    }
 }
 
 /// The result of evaluating offers against lines: what applies, in order, and what every
@@ -164,8 +192,9 @@ pub struct NotApplied {
 pub struct Evaluation {
     applied: Vec<AppliedOffer>,
     lines: Vec<EvaluatedLine>,
-    shipping_cost: Eur,
-    shipping: Eur,
+    shipping_amount: Eur,
+    shipping_discount: Eur,
+    shipping_net: Eur,
     total: Eur,
     not_applied: Vec<NotApplied>,
     unknown_codes: Vec<Code>,
@@ -189,22 +218,27 @@ impl Evaluation {
 
     /// The evaluated line of the cart's line `id`.
     pub fn line(&self, id: &LineId) -> Option<&EvaluatedLine> {
-        self.lines
-            .iter()
-            .find(|l| matches!(&l.line, LineRef::Item(i) if i == id))
+        self.lines.iter().find(|l| l.line.item_id() == Some(id))
     }
 
-    /// Shipping before offers.
-    pub fn shipping_cost(&self) -> Eur {
-        self.shipping_cost
+    /// Shipping before offers: the delivery's cost.
+    pub fn shipping_amount(&self) -> Eur {
+        self.shipping_amount
     }
 
-    /// Shipping after a free-shipping offer.
-    pub fn shipping(&self) -> Eur {
-        self.shipping
+    /// What offers took off shipping: [`shipping_amount`](Self::shipping_amount) minus
+    /// [`shipping_net`](Self::shipping_net).
+    pub fn shipping_discount(&self) -> Eur {
+        self.shipping_discount
     }
 
-    /// What the customer pays: the lines' net amounts plus [`shipping`](Self::shipping).
+    /// What the customer pays for shipping, after a free-shipping offer.
+    pub fn shipping_net(&self) -> Eur {
+        self.shipping_net
+    }
+
+    /// What the customer pays: the lines' net amounts plus
+    /// [`shipping_net`](Self::shipping_net).
     pub fn total(&self) -> Eur {
         self.total
     }
@@ -502,8 +536,9 @@ fn run(
     Ok(Evaluation {
         applied,
         lines: evaluated,
-        shipping_cost: shipping,
-        shipping: eur(shipping_left)?,
+        shipping_amount: shipping,
+        shipping_discount: eur(cents(shipping) - shipping_left)?,
+        shipping_net: eur(shipping_left)?,
         total: eur(total)?,
         not_applied,
         unknown_codes,
@@ -586,12 +621,12 @@ fn apply(
         name: offer.name().to_owned(),
         discount: Eur::ZERO,
         lines: Vec::new(),
-        shipping: Eur::ZERO,
+        shipping_discount: Eur::ZERO,
     };
     let (on, percent) = match offer.effect() {
         Effect::FreeShipping => {
-            result.shipping = eur(*shipping_left)?;
-            result.discount = result.shipping;
+            result.shipping_discount = eur(*shipping_left)?;
+            result.discount = result.shipping_discount;
             *shipping_left = 0;
             return Ok(result);
         }
@@ -673,94 +708,4 @@ fn cheapest(lines: &[Line]) -> Option<usize> {
         .enumerate()
         .min_by(|(_, a), (_, b)| (a.unit_price(), a.id()).cmp(&(b.unit_price(), b.id())))
         .map(|(i, _)| i)
-}
-
-/// `amount` cents (not negative) split over `weights` by the largest-remainder method, ties
-/// to the earlier part: the same split as `Eur::allocate` (a test checks it), done on
-/// integers because evaluation runs it once per offer.
-///
-/// Callers never ask more than the weights sum to, so no part exceeds its weight.
-fn allocate_cents(amount: i128, weights: &[i128]) -> Result<Vec<i128>, PromoError> {
-    let total = weights.iter().try_fold(0i128, |a, w| add(a, *w))?;
-    if total == 0 || amount == 0 {
-        return Ok(vec![0; weights.len()]);
-    }
-    let mut parts = Vec::with_capacity(weights.len());
-    let mut remainders = Vec::with_capacity(weights.len());
-    let max_weight = weights.iter().copied().max().unwrap_or(0);
-    // Shop amounts fit 64-bit products, whose division is far cheaper than 128-bit division.
-    let narrow = i64::try_from(amount)
-        .ok()
-        .zip(i64::try_from(total).ok())
-        .zip(i64::try_from(max_weight).ok())
-        .filter(|((a, _), w)| a.checked_mul(*w).is_some());
-    if let Some(((amount, total), _)) = narrow {
-        for w in weights {
-            // Fits: each weight is at most max_weight.
-            let product = amount * i64::try_from(*w).unwrap_or(0);
-            let part = product / total;
-            parts.push(i128::from(part));
-            remainders.push(i128::from(product - part * total));
-        }
-    } else {
-        for w in weights {
-            let product = amount.checked_mul(*w).ok_or_else(PromoError::overflow)?;
-            let part = product / total;
-            parts.push(part);
-            remainders.push(product - part * total);
-        }
-    }
-    let given = parts.iter().sum::<i128>();
-    let leftover = usize::try_from(amount - given).map_err(|_| PromoError::overflow())?;
-    if leftover > 0 {
-        let mut order: Vec<usize> = (0..parts.len()).collect();
-        // Largest remainders first, the earlier part on ties: the key is unique, so selecting
-        // the first `leftover` (linear time) picks the same parts as a stable sort would.
-        let key = |i: &usize| {
-            (
-                core::cmp::Reverse(remainders.get(*i).copied().unwrap_or(0)),
-                *i,
-            )
-        };
-        if leftover < order.len() {
-            order.select_nth_unstable_by_key(leftover - 1, key);
-        }
-        for i in order.into_iter().take(leftover) {
-            if let Some(p) = parts.get_mut(i) {
-                *p += 1;
-            }
-        }
-    }
-    Ok(parts)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use proptest::prelude::*;
-
-    proptest! {
-        // PROMO-5: the integer split is exactly the money crate's split.
-        #[test]
-        fn integer_allocation_matches_the_money_crate(
-            amount in 0i64..1_000_000,
-            weights in proptest::collection::vec(0i64..1_000_000, 1..30),
-        ) {
-            let total: i64 = weights.iter().sum();
-            prop_assume!(total > 0);
-            let ours = allocate_cents(
-                i128::from(amount),
-                &weights.iter().map(|w| i128::from(*w)).collect::<Vec<_>>(),
-            )?;
-            let theirs = Eur::from_cents(amount).allocate(&weights)?;
-            let theirs: Vec<i128> = theirs.iter().map(|e| e.cents()).collect();
-            prop_assert_eq!(ours, theirs);
-        }
-    }
-
-    // PROMO-5: nothing to allocate over lines that cost nothing gives every line nothing.
-    #[test]
-    fn zero_over_zero_weights_is_zero_everywhere() {
-        assert_eq!(allocate_cents(0, &[0, 0]), Ok(vec![0, 0]));
-    }
 }

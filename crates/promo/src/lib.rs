@@ -56,6 +56,13 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
+//! A runnable example, `crates/promo/examples/shop_offers.rs`, writes a shop's three usual
+//! offers with [`Offer::builder`] and prices a cart with them:
+//!
+//! ```text
+//! cargo run -p comptoir-promo --example shop_offers
+//! ```
+//!
 //! # Crate features
 //!
 //! - `serde`: `Serialize`/`Deserialize` for offers, catalogues, lines, contexts and policies,

@@ -87,7 +87,7 @@ fn assert_same(
     prop_assert_eq!(indexed.applied(), expected.applied());
     prop_assert_eq!(indexed.lines(), expected.lines());
     prop_assert_eq!(indexed.not_applied(), expected.not_applied());
-    prop_assert_eq!(indexed.shipping(), expected.shipping());
+    prop_assert_eq!(indexed.shipping_net(), expected.shipping_net());
     prop_assert_eq!(indexed.total(), expected.total());
     prop_assert_eq!(indexed.unknown_codes(), unknown.as_slice());
     Ok(())

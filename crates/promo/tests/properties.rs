@@ -25,7 +25,7 @@ proptest! {
     ) {
         let e = evaluate(&catalogue(&offers), &codes, &lines, shipping, &ctx, &policy)?;
         prop_assert!(!e.total().is_negative());
-        prop_assert!(!e.shipping().is_negative());
+        prop_assert!(!e.shipping_net().is_negative());
         for l in e.lines() {
             prop_assert!(!l.net().is_negative());
             prop_assert!(!l.discount().is_negative());
@@ -45,16 +45,26 @@ proptest! {
         let e = evaluate(&catalogue(&offers), &codes, &lines, shipping, &ctx, &policy)?;
         for a in e.applied() {
             let shares = sum(a.lines().iter().map(|d| d.amount()));
-            prop_assert_eq!(shares.checked_add(a.shipping())?, a.discount());
+            prop_assert_eq!(shares.checked_add(a.shipping_discount())?, a.discount());
         }
         for (index, l) in e.lines().iter().enumerate() {
             let received = sum(e.applied().iter().flat_map(|a| a.lines()).filter(|d| d.position() == index).map(|d| d.amount()));
             prop_assert_eq!(received, l.discount());
             prop_assert_eq!(l.net().checked_add(l.discount())?, l.amount());
         }
-        prop_assert_eq!(sum(e.lines().iter().map(EvaluatedLine::net)).checked_add(e.shipping())?, e.total());
-        let shipping_discounts = sum(e.applied().iter().map(AppliedOffer::shipping));
-        prop_assert_eq!(e.shipping().checked_add(shipping_discounts)?, shipping);
+        prop_assert_eq!(sum(e.lines().iter().map(EvaluatedLine::net)).checked_add(e.shipping_net())?, e.total());
+        let shipping_discounts = sum(e.applied().iter().map(AppliedOffer::shipping_discount));
+        prop_assert_eq!(e.shipping_net().checked_add(shipping_discounts)?, shipping);
+        prop_assert_eq!(e.shipping_discount(), shipping_discounts);
+        prop_assert_eq!(e.shipping_amount(), shipping);
+        // Every line is either a line of the cart, found by its id, or an offer's gift.
+        for l in e.lines() {
+            match (l.line().item_id(), l.line().gift_offer()) {
+                (Some(id), None) => prop_assert_eq!(e.line(id), Some(l)),
+                (None, Some(offer)) => prop_assert!(l.is_gift() && e.applies(offer)),
+                other => prop_assert!(false, "line {:?} is neither: {:?}", l, other),
+            }
+        }
     }
 
     // PROMO-2: a non-combinable offer never applies with another.
@@ -126,5 +136,17 @@ proptest! {
         let e = evaluate(&catalogue(&offers), &codes, &lines, shipping, &ctx, &policy)?;
         let written: serde_json::Value = serde_json::to_value(&e).unwrap();
         prop_assert_eq!(&written["total"], &serde_json::Value::String(e.total().to_string()));
+    }
+}
+
+proptest! {
+    // PROMO-3, PROMO-2: quantities and priorities read back what they write.
+    #[test]
+    fn quantities_and_priorities_round_trip_through_text(q in strategies::quantity(), units in 1u32.., rank in any::<u32>()) {
+        prop_assert_eq!(q.to_string().parse::<Quantity>()?, q);
+        let q = Quantity::new(units)?;
+        prop_assert_eq!(q.to_string().parse::<Quantity>()?, q);
+        let p = Priority::new(rank);
+        prop_assert_eq!(p.to_string().parse::<Priority>()?, p);
     }
 }

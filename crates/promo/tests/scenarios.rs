@@ -404,8 +404,8 @@ fn free_shipping_takes_shipping_off_the_total() {
         .min_amount("30.00")
         .build()];
     let e = run(&offers, &[], &[line("l1", "P", "35.00", 1)], "4.90");
-    assert_eq!(e.shipping(), Eur::ZERO);
-    assert_eq!(e.applied()[0].shipping(), eur("4.90"));
+    assert_eq!(e.shipping_net(), Eur::ZERO);
+    assert_eq!(e.applied()[0].shipping_discount(), eur("4.90"));
     assert_eq!(e.total(), eur("35.00"));
 }
 
@@ -432,7 +432,7 @@ fn validity_window_compares_instants_across_time_zones() -> R {
         &policy,
     )?;
     assert!(matches!(
-        before.not_applied()[0].reason,
+        before.not_applied()[0].reason(),
         Refusal::NotYetValid { .. }
     ));
     let open = evaluate(
@@ -454,7 +454,7 @@ fn validity_window_compares_instants_across_time_zones() -> R {
         &policy,
     )?;
     assert!(matches!(
-        late.not_applied()[0].reason,
+        late.not_applied()[0].reason(),
         Refusal::Expired { .. }
     ));
     Ok(())
@@ -482,7 +482,7 @@ fn each_condition_gives_its_own_reason() {
         .unwrap()
         .not_applied()
         .first()
-        .map(|n| n.reason.clone())
+        .map(|n| n.reason().clone())
     };
     let ctx = EvaluationContext::new(noon());
     assert_eq!(
