@@ -574,6 +574,11 @@ fn unmet_condition(
     if c.total_limit.is_some_and(|l| usage.total >= l) {
         return Ok(Some(Refusal::TotalUsageLimitReached));
     }
+    // PROMO-1: an empty cart gets its own reason, before any product restriction: a gift or
+    // free shipping needs something bought, and an order-wide offer has nothing to cover.
+    if lines.is_empty() {
+        return Ok(Some(Refusal::EmptyCart));
+    }
     if let Some(required) = &c.requires
         && !lines.iter().any(|l| required.matches(l))
     {
@@ -582,7 +587,7 @@ fn unmet_condition(
     let covers_something = match offer.effect() {
         Effect::PercentOff { on, .. } | Effect::AmountOff { on, .. } => match on {
             Target::Selection(s) => lines.iter().any(|l| s.matches(l)),
-            Target::Order | Target::CheapestUnit => !lines.is_empty(),
+            Target::Order | Target::CheapestUnit => true,
         },
         Effect::FreeShipping | Effect::Gift { .. } => true,
     };

@@ -56,6 +56,9 @@ pub enum Refusal {
     },
     /// The cart holds none of the products the offer requires or discounts.
     ProductRestrictionNotMet,
+    /// The cart holds no product at all: no offer applies to an empty cart, not even a gift
+    /// or free shipping (PROMO-1).
+    EmptyCart,
     /// The offer is for a first order and this is not one.
     FirstOrderOnly,
     /// The customer has used the offer as many times as allowed.
@@ -95,6 +98,9 @@ impl Refusal {
             Refusal::ProductRestrictionNotMet => {
                 "Cette offre ne s'applique à aucun article de votre panier.".into()
             }
+            Refusal::EmptyCart => {
+                "Votre panier est vide : ajoutez un article pour profiter de cette offre.".into()
+            }
             Refusal::FirstOrderOnly => "Cette offre est réservée à votre première commande.".into(),
             Refusal::CustomerUsageLimitReached => {
                 "Vous avez déjà utilisé cette offre autant de fois que permis.".into()
@@ -129,6 +135,7 @@ impl fmt::Display for Refusal {
             Refusal::ProductRestrictionNotMet => {
                 f.write_str("no product of the cart is covered by the offer")
             }
+            Refusal::EmptyCart => f.write_str("cart is empty"),
             Refusal::FirstOrderOnly => f.write_str("offer reserved to a first order"),
             Refusal::CustomerUsageLimitReached => f.write_str("per-customer usage limit reached"),
             Refusal::TotalUsageLimitReached => f.write_str("total usage limit reached"),
