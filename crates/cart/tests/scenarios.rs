@@ -27,7 +27,7 @@ fn offer(id: &str, code: Option<&str>, effect: Effect, priority: u32, combinable
         trigger: code.map_or(Trigger::Automatic, |c| Trigger::Code(Code::new(c).unwrap())),
         window: ValidityWindow::ALWAYS,
         conditions: Conditions::default(),
-        effect,
+        effects: vec![effect],
         combinable: combinable.into(),
         priority: Priority::new(priority),
     })
@@ -441,7 +441,7 @@ fn order_keeps_the_offer_terms_of_validation_time() {
         new_cart.evaluate(&later_terms).unwrap().total(),
         eur("39.90")
     );
-    assert_eq!(order.offers()[0].effect(), &percent("10"));
+    assert_eq!(order.offers()[0].effects(), [percent("10")]);
     let kept = [line("a", "40.00", 1), line("b", "15.00", 2)];
     let repriced = order.reprice(&kept, order.delivery().cost()).unwrap();
     assert_eq!(repriced.total(), order.total());

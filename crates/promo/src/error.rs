@@ -58,6 +58,21 @@ pub enum PromoError {
         /// The offer.
         offer: String,
     },
+    /// An offer without effect: it would give nothing.
+    #[error("offer {offer} has no effect")]
+    NoEffect {
+        /// The offer.
+        offer: String,
+    },
+    /// Two effects of one offer that cannot both apply: two free shippings, or two gifts
+    /// (an offer's gift line is named by the offer).
+    #[error("offer {offer} has more than one {effect} effect")]
+    DuplicateEffect {
+        /// The offer.
+        offer: String,
+        /// The kind of effect repeated, e.g. `"free shipping"`.
+        effect: &'static str,
+    },
     /// A usage limit of zero: the offer could never be used.
     #[error("usage limit of offer {offer} is zero")]
     ZeroUsageLimit {
@@ -119,6 +134,8 @@ impl PromoError {
                 | PromoError::EmptySelection { .. }
                 | PromoError::ZeroUsageLimit { .. }
                 | PromoError::ZeroAmount { .. }
+                | PromoError::NoEffect { .. }
+                | PromoError::DuplicateEffect { .. }
         )
     }
 

@@ -127,6 +127,7 @@ pub struct AppliedOffer {
     discount: Eur,
     lines: Vec<LineDiscount>,
     shipping_discount: Eur,
+    effects: Vec<AppliedEffect>,
 }
 
 impl AppliedOffer {
@@ -154,6 +155,70 @@ impl AppliedOffer {
     /// The discount taken off shipping (a free-shipping offer).
     pub fn shipping_discount(&self) -> Eur {
         self.shipping_discount
+    }
+
+    /// What each of the offer's effects gave, in the order they applied: the offer's
+    /// [`lines`](Self::lines), shipping and gift split by effect.
+    pub fn effects(&self) -> &[AppliedEffect] {
+        &self.effects
+    }
+}
+
+/// What one effect of an applied offer gave, and where (PROMO-4, PROMO-5).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct AppliedEffect {
+    effect: Effect,
+    discount: Eur,
+    lines: Vec<LineDiscount>,
+    shipping_discount: Eur,
+}
+
+impl AppliedEffect {
+    /// The effect, as the offer states it.
+    pub fn effect(&self) -> &Effect {
+        &self.effect
+    }
+
+    /// What it took off: the sum of [`lines`](Self::lines) and
+    /// [`shipping_discount`](Self::shipping_discount), exactly.
+    pub fn discount(&self) -> Eur {
+        self.discount
+    }
+
+    /// Its discount on each line it covers (lines with a zero share are left out); a gift's
+    /// is on the gift line.
+    pub fn lines(&self) -> &[LineDiscount] {
+        &self.lines
+    }
+
+    /// What it took off shipping.
+    pub fn shipping_discount(&self) -> Eur {
+        self.shipping_discount
+    }
+
+    /// What the effect gave, in French, for the customer's receipt
+    /// (« Livraison offerte : −4,90 € »).
+    pub fn message_fr(&self) -> String {
+        let what = match &self.effect {
+            Effect::PercentOff { percent, on } => {
+                format!("{} % {}", percent.to_decimal().normalize(), target_fr(on))
+            }
+            Effect::AmountOff { amount, on } => {
+                format!("{} de remise {}", amount.french(), target_fr(on))
+            }
+            Effect::FreeShipping => "Livraison offerte".to_owned(),
+            Effect::Gift { product, .. } => format!("Produit offert ({product})"),
+        };
+        format!("{what} : −{}", self.discount.french())
+    }
+}
+
+fn target_fr(on: &Target) -> &'static str {
+    match on {
+        Target::Order => "sur la commande",
+        Target::Selection(_) => "sur les articles de l'offre",
+        Target::CheapestUnit => "sur l'article le moins cher",
     }
 }
 
@@ -500,18 +565,14 @@ fn run(
         kept.push(offer);
         let gift_at = lines.len() + gifts.len();
         let result = apply(offer, lines, &mut work, &mut shipping_left, policy, gift_at)?;
-        if let Effect::Gift {
-            product,
-            unit_price,
-        } = offer.effect()
-        {
+        if let Some((product, unit_price)) = offer.gift() {
             gifts.push(EvaluatedLine {
                 line: LineRef::Gift(offer.id().clone()),
                 product: product.clone(),
-                unit_price: *unit_price,
+                unit_price,
                 quantity: Quantity::ONE,
-                amount: *unit_price,
-                discount: *unit_price,
+                amount: unit_price,
+                discount: unit_price,
                 net: Eur::ZERO,
             });
         }
@@ -584,13 +645,14 @@ fn unmet_condition(
     {
         return Ok(Some(Refusal::ProductRestrictionNotMet));
     }
-    let covers_something = match offer.effect() {
+    // Every effect taken from a product selection must find one of its products.
+    let covers_something = offer.effects().iter().all(|effect| match effect {
         Effect::PercentOff { on, .. } | Effect::AmountOff { on, .. } => match on {
             Target::Selection(s) => lines.iter().any(|l| s.matches(l)),
             Target::Order | Target::CheapestUnit => true,
         },
         Effect::FreeShipping | Effect::Gift { .. } => true,
-    };
+    });
     if !covers_something {
         return Ok(Some(Refusal::ProductRestrictionNotMet));
     }
@@ -612,7 +674,7 @@ fn unmet_condition(
     Ok(None)
 }
 
-/// Applies one offer's effect (PROMO-4) and allocates its discount (PROMO-5).
+/// Applies one offer's effects in order (PROMO-4) and allocates their discounts (PROMO-5).
 fn apply(
     offer: &Offer,
     lines: &[Line],
@@ -621,14 +683,75 @@ fn apply(
     policy: &PromoPolicy,
     gift_at: usize,
 ) -> Result<AppliedOffer, PromoError> {
-    let mut result = AppliedOffer {
+    let mut effects = Vec::with_capacity(offer.effects().len());
+    let (mut discount, mut shipping) = (0i128, 0i128);
+    for effect in offer.effects() {
+        let applied = apply_effect(effect, lines, work, shipping_left, policy, gift_at)?;
+        discount = add(discount, cents(applied.discount))?;
+        shipping = add(shipping, cents(applied.shipping_discount))?;
+        effects.push(applied);
+    }
+    let lines = match effects.as_slice() {
+        [only] => only.lines.clone(),
+        _ => merge_shares(&effects)?,
+    };
+    Ok(AppliedOffer {
         offer: offer.id().clone(),
         name: offer.name().to_owned(),
+        discount: eur(discount)?,
+        lines,
+        shipping_discount: eur(shipping)?,
+        effects,
+    })
+}
+
+/// The shares of several effects, summed per line, in the order of the lines.
+fn merge_shares(effects: &[AppliedEffect]) -> Result<Vec<LineDiscount>, PromoError> {
+    let mut shares: Vec<(usize, i128)> = effects
+        .iter()
+        .flat_map(|e| e.lines.iter().map(|d| (d.line, cents(d.amount))))
+        .collect();
+    shares.sort_by_key(|(line, _)| *line);
+    let mut merged: Vec<LineDiscount> = Vec::with_capacity(shares.len());
+    let mut current: Option<(usize, i128)> = None;
+    for (line, amount) in shares {
+        current = match current {
+            Some((at, sum)) if at == line => Some((at, add(sum, amount)?)),
+            Some((at, sum)) => {
+                merged.push(LineDiscount {
+                    line: at,
+                    amount: eur(sum)?,
+                });
+                Some((line, amount))
+            }
+            None => Some((line, amount)),
+        };
+    }
+    if let Some((line, sum)) = current {
+        merged.push(LineDiscount {
+            line,
+            amount: eur(sum)?,
+        });
+    }
+    Ok(merged)
+}
+
+/// Applies one effect (PROMO-4) and allocates its discount (PROMO-5).
+fn apply_effect(
+    effect: &Effect,
+    lines: &[Line],
+    work: &mut [Work],
+    shipping_left: &mut i128,
+    policy: &PromoPolicy,
+    gift_at: usize,
+) -> Result<AppliedEffect, PromoError> {
+    let mut result = AppliedEffect {
+        effect: effect.clone(),
         discount: Eur::ZERO,
         lines: Vec::new(),
         shipping_discount: Eur::ZERO,
     };
-    let (on, percent) = match offer.effect() {
+    let (on, percent) = match effect {
         Effect::FreeShipping => {
             result.shipping_discount = eur(*shipping_left)?;
             result.discount = result.shipping_discount;
@@ -680,7 +803,7 @@ fn apply(
             .map(|i| work.get(*i).map_or(0, |w| w.amount))
             .try_fold(0i128, add)?,
     };
-    let discount = match (percent, offer.effect()) {
+    let discount = match (percent, effect) {
         (Some(p), _) => cents(eur(base)?.percent(p)?),
         (None, Effect::AmountOff { amount, .. }) => cents(*amount).min(base),
         (None, _) => 0,

@@ -357,14 +357,50 @@ pub struct OfferSpec {
     /// What it requires.
     #[cfg_attr(feature = "serde", serde(default))]
     pub conditions: Conditions,
-    /// What it gives.
-    pub effect: Effect,
+    /// What it gives: one effect or several, applied in this order (PROMO-4). In a file,
+    /// `"effects"` takes a list and `"effect"` one effect.
+    #[cfg_attr(
+        feature = "serde",
+        serde(alias = "effect", deserialize_with = "one_or_many")
+    )]
+    pub effects: Vec<Effect>,
     /// Which offers it may apply together with (PROMO-2).
     #[cfg_attr(feature = "serde", serde(default))]
     pub combinable: Combinable,
     /// Lower applies first and wins conflicts.
     #[cfg_attr(feature = "serde", serde(default))]
     pub priority: Priority,
+}
+
+/// Reads one effect or a list of effects.
+#[cfg(feature = "serde")]
+fn one_or_many<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Vec<Effect>, D::Error> {
+    use serde::Deserialize;
+    use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer, StrDeserializer};
+
+    struct Visitor;
+
+    impl<'de> serde::de::Visitor<'de> for Visitor {
+        type Value = Vec<Effect>;
+
+        fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+            f.write_str("an effect or a list of effects")
+        }
+
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Vec<Effect>, E> {
+            Effect::deserialize(StrDeserializer::new(v)).map(|e| vec![e])
+        }
+
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Vec<Effect>, A::Error> {
+            Effect::deserialize(MapAccessDeserializer::new(map)).map(|e| vec![e])
+        }
+
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, seq: A) -> Result<Vec<Effect>, A::Error> {
+            Vec::<Effect>::deserialize(SeqAccessDeserializer::new(seq))
+        }
+    }
+
+    deserializer.deserialize_any(Visitor)
 }
 
 /// Everything an offer says apart from its id and code. Offers made from one template (a
@@ -375,7 +411,7 @@ pub(crate) struct Terms {
     pub(crate) window: ValidityWindow,
     pub(crate) priority: Priority,
     pub(crate) conditions: Conditions,
-    pub(crate) effect: Effect,
+    pub(crate) effects: Box<[Effect]>,
     pub(crate) combinable: Combinable,
 }
 
@@ -388,12 +424,21 @@ impl core::hash::Hash for Terms {
         self.name.hash(state);
         self.window.hash(state);
         self.priority.hash(state);
-        core::mem::discriminant(&self.effect).hash(state);
+        for effect in &self.effects {
+            core::mem::discriminant(effect).hash(state);
+        }
     }
 }
 
-/// A checked offer: a code or automatic trigger, a validity window, conditions (PROMO-3), an
-/// effect (PROMO-4), the offers it combines with and a priority (PROMO-2).
+/// A checked offer: a code or automatic trigger, a validity window, conditions (PROMO-3), one
+/// or more effects (PROMO-4), the offers it combines with and a priority (PROMO-2).
+///
+/// An offer with several effects ("free shipping and 10 EUR off", "10 % and a gift") is one
+/// offer: one code, one set of conditions checked once, one place in the order of PROMO-2,
+/// one entry among the offers applied. Its effects apply one after the other in the order
+/// they are listed, each on what the effects and offers before it left, so a percentage
+/// listed after a fixed amount is taken on the amount left. An offer that takes a discount
+/// from a product selection applies only when the cart holds one of those products.
 ///
 /// An offer is cheap to clone: its terms are shared, not copied.
 ///
@@ -425,7 +470,7 @@ pub struct Offer {
 
 impl Offer {
     /// Starts an offer with what every offer needs: its id, the name the customer sees and
-    /// its effect. It is automatic, always valid, requires nothing, combines with any offer
+    /// its (first) effect. It is automatic, always valid, requires nothing, combines with any offer
     /// and has priority 0 until the builder says otherwise.
     ///
     /// # Example
@@ -454,7 +499,7 @@ impl Offer {
                 trigger: Trigger::Automatic,
                 window: ValidityWindow::ALWAYS,
                 conditions: Conditions::default(),
-                effect,
+                effects: vec![effect],
                 combinable: Combinable::Always,
                 priority: Priority::default(),
             },
@@ -468,7 +513,10 @@ impl Offer {
     /// - [`PromoError::NegativeAmount`] for a negative fixed amount, gift price or minimum;
     /// - [`PromoError::ZeroAmount`] for a fixed amount or gift price of zero;
     /// - [`PromoError::EmptySelection`] for a selection naming no product and no category;
-    /// - [`PromoError::ZeroUsageLimit`] for a usage limit of zero.
+    /// - [`PromoError::ZeroUsageLimit`] for a usage limit of zero;
+    /// - [`PromoError::NoEffect`] for an offer without effect;
+    /// - [`PromoError::DuplicateEffect`] for two free-shipping effects or two gifts in one
+    ///   offer (shipping is free once; an offer's gift line is named by the offer).
     ///
     /// Percentages above 100, empty ids and windows that end before they start cannot be
     /// built at all ([`Percent`], the id types and [`ValidityWindow::new`] refuse them).
@@ -480,7 +528,7 @@ impl Offer {
             trigger,
             window,
             conditions,
-            effect,
+            effects,
             combinable,
             priority,
         } = spec;
@@ -496,7 +544,7 @@ impl Offer {
                 window,
                 priority,
                 conditions,
-                effect,
+                effects: effects.into_boxed_slice(),
                 combinable,
             }),
         })
@@ -540,7 +588,7 @@ impl Offer {
             trigger: self.code.clone().map_or(Trigger::Automatic, Trigger::Code),
             window: terms.window,
             conditions: terms.conditions.clone(),
-            effect: terms.effect.clone(),
+            effects: terms.effects.to_vec(),
             combinable: terms.combinable.clone(),
             priority: terms.priority,
         }
@@ -576,9 +624,20 @@ impl Offer {
         &self.terms.conditions
     }
 
-    /// The effect.
-    pub fn effect(&self) -> &Effect {
-        &self.terms.effect
+    /// The effects, in the order they apply (at least one).
+    pub fn effects(&self) -> &[Effect] {
+        &self.terms.effects
+    }
+
+    /// The gift the offer gives, if any: its product and listed unit price.
+    pub fn gift(&self) -> Option<(&ProductId, Eur)> {
+        self.terms.effects.iter().find_map(|e| match e {
+            Effect::Gift {
+                product,
+                unit_price,
+            } => Some((product, *unit_price)),
+            _ => None,
+        })
     }
 
     /// Which offers it may apply together with.
@@ -606,7 +665,7 @@ impl Offer {
     /// The product selections the cart must meet for the offer to have any chance: the
     /// products it requires and the selection its effect is taken from.
     pub(crate) fn product_selections(&self) -> impl Iterator<Item = &Selection> {
-        let target = match &self.terms.effect {
+        let targets = self.terms.effects.iter().filter_map(|e| match e {
             Effect::PercentOff {
                 on: Target::Selection(s),
                 ..
@@ -616,8 +675,8 @@ impl Offer {
                 ..
             } => Some(s),
             _ => None,
-        };
-        self.terms.conditions.requires.iter().chain(target)
+        });
+        self.terms.conditions.requires.iter().chain(targets)
     }
 
     pub(crate) fn terms(&self) -> &Arc<Terms> {
@@ -646,14 +705,28 @@ fn check(spec: &OfferSpec) -> Result<(), PromoError> {
         }),
         _ => Ok(()),
     };
-    match &spec.effect {
-        Effect::PercentOff { on, .. } => selection(on)?,
-        Effect::AmountOff { amount, on } => {
-            positive("fixed discount", *amount)?;
-            selection(on)?;
+    if spec.effects.is_empty() {
+        return Err(PromoError::NoEffect { offer });
+    }
+    let (mut free_shipping, mut gifts) = (0, 0);
+    for effect in &spec.effects {
+        match effect {
+            Effect::PercentOff { on, .. } => selection(on)?,
+            Effect::AmountOff { amount, on } => {
+                positive("fixed discount", *amount)?;
+                selection(on)?;
+            }
+            Effect::FreeShipping => free_shipping += 1,
+            Effect::Gift { unit_price, .. } => {
+                positive("gift price", *unit_price)?;
+                gifts += 1;
+            }
         }
-        Effect::FreeShipping => {}
-        Effect::Gift { unit_price, .. } => positive("gift price", *unit_price)?,
+    }
+    for (count, effect) in [(free_shipping, "free shipping"), (gifts, "gift")] {
+        if count > 1 {
+            return Err(PromoError::DuplicateEffect { offer, effect });
+        }
     }
     let c = &spec.conditions;
     if let Some(min) = c.minimum_amount
@@ -716,6 +789,23 @@ pub struct OfferBuilder {
 }
 
 impl OfferBuilder {
+    /// Adds `effect` after those given so far: one offer, several effects (PROMO-4).
+    ///
+    /// ```
+    /// use comptoir_promo::{Code, Effect, Offer, Target};
+    ///
+    /// let offer = Offer::builder("duo".parse()?, "Port offert et -10 €", Effect::FreeShipping)
+    ///     .also(Effect::AmountOff { amount: "10".parse()?, on: Target::Order })
+    ///     .code(Code::new("DUO")?)
+    ///     .build()?;
+    /// assert_eq!(offer.effects().len(), 2);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn also(mut self, effect: Effect) -> OfferBuilder {
+        self.spec.effects.push(effect);
+        self
+    }
+
     /// Triggered by `code` instead of automatically (PROMO-1).
     pub fn code(mut self, code: Code) -> OfferBuilder {
         self.spec.trigger = Trigger::Code(code);

@@ -131,6 +131,20 @@ pub fn effect() -> impl Strategy<Value = Effect> {
     ]
 }
 
+/// One effect mostly, sometimes two or three (an offer's effects), at most one free shipping
+/// and one gift among them.
+pub fn effects() -> impl Strategy<Value = Vec<Effect>> {
+    prop_oneof![
+        3 => effect().prop_map(|e| vec![e]),
+        1 => proptest::collection::vec(effect(), 2..=3),
+    ]
+    .prop_filter("one free shipping and one gift at most", |effects| {
+        let count = |f: fn(&Effect) -> bool| effects.iter().filter(|e| f(e)).count();
+        count(|e| matches!(e, Effect::FreeShipping)) <= 1
+            && count(|e| matches!(e, Effect::Gift { .. })) <= 1
+    })
+}
+
 /// An instant in 2026.
 pub fn instant() -> impl Strategy<Value = DateTime<Utc>> {
     let start = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).single();
@@ -204,16 +218,16 @@ pub fn offer_with_trigger(id: OfferId, code: Option<Code>) -> impl Strategy<Valu
 /// An offer with id `id` and trigger `code` that may combine only with some of the offers
 /// `o0`..`o{pool - 1}`.
 fn offer_among(id: OfferId, code: Option<Code>, pool: usize) -> impl Strategy<Value = Offer> {
-    (window(), conditions(), effect(), combinable(pool), 0u32..5).prop_filter_map(
+    (window(), conditions(), effects(), combinable(pool), 0u32..5).prop_filter_map(
         "valid offer",
-        move |(window, conditions, effect, combinable, p)| {
+        move |(window, conditions, effects, combinable, p)| {
             Offer::new(OfferSpec {
                 id: id.clone(),
                 name: format!("Offre {id}"),
                 trigger: code.clone().map_or(Trigger::Automatic, Trigger::Code),
                 window,
                 conditions,
-                effect,
+                effects,
                 combinable,
                 priority: Priority::new(p),
             })

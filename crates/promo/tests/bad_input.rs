@@ -11,7 +11,7 @@ fn spec(effect: Effect) -> OfferSpec {
         trigger: Trigger::Automatic,
         window: ValidityWindow::ALWAYS,
         conditions: Conditions::default(),
-        effect,
+        effects: vec![effect],
         combinable: Combinable::Always,
         priority: Priority::new(1),
     }
@@ -332,6 +332,28 @@ mod from_files {
         );
     }
 
+    // PROMO-4: a file gives one effect or a list; a list of none is refused.
+    #[test]
+    fn offers_read_one_effect_or_several() {
+        let several = GOOD.replace(
+            r#""effect": { "percent_off": { "percent": "10", "on": "order" } }"#,
+            r#""effects": ["free_shipping", { "amount_off": { "amount": "5", "on": "order" } }]"#,
+        );
+        assert_ne!(several, GOOD);
+        let offer: Offer = serde_json::from_str(&several).unwrap();
+        assert_eq!(offer.effects().len(), 2);
+        let back: Offer = serde_json::from_str(&serde_json::to_string(&offer).unwrap()).unwrap();
+        assert_eq!(back, offer);
+        let none = GOOD.replace(
+            r#""effect": { "percent_off": { "percent": "10", "on": "order" } }"#,
+            r#""effects": []"#,
+        );
+        let error = serde_json::from_str::<Offer>(&none)
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("offer winter has no effect"), "{error}");
+    }
+
     // PROMO-5: stored lines are checked like new ones (cent prices, positive quantities).
     #[test]
     fn lines_with_sub_cent_prices_or_bad_quantities_are_refused() {
@@ -361,4 +383,36 @@ mod from_files {
                 .contains("not positive")
         );
     }
+}
+
+// PROMO-4: an offer gives something, and two effects that cannot both apply are refused.
+#[test]
+fn offers_without_effect_or_with_repeated_free_shipping_or_gifts_are_refused() {
+    let mut s = spec(Effect::FreeShipping);
+    s.effects.clear();
+    assert_eq!(
+        Offer::new(s),
+        Err(PromoError::NoEffect { offer: "o".into() })
+    );
+    let mut s = spec(Effect::FreeShipping);
+    s.effects.push(Effect::FreeShipping);
+    let refused = Offer::new(s).unwrap_err();
+    assert_eq!(
+        refused,
+        PromoError::DuplicateEffect {
+            offer: "o".into(),
+            effect: "free shipping"
+        }
+    );
+    assert!(refused.is_malformed_offer());
+    let gift = |p: &str| Effect::Gift {
+        product: p.parse().unwrap(),
+        unit_price: Eur::from_cents(500),
+    };
+    let mut s = spec(gift("a"));
+    s.effects.push(gift("b"));
+    assert_eq!(
+        Offer::new(s).unwrap_err().to_string(),
+        "offer o has more than one gift effect"
+    );
 }

@@ -32,7 +32,7 @@ fn considered(
     match offer.code() {
         Some(code) => codes.contains(code),
         None => {
-            let target = match offer.effect() {
+            let targets = offer.effects().iter().filter_map(|e| match e {
                 Effect::PercentOff {
                     on: Target::Selection(s),
                     ..
@@ -42,13 +42,13 @@ fn considered(
                     ..
                 } => Some(s),
                 _ => None,
-            };
+            });
             offer.window().contains(ctx.at())
                 && offer
                     .conditions()
                     .requires
                     .iter()
-                    .chain(target)
+                    .chain(targets)
                     .all(|s| matched(s, lines))
         }
     }

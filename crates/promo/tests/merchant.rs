@@ -157,3 +157,133 @@ fn promo_4_gift_applies_once_the_cart_holds_a_product() {
     assert!(e.applies(&"tote".parse().unwrap()));
     assert_eq!(e.total(), eur("12.00"));
 }
+
+// PROMO-4, PROMO-2: one code gives free shipping and 10 EUR off; it is one offer applied,
+// whose effects each say what they gave.
+#[test]
+fn promo_4_one_code_gives_free_shipping_and_an_amount_off() {
+    let duo = offer("duo", Effect::FreeShipping)
+        .also(amount("10"))
+        .code(Code::new("DUO").unwrap())
+        .build()
+        .unwrap();
+    let lines = [line("a", "A", "30.00", 1), line("b", "B", "10.00", 1)];
+    let e = run(vec![duo], &["duo"], &lines, "4.90");
+    assert_eq!(e.applied().len(), 1);
+    let applied = &e.applied()[0];
+    assert_eq!(applied.discount(), eur("14.90"));
+    assert_eq!(applied.shipping_discount(), eur("4.90"));
+    let parts: Vec<(Eur, Eur)> = applied
+        .effects()
+        .iter()
+        .map(|x| (x.discount(), x.shipping_discount()))
+        .collect();
+    assert_eq!(
+        parts,
+        [(eur("4.90"), eur("4.90")), (eur("10.00"), Eur::ZERO)]
+    );
+    let said: Vec<String> = applied
+        .effects()
+        .iter()
+        .map(AppliedEffect::message_fr)
+        .collect();
+    assert_eq!(
+        said,
+        [
+            "Livraison offerte : −4,90\u{a0}€",
+            "10,00\u{a0}€ de remise sur la commande : −10,00\u{a0}€"
+        ]
+    );
+    // 10.00 over 30.00 and 10.00: 7.50 and 2.50.
+    let shares: Vec<Eur> = applied.lines().iter().map(|d| d.amount()).collect();
+    assert_eq!(shares, [eur("7.50"), eur("2.50")]);
+    assert_eq!(e.total(), eur("30.00"));
+}
+
+// PROMO-4: a percentage and a gift in one offer; the gift line is named by the offer.
+#[test]
+fn promo_4_one_offer_gives_a_percentage_and_a_gift() {
+    let both = offer("noel", percent("10"))
+        .also(gift("boule", "5.00"))
+        .minimum_amount("50".parse().unwrap())
+        .build()
+        .unwrap();
+    let lines = [line("a", "A", "60.00", 1)];
+    let e = run(vec![both], &[], &lines, "0");
+    let gift_line = e.lines().iter().find(|l| l.is_gift()).unwrap();
+    assert_eq!(
+        gift_line.line().gift_offer().map(OfferId::as_str),
+        Some("noel")
+    );
+    assert_eq!(e.applied()[0].discount(), eur("11.00"));
+    assert_eq!(e.total(), eur("54.00"));
+}
+
+// PROMO-4: effects apply in the order listed, each on what the one before left.
+#[test]
+fn promo_4_effects_apply_in_the_order_listed() {
+    let lines = [line("a", "A", "100.00", 1)];
+    let amount_first = offer("x", amount("10"))
+        .also(percent("10"))
+        .build()
+        .unwrap();
+    let percent_first = offer("x", percent("10"))
+        .also(amount("10"))
+        .build()
+        .unwrap();
+    // 100 - 10 = 90, then 10 % of 90 = 9: 81. The other way: 100 - 10 % = 90, - 10 = 80.
+    assert_eq!(
+        run(vec![amount_first], &[], &lines, "0").total(),
+        eur("81.00")
+    );
+    assert_eq!(
+        run(vec![percent_first], &[], &lines, "0").total(),
+        eur("80.00")
+    );
+}
+
+// PROMO-2: an offer with several effects is one offer: a non-combinable one of higher
+// priority removes it whole, naming itself once.
+#[test]
+fn promo_2_an_offer_with_several_effects_conflicts_as_one() {
+    let duo = offer("duo", Effect::FreeShipping)
+        .also(amount("10"))
+        .priority(5)
+        .build()
+        .unwrap();
+    let vip = offer("vip", percent("30"))
+        .not_combinable()
+        .priority(1)
+        .build()
+        .unwrap();
+    let lines = [line("a", "A", "50.00", 1)];
+    let e = run(vec![duo, vip], &[], &lines, "4.90");
+    assert_eq!(e.applied().len(), 1);
+    assert!(matches!(
+        reason(&e, "duo"),
+        Some(Refusal::NotCombinable { with, .. }) if with.as_str() == "vip"
+    ));
+    assert_eq!(e.shipping_net(), eur("4.90"));
+}
+
+// PROMO-4: an offer that takes one of its discounts from a selection applies only when the
+// cart holds one of its products, whatever its other effects.
+#[test]
+fn promo_4_a_selection_effect_without_its_products_refuses_the_whole_offer() {
+    let teas = Target::Selection(Selection::categories(["the".parse().unwrap()]));
+    let both = offer("the", Effect::FreeShipping)
+        .also(Effect::PercentOff {
+            percent: "10".parse().unwrap(),
+            on: teas,
+        })
+        .code(Code::new("THE").unwrap())
+        .build()
+        .unwrap();
+    let e = run(
+        vec![both],
+        &["the"],
+        &[line("a", "mug", "20.00", 1)],
+        "4.90",
+    );
+    assert_eq!(reason(&e, "the"), Some(Refusal::ProductRestrictionNotMet));
+}

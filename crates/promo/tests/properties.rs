@@ -150,3 +150,82 @@ proptest! {
         prop_assert_eq!(p.to_string().parse::<Priority>()?, p);
     }
 }
+
+/// True when every effect taken from a selection finds one of its products in `lines`.
+fn every_effect_covers(effects: &[Effect], lines: &[Line]) -> bool {
+    effects.iter().all(|e| match e {
+        Effect::PercentOff {
+            on: Target::Selection(s),
+            ..
+        }
+        | Effect::AmountOff {
+            on: Target::Selection(s),
+            ..
+        } => lines.iter().any(|l| s.matches(l)),
+        _ => true,
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    // PROMO-4, PROMO-5: an applied offer's effects split its discount exactly, line by line
+    // and on shipping.
+    #[test]
+    fn effects_split_their_offers_discount_exactly(
+        offers in strategies::offers(8), codes in strategies::codes(), lines in strategies::lines(8),
+        shipping in strategies::shipping(), ctx in strategies::context(), policy in strategies::policy(),
+    ) {
+        let e = evaluate(&catalogue(&offers), &codes, &lines, shipping, &ctx, &policy)?;
+        for a in e.applied() {
+            let offer = offers.iter().find(|o| o.id() == a.offer()).unwrap();
+            prop_assert_eq!(a.effects().iter().map(AppliedEffect::effect).collect::<Vec<_>>(), offer.effects().iter().collect::<Vec<_>>());
+            prop_assert_eq!(sum(a.effects().iter().map(AppliedEffect::discount)), a.discount());
+            prop_assert_eq!(sum(a.effects().iter().map(AppliedEffect::shipping_discount)), a.shipping_discount());
+            for d in a.lines() {
+                let parts = a.effects().iter().flat_map(|x| x.lines()).filter(|x| x.position() == d.position());
+                prop_assert_eq!(sum(parts.map(|x| x.amount())), d.amount());
+            }
+        }
+    }
+
+    // PROMO-4 (documented reading): an offer with several effects gives the same lines and
+    // total as the same effects as separate combinable offers of one priority, with the same
+    // conditions, whose ids follow the order the effects are listed in; when one of its
+    // selection effects finds no product, the offer gives nothing at all.
+    #[test]
+    fn several_effects_in_one_offer_price_as_separate_offers_of_one_priority(
+        effects in strategies::effects(), conditions in strategies::conditions(),
+        lines in strategies::lines(8), shipping in strategies::shipping(),
+        ctx in strategies::context(), policy in strategies::policy(),
+    ) {
+        let build = |id: &str, effects: Vec<Effect>| Offer::new(OfferSpec {
+            id: id.parse().unwrap(),
+            name: id.into(),
+            trigger: Trigger::Automatic,
+            window: ValidityWindow::ALWAYS,
+            conditions: conditions.clone(),
+            effects,
+            combinable: Combinable::Always,
+            priority: Priority::new(3),
+        });
+        let (Ok(one), Ok(split)) = (
+            build("all", effects.clone()),
+            effects.iter().enumerate().map(|(i, e)| build(&format!("e{i}"), vec![e.clone()])).collect::<Result<Vec<_>, _>>(),
+        ) else {
+            return Err(TestCaseError::reject("invalid effects"));
+        };
+        let none = BTreeSet::new();
+        let together = evaluate(&catalogue(&[one]), &none, &lines, shipping, &ctx, &policy)?;
+        let apart = evaluate(&catalogue(&split), &none, &lines, shipping, &ctx, &policy)?;
+        let items = |e: &Evaluation| e.lines().iter().filter(|l| !l.is_gift()).cloned().collect::<Vec<_>>();
+        if every_effect_covers(&effects, &lines) {
+            prop_assert_eq!(together.total(), apart.total());
+            prop_assert_eq!(items(&together), items(&apart));
+            prop_assert_eq!(together.shipping_net(), apart.shipping_net());
+            prop_assert_eq!(together.applied().len(), usize::from(apart.applied().len() == effects.len()));
+        } else {
+            prop_assert!(together.applied().is_empty());
+        }
+    }
+}

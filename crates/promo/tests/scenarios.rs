@@ -37,7 +37,7 @@ impl O {
             trigger: Trigger::Automatic,
             window: ValidityWindow::ALWAYS,
             conditions: Conditions::default(),
-            effect,
+            effects: vec![effect],
             combinable: Combinable::Always,
             priority: Priority::new(10),
         })
