@@ -332,6 +332,11 @@ impl Cart {
     /// The outcome compares the evaluation before and after, so it is exactly what the
     /// customer will pay. An unknown code is not kept.
     ///
+    /// **One code per cart.** Under [`PromoPolicy::one_code_per_cart`], a code entered while
+    /// another is in the cart is refused with [`Refusal::OneCodePerCart`] naming the code
+    /// entered, and not kept; automatic offers still combine with the code by their own
+    /// terms.
+    ///
     /// **Equal priorities.** A code whose offer conflicts with an applied one is refused
     /// unless its priority is strictly higher (lower number) or, at equal priority, its offer
     /// id is smaller: ties are broken by (priority, id) as PROMO-2 says, never by which code
@@ -349,6 +354,16 @@ impl Cart {
             return Ok(CodeOutcome::Refused(Refusal::UnknownCode { code }));
         };
         let already = self.codes.contains(&code);
+        // PROMO-1: a shop that takes one code per cart refuses a second one, naming the
+        // first, and does not keep it.
+        if terms.policy.one_code_per_cart
+            && !already
+            && let Some(entered) = self.codes.first()
+        {
+            return Ok(CodeOutcome::Refused(Refusal::OneCodePerCart {
+                entered: entered.clone(),
+            }));
+        }
         let (before, after) = self.change(terms, |cart| {
             cart.codes.insert(code.clone());
             Ok(())

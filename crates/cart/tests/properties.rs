@@ -89,3 +89,30 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    // PROMO-1: under one code per cart, a cart never holds two codes and never applies two
+    // code offers, whatever codes are entered in whatever order.
+    #[test]
+    fn a_one_code_cart_never_holds_two_codes(
+        lines in promo::lines(6), codes in proptest::collection::vec(promo::code(), 0..8),
+        offers in promo::offers(8), ctx in promo::context(),
+    ) {
+        let catalogue = Catalogue::new(offers).unwrap();
+        let policy = comptoir_promo::PromoPolicy { one_code_per_cart: true, ..Default::default() };
+        let terms = Terms::new(&catalogue, &ctx).with_policy(policy);
+        let mut cart = Cart::new();
+        for l in lines {
+            cart.add_line(l, &terms)?;
+        }
+        for c in &codes {
+            cart.enter_code(c.as_str(), &terms)?;
+            prop_assert!(cart.codes().len() <= 1);
+        }
+        let e = cart.evaluate(&terms)?;
+        let coded = e.applied().iter().filter(|a| catalogue.offer(a.offer()).is_some_and(|o| o.code().is_some()));
+        prop_assert!(coded.count() <= 1);
+    }
+}

@@ -112,7 +112,8 @@ pub enum PercentStacking {
 }
 
 /// The shop's choices where the rules allow several readings. The default is the FAQ's reading
-/// as `RULES.md` fixes it: sequential percentages, shipping not counted in minimum amounts.
+/// as `RULES.md` fixes it: sequential percentages, shipping not counted in minimum amounts,
+/// several codes allowed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(default))]
@@ -121,4 +122,9 @@ pub struct PromoPolicy {
     pub stacking: PercentStacking,
     /// Whether shipping counts towards an offer's minimum amount (PROMO-3). Default: `false`.
     pub minimum_includes_shipping: bool,
+    /// At most one code per cart (PROMO-1, PROMO-2; PrestaShop's "allow several vouchers"
+    /// switched off): a second code is refused, naming the code already entered, while
+    /// automatic offers still combine with the code by their own terms. Default: `false`,
+    /// as the FAQ lets combinable codes stack.
+    pub one_code_per_cart: bool,
 }

@@ -543,8 +543,17 @@ fn run(
     let mut not_applied = Vec::new();
     let mut gifts = Vec::new();
     for offer in candidates {
+        // PROMO-1: under one code per cart, the first code offer that applies in
+        // (priority, id) order is the cart's code; any other is refused naming it.
+        let code_entered = kept
+            .iter()
+            .find_map(|k| k.code())
+            .filter(|_| policy.one_code_per_cart && offer.code().is_some());
         let refusal = match unmet_condition(offer, lines, units, minimum_base, context)? {
             Some(r) => Some(r),
+            None if code_entered.is_some() => code_entered.map(|entered| Refusal::OneCodePerCart {
+                entered: entered.clone(),
+            }),
             // PROMO-2: whichever comes first in (priority, id) wins; the refusal names the
             // first applied offer that does not combine with this one.
             None => kept

@@ -74,6 +74,11 @@ pub enum Refusal {
     },
     /// The code is already entered and applied.
     AlreadyApplied,
+    /// The shop takes one code per cart and another code is entered (PROMO-1).
+    OneCodePerCart {
+        /// The code already entered.
+        entered: Code,
+    },
 }
 
 impl Refusal {
@@ -114,6 +119,9 @@ impl Refusal {
             Refusal::AlreadyApplied => {
                 "Ce code promo est déjà enregistré dans votre panier.".into()
             }
+            Refusal::OneCodePerCart { entered } => format!(
+                "Un seul code promo par commande : retirez le code « {entered} » pour utiliser celui-ci."
+            ),
         }
     }
 }
@@ -143,6 +151,9 @@ impl fmt::Display for Refusal {
                 write!(f, "not combinable with applied offer {with}")
             }
             Refusal::AlreadyApplied => f.write_str("code already applied"),
+            Refusal::OneCodePerCart { entered } => {
+                write!(f, "one code per cart, and code {entered} is entered")
+            }
         }
     }
 }

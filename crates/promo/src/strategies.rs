@@ -284,15 +284,18 @@ pub fn context() -> impl Strategy<Value = EvaluationContext> {
         })
 }
 
-/// Either stacking and either reading of the minimum amount.
+/// Either stacking, either reading of the minimum amount, one code per cart or several.
 pub fn policy() -> impl Strategy<Value = PromoPolicy> {
-    (any::<bool>(), any::<bool>()).prop_map(|(original, shipping)| PromoPolicy {
-        stacking: if original {
-            PercentStacking::OnOriginal
-        } else {
-            PercentStacking::Sequential
-        },
-        minimum_includes_shipping: shipping,
+    (any::<bool>(), any::<bool>(), any::<bool>()).prop_map(|(original, shipping, one_code)| {
+        PromoPolicy {
+            stacking: if original {
+                PercentStacking::OnOriginal
+            } else {
+                PercentStacking::Sequential
+            },
+            minimum_includes_shipping: shipping,
+            one_code_per_cart: one_code,
+        }
     })
 }
 

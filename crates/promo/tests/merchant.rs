@@ -287,3 +287,55 @@ fn promo_4_a_selection_effect_without_its_products_refuses_the_whole_offer() {
     );
     assert_eq!(reason(&e, "the"), Some(Refusal::ProductRestrictionNotMet));
 }
+
+// PROMO-1, PROMO-2: under one code per cart, the code first in (priority, id) order applies
+// and the other is refused naming it; automatic offers still combine by their own terms.
+#[test]
+fn promo_1_one_code_per_cart_refuses_the_second_code_naming_the_first() {
+    let offers = vec![
+        offer("dix", percent("10"))
+            .code(Code::new("DIX").unwrap())
+            .priority(1)
+            .build()
+            .unwrap(),
+        offer("cinq", amount("5"))
+            .code(Code::new("CINQ").unwrap())
+            .priority(2)
+            .build()
+            .unwrap(),
+        offer("port", Effect::FreeShipping)
+            .priority(9)
+            .build()
+            .unwrap(),
+    ];
+    let policy = PromoPolicy {
+        one_code_per_cart: true,
+        ..PromoPolicy::default()
+    };
+    let lines = [line("a", "A", "40.00", 1)];
+    let context = EvaluationContext::new(noon());
+    let e = run_with(
+        offers.clone(),
+        &["cinq", "dix"],
+        &lines,
+        "4.90",
+        &context,
+        &policy,
+    );
+    let applied: Vec<&str> = e.applied().iter().map(|a| a.offer().as_str()).collect();
+    assert_eq!(applied, ["dix", "port"]);
+    let refused = reason(&e, "cinq").unwrap();
+    assert_eq!(
+        refused,
+        Refusal::OneCodePerCart {
+            entered: Code::new("DIX").unwrap()
+        }
+    );
+    assert_eq!(
+        refused.message_fr(),
+        "Un seul code promo par commande : retirez le code « DIX » pour utiliser celui-ci."
+    );
+    // Several codes by default.
+    let e = run(offers, &["cinq", "dix"], &lines, "4.90");
+    assert_eq!(e.applied().len(), 3);
+}
