@@ -515,27 +515,33 @@ fn run(
     candidates.sort_by(|a, b| (a.priority(), a.id()).cmp(&(b.priority(), b.id())));
 
     let mut work = Vec::with_capacity(lines.len());
-    let mut products = 0i128;
-    let mut units = 0u64;
+    let mut totals = Totals {
+        units: 0,
+        products: 0,
+        on_sale: 0,
+        shipping: if policy.minimum_includes_shipping {
+            cents(shipping)
+        } else {
+            0
+        },
+    };
     for line in lines {
         // Integer cents: the same product as `Line::amount`, without decimal arithmetic.
         let amount = cents(line.unit_price())
             .checked_mul(i128::from(line.quantity().get()))
             .ok_or_else(PromoError::overflow)?;
-        products = add(products, amount)?;
-        units = units.saturating_add(u64::from(line.quantity().get()));
+        totals.products = add(totals.products, amount)?;
+        if line.is_on_sale() {
+            totals.on_sale = add(totals.on_sale, amount)?;
+        }
+        totals.units = totals
+            .units
+            .saturating_add(u64::from(line.quantity().get()));
         work.push(Work {
             amount,
             remaining: amount,
         });
     }
-    // PROMO-3: the minimum is on products before discounts, gifts excluded; shipping only
-    // when the shop says so.
-    let minimum_base = if policy.minimum_includes_shipping {
-        add(products, cents(shipping))?
-    } else {
-        products
-    };
 
     let mut shipping_left = cents(shipping);
     let mut applied: Vec<AppliedOffer> = Vec::new();
@@ -549,7 +555,7 @@ fn run(
             .iter()
             .find_map(|k| k.code())
             .filter(|_| policy.one_code_per_cart && offer.code().is_some());
-        let refusal = match unmet_condition(offer, lines, units, minimum_base, context)? {
+        let refusal = match unmet_condition(offer, lines, &totals, context)? {
             Some(r) => Some(r),
             None if code_entered.is_some() => code_entered.map(|entered| Refusal::OneCodePerCart {
                 entered: entered.clone(),
@@ -620,8 +626,7 @@ fn run(
 fn unmet_condition(
     offer: &Offer,
     lines: &[Line],
-    units: u64,
-    minimum_base: i128,
+    totals: &Totals,
     context: &EvaluationContext,
 ) -> Result<Option<Refusal>, PromoError> {
     let window = offer.window();
@@ -654,33 +659,77 @@ fn unmet_condition(
     {
         return Ok(Some(Refusal::ProductRestrictionNotMet));
     }
-    // Every effect taken from a product selection must find one of its products.
-    let covers_something = offer.effects().iter().all(|effect| match effect {
-        Effect::PercentOff { on, .. } | Effect::AmountOff { on, .. } => match on {
-            Target::Selection(s) => lines.iter().any(|l| s.matches(l)),
-            Target::Order | Target::CheapestUnit => true,
-        },
-        Effect::FreeShipping | Effect::Gift { .. } => true,
-    });
-    if !covers_something {
-        return Ok(Some(Refusal::ProductRestrictionNotMet));
+    // Every effect taken from a product selection must find one of its products, and one
+    // not on sale when the offer leaves those alone.
+    let skip_on_sale = c.on_sale.excludes_from_discounts();
+    let mut only_on_sale = false;
+    for effect in offer.effects() {
+        let on = match effect {
+            Effect::PercentOff { on, .. } | Effect::AmountOff { on, .. } => on,
+            Effect::FreeShipping | Effect::Gift { .. } => continue,
+        };
+        // The cheapest unit is the cart's, on sale or not: leaving lines on sale alone never
+        // moves the discount onto a dearer product.
+        let cheapest_line = match on {
+            Target::CheapestUnit => cheapest(lines).and_then(|i| lines.get(i)),
+            _ => None,
+        };
+        let mut covered = lines.iter().filter(|l| match on {
+            Target::Selection(s) => s.matches(l),
+            Target::Order => true,
+            Target::CheapestUnit => cheapest_line.is_some_and(|c| core::ptr::eq(c, *l)),
+        });
+        match covered.next() {
+            None => return Ok(Some(Refusal::ProductRestrictionNotMet)),
+            Some(first) if skip_on_sale => {
+                only_on_sale |= first.is_on_sale() && covered.all(Line::is_on_sale);
+            }
+            Some(_) => {}
+        }
+    }
+    if only_on_sale {
+        return Ok(Some(Refusal::OnlyProductsOnSale));
     }
     if let Some(min) = c.minimum_quantity {
         let min = u64::from(min.get());
-        if units < min {
-            let missing = u32::try_from(min - units).unwrap_or(u32::MAX);
+        if totals.units < min {
+            let missing = u32::try_from(min - totals.units).unwrap_or(u32::MAX);
             return Ok(Some(Refusal::MinimumQuantityNotReached { missing }));
         }
     }
     if let Some(min) = c.minimum_amount {
         let min = cents(min);
-        if minimum_base < min {
+        let base = totals.minimum_base(c.on_sale.excludes_from_minimum())?;
+        if base < min {
             return Ok(Some(Refusal::MinimumAmountNotReached {
-                missing: eur(min - minimum_base)?,
+                missing: eur(min - base)?,
             }));
         }
     }
     Ok(None)
+}
+
+/// What the cart's lines add up to, for the conditions of PROMO-3.
+struct Totals {
+    units: u64,
+    products: i128,
+    /// The part of `products` on lines already on sale.
+    on_sale: i128,
+    /// Shipping when it counts towards minimum amounts, zero otherwise.
+    shipping: i128,
+}
+
+impl Totals {
+    /// PROMO-3: the minimum is on products before discounts, gifts excluded, lines on sale
+    /// excluded when the offer says so; shipping only when the shop says so.
+    fn minimum_base(&self, without_on_sale: bool) -> Result<i128, PromoError> {
+        let products = if without_on_sale {
+            self.products - self.on_sale
+        } else {
+            self.products
+        };
+        add(products, self.shipping)
+    }
 }
 
 /// Applies one offer's effects in order (PROMO-4) and allocates their discounts (PROMO-5).
@@ -694,8 +743,17 @@ fn apply(
 ) -> Result<AppliedOffer, PromoError> {
     let mut effects = Vec::with_capacity(offer.effects().len());
     let (mut discount, mut shipping) = (0i128, 0i128);
+    let skip_on_sale = offer.conditions().on_sale.excludes_from_discounts();
     for effect in offer.effects() {
-        let applied = apply_effect(effect, lines, work, shipping_left, policy, gift_at)?;
+        let applied = apply_effect(
+            effect,
+            lines,
+            work,
+            shipping_left,
+            policy,
+            gift_at,
+            skip_on_sale,
+        )?;
         discount = add(discount, cents(applied.discount))?;
         shipping = add(shipping, cents(applied.shipping_discount))?;
         effects.push(applied);
@@ -753,6 +811,7 @@ fn apply_effect(
     shipping_left: &mut i128,
     policy: &PromoPolicy,
     gift_at: usize,
+    skip_on_sale: bool,
 ) -> Result<AppliedEffect, PromoError> {
     let mut result = AppliedEffect {
         effect: effect.clone(),
@@ -781,12 +840,18 @@ fn apply_effect(
     // A fixed amount always comes off what is left; only percentages have the choice.
     let sequential = percent.is_none() || policy.stacking == PercentStacking::Sequential;
 
+    let eligible = |l: &Line| !(skip_on_sale && l.is_on_sale());
     let covered: Vec<usize> = match on {
-        Target::Order => (0..lines.len()).collect(),
-        Target::Selection(s) => (0..lines.len())
-            .filter(|i| lines.get(*i).is_some_and(|l| s.matches(l)))
+        Target::Order => (0..lines.len())
+            .filter(|i| lines.get(*i).is_some_and(eligible))
             .collect(),
-        Target::CheapestUnit => cheapest(lines).into_iter().collect(),
+        Target::Selection(s) => (0..lines.len())
+            .filter(|i| lines.get(*i).is_some_and(|l| eligible(l) && s.matches(l)))
+            .collect(),
+        Target::CheapestUnit => cheapest(lines)
+            .filter(|i| lines.get(*i).is_some_and(eligible))
+            .into_iter()
+            .collect(),
     };
     let remaining: Vec<i128> = covered
         .iter()

@@ -27,6 +27,7 @@ pub struct Line {
     categories: Vec<CategoryId>,
     unit_price: Eur,
     quantity: Quantity,
+    on_sale: bool,
 }
 
 impl Line {
@@ -53,6 +54,7 @@ impl Line {
             categories: Vec::new(),
             unit_price,
             quantity,
+            on_sale: false,
         })
     }
 
@@ -63,6 +65,19 @@ impl Line {
         self.categories.sort();
         self.categories.dedup();
         self
+    }
+
+    /// The same line, marked as already on sale or not: its unit price carries a catalogue
+    /// markdown, which offers may exclude ([`OnSale`](crate::OnSale)).
+    #[must_use]
+    pub fn with_on_sale(mut self, on_sale: bool) -> Line {
+        self.on_sale = on_sale;
+        self
+    }
+
+    /// True when the product is already on sale (a catalogue markdown).
+    pub fn is_on_sale(&self) -> bool {
+        self.on_sale
     }
 
     /// The same line with another quantity.
@@ -117,6 +132,8 @@ struct LineData {
     categories: Vec<CategoryId>,
     unit_price: Eur,
     quantity: Quantity,
+    #[serde(default, skip_serializing_if = "core::ops::Not::not")]
+    on_sale: bool,
 }
 
 #[cfg(feature = "serde")]
@@ -124,7 +141,9 @@ impl TryFrom<LineData> for Line {
     type Error = PromoError;
 
     fn try_from(d: LineData) -> Result<Line, PromoError> {
-        Ok(Line::new(d.id, d.product, d.unit_price, d.quantity)?.with_categories(d.categories))
+        Ok(Line::new(d.id, d.product, d.unit_price, d.quantity)?
+            .with_categories(d.categories)
+            .with_on_sale(d.on_sale))
     }
 }
 
@@ -137,6 +156,7 @@ impl From<Line> for LineData {
             categories: l.categories,
             unit_price: l.unit_price,
             quantity: l.quantity,
+            on_sale: l.on_sale,
         }
     }
 }

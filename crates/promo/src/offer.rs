@@ -214,6 +214,38 @@ pub enum Effect {
     },
 }
 
+/// Whether an offer leaves alone the lines already on sale ([`Line::is_on_sale`]): a
+/// catalogue markdown the merchant does not want to discount twice.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum OnSale {
+    /// Lines on sale are treated like any other. The default.
+    #[default]
+    Included,
+    /// Percentages and fixed amounts are not taken from lines on sale, nor is the cheapest
+    /// unit when the cart's cheapest unit is on sale (the discount never moves onto a dearer
+    /// product, so leaving lines on sale alone never gives more); they still count towards
+    /// the minimum amount. An offer whose discounts would fall only on lines on sale is
+    /// refused with [`Refusal::OnlyProductsOnSale`](crate::Refusal::OnlyProductsOnSale).
+    ExcludedFromDiscounts,
+    /// As [`ExcludedFromDiscounts`](OnSale::ExcludedFromDiscounts), and lines on sale do not
+    /// count towards the minimum amount either.
+    ExcludedFromDiscountsAndMinimum,
+}
+
+impl OnSale {
+    /// True when discounts are not taken from lines on sale.
+    pub fn excludes_from_discounts(self) -> bool {
+        self != OnSale::Included
+    }
+
+    /// True when lines on sale do not count towards the minimum amount.
+    pub fn excludes_from_minimum(self) -> bool {
+        self == OnSale::ExcludedFromDiscountsAndMinimum
+    }
+}
+
 /// The conditions an offer may require (PROMO-3). The default requires nothing.
 ///
 /// Usage limits are checked against counts the caller gives in the
@@ -240,6 +272,15 @@ pub struct Conditions {
     /// How many times the offer may be used in all.
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub total_limit: Option<u32>,
+    /// Whether lines already on sale are left out of the discounts, and of the minimum
+    /// amount.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "is_default"))]
+    pub on_sale: OnSale,
+}
+
+#[cfg(feature = "serde")]
+fn is_default<T: Default + PartialEq>(value: &T) -> bool {
+    *value == T::default()
 }
 
 impl Conditions {
@@ -857,6 +898,13 @@ impl OfferBuilder {
     /// At most `uses` uses in all: 1 for a single-use code (PROMO-3).
     pub fn total_limit(mut self, uses: u32) -> OfferBuilder {
         self.spec.conditions.total_limit = Some(uses);
+        self
+    }
+
+    /// Leaves the lines already on sale out of its discounts (and of its minimum amount, with
+    /// [`OnSale::ExcludedFromDiscountsAndMinimum`]).
+    pub fn on_sale(mut self, on_sale: OnSale) -> OfferBuilder {
+        self.spec.conditions.on_sale = on_sale;
         self
     }
 

@@ -56,6 +56,9 @@ pub enum Refusal {
     },
     /// The cart holds none of the products the offer requires or discounts.
     ProductRestrictionNotMet,
+    /// The offer leaves out products already on sale, and the products of the cart it would
+    /// discount all are.
+    OnlyProductsOnSale,
     /// The cart holds no product at all: no offer applies to an empty cart, not even a gift
     /// or free shipping (PROMO-1).
     EmptyCart,
@@ -103,6 +106,9 @@ impl Refusal {
             Refusal::ProductRestrictionNotMet => {
                 "Cette offre ne s'applique à aucun article de votre panier.".into()
             }
+            Refusal::OnlyProductsOnSale => {
+                "Cette offre ne s'applique pas aux articles déjà en promotion.".into()
+            }
             Refusal::EmptyCart => {
                 "Votre panier est vide : ajoutez un article pour profiter de cette offre.".into()
             }
@@ -144,6 +150,9 @@ impl fmt::Display for Refusal {
                 f.write_str("no product of the cart is covered by the offer")
             }
             Refusal::EmptyCart => f.write_str("cart is empty"),
+            Refusal::OnlyProductsOnSale => {
+                f.write_str("the offer leaves out products on sale, and the cart holds no other")
+            }
             Refusal::FirstOrderOnly => f.write_str("offer reserved to a first order"),
             Refusal::CustomerUsageLimitReached => f.write_str("per-customer usage limit reached"),
             Refusal::TotalUsageLimitReached => f.write_str("total usage limit reached"),

@@ -27,8 +27,8 @@ use proptest::prelude::*;
 use crate::Catalogue;
 use crate::{
     CategoryId, Code, Combinable, Conditions, Effect, EvaluationContext, Line, LineId, Offer,
-    OfferId, OfferSpec, PercentStacking, Priority, ProductId, PromoPolicy, Quantity, Selection,
-    Target, Trigger, Usage, ValidityWindow,
+    OfferId, OfferSpec, OnSale, PercentStacking, Priority, ProductId, PromoPolicy, Quantity,
+    Selection, Target, Trigger, Usage, ValidityWindow,
 };
 
 fn id<T: core::str::FromStr + core::fmt::Debug>(
@@ -68,18 +68,19 @@ pub fn unit_price() -> impl Strategy<Value = Eur> {
     money::amount_up_to(50_000)
 }
 
-/// A line with id `id`.
+/// A line with id `id`, on sale one time in five.
 pub fn line_with_id(id: LineId) -> impl Strategy<Value = Line> {
     (
         product_id(),
         proptest::collection::vec(category_id(), 0..=2),
         unit_price(),
         quantity(),
+        proptest::bool::weighted(0.2),
     )
-        .prop_filter_map("valid line", move |(p, c, price, q)| {
+        .prop_filter_map("valid line", move |(p, c, price, q, on_sale)| {
             Line::new(id.clone(), p, price, q)
                 .ok()
-                .map(|l| l.with_categories(c))
+                .map(|l| l.with_categories(c).with_on_sale(on_sale))
         })
 }
 
@@ -163,26 +164,40 @@ pub fn window() -> impl Strategy<Value = ValidityWindow> {
     ]
 }
 
+/// Whether an offer leaves lines on sale alone.
+pub fn on_sale() -> impl Strategy<Value = OnSale> {
+    prop_oneof![
+        3 => Just(OnSale::Included),
+        1 => Just(OnSale::ExcludedFromDiscounts),
+        1 => Just(OnSale::ExcludedFromDiscountsAndMinimum),
+    ]
+}
+
 /// Conditions of PROMO-3, each present or not.
 pub fn conditions() -> impl Strategy<Value = Conditions> {
     (
-        proptest::option::weighted(0.3, money::amount_up_to(100_000)),
-        proptest::option::weighted(0.3, quantity()),
-        proptest::option::weighted(0.2, selection()),
-        proptest::bool::weighted(0.1),
-        proptest::option::weighted(0.1, 1u32..=3),
-        proptest::option::weighted(0.1, 1u32..=100),
+        (
+            proptest::option::weighted(0.3, money::amount_up_to(100_000)),
+            proptest::option::weighted(0.3, quantity()),
+            proptest::option::weighted(0.2, selection()),
+            proptest::bool::weighted(0.1),
+            proptest::option::weighted(0.1, 1u32..=3),
+            proptest::option::weighted(0.1, 1u32..=100),
+        ),
+        on_sale(),
     )
         .prop_map(
-            |(minimum_amount, minimum_quantity, requires, first_order_only, per, total)| {
-                Conditions {
-                    minimum_amount,
-                    minimum_quantity,
-                    requires,
-                    first_order_only,
-                    per_customer_limit: per,
-                    total_limit: total,
-                }
+            |(
+                (minimum_amount, minimum_quantity, requires, first_order_only, per, total),
+                on_sale,
+            )| Conditions {
+                minimum_amount,
+                minimum_quantity,
+                requires,
+                first_order_only,
+                per_customer_limit: per,
+                total_limit: total,
+                on_sale,
             },
         )
 }

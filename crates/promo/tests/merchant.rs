@@ -339,3 +339,75 @@ fn promo_1_one_code_per_cart_refuses_the_second_code_naming_the_first() {
     let e = run(offers, &["cinq", "dix"], &lines, "4.90");
     assert_eq!(e.applied().len(), 3);
 }
+
+// PROMO-4, PROMO-3: an offer that leaves lines on sale alone takes its percentage from the
+// others only; they still count towards its minimum unless the merchant says so.
+#[test]
+fn promo_4_lines_on_sale_are_left_out_of_the_discount_and_optionally_the_minimum() {
+    let lines = [
+        line("a", "A", "50.00", 1).with_on_sale(true),
+        line("b", "B", "30.00", 1),
+    ];
+    let ten = |on_sale| {
+        offer("dix", percent("10"))
+            .minimum_amount("60".parse().unwrap())
+            .on_sale(on_sale)
+            .build()
+            .unwrap()
+    };
+    let all = run(vec![ten(OnSale::Included)], &[], &lines, "0");
+    assert_eq!(all.applied()[0].discount(), eur("8.00"));
+    let others = run(vec![ten(OnSale::ExcludedFromDiscounts)], &[], &lines, "0");
+    assert_eq!(others.applied()[0].discount(), eur("3.00"));
+    assert_eq!(
+        others.line(&"a".parse().unwrap()).unwrap().discount(),
+        Eur::ZERO
+    );
+    let strict = run(
+        vec![ten(OnSale::ExcludedFromDiscountsAndMinimum)],
+        &[],
+        &lines,
+        "0",
+    );
+    assert_eq!(
+        reason(&strict, "dix"),
+        Some(Refusal::MinimumAmountNotReached {
+            missing: eur("30.00")
+        })
+    );
+}
+
+// PROMO-4: the cheapest unit stays the cart's cheapest: when it is on sale, an offer that
+// leaves those alone gives nothing (it never moves onto a dearer product) and says why.
+#[test]
+fn promo_4_cheapest_unit_on_sale_is_left_alone_and_the_offer_says_why() {
+    let half = offer(
+        "half",
+        Effect::PercentOff {
+            percent: "50".parse().unwrap(),
+            on: Target::CheapestUnit,
+        },
+    )
+    .on_sale(OnSale::ExcludedFromDiscounts)
+    .build()
+    .unwrap();
+    let cheapest_on_sale = [
+        line("a", "A", "5.00", 1).with_on_sale(true),
+        line("b", "B", "12.00", 1),
+    ];
+    let e = run(vec![half.clone()], &[], &cheapest_on_sale, "0");
+    assert_eq!(reason(&e, "half"), Some(Refusal::OnlyProductsOnSale));
+    assert_eq!(
+        Refusal::OnlyProductsOnSale.message_fr(),
+        "Cette offre ne s'applique pas aux articles déjà en promotion."
+    );
+    let dearer_on_sale = [
+        line("a", "A", "5.00", 1),
+        line("b", "B", "12.00", 1).with_on_sale(true),
+    ];
+    let e = run(vec![half], &[], &dearer_on_sale, "0");
+    assert_eq!(
+        e.line(&"a".parse().unwrap()).unwrap().discount(),
+        eur("2.50")
+    );
+}

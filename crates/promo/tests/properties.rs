@@ -151,18 +151,21 @@ proptest! {
     }
 }
 
-/// True when every effect taken from a selection finds one of its products in `lines`.
-fn every_effect_covers(effects: &[Effect], lines: &[Line]) -> bool {
+/// True when every effect taken from the cart's products finds one to take it from in
+/// `lines`: one of its selection, and one not on sale when `on_sale` leaves those alone (for
+/// the cheapest unit, the cart's cheapest line).
+fn every_effect_covers(effects: &[Effect], lines: &[Line], on_sale: OnSale) -> bool {
+    let eligible = |l: &Line| !(on_sale.excludes_from_discounts() && l.is_on_sale());
+    let cheapest = lines
+        .iter()
+        .min_by(|a, b| (a.unit_price(), a.id()).cmp(&(b.unit_price(), b.id())));
     effects.iter().all(|e| match e {
-        Effect::PercentOff {
-            on: Target::Selection(s),
-            ..
-        }
-        | Effect::AmountOff {
-            on: Target::Selection(s),
-            ..
-        } => lines.iter().any(|l| s.matches(l)),
-        _ => true,
+        Effect::PercentOff { on, .. } | Effect::AmountOff { on, .. } => match on {
+            Target::Selection(s) => lines.iter().any(|l| s.matches(l) && eligible(l)),
+            Target::Order => lines.iter().any(eligible),
+            Target::CheapestUnit => cheapest.is_some_and(eligible),
+        },
+        _ => !lines.is_empty(),
     })
 }
 
@@ -219,13 +222,44 @@ proptest! {
         let together = evaluate(&catalogue(&[one]), &none, &lines, shipping, &ctx, &policy)?;
         let apart = evaluate(&catalogue(&split), &none, &lines, shipping, &ctx, &policy)?;
         let items = |e: &Evaluation| e.lines().iter().filter(|l| !l.is_gift()).cloned().collect::<Vec<_>>();
-        if every_effect_covers(&effects, &lines) {
+        if every_effect_covers(&effects, &lines, conditions.on_sale) {
             prop_assert_eq!(together.total(), apart.total());
             prop_assert_eq!(items(&together), items(&apart));
             prop_assert_eq!(together.shipping_net(), apart.shipping_net());
             prop_assert_eq!(together.applied().len(), usize::from(apart.applied().len() == effects.len()));
         } else {
             prop_assert!(together.applied().is_empty());
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    // PROMO-4: leaving lines on sale out of an offer never increases what it takes off, and
+    // takes nothing from them. (A line not on sale may carry more of a fixed amount, spread
+    // over fewer lines.)
+    #[test]
+    fn leaving_lines_on_sale_out_never_increases_a_discount(
+        offer in strategies::offer_with_trigger("o".parse().unwrap(), None),
+        lines in strategies::lines(8), shipping in strategies::shipping(),
+        ctx in strategies::context(), policy in strategies::policy(),
+    ) {
+        let with = |on_sale| {
+            let mut spec = offer.to_spec();
+            spec.conditions.on_sale = on_sale;
+            let catalogue = catalogue(&[Offer::new(spec).unwrap()]);
+            evaluate(&catalogue, &BTreeSet::new(), &lines, shipping, &ctx, &policy).unwrap()
+        };
+        let included = with(OnSale::Included);
+        for excluded in [with(OnSale::ExcludedFromDiscounts), with(OnSale::ExcludedFromDiscountsAndMinimum)] {
+            let taken = |e: &Evaluation| sum(e.applied().iter().map(AppliedOffer::discount));
+            prop_assert!(taken(&excluded) <= taken(&included));
+            for a in excluded.lines().iter().filter(|a| !a.is_gift()) {
+                if lines.iter().any(|l| Some(l.id()) == a.line().item_id() && l.is_on_sale()) {
+                    prop_assert_eq!(a.discount(), Eur::ZERO);
+                }
+            }
         }
     }
 }
