@@ -218,7 +218,7 @@ fn target_fr(on: &Target) -> &'static str {
     match on {
         Target::Order => "sur la commande",
         Target::Selection(_) => "sur les articles de l'offre",
-        Target::CheapestUnit => "sur l'article le moins cher",
+        Target::CheapestUnit | Target::CheapestUnitIn(_) => "sur l'article le moins cher",
     }
 }
 
@@ -671,13 +671,18 @@ fn unmet_condition(
         // The cheapest unit is the cart's, on sale or not: leaving lines on sale alone never
         // moves the discount onto a dearer product.
         let cheapest_line = match on {
-            Target::CheapestUnit => cheapest(lines).and_then(|i| lines.get(i)),
-            _ => None,
+            Target::CheapestUnit => cheapest(lines, |_| true).and_then(|i| lines.get(i)),
+            Target::CheapestUnitIn(s) => {
+                cheapest(lines, |l| s.matches(l)).and_then(|i| lines.get(i))
+            }
+            Target::Order | Target::Selection(_) => None,
         };
         let mut covered = lines.iter().filter(|l| match on {
             Target::Selection(s) => s.matches(l),
             Target::Order => true,
-            Target::CheapestUnit => cheapest_line.is_some_and(|c| core::ptr::eq(c, *l)),
+            Target::CheapestUnit | Target::CheapestUnitIn(_) => {
+                cheapest_line.is_some_and(|c| core::ptr::eq(c, *l))
+            }
         });
         match covered.next() {
             None => return Ok(Some(Refusal::ProductRestrictionNotMet)),
@@ -695,6 +700,17 @@ fn unmet_condition(
         if totals.units < min {
             let missing = u32::try_from(min - totals.units).unwrap_or(u32::MAX);
             return Ok(Some(Refusal::MinimumQuantityNotReached { missing }));
+        }
+    }
+    if let Some(required) = &c.minimum_quantity_in {
+        let units = lines
+            .iter()
+            .filter(|l| required.of.matches(l))
+            .fold(0u64, |n, l| n.saturating_add(u64::from(l.quantity().get())));
+        let min = u64::from(required.units.get());
+        if units < min {
+            let missing = u32::try_from(min - units).unwrap_or(u32::MAX);
+            return Ok(Some(Refusal::SelectionQuantityNotReached { missing }));
         }
     }
     if let Some(min) = c.minimum_amount {
@@ -848,7 +864,11 @@ fn apply_effect(
         Target::Selection(s) => (0..lines.len())
             .filter(|i| lines.get(*i).is_some_and(|l| eligible(l) && s.matches(l)))
             .collect(),
-        Target::CheapestUnit => cheapest(lines)
+        Target::CheapestUnit => cheapest(lines, |_| true)
+            .filter(|i| lines.get(*i).is_some_and(eligible))
+            .into_iter()
+            .collect(),
+        Target::CheapestUnitIn(s) => cheapest(lines, |l| s.matches(l))
             .filter(|i| lines.get(*i).is_some_and(eligible))
             .into_iter()
             .collect(),
@@ -859,18 +879,20 @@ fn apply_effect(
         .collect();
     let cap = remaining.iter().try_fold(0i128, |a, r| add(a, *r))?;
     let base = match on {
-        Target::CheapestUnit => match covered.first().and_then(|i| lines.get(*i)) {
-            None => 0,
-            Some(line) if sequential => {
-                // The unit's share of what the line still costs, rounded half up to the cent.
-                let quantity = i128::from(line.quantity().get());
-                cap.checked_mul(2)
-                    .and_then(|x| x.checked_add(quantity))
-                    .ok_or_else(PromoError::overflow)?
-                    / (2 * quantity)
+        Target::CheapestUnit | Target::CheapestUnitIn(_) => {
+            match covered.first().and_then(|i| lines.get(*i)) {
+                None => 0,
+                Some(line) if sequential => {
+                    // The unit's share of what the line still costs, rounded half up to the cent.
+                    let quantity = i128::from(line.quantity().get());
+                    cap.checked_mul(2)
+                        .and_then(|x| x.checked_add(quantity))
+                        .ok_or_else(PromoError::overflow)?
+                        / (2 * quantity)
+                }
+                Some(line) => cents(line.unit_price()),
             }
-            Some(line) => cents(line.unit_price()),
-        },
+        }
         Target::Order | Target::Selection(_) if sequential => cap,
         Target::Order | Target::Selection(_) => covered
             .iter()
@@ -902,12 +924,13 @@ fn apply_effect(
     Ok(result)
 }
 
-/// The line holding the cheapest unit; on equal prices the smallest line id, so the choice
-/// does not depend on the order lines were added.
-fn cheapest(lines: &[Line]) -> Option<usize> {
+/// The line holding the cheapest unit among those `among` accepts; on equal prices the
+/// smallest line id, so the choice does not depend on the order lines were added.
+fn cheapest(lines: &[Line], among: impl Fn(&Line) -> bool) -> Option<usize> {
     lines
         .iter()
         .enumerate()
+        .filter(|(_, l)| among(l))
         .min_by(|(_, a), (_, b)| (a.unit_price(), a.id()).cmp(&(b.unit_price(), b.id())))
         .map(|(i, _)| i)
 }

@@ -104,7 +104,7 @@ pub use evaluate::{
 pub use ids::{CategoryId, Code, LineId, OfferId, Priority, ProductId, Quantity};
 pub use line::Line;
 pub use offer::{
-    Combinable, Conditions, Effect, Offer, OfferBuilder, OfferSpec, OnSale, Selection, Target,
-    Trigger, ValidityWindow,
+    Combinable, Conditions, Effect, Offer, OfferBuilder, OfferSpec, OnSale, Selection,
+    SelectionQuantity, Target, Trigger, ValidityWindow,
 };
 pub use refusal::Refusal;

@@ -180,6 +180,19 @@ pub enum Target {
     /// One unit of the cheapest product of the order; on equal prices, the unit of the line
     /// with the smallest id, so that the result never depends on the order lines were added.
     CheapestUnit,
+    /// One unit of the cheapest of the selected products ("two teas bought, the cheaper
+    /// free"), chosen as [`CheapestUnit`](Target::CheapestUnit) is among those lines.
+    CheapestUnitIn(Selection),
+}
+
+impl Target {
+    /// The products the target is taken from, when it names some.
+    pub fn selection(&self) -> Option<&Selection> {
+        match self {
+            Target::Selection(s) | Target::CheapestUnitIn(s) => Some(s),
+            Target::Order | Target::CheapestUnit => None,
+        }
+    }
 }
 
 /// What an offer gives (PROMO-4).
@@ -212,6 +225,16 @@ pub enum Effect {
         /// Its listed unit price, positive.
         unit_price: Eur,
     },
+}
+
+/// A number of units to buy among selected products (PROMO-3): "at least 2 teas".
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct SelectionQuantity {
+    /// The units required, at least one.
+    pub units: Quantity,
+    /// The products they count among.
+    pub of: Selection,
 }
 
 /// Whether an offer leaves alone the lines already on sale ([`Line::is_on_sale`]): a
@@ -261,6 +284,9 @@ pub struct Conditions {
     /// A minimum number of units, gifts excluded.
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub minimum_quantity: Option<Quantity>,
+    /// At least this many units of the selected products, gifts excluded ("2 teas bought").
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub minimum_quantity_in: Option<SelectionQuantity>,
     /// At least one of these products must be in the cart.
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub requires: Option<Selection>,
@@ -287,7 +313,10 @@ impl Conditions {
     /// True when a condition depends on the items bought (amount, quantity, products): such
     /// an offer can lapse when items are returned (RET-4, REF-1).
     pub fn depend_on_items(&self) -> bool {
-        self.minimum_amount.is_some() || self.minimum_quantity.is_some() || self.requires.is_some()
+        self.minimum_amount.is_some()
+            || self.minimum_quantity.is_some()
+            || self.minimum_quantity_in.is_some()
+            || self.requires.is_some()
     }
 }
 
@@ -553,7 +582,8 @@ impl Offer {
     ///
     /// - [`PromoError::NegativeAmount`] for a negative fixed amount, gift price or minimum;
     /// - [`PromoError::ZeroAmount`] for a fixed amount or gift price of zero;
-    /// - [`PromoError::EmptySelection`] for a selection naming no product and no category;
+    /// - [`PromoError::EmptySelection`] for a selection naming no product and no category
+    ///   (a quantity within a selection cannot be zero: [`Quantity`] refuses it);
     /// - [`PromoError::ZeroUsageLimit`] for a usage limit of zero;
     /// - [`PromoError::NoEffect`] for an offer without effect;
     /// - [`PromoError::DuplicateEffect`] for two free-shipping effects or two gifts in one
@@ -707,17 +737,12 @@ impl Offer {
     /// products it requires and the selection its effect is taken from.
     pub(crate) fn product_selections(&self) -> impl Iterator<Item = &Selection> {
         let targets = self.terms.effects.iter().filter_map(|e| match e {
-            Effect::PercentOff {
-                on: Target::Selection(s),
-                ..
-            }
-            | Effect::AmountOff {
-                on: Target::Selection(s),
-                ..
-            } => Some(s),
-            _ => None,
+            Effect::PercentOff { on, .. } | Effect::AmountOff { on, .. } => on.selection(),
+            Effect::FreeShipping | Effect::Gift { .. } => None,
         });
-        self.terms.conditions.requires.iter().chain(targets)
+        let c = &self.terms.conditions;
+        let in_selection = c.minimum_quantity_in.as_ref().map(|q| &q.of);
+        c.requires.iter().chain(in_selection).chain(targets)
     }
 
     pub(crate) fn terms(&self) -> &Arc<Terms> {
@@ -740,8 +765,8 @@ fn check(spec: &OfferSpec) -> Result<(), PromoError> {
             Ok(())
         }
     };
-    let selection = |on: &Target| match on {
-        Target::Selection(s) if s.is_empty() => Err(PromoError::EmptySelection {
+    let selection = |on: &Target| match on.selection() {
+        Some(s) if s.is_empty() => Err(PromoError::EmptySelection {
             offer: offer.clone(),
         }),
         _ => Ok(()),
@@ -778,7 +803,11 @@ fn check(spec: &OfferSpec) -> Result<(), PromoError> {
             amount: min,
         });
     }
-    if c.requires.as_ref().is_some_and(Selection::is_empty) {
+    if c.requires.as_ref().is_some_and(Selection::is_empty)
+        || c.minimum_quantity_in
+            .as_ref()
+            .is_some_and(|q| q.of.is_empty())
+    {
         return Err(PromoError::EmptySelection { offer });
     }
     if c.per_customer_limit == Some(0) || c.total_limit == Some(0) {
@@ -874,6 +903,15 @@ impl OfferBuilder {
     /// Requires at least `units` units (PROMO-3).
     pub fn minimum_quantity(mut self, units: Quantity) -> OfferBuilder {
         self.spec.conditions.minimum_quantity = Some(units);
+        self
+    }
+
+    /// Requires at least `units` units of the products of `selection` (PROMO-3).
+    pub fn minimum_quantity_in(mut self, units: Quantity, selection: Selection) -> OfferBuilder {
+        self.spec.conditions.minimum_quantity_in = Some(SelectionQuantity {
+            units,
+            of: selection,
+        });
         self
     }
 

@@ -54,6 +54,11 @@ pub enum Refusal {
         /// How many units are missing.
         missing: u32,
     },
+    /// The cart does not hold enough units of the offer's selected products (PROMO-3).
+    SelectionQuantityNotReached {
+        /// How many units of those products are missing.
+        missing: u32,
+    },
     /// The cart holds none of the products the offer requires or discounts.
     ProductRestrictionNotMet,
     /// The offer leaves out products already on sale, and the products of the cart it would
@@ -103,6 +108,12 @@ impl Refusal {
                     "Ajoutez encore {missing} article{s} à votre panier pour profiter de cette offre."
                 )
             }
+            Refusal::SelectionQuantityNotReached { missing } => {
+                let s = if *missing > 1 { "s" } else { "" };
+                format!(
+                    "Ajoutez encore {missing} article{s} concerné{s} par cette offre pour en profiter."
+                )
+            }
             Refusal::ProductRestrictionNotMet => {
                 "Cette offre ne s'applique à aucun article de votre panier.".into()
             }
@@ -146,6 +157,10 @@ impl fmt::Display for Refusal {
             Refusal::MinimumQuantityNotReached { missing } => {
                 write!(f, "minimum quantity not reached, {missing} units missing")
             }
+            Refusal::SelectionQuantityNotReached { missing } => write!(
+                f,
+                "minimum quantity of the offer's products not reached, {missing} units missing"
+            ),
             Refusal::ProductRestrictionNotMet => {
                 f.write_str("no product of the cart is covered by the offer")
             }

@@ -28,7 +28,7 @@ use crate::Catalogue;
 use crate::{
     CategoryId, Code, Combinable, Conditions, Effect, EvaluationContext, Line, LineId, Offer,
     OfferId, OfferSpec, OnSale, PercentStacking, Priority, ProductId, PromoPolicy, Quantity,
-    Selection, Target, Trigger, Usage, ValidityWindow,
+    Selection, SelectionQuantity, Target, Trigger, Usage, ValidityWindow,
 };
 
 fn id<T: core::str::FromStr + core::fmt::Debug>(
@@ -113,6 +113,7 @@ pub fn target() -> impl Strategy<Value = Target> {
         Just(Target::Order),
         selection().prop_map(Target::Selection),
         Just(Target::CheapestUnit),
+        selection().prop_map(Target::CheapestUnitIn),
     ]
 }
 
@@ -184,12 +185,15 @@ pub fn conditions() -> impl Strategy<Value = Conditions> {
             proptest::option::weighted(0.1, 1u32..=3),
             proptest::option::weighted(0.1, 1u32..=100),
         ),
-        on_sale(),
+        (
+            on_sale(),
+            proptest::option::weighted(0.15, (quantity(), selection())),
+        ),
     )
         .prop_map(
             |(
                 (minimum_amount, minimum_quantity, requires, first_order_only, per, total),
-                on_sale,
+                (on_sale, minimum_quantity_in),
             )| Conditions {
                 minimum_amount,
                 minimum_quantity,
@@ -198,6 +202,8 @@ pub fn conditions() -> impl Strategy<Value = Conditions> {
                 per_customer_limit: per,
                 total_limit: total,
                 on_sale,
+                minimum_quantity_in: minimum_quantity_in
+                    .map(|(units, of)| SelectionQuantity { units, of }),
             },
         )
 }

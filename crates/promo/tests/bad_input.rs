@@ -354,6 +354,33 @@ mod from_files {
         assert!(error.contains("offer winter has no effect"), "{error}");
     }
 
+    // PROMO-3: a quantity within a selection is at least one unit of products named.
+    #[test]
+    fn a_selection_quantity_of_zero_or_of_nothing_is_refused() {
+        let with = |condition: &str| {
+            GOOD.replace(
+                r#""minimum_amount": "50.00""#,
+                &format!(r#""minimum_quantity_in": {condition}"#),
+            )
+        };
+        let good = with(r#"{ "units": 2, "of": { "categories": ["the"] } }"#);
+        let offer: Offer = serde_json::from_str(&good).unwrap();
+        assert!(offer.conditions().minimum_quantity_in.is_some());
+        let zero = with(r#"{ "units": 0, "of": { "categories": ["the"] } }"#);
+        let error = serde_json::from_str::<Offer>(&zero)
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("quantity 0 is not positive"), "{error}");
+        let nothing = with(r#"{ "units": 2, "of": {} }"#);
+        let error = serde_json::from_str::<Offer>(&nothing)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.contains("names no product and no category"),
+            "{error}"
+        );
+    }
+
     // PROMO-5: stored lines are checked like new ones (cent prices, positive quantities).
     #[test]
     fn lines_with_sub_cent_prices_or_bad_quantities_are_refused() {

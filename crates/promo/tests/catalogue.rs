@@ -21,8 +21,8 @@ fn matched(selection: &Selection, lines: &[Line]) -> bool {
 
 /// The reading the catalogue implements, written as a scan: an offer is considered when its
 /// code was entered, or when it is automatic, valid at the instant, and every product
-/// selection it is bound to (required products, the selection its discount is taken from)
-/// matches a line.
+/// selection it is bound to (required products, those a quantity is counted among, those a
+/// discount is taken from) matches a line.
 fn considered(
     offer: &Offer,
     codes: &BTreeSet<Code>,
@@ -33,21 +33,18 @@ fn considered(
         Some(code) => codes.contains(code),
         None => {
             let targets = offer.effects().iter().filter_map(|e| match e {
-                Effect::PercentOff {
-                    on: Target::Selection(s),
-                    ..
-                }
-                | Effect::AmountOff {
-                    on: Target::Selection(s),
-                    ..
-                } => Some(s),
+                Effect::PercentOff { on, .. } | Effect::AmountOff { on, .. } => match on {
+                    Target::Selection(s) | Target::CheapestUnitIn(s) => Some(s),
+                    Target::Order | Target::CheapestUnit => None,
+                },
                 _ => None,
             });
+            let c = offer.conditions();
+            let in_selection = c.minimum_quantity_in.as_ref().map(|q| &q.of);
             offer.window().contains(ctx.at())
-                && offer
-                    .conditions()
-                    .requires
+                && c.requires
                     .iter()
+                    .chain(in_selection)
                     .chain(targets)
                     .all(|s| matched(s, lines))
         }

@@ -6,7 +6,7 @@
 use std::collections::BTreeSet;
 
 use chrono::{DateTime, TimeZone, Utc};
-use comptoir_money::Eur;
+use comptoir_money::{Eur, Percent};
 use comptoir_promo::*;
 
 fn eur(s: &str) -> Eur {
@@ -409,5 +409,44 @@ fn promo_4_cheapest_unit_on_sale_is_left_alone_and_the_offer_says_why() {
     assert_eq!(
         e.line(&"a".parse().unwrap()).unwrap().discount(),
         eur("2.50")
+    );
+}
+
+// PROMO-3, PROMO-4: "two teas bought, the cheaper one free": a quantity counted among the
+// teas only, and the cheapest tea, not the cheapest product of the cart.
+#[test]
+fn promo_3_two_teas_bought_the_cheaper_one_free() {
+    let teas = Selection::categories(["the".parse().unwrap()]);
+    let deal = offer(
+        "deux-thes",
+        Effect::PercentOff {
+            percent: Percent::HUNDRED,
+            on: Target::CheapestUnitIn(teas.clone()),
+        },
+    )
+    .minimum_quantity_in(Quantity::new(2).unwrap(), teas)
+    .build()
+    .unwrap();
+    let tea =
+        |id: &str, price: &str| line(id, id, price, 1).with_categories(["the".parse().unwrap()]);
+    let one_tea = [tea("sencha", "8.50"), line("mug", "mug", "3.00", 2)];
+    let e = run(vec![deal.clone()], &[], &one_tea, "0");
+    let refused = reason(&e, "deux-thes").unwrap();
+    assert_eq!(refused, Refusal::SelectionQuantityNotReached { missing: 1 });
+    assert_eq!(
+        refused.message_fr(),
+        "Ajoutez encore 1 article concerné par cette offre pour en profiter."
+    );
+    let two_teas = [
+        tea("sencha", "8.50"),
+        tea("oolong", "6.00"),
+        line("mug", "mug", "3.00", 2),
+    ];
+    let e = run(vec![deal], &[], &two_teas, "0");
+    assert_eq!(e.applied()[0].discount(), eur("6.00"));
+    assert_eq!(e.line(&"oolong".parse().unwrap()).unwrap().net(), Eur::ZERO);
+    assert_eq!(
+        e.line(&"mug".parse().unwrap()).unwrap().discount(),
+        Eur::ZERO
     );
 }

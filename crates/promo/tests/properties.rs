@@ -156,14 +156,18 @@ proptest! {
 /// the cheapest unit, the cart's cheapest line).
 fn every_effect_covers(effects: &[Effect], lines: &[Line], on_sale: OnSale) -> bool {
     let eligible = |l: &Line| !(on_sale.excludes_from_discounts() && l.is_on_sale());
-    let cheapest = lines
-        .iter()
-        .min_by(|a, b| (a.unit_price(), a.id()).cmp(&(b.unit_price(), b.id())));
+    let cheapest = |among: &dyn Fn(&Line) -> bool| {
+        lines
+            .iter()
+            .filter(|l| among(l))
+            .min_by(|a, b| (a.unit_price(), a.id()).cmp(&(b.unit_price(), b.id())))
+    };
     effects.iter().all(|e| match e {
         Effect::PercentOff { on, .. } | Effect::AmountOff { on, .. } => match on {
             Target::Selection(s) => lines.iter().any(|l| s.matches(l) && eligible(l)),
             Target::Order => lines.iter().any(eligible),
-            Target::CheapestUnit => cheapest.is_some_and(eligible),
+            Target::CheapestUnit => cheapest(&|_| true).is_some_and(eligible),
+            Target::CheapestUnitIn(s) => cheapest(&|l| s.matches(l)).is_some_and(eligible),
         },
         _ => !lines.is_empty(),
     })
