@@ -1,3 +1,4 @@
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 use comptoir_money::Eur;
@@ -234,9 +235,20 @@ impl Cart {
             &self.codes,
             &self.lines,
             self.shipping(),
-            terms.context,
+            &self.context(terms),
             &terms.policy,
         )?)
+    }
+
+    /// The terms' context, with this cart's delivery service when one is chosen, so that
+    /// offers restricted to a service see it (SHIP-1).
+    fn context<'t>(&self, terms: &Terms<'t>) -> Cow<'t, EvaluationContext> {
+        match self.delivery.map(|d| d.service()) {
+            Some(service) if terms.context.delivery() != Some(service) => {
+                Cow::Owned(terms.context.clone().with_delivery(service))
+            }
+            _ => Cow::Borrowed(terms.context),
+        }
     }
 
     /// Applies `edit` to a copy, prices it and keeps it only if everything succeeded, so a
@@ -443,7 +455,9 @@ impl Cart {
                     .ok_or(CartError::InconsistentOrder)
             })
             .collect::<Result<Vec<Offer>, CartError>>()?;
-        let context = terms.context.restricted_to(offers.iter().map(Offer::id));
+        let context = self
+            .context(terms)
+            .restricted_to(offers.iter().map(Offer::id));
         Order::freeze(self.lines.clone(), delivery, offers, context, terms.policy)
     }
 

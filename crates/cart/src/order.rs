@@ -65,7 +65,8 @@ pub struct Order {
     offers: Vec<Offer>,
     context: EvaluationContext,
     policy: PromoPolicy,
-    evaluation: Evaluation,
+    // Boxed: an order is moved around whole (in a `CartOrOrder`), its evaluation is large.
+    evaluation: Box<Evaluation>,
 }
 
 impl Order {
@@ -94,7 +95,7 @@ impl Order {
             offers,
             context,
             policy,
-            evaluation,
+            evaluation: Box::new(evaluation),
         })
     }
 

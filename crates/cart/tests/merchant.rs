@@ -91,3 +91,51 @@ fn promo_1_one_code_per_cart_keeps_the_first_code_only() {
     cart.remove_code("DIX", &terms).unwrap();
     assert!(cart.enter_code("port", &terms).unwrap().is_applied());
 }
+
+// SHIP-1, PROMO-3: an offer for relay-point deliveries applies once the cart chooses one,
+// and the order keeps the service it was priced with.
+#[test]
+fn ship_1_an_offer_for_a_delivery_service_follows_the_carts_choice() {
+    let relay = Offer::builder(
+        "relais".parse().unwrap(),
+        "-2 € en point relais",
+        Effect::AmountOff {
+            amount: "2".parse().unwrap(),
+            on: Target::Order,
+        },
+    )
+    .delivery([DeliveryService::Pickup])
+    .build()
+    .unwrap();
+    let catalogue = Catalogue::new([relay]).unwrap();
+    let ctx = context();
+    let terms = Terms::new(&catalogue, &ctx);
+    let mut cart = Cart::new();
+    cart.add_line(line("a", "20.00"), &terms).unwrap();
+    let id: OfferId = "relais".parse().unwrap();
+    assert_eq!(
+        cart.evaluate(&terms).unwrap().reason(&id),
+        Some(&Refusal::DeliveryServiceNotAllowed)
+    );
+    let home = DeliveryService::Colissimo(ColissimoDestination::Home);
+    cart.choose_delivery(
+        Delivery::new(home, "4.90".parse().unwrap()).unwrap(),
+        &terms,
+    )
+    .unwrap();
+    assert!(!cart.evaluate(&terms).unwrap().applies(&id));
+    let change = cart
+        .choose_delivery(
+            Delivery::new(DeliveryService::Pickup, "3.90".parse().unwrap()).unwrap(),
+            &terms,
+        )
+        .unwrap();
+    assert_eq!(change.added, std::slice::from_ref(&id));
+    let order = cart.validate(&terms).unwrap();
+    assert_eq!(order.total(), "21.90".parse().unwrap());
+    assert_eq!(order.context().delivery(), Some(DeliveryService::Pickup));
+    let repriced = order
+        .reprice(order.lines(), order.shipping_amount())
+        .unwrap();
+    assert!(repriced.applies(&id));
+}

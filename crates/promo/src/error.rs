@@ -73,6 +73,21 @@ pub enum PromoError {
         /// The kind of effect repeated, e.g. `"free shipping"`.
         effect: &'static str,
     },
+    /// Text that is not the two letters of a destination's ISO 3166-1 code.
+    #[error("destination {input:?} is not a two-letter country code")]
+    InvalidDestination {
+        /// The text given.
+        input: String,
+    },
+    /// A restriction to an empty list (of delivery services, destinations or customer
+    /// groups): the offer could never apply.
+    #[error("offer {offer} is restricted to no {what}")]
+    EmptyRestriction {
+        /// The offer.
+        offer: String,
+        /// What the list is of, e.g. `"delivery service"`.
+        what: &'static str,
+    },
     /// A usage limit of zero: the offer could never be used.
     #[error("usage limit of offer {offer} is zero")]
     ZeroUsageLimit {
@@ -135,6 +150,7 @@ impl PromoError {
                 | PromoError::ZeroUsageLimit { .. }
                 | PromoError::ZeroAmount { .. }
                 | PromoError::NoEffect { .. }
+                | PromoError::EmptyRestriction { .. }
                 | PromoError::DuplicateEffect { .. }
         )
     }

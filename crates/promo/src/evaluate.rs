@@ -642,6 +642,24 @@ fn unmet_condition(
     if c.first_order_only && !context.is_first_order() {
         return Ok(Some(Refusal::FirstOrderOnly));
     }
+    if c.delivery
+        .as_ref()
+        .is_some_and(|allowed| context.delivery().is_none_or(|d| !allowed.contains(&d)))
+    {
+        return Ok(Some(Refusal::DeliveryServiceNotAllowed));
+    }
+    if c.destinations
+        .as_ref()
+        .is_some_and(|allowed| context.destination().is_none_or(|d| !allowed.contains(&d)))
+    {
+        return Ok(Some(Refusal::DestinationNotAllowed));
+    }
+    if c.customer_groups
+        .as_ref()
+        .is_some_and(|allowed| allowed.is_disjoint(context.customer_groups()))
+    {
+        return Ok(Some(Refusal::CustomerGroupNotAllowed));
+    }
     let usage = context.usage(offer.id());
     if c.per_customer_limit.is_some_and(|l| usage.by_customer >= l) {
         return Ok(Some(Refusal::CustomerUsageLimitReached));

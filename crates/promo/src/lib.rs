@@ -91,6 +91,7 @@ mod ids;
 mod line;
 mod offer;
 mod refusal;
+mod restriction;
 #[cfg(feature = "proptest")]
 pub mod strategies;
 
@@ -108,3 +109,6 @@ pub use offer::{
     SelectionQuantity, Target, Trigger, ValidityWindow,
 };
 pub use refusal::Refusal;
+pub use restriction::{
+    ColissimoDestination, CountryCode, CustomerGroup, DeliveryService, Destination,
+};

@@ -4,7 +4,10 @@ use std::sync::Arc;
 use chrono::{DateTime, TimeZone, Utc};
 use comptoir_money::{Eur, Percent};
 
-use crate::{CategoryId, Code, Line, OfferId, Priority, ProductId, PromoError, Quantity};
+use crate::{
+    CategoryId, Code, CustomerGroup, DeliveryService, Destination, Line, OfferId, Priority,
+    ProductId, PromoError, Quantity,
+};
 
 /// How an offer is triggered: by a code the customer enters, or automatically.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -302,6 +305,15 @@ pub struct Conditions {
     /// amount.
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "is_default"))]
     pub on_sale: OnSale,
+    /// Only with one of these delivery services (SHIP-1).
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub delivery: Option<BTreeSet<DeliveryService>>,
+    /// Only to one of these destinations.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub destinations: Option<BTreeSet<Destination>>,
+    /// Only for a customer in one of these groups.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub customer_groups: Option<BTreeSet<CustomerGroup>>,
 }
 
 #[cfg(feature = "serde")]
@@ -585,6 +597,9 @@ impl Offer {
     /// - [`PromoError::EmptySelection`] for a selection naming no product and no category
     ///   (a quantity within a selection cannot be zero: [`Quantity`] refuses it);
     /// - [`PromoError::ZeroUsageLimit`] for a usage limit of zero;
+    /// - [`PromoError::EmptyRestriction`] for a restriction to no delivery service, no
+    ///   destination or no customer group (a service or region that does not exist cannot
+    ///   be written: [`DeliveryService`] and [`Destination`] are closed types);
     /// - [`PromoError::NoEffect`] for an offer without effect;
     /// - [`PromoError::DuplicateEffect`] for two free-shipping effects or two gifts in one
     ///   offer (shipping is free once; an offer's gift line is named by the offer).
@@ -810,6 +825,27 @@ fn check(spec: &OfferSpec) -> Result<(), PromoError> {
     {
         return Err(PromoError::EmptySelection { offer });
     }
+    for (empty, what) in [
+        (
+            c.delivery.as_ref().is_some_and(BTreeSet::is_empty),
+            "delivery service",
+        ),
+        (
+            c.destinations.as_ref().is_some_and(BTreeSet::is_empty),
+            "destination",
+        ),
+        (
+            c.customer_groups.as_ref().is_some_and(BTreeSet::is_empty),
+            "customer group",
+        ),
+    ] {
+        if empty {
+            return Err(PromoError::EmptyRestriction {
+                offer: offer.clone(),
+                what,
+            });
+        }
+    }
     if c.per_customer_limit == Some(0) || c.total_limit == Some(0) {
         return Err(PromoError::ZeroUsageLimit { offer });
     }
@@ -918,6 +954,30 @@ impl OfferBuilder {
     /// Requires one of the products of `selection` in the cart (PROMO-3).
     pub fn requires(mut self, selection: Selection) -> OfferBuilder {
         self.spec.conditions.requires = Some(selection);
+        self
+    }
+
+    /// Only with one of `services` (SHIP-1).
+    pub fn delivery(mut self, services: impl IntoIterator<Item = DeliveryService>) -> OfferBuilder {
+        self.spec.conditions.delivery = Some(services.into_iter().collect());
+        self
+    }
+
+    /// Only to one of `destinations`.
+    pub fn destinations(
+        mut self,
+        destinations: impl IntoIterator<Item = Destination>,
+    ) -> OfferBuilder {
+        self.spec.conditions.destinations = Some(destinations.into_iter().collect());
+        self
+    }
+
+    /// Only for customers in one of `groups`.
+    pub fn customer_groups(
+        mut self,
+        groups: impl IntoIterator<Item = CustomerGroup>,
+    ) -> OfferBuilder {
+        self.spec.conditions.customer_groups = Some(groups.into_iter().collect());
         self
     }
 

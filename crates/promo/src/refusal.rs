@@ -69,6 +69,14 @@ pub enum Refusal {
     EmptyCart,
     /// The offer is for a first order and this is not one.
     FirstOrderOnly,
+    /// The offer is for other delivery services than the one chosen, or none is chosen yet
+    /// (SHIP-1).
+    DeliveryServiceNotAllowed,
+    /// The offer is for other destinations than the cart's, or the destination is not
+    /// known yet.
+    DestinationNotAllowed,
+    /// The offer is reserved to customer groups the customer is not in.
+    CustomerGroupNotAllowed,
     /// The customer has used the offer as many times as allowed.
     CustomerUsageLimitReached,
     /// The offer has been used as many times as allowed, by all customers.
@@ -124,6 +132,15 @@ impl Refusal {
                 "Votre panier est vide : ajoutez un article pour profiter de cette offre.".into()
             }
             Refusal::FirstOrderOnly => "Cette offre est réservée à votre première commande.".into(),
+            Refusal::DeliveryServiceNotAllowed => {
+                "Cette offre n'est pas valable avec le mode de livraison choisi.".into()
+            }
+            Refusal::DestinationNotAllowed => {
+                "Cette offre n'est pas valable pour votre adresse de livraison.".into()
+            }
+            Refusal::CustomerGroupNotAllowed => {
+                "Cette offre est réservée à d'autres clients.".into()
+            }
             Refusal::CustomerUsageLimitReached => {
                 "Vous avez déjà utilisé cette offre autant de fois que permis.".into()
             }
@@ -169,6 +186,13 @@ impl fmt::Display for Refusal {
                 f.write_str("the offer leaves out products on sale, and the cart holds no other")
             }
             Refusal::FirstOrderOnly => f.write_str("offer reserved to a first order"),
+            Refusal::DeliveryServiceNotAllowed => {
+                f.write_str("offer not valid with the delivery service chosen")
+            }
+            Refusal::DestinationNotAllowed => f.write_str("offer not valid for the destination"),
+            Refusal::CustomerGroupNotAllowed => {
+                f.write_str("offer reserved to other customer groups")
+            }
             Refusal::CustomerUsageLimitReached => f.write_str("per-customer usage limit reached"),
             Refusal::TotalUsageLimitReached => f.write_str("total usage limit reached"),
             Refusal::NotCombinable { with, .. } => {

@@ -26,9 +26,10 @@ use proptest::prelude::*;
 #[cfg(doc)]
 use crate::Catalogue;
 use crate::{
-    CategoryId, Code, Combinable, Conditions, Effect, EvaluationContext, Line, LineId, Offer,
-    OfferId, OfferSpec, OnSale, PercentStacking, Priority, ProductId, PromoPolicy, Quantity,
-    Selection, SelectionQuantity, Target, Trigger, Usage, ValidityWindow,
+    CategoryId, Code, ColissimoDestination, Combinable, Conditions, CustomerGroup, DeliveryService,
+    Destination, Effect, EvaluationContext, Line, LineId, Offer, OfferId, OfferSpec, OnSale,
+    PercentStacking, Priority, ProductId, PromoPolicy, Quantity, Selection, SelectionQuantity,
+    Target, Trigger, Usage, ValidityWindow,
 };
 
 fn id<T: core::str::FromStr + core::fmt::Debug>(
@@ -165,6 +166,26 @@ pub fn window() -> impl Strategy<Value = ValidityWindow> {
     ]
 }
 
+/// Any delivery service of SHIP-1.
+pub fn service() -> impl Strategy<Value = DeliveryService> {
+    prop_oneof![
+        Just(DeliveryService::Pickup),
+        Just(DeliveryService::Colissimo(ColissimoDestination::Home)),
+        Just(DeliveryService::Colissimo(ColissimoDestination::Work)),
+    ]
+}
+
+/// Metropolitan France, an overseas region or Belgium.
+pub fn destination() -> impl Strategy<Value = Destination> {
+    proptest::sample::select(vec!["FR", "GP", "MQ", "GF", "RE", "YT", "BE"])
+        .prop_filter_map("a destination", |code| code.parse().ok())
+}
+
+/// A customer group from the pool `g0`..`g2`.
+pub fn customer_group() -> impl Strategy<Value = CustomerGroup> {
+    id("g", 3)
+}
+
 /// Whether an offer leaves lines on sale alone.
 pub fn on_sale() -> impl Strategy<Value = OnSale> {
     prop_oneof![
@@ -188,12 +209,18 @@ pub fn conditions() -> impl Strategy<Value = Conditions> {
         (
             on_sale(),
             proptest::option::weighted(0.15, (quantity(), selection())),
+            proptest::option::weighted(0.1, proptest::collection::btree_set(service(), 1..=2)),
+            proptest::option::weighted(0.1, proptest::collection::btree_set(destination(), 1..=2)),
+            proptest::option::weighted(
+                0.1,
+                proptest::collection::btree_set(customer_group(), 1..=2),
+            ),
         ),
     )
         .prop_map(
             |(
                 (minimum_amount, minimum_quantity, requires, first_order_only, per, total),
-                (on_sale, minimum_quantity_in),
+                (on_sale, minimum_quantity_in, delivery, destinations, customer_groups),
             )| Conditions {
                 minimum_amount,
                 minimum_quantity,
@@ -204,6 +231,9 @@ pub fn conditions() -> impl Strategy<Value = Conditions> {
                 on_sale,
                 minimum_quantity_in: minimum_quantity_in
                     .map(|(units, of)| SelectionQuantity { units, of }),
+                delivery,
+                destinations,
+                customer_groups,
             },
         )
 }
@@ -281,17 +311,32 @@ pub fn offers(max_len: usize) -> impl Strategy<Value = Vec<Offer>> {
         })
 }
 
-/// A context in 2026, first order or not, with small usage counts for offers `o0`..`o9`.
+/// A context in 2026, first order or not, with small usage counts for offers `o0`..`o9`,
+/// and mostly a delivery service, a destination and a customer group.
 pub fn context() -> impl Strategy<Value = EvaluationContext> {
     (
         instant(),
         any::<bool>(),
         proptest::collection::vec((0u32..10, 0u32..4, 0u32..120), 0..5),
+        (
+            proptest::option::weighted(0.8, service()),
+            proptest::option::weighted(0.8, destination()),
+            proptest::collection::btree_set(customer_group(), 0..=2),
+        ),
     )
-        .prop_map(|(at, first, usage)| {
-            usage.into_iter().fold(
-                EvaluationContext::new(at).first_order(first),
-                |ctx, (o, by_customer, total)| match OfferId::new(format!("o{o}")) {
+        .prop_map(|(at, first, usage, (service, destination, groups))| {
+            let mut ctx = EvaluationContext::new(at).first_order(first);
+            if let Some(service) = service {
+                ctx = ctx.with_delivery(service);
+            }
+            if let Some(destination) = destination {
+                ctx = ctx.with_destination(destination);
+            }
+            let ctx = groups
+                .into_iter()
+                .fold(ctx, EvaluationContext::with_customer_group);
+            usage.into_iter().fold(ctx, |ctx, (o, by_customer, total)| {
+                match OfferId::new(format!("o{o}")) {
                     Ok(id) => ctx.with_usage(
                         id,
                         Usage {
@@ -300,8 +345,8 @@ pub fn context() -> impl Strategy<Value = EvaluationContext> {
                         },
                     ),
                     Err(_) => ctx,
-                },
-            )
+                }
+            })
         })
 }
 

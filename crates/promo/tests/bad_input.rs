@@ -381,6 +381,35 @@ mod from_files {
         );
     }
 
+    // PROMO-3, SHIP-1: a restriction to a delivery service or a region that does not exist is
+    // refused as the offer loads.
+    #[test]
+    fn restrictions_to_unknown_services_or_regions_are_refused() {
+        let with = |condition: &str| GOOD.replace(r#""minimum_amount": "50.00""#, condition);
+        let good = with(
+            r#""delivery": ["pickup"], "destinations": ["RE", "GP"], "customer_groups": ["pro"]"#,
+        );
+        let offer: Offer = serde_json::from_str(&good).unwrap();
+        assert_eq!(
+            offer.conditions().destinations.as_ref().map(|d| d.len()),
+            Some(2)
+        );
+        let back: Offer = serde_json::from_str(&serde_json::to_string(&offer).unwrap()).unwrap();
+        assert_eq!(back, offer);
+        let error = serde_json::from_str::<Offer>(&with(r#""delivery": ["drone"]"#))
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("unknown variant `drone`"), "{error}");
+        let error = serde_json::from_str::<Offer>(&with(r#""destinations": ["Atlantis"]"#))
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("not a two-letter country code"), "{error}");
+        let error = serde_json::from_str::<Offer>(&with(r#""destinations": []"#))
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("restricted to no destination"), "{error}");
+    }
+
     // PROMO-5: stored lines are checked like new ones (cent prices, positive quantities).
     #[test]
     fn lines_with_sub_cent_prices_or_bad_quantities_are_refused() {
@@ -442,4 +471,36 @@ fn offers_without_effect_or_with_repeated_free_shipping_or_gifts_are_refused() {
         Offer::new(s).unwrap_err().to_string(),
         "offer o has more than one gift effect"
     );
+}
+
+// PROMO-3, SHIP-1: a restriction to nothing, or to a destination that is not a country code,
+// is refused where it is written.
+#[test]
+fn empty_restrictions_and_unreadable_destinations_are_refused() {
+    let refused = Offer::builder("o".parse().unwrap(), "O", Effect::FreeShipping)
+        .delivery([])
+        .build();
+    assert_eq!(
+        refused,
+        Err(PromoError::EmptyRestriction {
+            offer: "o".into(),
+            what: "delivery service"
+        })
+    );
+    let refused = Offer::builder("o".parse().unwrap(), "O", Effect::FreeShipping)
+        .customer_groups([])
+        .build()
+        .unwrap_err();
+    assert_eq!(
+        refused.to_string(),
+        "offer o is restricted to no customer group"
+    );
+    assert_eq!(
+        "FRA".parse::<Destination>(),
+        Err(PromoError::InvalidDestination {
+            input: "FRA".into()
+        })
+    );
+    assert!("F1".parse::<Destination>().is_err());
+    assert_eq!("yt".parse::<Destination>(), Ok(Destination::Mayotte));
 }

@@ -450,3 +450,68 @@ fn promo_3_two_teas_bought_the_cheaper_one_free() {
         Eur::ZERO
     );
 }
+
+// PROMO-3, SHIP-1: an offer for a delivery service, a destination or a customer group says
+// which restriction the cart does not meet, and applies once it does.
+#[test]
+fn promo_3_restrictions_by_delivery_destination_and_customer_group() {
+    let lines = [line("a", "A", "40.00", 1)];
+    let pro: CustomerGroup = "pro".parse().unwrap();
+    let offers = vec![
+        offer("relais", amount("2"))
+            .delivery([DeliveryService::Pickup])
+            .build()
+            .unwrap(),
+        offer("outre-mer", Effect::FreeShipping)
+            .destinations(["GP", "MQ", "GF", "RE", "YT"].map(|d| d.parse().unwrap()))
+            .build()
+            .unwrap(),
+        offer("pros", percent("5"))
+            .customer_groups([pro.clone()])
+            .build()
+            .unwrap(),
+    ];
+    let policy = PromoPolicy::default();
+    let nowhere = EvaluationContext::new(noon());
+    let e = run_with(offers.clone(), &[], &lines, "9.90", &nowhere, &policy);
+    assert!(e.applied().is_empty());
+    assert_eq!(
+        reason(&e, "relais"),
+        Some(Refusal::DeliveryServiceNotAllowed)
+    );
+    assert_eq!(
+        reason(&e, "outre-mer"),
+        Some(Refusal::DestinationNotAllowed)
+    );
+    assert_eq!(reason(&e, "pros"), Some(Refusal::CustomerGroupNotAllowed));
+    let home = EvaluationContext::new(noon())
+        .with_delivery(DeliveryService::Colissimo(ColissimoDestination::Home))
+        .with_destination(Destination::MetropolitanFrance);
+    let e = run_with(offers.clone(), &[], &lines, "9.90", &home, &policy);
+    assert_eq!(
+        reason(&e, "relais"),
+        Some(Refusal::DeliveryServiceNotAllowed)
+    );
+    assert_eq!(
+        reason(&e, "outre-mer"),
+        Some(Refusal::DestinationNotAllowed)
+    );
+    let reunion_pro = EvaluationContext::new(noon())
+        .with_delivery(DeliveryService::Pickup)
+        .with_destination("RE".parse().unwrap())
+        .with_customer_group(pro);
+    let e = run_with(offers, &[], &lines, "9.90", &reunion_pro, &policy);
+    assert_eq!(e.applied().len(), 3);
+    assert_eq!(e.shipping_net(), Eur::ZERO);
+    for refusal in [
+        Refusal::DeliveryServiceNotAllowed,
+        Refusal::DestinationNotAllowed,
+        Refusal::CustomerGroupNotAllowed,
+    ] {
+        assert!(!refusal.message_fr().is_empty() && !refusal.to_string().is_empty());
+    }
+    assert_eq!(
+        Refusal::DestinationNotAllowed.message_fr(),
+        "Cette offre n'est pas valable pour votre adresse de livraison."
+    );
+}

@@ -140,9 +140,16 @@ proptest! {
 }
 
 proptest! {
-    // PROMO-3, PROMO-2: quantities and priorities read back what they write.
+    // PROMO-3, PROMO-2: quantities, priorities and destinations read back what they write.
     #[test]
-    fn quantities_and_priorities_round_trip_through_text(q in strategies::quantity(), units in 1u32.., rank in any::<u32>()) {
+    fn quantities_and_priorities_round_trip_through_text(
+        q in strategies::quantity(), units in 1u32.., rank in any::<u32>(),
+        letters in "[A-Za-z]{2}", destination in strategies::destination(),
+    ) {
+        prop_assert_eq!(destination.to_string().parse::<Destination>()?, destination);
+        let read: Destination = letters.parse()?;
+        prop_assert_eq!(read.to_string(), letters.to_uppercase());
+        prop_assert_eq!(read.to_string().parse::<Destination>()?, read);
         prop_assert_eq!(q.to_string().parse::<Quantity>()?, q);
         let q = Quantity::new(units)?;
         prop_assert_eq!(q.to_string().parse::<Quantity>()?, q);
