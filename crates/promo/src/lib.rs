@@ -7,18 +7,27 @@
 //! and the whole cost:
 //!
 //! - **PROMO-1** codes compare case-insensitively, ignoring surrounding spaces ([`Code`]);
-//!   every offer that does not apply gets a typed [`Refusal`] with the French sentence the
-//!   shop shows ([`Refusal::message_fr`]).
+//!   every offer considered that does not apply gets a typed [`Refusal`] with the French
+//!   sentence the shop shows ([`Refusal::message_fr`]); an empty cart refuses every offer
+//!   with [`Refusal::EmptyCart`], a gift or free shipping included. A shop may take one code
+//!   per cart ([`PromoPolicy::one_code_per_cart`]).
 //! - **PROMO-2** offers are considered in the order (priority, id), never in the order codes
-//!   were entered; a non-combinable offer never applies with another.
+//!   were entered; two offers apply together only when each allows the other
+//!   ([`Combinable`]: always, never, or only with named offers), so a non-combinable offer
+//!   never applies with another.
 //! - **PROMO-3** conditions: validity window, minimum amount (products incl. VAT before
-//!   discounts, gifts excluded, shipping by [`PromoPolicy`]), minimum quantity, products or
-//!   categories, first order, usage limits ([`Conditions`]; counts are inputs in the
-//!   [`EvaluationContext`]).
+//!   discounts, gifts excluded, shipping by [`PromoPolicy`], lines on sale by [`OnSale`]),
+//!   minimum quantity, over the cart or among selected products, products or categories,
+//!   first order, usage limits, delivery service (SHIP-1), destination (the overseas regions
+//!   of CAL-3 included) and customer group ([`Conditions`]; counts, service, destination
+//!   and groups are inputs in the [`EvaluationContext`]).
 //! - **PROMO-4** effects: percentage (sequential by default), fixed amount capped at what it
-//!   covers, cheapest unit, free shipping, gift ([`Effect`]).
+//!   covers, cheapest unit (of the cart or of a selection), free shipping, gift ([`Effect`]);
+//!   one offer may carry several, applied in the order listed ([`Offer`]), and may leave
+//!   products already on sale alone ([`OnSale`]).
 //! - **PROMO-5** each discount is allocated over the lines it covers in proportion to what
-//!   they still cost, exact to the cent; the total is the lines' net amounts plus shipping.
+//!   they still cost, exact to the cent, with the split of [`comptoir_money::allocate_cents`];
+//!   the total is the lines' net amounts plus shipping.
 //!
 //! A [`Catalogue`] holds the shop's offers, checked once and indexed: [`evaluate`] prices a
 //! cart against it, touching only the offers whose code was entered and the automatic offers
@@ -26,6 +35,31 @@
 //! single-use codes prices a cart as fast as a shop with ten offers. [`evaluate_as_at`]
 //! evaluates a fixed set of offers as at a past context, which is how an order's frozen
 //! offers reprice the items kept after a return (CART-3, REF-1).
+//!
+//! # Readings
+//!
+//! Where the rules leave a choice, this crate reads them so (each is tested):
+//!
+//! - **Which offers are considered.** Every offer whose code was entered, and every
+//!   automatic offer valid at the instant whose product selections each match a line of the
+//!   cart. An automatic offer outside its window or bound to products the cart lacks is not
+//!   listed among the offers not applied (a shop's hundreds of seasonal offers would
+//!   otherwise explain themselves on every cart).
+//! - **Equal priorities** are broken by the smaller offer id, whichever code came first
+//!   ([`evaluate`]).
+//! - **Several effects** make one offer: one set of conditions, one place in the order, one
+//!   conflict, one entry applied with each effect's share ([`AppliedOffer::effects`]). An
+//!   offer whose selection effect finds no product (or only products on sale it leaves
+//!   alone) is refused whole. Its effects apply in the order listed, each on what the one
+//!   before left, which prices it as the same effects would as separate offers of one
+//!   priority listed in that order.
+//! - **Lines on sale**: the cheapest unit stays the cart's (or the selection's) cheapest;
+//!   when it is on sale, an offer that leaves those alone gives nothing rather than moving
+//!   onto a dearer product, so leaving lines on sale alone never gives more.
+//! - **One code per cart**: the first code offer that applies in (priority, id) order is the
+//!   cart's code; the cart refuses a second code naming the first and does not keep it.
+//! - **Restrictions** to a delivery service or a destination are not met while the service
+//!   or the destination is unknown.
 //!
 //! Nothing here reads a clock or stores usage: the instant and the counts are arguments.
 //!
