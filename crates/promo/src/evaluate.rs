@@ -1,4 +1,5 @@
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use comptoir_money::{Eur, allocate_cents};
 
@@ -120,14 +121,31 @@ impl LineDiscount {
 
 /// An offer that applies, with its discount and where the discount sits.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct AppliedOffer {
     offer: OfferId,
-    name: String,
+    name: Arc<str>,
     discount: Eur,
-    lines: Vec<LineDiscount>,
+    /// The shares of several effects summed per line; empty for an offer of one effect,
+    /// whose shares are its effect's (no copy on the evaluation's path).
+    merged: Vec<LineDiscount>,
     shipping_discount: Eur,
     effects: Vec<AppliedEffect>,
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for AppliedOffer {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+
+        let mut s = serializer.serialize_struct("AppliedOffer", 6)?;
+        s.serialize_field("offer", &self.offer)?;
+        s.serialize_field("name", &*self.name)?;
+        s.serialize_field("discount", &self.discount)?;
+        s.serialize_field("lines", self.lines())?;
+        s.serialize_field("shipping_discount", &self.shipping_discount)?;
+        s.serialize_field("effects", &self.effects)?;
+        s.end()
+    }
 }
 
 impl AppliedOffer {
@@ -147,9 +165,13 @@ impl AppliedOffer {
         self.discount
     }
 
-    /// The discount allocated to each line it covers (lines with a zero share are left out).
+    /// The discount allocated to each line it covers (lines with a zero share are left out),
+    /// the shares of all its effects summed per line.
     pub fn lines(&self) -> &[LineDiscount] {
-        &self.lines
+        match self.effects.as_slice() {
+            [only] => &only.lines,
+            _ => &self.merged,
+        }
     }
 
     /// The discount taken off shipping (a free-shipping offer).
@@ -327,7 +349,7 @@ impl Evaluation {
         applied: &'a AppliedOffer,
     ) -> impl Iterator<Item = (&'a EvaluatedLine, Eur)> + 'a {
         applied
-            .lines
+            .lines()
             .iter()
             .filter_map(|d| self.lines.get(d.line).map(|l| (l, d.amount)))
     }
@@ -792,15 +814,15 @@ fn apply(
         shipping = add(shipping, cents(applied.shipping_discount))?;
         effects.push(applied);
     }
-    let lines = match effects.as_slice() {
-        [only] => only.lines.clone(),
+    let merged = match effects.as_slice() {
+        [_] => Vec::new(),
         _ => merge_shares(&effects)?,
     };
     Ok(AppliedOffer {
         offer: offer.id().clone(),
-        name: offer.name().to_owned(),
+        name: Arc::clone(offer.shared_name()),
         discount: eur(discount)?,
-        lines,
+        merged,
         shipping_discount: eur(shipping)?,
         effects,
     })

@@ -489,7 +489,7 @@ fn one_or_many<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Vec<
 /// batch of single-use codes) share one copy: a catalogue keeps one per distinct terms.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Terms {
-    pub(crate) name: Box<str>,
+    pub(crate) name: Arc<str>,
     pub(crate) window: ValidityWindow,
     pub(crate) priority: Priority,
     pub(crate) conditions: Conditions,
@@ -626,7 +626,7 @@ impl Offer {
             id,
             code,
             terms: Arc::new(Terms {
-                name: name.into_boxed_str(),
+                name: Arc::from(name),
                 window,
                 priority,
                 conditions,
@@ -758,6 +758,11 @@ impl Offer {
         let c = &self.terms.conditions;
         let in_selection = c.minimum_quantity_in.as_ref().map(|q| &q.of);
         c.requires.iter().chain(in_selection).chain(targets)
+    }
+
+    /// The name, shared: results that carry it copy a pointer, not the text.
+    pub(crate) fn shared_name(&self) -> &Arc<str> {
+        &self.terms.name
     }
 
     pub(crate) fn terms(&self) -> &Arc<Terms> {
