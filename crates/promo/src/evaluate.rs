@@ -129,7 +129,14 @@ pub struct AppliedOffer {
     /// whose shares are its effect's (no copy on the evaluation's path).
     merged: Vec<LineDiscount>,
     shipping_discount: Eur,
-    effects: Vec<AppliedEffect>,
+    effects: Parts,
+}
+
+/// An applied offer's effects: most offers have one, kept without a vector of its own.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum Parts {
+    One(AppliedEffect),
+    Several(Vec<AppliedEffect>),
 }
 
 #[cfg(feature = "serde")]
@@ -143,7 +150,7 @@ impl serde::Serialize for AppliedOffer {
         s.serialize_field("discount", &self.discount)?;
         s.serialize_field("lines", self.lines())?;
         s.serialize_field("shipping_discount", &self.shipping_discount)?;
-        s.serialize_field("effects", &self.effects)?;
+        s.serialize_field("effects", self.effects())?;
         s.end()
     }
 }
@@ -168,9 +175,9 @@ impl AppliedOffer {
     /// The discount allocated to each line it covers (lines with a zero share are left out),
     /// the shares of all its effects summed per line.
     pub fn lines(&self) -> &[LineDiscount] {
-        match self.effects.as_slice() {
-            [only] => &only.lines,
-            _ => &self.merged,
+        match &self.effects {
+            Parts::One(only) => &only.lines,
+            Parts::Several(_) => &self.merged,
         }
     }
 
@@ -182,7 +189,10 @@ impl AppliedOffer {
     /// What each of the offer's effects gave, in the order they applied: the offer's
     /// [`lines`](Self::lines), shipping and gift split by effect.
     pub fn effects(&self) -> &[AppliedEffect] {
-        &self.effects
+        match &self.effects {
+            Parts::One(only) => core::slice::from_ref(only),
+            Parts::Several(all) => all,
+        }
     }
 }
 
@@ -708,28 +718,24 @@ fn unmet_condition(
             Effect::PercentOff { on, .. } | Effect::AmountOff { on, .. } => on,
             Effect::FreeShipping | Effect::Gift { .. } => continue,
         };
-        // The cheapest unit is the cart's, on sale or not: leaving lines on sale alone never
-        // moves the discount onto a dearer product.
-        let cheapest_line = match on {
-            Target::CheapestUnit => cheapest(lines, |_| true).and_then(|i| lines.get(i)),
-            Target::CheapestUnitIn(s) => {
-                cheapest(lines, |l| s.matches(l)).and_then(|i| lines.get(i))
-            }
-            Target::Order | Target::Selection(_) => None,
+        let selection = on.selection();
+        let mut covered = lines.iter().filter(|l| selection.is_none_or(|s| s.matches(l)));
+        let Some(first) = covered.next() else {
+            return Ok(Some(Refusal::ProductRestrictionNotMet));
         };
-        let mut covered = lines.iter().filter(|l| match on {
-            Target::Selection(s) => s.matches(l),
-            Target::Order => true,
-            Target::CheapestUnit | Target::CheapestUnitIn(_) => {
-                cheapest_line.is_some_and(|c| core::ptr::eq(c, *l))
-            }
-        });
-        match covered.next() {
-            None => return Ok(Some(Refusal::ProductRestrictionNotMet)),
-            Some(first) if skip_on_sale => {
-                only_on_sale |= first.is_on_sale() && covered.all(Line::is_on_sale);
-            }
-            Some(_) => {}
+        if skip_on_sale {
+            only_on_sale |= match on {
+                // The cheapest unit is the cart's (or the selection's), on sale or not:
+                // leaving lines on sale alone never moves the discount onto a dearer product.
+                Target::CheapestUnit | Target::CheapestUnitIn(_) => {
+                    cheapest(lines, |l| selection.is_none_or(|s| s.matches(l)))
+                        .and_then(|i| lines.get(i))
+                        .is_some_and(Line::is_on_sale)
+                }
+                Target::Order | Target::Selection(_) => {
+                    first.is_on_sale() && covered.all(Line::is_on_sale)
+                }
+            };
         }
     }
     if only_on_sale {
@@ -797,11 +803,9 @@ fn apply(
     policy: &PromoPolicy,
     gift_at: usize,
 ) -> Result<AppliedOffer, PromoError> {
-    let mut effects = Vec::with_capacity(offer.effects().len());
-    let (mut discount, mut shipping) = (0i128, 0i128);
     let skip_on_sale = offer.conditions().on_sale.excludes_from_discounts();
-    for effect in offer.effects() {
-        let applied = apply_effect(
+    let mut each = offer.effects().iter().map(|effect| {
+        apply_effect(
             effect,
             lines,
             work,
@@ -809,15 +813,28 @@ fn apply(
             policy,
             gift_at,
             skip_on_sale,
-        )?;
-        discount = add(discount, cents(applied.discount))?;
-        shipping = add(shipping, cents(applied.shipping_discount))?;
-        effects.push(applied);
-    }
-    let merged = match effects.as_slice() {
-        [_] => Vec::new(),
-        _ => merge_shares(&effects)?,
+        )
+    });
+    let (effects, merged) = match (each.next(), offer.effects().len()) {
+        (Some(only), 1) => (Parts::One(only?), Vec::new()),
+        (first, _) => {
+            let all = first
+                .into_iter()
+                .chain(each)
+                .collect::<Result<Vec<_>, _>>()?;
+            let merged = merge_shares(&all)?;
+            (Parts::Several(all), merged)
+        }
     };
+    let parts = match &effects {
+        Parts::One(only) => core::slice::from_ref(only),
+        Parts::Several(all) => all.as_slice(),
+    };
+    let (mut discount, mut shipping) = (0i128, 0i128);
+    for part in parts {
+        discount = add(discount, cents(part.discount))?;
+        shipping = add(shipping, cents(part.shipping_discount))?;
+    }
     Ok(AppliedOffer {
         offer: offer.id().clone(),
         name: Arc::clone(offer.shared_name()),
@@ -971,6 +988,9 @@ fn cheapest(lines: &[Line], among: impl Fn(&Line) -> bool) -> Option<usize> {
         .iter()
         .enumerate()
         .filter(|(_, l)| among(l))
-        .min_by(|(_, a), (_, b)| (a.unit_price(), a.id()).cmp(&(b.unit_price(), b.id())))
+        // Cents compare as the prices do (every amount has two decimals), and faster.
+        .min_by(|(_, a), (_, b)| {
+            (a.unit_price().cents(), a.id()).cmp(&(b.unit_price().cents(), b.id()))
+        })
         .map(|(i, _)| i)
 }
