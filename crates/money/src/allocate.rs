@@ -103,79 +103,120 @@ impl Eur {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn allocate_cents(amount: i128, weights: &[i128]) -> Result<Vec<i128>, MoneyError> {
-    let mut total = 0i128;
-    for (index, w) in weights.iter().enumerate() {
-        if *w < 0 {
-            return Err(MoneyError::NegativeWeight {
-                index,
-                value: w.to_string(),
+    let mut splitter = CentSplitter::default();
+    splitter.split(amount, weights)?;
+    Ok(splitter.parts)
+}
+
+/// The split of [`allocate_cents`], keeping its buffers from one split to the next: a caller
+/// that splits many amounts (the promotion engine, once per discount) allocates nothing
+/// after the first splits.
+///
+/// # Example
+///
+/// ```
+/// use comptoir_money::CentSplitter;
+///
+/// let mut splitter = CentSplitter::default();
+/// assert_eq!(splitter.split(1_000, &[9_000, 3_000])?, [750, 250]);
+/// assert_eq!(splitter.split(10, &[1, 1, 1])?, [4, 3, 3]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct CentSplitter {
+    parts: Vec<i128>,
+    remainders: Vec<i128>,
+    order: Vec<usize>,
+}
+
+impl CentSplitter {
+    /// Splits `amount` cents over `weights` as [`allocate_cents`] does and returns the parts,
+    /// which stay borrowed until the next split.
+    ///
+    /// # Errors
+    ///
+    /// As [`allocate_cents`].
+    pub fn split(&mut self, amount: i128, weights: &[i128]) -> Result<&[i128], MoneyError> {
+        self.parts.clear();
+        self.remainders.clear();
+        let mut total = 0i128;
+        for (index, w) in weights.iter().enumerate() {
+            if *w < 0 {
+                return Err(MoneyError::NegativeWeight {
+                    index,
+                    value: w.to_string(),
+                });
+            }
+            total = total
+                .checked_add(*w)
+                .ok_or_else(|| MoneyError::overflow("allocate"))?;
+        }
+        if amount == 0 {
+            self.parts.resize(weights.len(), 0);
+            return Ok(&self.parts);
+        }
+        if total == 0 {
+            return Err(MoneyError::ZeroWeights {
+                amount: Eur::try_from_cents(amount)
+                    .map_or_else(|_| format!("{amount} cents"), |e| e.to_string()),
             });
         }
-        total = total
-            .checked_add(*w)
-            .ok_or_else(|| MoneyError::overflow("allocate"))?;
-    }
-    if amount == 0 {
-        return Ok(vec![0; weights.len()]);
-    }
-    if total == 0 {
-        return Err(MoneyError::ZeroWeights {
-            amount: Eur::try_from_cents(amount)
-                .map_or_else(|_| format!("{amount} cents"), |e| e.to_string()),
-        });
-    }
-    let magnitude = amount.abs();
-    let mut parts = Vec::with_capacity(weights.len());
-    let mut remainders = Vec::with_capacity(weights.len());
-    let max_weight = weights.iter().copied().max().unwrap_or(0);
-    // Shop amounts fit 64-bit products, whose division is far cheaper than 128-bit division.
-    let narrow = i64::try_from(magnitude)
-        .ok()
-        .zip(i64::try_from(total).ok())
-        .zip(i64::try_from(max_weight).ok())
-        .filter(|((a, _), w)| a.checked_mul(*w).is_some());
-    if let Some(((magnitude, total), _)) = narrow {
-        for w in weights {
-            // Fits: each weight is at most max_weight, checked above.
-            let product = magnitude * i64::try_from(*w).unwrap_or(0);
-            let part = product / total;
-            parts.push(i128::from(part));
-            remainders.push(i128::from(product - part * total));
-        }
-    } else {
-        for w in weights {
-            let product = magnitude
-                .checked_mul(*w)
-                .ok_or_else(|| MoneyError::overflow("allocate"))?;
-            let part = product / total;
-            parts.push(part);
-            remainders.push(product - part * total);
-        }
-    }
-    // Each floor lost less than one cent, so fewer cents are left over than there are parts.
-    let given: i128 = parts.iter().sum();
-    let leftover =
-        usize::try_from(magnitude - given).map_err(|_| MoneyError::overflow("allocate"))?;
-    if leftover > 0 {
-        let mut order: Vec<usize> = (0..parts.len()).collect();
-        // Largest remainders first, the earlier part on ties: the key is unique, so selecting
-        // the first `leftover` (linear time) picks the parts a stable sort would.
-        let key = |i: &usize| (core::cmp::Reverse(remainder_at(&remainders, *i)), *i);
-        if leftover < order.len() {
-            order.select_nth_unstable_by_key(leftover - 1, key);
-        }
-        for index in order.into_iter().take(leftover) {
-            if let Some(part) = parts.get_mut(index) {
-                *part += 1;
+        let magnitude = amount.abs();
+        let (parts, remainders) = (&mut self.parts, &mut self.remainders);
+        let max_weight = weights.iter().copied().max().unwrap_or(0);
+        // Shop amounts fit 64-bit products, whose division is far cheaper than 128-bit
+        // division.
+        let narrow = i64::try_from(magnitude)
+            .ok()
+            .zip(i64::try_from(total).ok())
+            .zip(i64::try_from(max_weight).ok())
+            .filter(|((a, _), w)| a.checked_mul(*w).is_some());
+        if let Some(((magnitude, total), _)) = narrow {
+            for w in weights {
+                // Fits: each weight is at most max_weight, checked above.
+                let product = magnitude * i64::try_from(*w).unwrap_or(0);
+                let part = product / total;
+                parts.push(i128::from(part));
+                remainders.push(i128::from(product - part * total));
+            }
+        } else {
+            for w in weights {
+                let product = magnitude
+                    .checked_mul(*w)
+                    .ok_or_else(|| MoneyError::overflow("allocate"))?;
+                let part = product / total;
+                parts.push(part);
+                remainders.push(product - part * total);
             }
         }
-    }
-    if amount < 0 {
-        for part in &mut parts {
-            *part = -*part;
+        // Each floor lost less than one cent, so fewer cents are left over than there are
+        // parts.
+        let given: i128 = parts.iter().sum();
+        let leftover =
+            usize::try_from(magnitude - given).map_err(|_| MoneyError::overflow("allocate"))?;
+        if leftover > 0 {
+            let order = &mut self.order;
+            order.clear();
+            order.extend(0..parts.len());
+            // Largest remainders first, the earlier part on ties: the key is unique, so
+            // selecting the first `leftover` (linear time) picks the parts a stable sort would.
+            let key = |i: &usize| (core::cmp::Reverse(remainder_at(remainders, *i)), *i);
+            if leftover < order.len() {
+                order.select_nth_unstable_by_key(leftover - 1, key);
+            }
+            for index in order.iter().take(leftover) {
+                if let Some(part) = parts.get_mut(*index) {
+                    *part += 1;
+                }
+            }
         }
+        if amount < 0 {
+            for part in parts.iter_mut() {
+                *part = -*part;
+            }
+        }
+        Ok(&self.parts)
     }
-    Ok(parts)
 }
 
 fn remainder_at(remainders: &[i128], index: usize) -> i128 {
@@ -287,9 +328,12 @@ mod tests {
         }
         vectors.sort();
         vectors.dedup();
+        // One splitter for every split: its buffers carry nothing from one to the next.
+        let mut splitter = CentSplitter::default();
         for weights in vectors.iter().filter(|v| v.iter().any(|w| *w > 0)) {
             for amount in -300..=300 {
                 let parts = allocate_cents(amount, weights).unwrap();
+                assert_eq!(splitter.split(amount, weights).unwrap(), parts.as_slice());
                 assert_eq!(
                     parts,
                     plain_split(amount, weights),

@@ -420,24 +420,34 @@ impl WindowIndex {
     /// (the caller checks each window exactly).
     fn valid_at(&self, at: DateTime<Utc>, mut found: impl FnMut(u32)) {
         let started = self.starts.partition_point(|s| *s <= at);
-        if started == 0 {
+        if started > 0 {
+            self.visit(1, 0, self.leaves, started, at, &mut found);
+        }
+    }
+
+    /// Visits the subtree `node`, which covers positions `first..end`: its depth is the
+    /// tree's, at most 33 for 32-bit positions, so recursion needs no heap.
+    fn visit(
+        &self,
+        node: usize,
+        first: usize,
+        end: usize,
+        started: usize,
+        at: DateTime<Utc>,
+        found: &mut impl FnMut(u32),
+    ) {
+        if first >= started || self.latest_end.get(node).is_none_or(|e| *e < at) {
             return;
         }
-        let mut stack = vec![(1usize, 0usize, self.leaves)];
-        while let Some((node, first, end)) = stack.pop() {
-            if first >= started || self.latest_end.get(node).is_none_or(|e| *e < at) {
-                continue;
+        if node >= self.leaves {
+            if let Some(position) = self.positions.get(first) {
+                found(*position);
             }
-            if node >= self.leaves {
-                if let Some(position) = self.positions.get(first) {
-                    found(*position);
-                }
-                continue;
-            }
-            let middle = first + (end - first) / 2;
-            stack.push((2 * node + 1, middle, end));
-            stack.push((2 * node, first, middle));
+            return;
         }
+        let middle = first + (end - first) / 2;
+        self.visit(2 * node, first, middle, started, at, found);
+        self.visit(2 * node + 1, middle, end, started, at, found);
     }
 }
 

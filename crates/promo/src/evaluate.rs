@@ -1,7 +1,8 @@
+use core::hash::BuildHasher;
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
-use comptoir_money::{Eur, allocate_cents};
+use comptoir_money::{CentSplitter, Eur};
 
 use crate::{
     Catalogue, Code, Effect, EvaluationContext, Line, LineId, Offer, OfferId, PercentStacking,
@@ -503,6 +504,51 @@ fn check_unique(offers: &[Offer]) -> Result<(), PromoError> {
     Ok(())
 }
 
+/// Checks that no two lines share an id. Sorting hashes rather than ids keeps string
+/// comparisons to lines whose hashes meet.
+fn check_unique_lines(lines: &[Line]) -> Result<(), PromoError> {
+    let hasher = hashbrown::DefaultHashBuilder::default();
+    let mut hashes: Vec<(u64, usize)> = (0..)
+        .zip(lines)
+        .map(|(i, l)| (hasher.hash_one(l.id()), i))
+        .collect();
+    hashes.sort_unstable();
+    // The smallest repeated id, whatever the hashes' order, so the error is the same on
+    // every run.
+    let mut repeated: Option<&LineId> = None;
+    for group in hashes.chunk_by(|a, b| a.0 == b.0).filter(|g| g.len() > 1) {
+        let ids: Vec<&LineId> = group
+            .iter()
+            .filter_map(|(_, i)| lines.get(*i).map(Line::id))
+            .collect();
+        for (n, id) in ids.iter().enumerate() {
+            if ids.iter().skip(n + 1).any(|other| other == id) {
+                repeated = Some(repeated.map_or(*id, |r| r.min(*id)));
+            }
+        }
+    }
+    match repeated {
+        Some(id) => Err(PromoError::DuplicateLine { id: id.to_string() }),
+        None => Ok(()),
+    }
+}
+
+/// Buffers an evaluation reuses from one discount to the next: the lines a discount covers,
+/// what they still cost, and the cent split.
+#[derive(Default)]
+struct Scratch {
+    covered: Vec<usize>,
+    weights: Vec<i128>,
+    splitter: CentSplitter,
+}
+
+/// What applying an effect changes: the lines, shipping, and the buffers it works in.
+struct Applying<'a> {
+    work: &'a mut [Work],
+    shipping_left: &'a mut i128,
+    scratch: &'a mut Scratch,
+}
+
 /// A line while offers are applied, in cents: integer arithmetic keeps evaluation cheap.
 struct Work {
     amount: i128,
@@ -535,13 +581,7 @@ fn run(
             amount: shipping,
         });
     }
-    let mut ids: Vec<&LineId> = lines.iter().map(Line::id).collect();
-    ids.sort_unstable();
-    if let Some(pair) = ids.windows(2).find(|p| p.first() == p.get(1)) {
-        return Err(PromoError::DuplicateLine {
-            id: pair.first().map(|id| id.to_string()).unwrap_or_default(),
-        });
-    }
+    check_unique_lines(lines)?;
     // PROMO-2: a fixed order, whatever order the offers or codes came in. Ids are unique
     // (checked by the catalogue or the caller), so the order is total.
     candidates.sort_by(|a, b| (a.priority(), a.id()).cmp(&(b.priority(), b.id())));
@@ -576,6 +616,7 @@ fn run(
     }
 
     let mut shipping_left = cents(shipping);
+    let mut scratch = Scratch::default();
     let mut applied: Vec<AppliedOffer> = Vec::new();
     let mut kept: Vec<&Offer> = Vec::new();
     let mut not_applied = Vec::new();
@@ -611,7 +652,15 @@ fn run(
         }
         kept.push(offer);
         let gift_at = lines.len() + gifts.len();
-        let result = apply(offer, lines, &mut work, &mut shipping_left, policy, gift_at)?;
+        let result = apply(
+            offer,
+            lines,
+            &mut work,
+            &mut shipping_left,
+            &mut scratch,
+            policy,
+            gift_at,
+        )?;
         if let Some((product, unit_price)) = offer.gift() {
             gifts.push(EvaluatedLine {
                 line: LineRef::Gift(offer.id().clone()),
@@ -719,7 +768,9 @@ fn unmet_condition(
             Effect::FreeShipping | Effect::Gift { .. } => continue,
         };
         let selection = on.selection();
-        let mut covered = lines.iter().filter(|l| selection.is_none_or(|s| s.matches(l)));
+        let mut covered = lines
+            .iter()
+            .filter(|l| selection.is_none_or(|s| s.matches(l)));
         let Some(first) = covered.next() else {
             return Ok(Some(Refusal::ProductRestrictionNotMet));
         };
@@ -800,20 +851,18 @@ fn apply(
     lines: &[Line],
     work: &mut [Work],
     shipping_left: &mut i128,
+    scratch: &mut Scratch,
     policy: &PromoPolicy,
     gift_at: usize,
 ) -> Result<AppliedOffer, PromoError> {
     let skip_on_sale = offer.conditions().on_sale.excludes_from_discounts();
     let mut each = offer.effects().iter().map(|effect| {
-        apply_effect(
-            effect,
-            lines,
-            work,
-            shipping_left,
-            policy,
-            gift_at,
-            skip_on_sale,
-        )
+        let into = Applying {
+            work: &mut *work,
+            shipping_left: &mut *shipping_left,
+            scratch: &mut *scratch,
+        };
+        apply_effect(effect, lines, into, policy, gift_at, skip_on_sale)
     });
     let (effects, merged) = match (each.next(), offer.effects().len()) {
         (Some(only), 1) => (Parts::One(only?), Vec::new()),
@@ -880,12 +929,16 @@ fn merge_shares(effects: &[AppliedEffect]) -> Result<Vec<LineDiscount>, PromoErr
 fn apply_effect(
     effect: &Effect,
     lines: &[Line],
-    work: &mut [Work],
-    shipping_left: &mut i128,
+    into: Applying<'_>,
     policy: &PromoPolicy,
     gift_at: usize,
     skip_on_sale: bool,
 ) -> Result<AppliedEffect, PromoError> {
+    let Applying {
+        work,
+        shipping_left,
+        scratch,
+    } = into;
     let mut result = AppliedEffect {
         effect: effect.clone(),
         discount: Eur::ZERO,
@@ -914,26 +967,31 @@ fn apply_effect(
     let sequential = percent.is_none() || policy.stacking == PercentStacking::Sequential;
 
     let eligible = |l: &Line| !(skip_on_sale && l.is_on_sale());
-    let covered: Vec<usize> = match on {
-        Target::Order => (0..lines.len())
-            .filter(|i| lines.get(*i).is_some_and(eligible))
-            .collect(),
-        Target::Selection(s) => (0..lines.len())
-            .filter(|i| lines.get(*i).is_some_and(|l| eligible(l) && s.matches(l)))
-            .collect(),
-        Target::CheapestUnit => cheapest(lines, |_| true)
-            .filter(|i| lines.get(*i).is_some_and(eligible))
-            .into_iter()
-            .collect(),
-        Target::CheapestUnitIn(s) => cheapest(lines, |l| s.matches(l))
-            .filter(|i| lines.get(*i).is_some_and(eligible))
-            .into_iter()
-            .collect(),
-    };
-    let remaining: Vec<i128> = covered
-        .iter()
-        .map(|i| work.get(*i).map_or(0, |w| w.remaining))
-        .collect();
+    let Scratch {
+        covered,
+        weights: remaining,
+        splitter,
+    } = scratch;
+    covered.clear();
+    match on {
+        Target::Order => {
+            covered.extend((0..lines.len()).filter(|i| lines.get(*i).is_some_and(eligible)))
+        }
+        Target::Selection(s) => covered.extend(
+            (0..lines.len()).filter(|i| lines.get(*i).is_some_and(|l| eligible(l) && s.matches(l))),
+        ),
+        Target::CheapestUnit => covered
+            .extend(cheapest(lines, |_| true).filter(|i| lines.get(*i).is_some_and(eligible))),
+        Target::CheapestUnitIn(s) => covered.extend(
+            cheapest(lines, |l| s.matches(l)).filter(|i| lines.get(*i).is_some_and(eligible)),
+        ),
+    }
+    remaining.clear();
+    remaining.extend(
+        covered
+            .iter()
+            .map(|i| work.get(*i).map_or(0, |w| w.remaining)),
+    );
     let cap = remaining.iter().try_fold(0i128, |a, r| add(a, *r))?;
     let base = match on {
         Target::CheapestUnit | Target::CheapestUnitIn(_) => {
@@ -963,9 +1021,9 @@ fn apply_effect(
     };
     // PROMO-4: never more than what the covered lines still cost.
     let discount = discount.min(cap).max(0);
-    let shares = allocate_cents(discount, &remaining)?;
+    let shares = splitter.split(discount, remaining)?;
     result.lines.reserve(covered.len());
-    for (i, share) in covered.iter().zip(shares) {
+    for (i, &share) in covered.iter().zip(shares) {
         if share == 0 {
             continue;
         }

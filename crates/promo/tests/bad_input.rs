@@ -504,3 +504,30 @@ fn empty_restrictions_and_unreadable_destinations_are_refused() {
     assert!("F1".parse::<Destination>().is_err());
     assert_eq!("yt".parse::<Destination>(), Ok(Destination::Mayotte));
 }
+
+// PROMO-5: of several repeated line ids, the smallest is named, on every run.
+#[test]
+fn the_smallest_repeated_line_id_is_named() {
+    let l = |id: &str| {
+        Line::new(
+            id.parse().unwrap(),
+            "p".parse().unwrap(),
+            Eur::from_cents(100),
+            Quantity::ONE,
+        )
+        .unwrap()
+    };
+    let ctx = EvaluationContext::new(Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap());
+    let lines = [l("b"), l("c"), l("a"), l("b"), l("a")];
+    for _ in 0..20 {
+        let e = evaluate(
+            &Catalogue::default(),
+            &Default::default(),
+            &lines,
+            Eur::ZERO,
+            &ctx,
+            &PromoPolicy::default(),
+        );
+        assert_eq!(e, Err(PromoError::DuplicateLine { id: "a".into() }));
+    }
+}
