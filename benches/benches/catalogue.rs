@@ -37,7 +37,7 @@ fn catalogues() -> Result<Vec<(usize, Catalogue)>, shop::Error> {
     }
     let mut all = vec![(small.len(), small)];
     for size in SIZES {
-        let catalogue = Catalogue::new(offers(size)?)?;
+        let catalogue = shop::catalogue(size)?;
         let got = evaluate(
             &catalogue,
             &codes,

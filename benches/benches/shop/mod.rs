@@ -27,7 +27,7 @@ use std::collections::BTreeSet;
 use chrono::{DateTime, TimeZone, Utc};
 use comptoir_money::Eur;
 use comptoir_promo::{
-    Code, Effect, Line, Offer, OfferId, Quantity, Selection, Target, ValidityWindow,
+    Catalogue, Code, Effect, Line, Offer, OfferId, Quantity, Selection, Target, ValidityWindow,
 };
 
 pub(crate) type Error = Box<dyn std::error::Error>;
@@ -211,6 +211,17 @@ pub(crate) fn offers(size: usize) -> impl ExactSizeIterator<Item = Result<Offer,
         _ if i - 2 < automatic_count => automatic(i - 2),
         _ => single_use(i - 2 - automatic_count),
     })
+}
+
+/// A catalogue of `size` offers built as a file load builds it, each offer checked and its
+/// terms shared as it arrives.
+pub(crate) fn catalogue(size: usize) -> Result<Catalogue, Error> {
+    Ok(Catalogue::new(shop_offers(size))?)
+}
+
+fn shop_offers(size: usize) -> impl ExactSizeIterator<Item = Offer> {
+    // The workload's offers are valid by construction; a failure here is a bug in it.
+    offers(size).map(|o| o.expect("the workload's offers are valid"))
 }
 
 /// The 10 offers the cart of [`cart`] meets: the entered codes and the 8 automatic offers

@@ -93,65 +93,11 @@ impl Catalogue {
     /// Nothing is kept of a catalogue that fails.
     pub fn new(offers: impl IntoIterator<Item = Offer>) -> Result<Catalogue, PromoError> {
         let offers = offers.into_iter();
-        let mut shared: HashSet<Arc<Terms>> = HashSet::new();
-        let mut catalogue = Catalogue::default();
-        let reserve = offers.size_hint().0;
-        catalogue.offers.reserve(reserve);
-        // Empty tables: nothing to hash again while growing.
-        catalogue.by_id.reserve(reserve, |_| 0);
-        catalogue.by_code.reserve(reserve, |_| 0);
-        for mut offer in offers {
-            let position = position(catalogue.offers.len())?;
-            let (offers, hasher) = (&catalogue.offers, &catalogue.hasher);
-            if insert(
-                &mut catalogue.by_id,
-                hasher,
-                offers,
-                offer.id(),
-                id_of,
-                position,
-            )
-            .is_err()
-            {
-                return Err(PromoError::DuplicateOffer {
-                    id: offer.id().to_string(),
-                });
-            }
-            if let Some(code) = offer.code()
-                && let Err(first) = insert(
-                    &mut catalogue.by_code,
-                    hasher,
-                    offers,
-                    code,
-                    code_of,
-                    position,
-                )
-            {
-                return Err(PromoError::DuplicateCode {
-                    code: code.to_string(),
-                    first: offers
-                        .get(first as usize)
-                        .map(|o| o.id().to_string())
-                        .unwrap_or_default(),
-                    second: offer.id().to_string(),
-                });
-            }
-            match shared.get(offer.terms()) {
-                Some(terms) => {
-                    if !Arc::ptr_eq(terms, offer.terms()) {
-                        offer.share_terms(Arc::clone(terms));
-                    }
-                }
-                None => {
-                    shared.insert(Arc::clone(offer.terms()));
-                }
-            }
-            catalogue.offers.push(offer);
+        let mut building = Building::with_capacity(offers.size_hint().0);
+        for offer in offers {
+            building.push(offer)?;
         }
-        drop(shared);
-        catalogue.check_combinations()?;
-        catalogue.index_automatic_offers();
-        Ok(catalogue)
+        building.finish()
     }
 
     fn check_combinations(&self) -> Result<(), PromoError> {
@@ -327,6 +273,86 @@ fn insert<K: Hash + Eq + ?Sized>(
     }
 }
 
+/// A catalogue being built, one offer at a time: each offer is checked against those before
+/// it and its terms shared as it arrives, so a catalogue read from a file never holds a
+/// second copy of the offers.
+struct Building {
+    catalogue: Catalogue,
+    shared: HashSet<Arc<Terms>>,
+}
+
+impl Building {
+    fn with_capacity(offers: usize) -> Building {
+        let mut catalogue = Catalogue::default();
+        catalogue.offers.reserve(offers);
+        // Empty tables: nothing to hash again while growing.
+        catalogue.by_id.reserve(offers, |_| 0);
+        catalogue.by_code.reserve(offers, |_| 0);
+        Building {
+            catalogue,
+            shared: HashSet::new(),
+        }
+    }
+
+    fn push(&mut self, mut offer: Offer) -> Result<(), PromoError> {
+        let catalogue = &mut self.catalogue;
+        let position = position(catalogue.offers.len())?;
+        let (offers, hasher) = (&catalogue.offers, &catalogue.hasher);
+        if insert(
+            &mut catalogue.by_id,
+            hasher,
+            offers,
+            offer.id(),
+            id_of,
+            position,
+        )
+        .is_err()
+        {
+            return Err(PromoError::DuplicateOffer {
+                id: offer.id().to_string(),
+            });
+        }
+        if let Some(code) = offer.code()
+            && let Err(first) = insert(
+                &mut catalogue.by_code,
+                hasher,
+                offers,
+                code,
+                code_of,
+                position,
+            )
+        {
+            return Err(PromoError::DuplicateCode {
+                code: code.to_string(),
+                first: offers
+                    .get(first as usize)
+                    .map(|o| o.id().to_string())
+                    .unwrap_or_default(),
+                second: offer.id().to_string(),
+            });
+        }
+        match self.shared.get(offer.terms()) {
+            Some(terms) => {
+                if !Arc::ptr_eq(terms, offer.terms()) {
+                    offer.share_terms(Arc::clone(terms));
+                }
+            }
+            None => {
+                self.shared.insert(Arc::clone(offer.terms()));
+            }
+        }
+        catalogue.offers.push(offer);
+        Ok(())
+    }
+
+    fn finish(self) -> Result<Catalogue, PromoError> {
+        let mut catalogue = self.catalogue;
+        catalogue.check_combinations()?;
+        catalogue.index_automatic_offers();
+        Ok(catalogue)
+    }
+}
+
 /// True when every product selection of `offer` matches a line: an automatic offer that
 /// fails this is not considered.
 pub(crate) fn meets_products(offer: &Offer, lines: &[Line]) -> bool {
@@ -480,20 +506,18 @@ impl<'de> serde::Deserialize<'de> for Catalogue {
             ) -> Result<Catalogue, A::Error> {
                 use serde::de::Error;
 
-                let mut offers = Vec::with_capacity(seq.size_hint().unwrap_or(0));
-                loop {
-                    let position = offers.len();
+                let mut building = Building::with_capacity(seq.size_hint().unwrap_or(0));
+                for position in 0usize.. {
                     let spec = seq.next_element::<crate::OfferSpec>().map_err(|e| {
                         A::Error::custom(format_args!("offer at position {position}: {e}"))
                     })?;
                     let Some(spec) = spec else { break };
                     let id = spec.id.clone();
-                    offers.push(
-                        Offer::new(spec)
-                            .map_err(|e| A::Error::custom(format_args!("offer {id}: {e}")))?,
-                    );
+                    let offer = Offer::new(spec)
+                        .map_err(|e| A::Error::custom(format_args!("offer {id}: {e}")))?;
+                    building.push(offer).map_err(A::Error::custom)?;
                 }
-                Catalogue::new(offers).map_err(A::Error::custom)
+                building.finish().map_err(A::Error::custom)
             }
         }
 

@@ -1,3 +1,5 @@
+use std::sync::Arc;
+
 use comptoir_money::Eur;
 
 use crate::{CategoryId, LineId, ProductId, PromoError, Quantity};
@@ -24,7 +26,8 @@ use crate::{CategoryId, LineId, ProductId, PromoError, Quantity};
 pub struct Line {
     id: LineId,
     product: ProductId,
-    categories: Vec<CategoryId>,
+    // Shared: a cart copies its lines on every change, and a copy should not allocate.
+    categories: Arc<[CategoryId]>,
     unit_price: Eur,
     quantity: Quantity,
     on_sale: bool,
@@ -51,7 +54,7 @@ impl Line {
         Ok(Line {
             id,
             product,
-            categories: Vec::new(),
+            categories: Arc::from([]),
             unit_price,
             quantity,
             on_sale: false,
@@ -61,9 +64,10 @@ impl Line {
     /// The same line, in `categories` (used by offers that select categories).
     #[must_use]
     pub fn with_categories(mut self, categories: impl IntoIterator<Item = CategoryId>) -> Line {
-        self.categories = categories.into_iter().collect();
-        self.categories.sort();
-        self.categories.dedup();
+        let mut categories: Vec<CategoryId> = categories.into_iter().collect();
+        categories.sort();
+        categories.dedup();
+        self.categories = Arc::from(categories);
         self
     }
 
@@ -153,7 +157,7 @@ impl From<Line> for LineData {
         LineData {
             id: l.id,
             product: l.product,
-            categories: l.categories,
+            categories: l.categories.to_vec(),
             unit_price: l.unit_price,
             quantity: l.quantity,
             on_sale: l.on_sale,
