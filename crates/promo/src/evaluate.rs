@@ -1,4 +1,3 @@
-use core::hash::BuildHasher;
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
@@ -514,32 +513,14 @@ fn id_prefix(id: &OfferId) -> u64 {
     u64::from_be_bytes(bytes)
 }
 
-/// Checks that no two lines share an id. Sorting hashes rather than ids keeps string
-/// comparisons to lines whose hashes meet.
+/// Checks that no two lines share an id, naming the smallest repeated one. Carts usually
+/// list their lines in the order of their ids, which the sort sees in one pass.
 fn check_unique_lines(lines: &[Line]) -> Result<(), PromoError> {
-    let hasher = hashbrown::DefaultHashBuilder::default();
-    let mut hashes: Vec<(u64, usize)> = (0..)
-        .zip(lines)
-        .map(|(i, l)| (hasher.hash_one(l.id()), i))
-        .collect();
-    hashes.sort_unstable();
-    // The smallest repeated id, whatever the hashes' order, so the error is the same on
-    // every run.
-    let mut repeated: Option<&LineId> = None;
-    for group in hashes.chunk_by(|a, b| a.0 == b.0).filter(|g| g.len() > 1) {
-        let ids: Vec<&LineId> = group
-            .iter()
-            .filter_map(|(_, i)| lines.get(*i).map(Line::id))
-            .collect();
-        for (n, id) in ids.iter().enumerate() {
-            if ids.iter().skip(n + 1).any(|other| other == id) {
-                repeated = Some(repeated.map_or(*id, |r| r.min(*id)));
-            }
-        }
-    }
-    match repeated {
-        Some(id) => Err(PromoError::DuplicateLine { id: id.to_string() }),
-        None => Ok(()),
+    let mut ids: Vec<&LineId> = lines.iter().map(Line::id).collect();
+    ids.sort_unstable();
+    match ids.windows(2).find(|p| p.first() == p.get(1)) {
+        Some([id, _]) => Err(PromoError::DuplicateLine { id: id.to_string() }),
+        _ => Ok(()),
     }
 }
 
