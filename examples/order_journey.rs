@@ -50,66 +50,48 @@ fn heading(title: &str) {
     println!("\n== {title} ==");
 }
 
-/// The shop's offers, as it would keep them in a JSON or TOML file.
-fn shop_offers() -> Result<Vec<Offer>> {
-    let offer = |id: &str, name: &str, trigger, conditions, effect, combinable, priority| {
-        Offer::new(OfferSpec {
-            id: id.parse()?,
-            name: String::from(name),
-            trigger,
-            window: ValidityWindow::ALWAYS,
-            conditions,
-            effect,
-            combinable,
-            priority: Priority::new(priority),
-        })
-        .map_err(Box::<dyn Error>::from)
-    };
-    Ok(vec![
-        offer(
-            "printemps",
+/// The shop's offers, checked once into the catalogue every cart is priced against.
+fn shop_offers() -> Result<Catalogue> {
+    Ok(Catalogue::new([
+        Offer::builder(
+            "printemps".parse()?,
             "Printemps -10 %",
-            Trigger::Code(Code::new("PRINTEMPS10")?),
-            Conditions::default(),
             Effect::PercentOff {
                 percent: "10".parse()?,
                 on: Target::Order,
             },
-            true,
-            5,
-        )?,
-        offer(
-            "flash",
+        )
+        .code(Code::new("PRINTEMPS10")?)
+        .priority(5)
+        .build()?,
+        Offer::builder(
+            "flash".parse()?,
             "Vente flash -5 €",
-            Trigger::Code(Code::new("FLASH5")?),
-            Conditions::default(),
             Effect::AmountOff {
                 amount: "5".parse()?,
                 on: Target::Order,
             },
-            false,
-            8,
-        )?,
-        offer(
-            "port-offert",
+        )
+        .code(Code::new("FLASH5")?)
+        .not_combinable()
+        .priority(8)
+        .build()?,
+        Offer::builder(
+            "port-offert".parse()?,
             "Livraison offerte dès 50 €",
-            Trigger::Automatic,
-            Conditions {
-                minimum_amount: Some("50".parse()?),
-                ..Conditions::default()
-            },
             Effect::FreeShipping,
-            true,
-            9,
-        )?,
-    ])
+        )
+        .minimum_amount("50".parse()?)
+        .priority(9)
+        .build()?,
+    ])?)
 }
 
 /// CART-1..3, PROMO-1..5, SHIP-1: the cart, its codes and offers, and its validation.
-fn cart_to_order(offers: &[Offer], validated_at: &DateTime<Tz>) -> Result<Order> {
+fn cart_to_order(offers: &Catalogue, validated_at: &DateTime<Tz>) -> Result<Order> {
     // The instant is an input: the crates never read a clock.
     let context = EvaluationContext::new(*validated_at);
-    let terms = Terms::try_new(offers, &context)?;
+    let terms = Terms::new(offers, &context);
     let mut cart = Cart::new();
     for (id, product, price, quantity) in [
         ("l1", "theiere-fonte", "34.90", 1),
@@ -157,7 +139,7 @@ fn cart_to_order(offers: &[Offer], validated_at: &DateTime<Tz>) -> Result<Order>
     }
     println!(
         "Shipping {}; order total {}",
-        order.shipping().french(),
+        order.shipping_net().french(),
         order.total().french()
     );
 

@@ -40,8 +40,8 @@ pub use comptoir_payment::{
     InstalmentSchedule, OrderAmount, PaymentMethod, SecureOutcome, SecureTracker,
 };
 pub use comptoir_promo::{
-    Code, Conditions, Effect, EvaluationContext, Line, Offer, OfferSpec, Priority, PromoPolicy,
-    Quantity, Target, Trigger, ValidityWindow,
+    Catalogue, Code, Combinable, Conditions, Effect, EvaluationContext, Line, Offer, OfferSpec,
+    Priority, PromoPolicy, Quantity, Selection, Target, Trigger, ValidityWindow,
 };
 pub use comptoir_returns::{
     Cancellation, CancelledLine, Depreciation, Inspection, LegalInterestRate, NoticeTimeliness,

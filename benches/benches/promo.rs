@@ -8,12 +8,12 @@ use std::hint::black_box;
 use chrono::{TimeZone, Utc};
 use comptoir_money::Eur;
 use comptoir_promo::{
-    Code, Conditions, Effect, EvaluationContext, Line, Offer, OfferSpec, Priority, PromoPolicy,
-    Quantity, Selection, Target, Trigger, ValidityWindow, evaluate,
+    Catalogue, Code, Effect, EvaluationContext, Line, Offer, PromoPolicy, Quantity, Selection,
+    Target, evaluate,
 };
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 
-type Setup = Result<(Vec<Offer>, BTreeSet<Code>), Box<dyn std::error::Error>>;
+type Setup = Result<(Catalogue, BTreeSet<Code>), Box<dyn std::error::Error>>;
 
 fn offers(count: usize) -> Setup {
     let percent = |p: &str, on| -> Result<Effect, Box<dyn std::error::Error>> {
@@ -54,31 +54,28 @@ fn offers(count: usize) -> Setup {
             continue;
         };
         let with_code = i % 2 == 0;
-        let code = Code::new(format!("CODE{i}"))?;
-        if with_code {
-            codes.insert(code.clone());
-        }
-        offers.push(Offer::new(OfferSpec {
-            id: format!("offer-{i:02}").parse()?,
-            name: format!("Offre {i}"),
-            trigger: if with_code {
-                Trigger::Code(code)
-            } else {
-                Trigger::Automatic
-            },
-            window: ValidityWindow::ALWAYS,
-            conditions: Conditions {
-                minimum_amount: (i % 3 == 0).then(|| Eur::from_cents(5_000)),
-                ..Conditions::default()
-            },
+        let mut offer = Offer::builder(
+            format!("offer-{i:02}").parse()?,
+            format!("Offre {i}"),
             effect,
-            // Two offers out of ten are non-combinable but of low priority, so they are
-            // considered and refused: the usual case of a shop's offer list.
-            combinable: i % 10 < 8,
-            priority: Priority::new(u32::try_from(i % 4).unwrap_or(0)),
-        })?);
+        )
+        .priority(u32::try_from(i % 4)?);
+        if with_code {
+            let code = Code::new(format!("CODE{i}"))?;
+            codes.insert(code.clone());
+            offer = offer.code(code);
+        }
+        if i % 3 == 0 {
+            offer = offer.minimum_amount(Eur::from_cents(5_000));
+        }
+        // Two offers out of ten are non-combinable but of low priority, so they are
+        // considered and refused: the usual case of a shop's offer list.
+        if i % 10 >= 8 {
+            offer = offer.not_combinable();
+        }
+        offers.push(offer.build()?);
     }
-    Ok((offers, codes))
+    Ok((Catalogue::new(offers)?, codes))
 }
 
 fn lines(n: usize) -> Result<Vec<Line>, Box<dyn std::error::Error>> {
@@ -101,7 +98,7 @@ fn lines(n: usize) -> Result<Vec<Line>, Box<dyn std::error::Error>> {
 }
 
 fn bench_evaluate(c: &mut Criterion) {
-    let Ok((offers, codes)) = offers(10) else {
+    let Ok((catalogue, codes)) = offers(10) else {
         return;
     };
     let Some(at) = Utc.with_ymd_and_hms(2026, 11, 26, 10, 0, 0).single() else {
@@ -119,7 +116,7 @@ fn bench_evaluate(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::from_parameter(n), &lines, |b, lines| {
             b.iter(|| {
                 evaluate(
-                    black_box(&offers),
+                    black_box(&catalogue),
                     black_box(&codes),
                     black_box(lines),
                     shipping,
@@ -144,21 +141,25 @@ fn bench_offers(c: &mut Criterion) {
     };
     let mut group = c.benchmark_group("promo/evaluate_100_lines");
     for k in [1usize, 5, 10, 20] {
-        let Ok((offers, codes)) = offers(k) else {
+        let Ok((catalogue, codes)) = offers(k) else {
             return;
         };
-        group.bench_with_input(BenchmarkId::from_parameter(k), &offers, |b, offers| {
-            b.iter(|| {
-                evaluate(
-                    black_box(offers),
-                    black_box(&codes),
-                    black_box(&lines),
-                    Eur::from_cents(490),
-                    &context,
-                    &policy,
-                )
-            });
-        });
+        group.bench_with_input(
+            BenchmarkId::from_parameter(k),
+            &catalogue,
+            |b, catalogue| {
+                b.iter(|| {
+                    evaluate(
+                        black_box(catalogue),
+                        black_box(&codes),
+                        black_box(&lines),
+                        Eur::from_cents(490),
+                        &context,
+                        &policy,
+                    )
+                });
+            },
+        );
     }
     group.finish();
 }

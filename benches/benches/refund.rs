@@ -7,8 +7,8 @@ use chrono::{TimeZone, Utc};
 use comptoir_cart::{Cart, Delivery, DeliveryService, Order, Terms};
 use comptoir_money::Eur;
 use comptoir_promo::{
-    Conditions, Effect, EvaluationContext, Line, Offer, OfferSpec, Priority, Quantity, Selection,
-    Target, Trigger, ValidityWindow,
+    Catalogue, Combinable, Conditions, Effect, EvaluationContext, Line, Offer, OfferSpec, Priority,
+    Quantity, Selection, Target, Trigger, ValidityWindow,
 };
 use comptoir_returns::{
     RefundAmountPolicy, RefundCause, RefundLedger, RefundMethod, Return, ReturnedItem,
@@ -65,8 +65,8 @@ fn offers() -> Setup<Vec<Offer>> {
                     minimum_amount: (i % 3 == 0).then(|| Eur::from_cents(5_000)),
                     ..Conditions::default()
                 },
-                effect,
-                combinable: true,
+                effects: vec![effect],
+                combinable: Combinable::Always,
                 priority: Priority::new(u32::try_from(i % 4)?),
             })?)
         })
@@ -75,13 +75,13 @@ fn offers() -> Setup<Vec<Offer>> {
 
 /// A validated order of 50 lines (1 to 3 units each) under the 10 offers.
 fn order() -> Setup<Order> {
-    let offers = offers()?;
+    let catalogue = Catalogue::new(offers()?)?;
     let at = Utc
         .with_ymd_and_hms(2026, 11, 26, 10, 0, 0)
         .single()
         .ok_or("instant")?;
     let context = EvaluationContext::new(at);
-    let terms = Terms::try_new(&offers, &context)?;
+    let terms = Terms::new(&catalogue, &context);
     let mut cart = Cart::new();
     for i in 0..50usize {
         let line = Line::new(

@@ -1,82 +1,35 @@
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 use comptoir_money::Eur;
 use comptoir_promo::{
-    Code, Evaluation, EvaluationContext, Line, LineId, Offer, OfferId, PromoPolicy, Quantity,
-    Refusal, check_catalogue, evaluate,
+    Catalogue, Code, Evaluation, EvaluationContext, Line, LineId, Offer, OfferId, PromoPolicy,
+    Quantity, Refusal, evaluate,
 };
 
 use crate::{CartError, Delivery, Order};
 
-/// What a cart is priced against: the shop's offers, the context (instant, first order, usage
-/// counts) and the shop's policy. Given to every change, because automatic offers are
-/// re-evaluated on each one (PROMO-2).
+/// What a cart is priced against: the shop's [`Catalogue`], the context (instant, first
+/// order, usage counts) and the shop's policy. Given to every change, because automatic
+/// offers are re-evaluated on each one (PROMO-2).
+///
+/// The catalogue is checked when it is built, so terms cannot hold a catalogue where two
+/// offers share an id or a code.
 #[derive(Clone, Copy, Debug)]
 pub struct Terms<'a> {
-    offers: &'a [Offer],
+    catalogue: &'a Catalogue,
     context: &'a EvaluationContext,
     policy: PromoPolicy,
 }
 
 impl<'a> Terms<'a> {
-    /// The shop's `offers` in `context`, under the default [`PromoPolicy`].
-    ///
-    /// The catalogue is not checked here: a catalogue where two offers share an id or a code
-    /// makes every change to a cart fail with [`CartError::Promo`]. [`Terms::try_new`] checks
-    /// it at once.
-    pub fn new(offers: &'a [Offer], context: &'a EvaluationContext) -> Terms<'a> {
+    /// The shop's `catalogue` in `context`, under the default [`PromoPolicy`].
+    pub fn new(catalogue: &'a Catalogue, context: &'a EvaluationContext) -> Terms<'a> {
         Terms {
-            offers,
+            catalogue,
             context,
             policy: PromoPolicy::default(),
         }
-    }
-
-    /// The shop's `offers` in `context`, under the default [`PromoPolicy`], once the whole
-    /// catalogue is checked ([`check_catalogue`]): a bad catalogue fails here, before any cart
-    /// is priced against it.
-    ///
-    /// # Errors
-    ///
-    /// [`CartError::Promo`] with [`PromoError::DuplicateOffer`] or
-    /// [`PromoError::DuplicateCode`] when two offers share an id or a code.
-    ///
-    /// [`PromoError::DuplicateOffer`]: comptoir_promo::PromoError::DuplicateOffer
-    /// [`PromoError::DuplicateCode`]: comptoir_promo::PromoError::DuplicateCode
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use chrono::{TimeZone, Utc};
-    /// use comptoir_cart::Terms;
-    /// use comptoir_promo::*;
-    ///
-    /// let free_shipping = |id: &str| -> Result<Offer, PromoError> {
-    ///     Offer::new(OfferSpec {
-    ///         id: id.parse()?,
-    ///         name: "Livraison offerte".into(),
-    ///         trigger: Trigger::Code(Code::new("PORT")?),
-    ///         window: ValidityWindow::ALWAYS,
-    ///         conditions: Conditions::default(),
-    ///         effect: Effect::FreeShipping,
-    ///         combinable: true,
-    ///         priority: Priority::new(1),
-    ///     })
-    /// };
-    /// let at = Utc.with_ymd_and_hms(2026, 11, 26, 9, 0, 0).single().ok_or("instant")?;
-    /// let context = EvaluationContext::new(at);
-    /// let one = [free_shipping("port")?];
-    /// assert!(Terms::try_new(&one, &context).is_ok());
-    /// let same_code = [free_shipping("port")?, free_shipping("port-bis")?];
-    /// assert!(Terms::try_new(&same_code, &context).is_err());
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn try_new(
-        offers: &'a [Offer],
-        context: &'a EvaluationContext,
-    ) -> Result<Terms<'a>, CartError> {
-        check_catalogue(offers)?;
-        Ok(Terms::new(offers, context))
     }
 
     /// The same terms under `policy`.
@@ -87,8 +40,8 @@ impl<'a> Terms<'a> {
     }
 
     /// The shop's offers.
-    pub fn offers(&self) -> &'a [Offer] {
-        self.offers
+    pub fn catalogue(&self) -> &'a Catalogue {
+        self.catalogue
     }
 
     /// The context.
@@ -137,23 +90,34 @@ pub struct CartChange {
 }
 
 impl CartChange {
-    fn between(before: &Evaluation, after: &Evaluation) -> CartChange {
+    fn between(before: &Evaluation, after: &Evaluation, catalogue: &Catalogue) -> CartChange {
         let added = after
             .applied()
             .iter()
             .filter(|a| !before.applies(a.offer()))
             .map(|a| a.offer().clone())
             .collect();
-        // An offer not considered after the change is one whose code the customer removed:
-        // they know, so it is not reported.
         let removed = before
             .applied()
             .iter()
             .filter_map(|b| {
-                after.reason(b.offer()).map(|reason| RemovedOffer {
+                let reason = match after.reason(b.offer()) {
+                    Some(reason) => reason.clone(),
+                    // An automatic offer the evaluation no longer considers lost the last
+                    // line of the products it is bound to (the instant did not move).
+                    None if !after.applies(b.offer())
+                        && catalogue.offer(b.offer()).is_some_and(Offer::is_automatic) =>
+                    {
+                        Refusal::ProductRestrictionNotMet
+                    }
+                    // Otherwise the customer removed its code: they know, so it is not
+                    // reported.
+                    None => return None,
+                };
+                Some(RemovedOffer {
                     offer: b.offer().clone(),
                     name: b.name().to_owned(),
-                    reason: reason.clone(),
+                    reason,
                 })
             })
             .collect();
@@ -212,11 +176,12 @@ impl CodeOutcome {
 /// ```
 /// use chrono::{TimeZone, Utc};
 /// use comptoir_cart::{Cart, Delivery, DeliveryService, Terms};
-/// use comptoir_promo::{EvaluationContext, Line, Quantity};
+/// use comptoir_promo::{Catalogue, EvaluationContext, Line, Quantity};
 ///
 /// let at = Utc.with_ymd_and_hms(2026, 11, 26, 9, 0, 0).single().ok_or("instant")?;
 /// let context = EvaluationContext::new(at);
-/// let terms = Terms::new(&[], &context);
+/// let catalogue = Catalogue::default();
+/// let terms = Terms::new(&catalogue, &context);
 /// let mut cart = Cart::new();
 /// cart.add_line(Line::new("l1".parse()?, "mug".parse()?, "12.00".parse()?, Quantity::ONE)?, &terms)?;
 /// cart.set_quantity(&"l1".parse()?, Quantity::new(2)?, &terms)?;
@@ -266,13 +231,24 @@ impl Cart {
     /// [`CartError::Promo`] on overflow.
     pub fn evaluate(&self, terms: &Terms<'_>) -> Result<Evaluation, CartError> {
         Ok(evaluate(
-            terms.offers,
+            terms.catalogue,
             &self.codes,
             &self.lines,
             self.shipping(),
-            terms.context,
+            &self.context(terms),
             &terms.policy,
         )?)
+    }
+
+    /// The terms' context, with this cart's delivery service when one is chosen, so that
+    /// offers restricted to a service see it (SHIP-1).
+    fn context<'t>(&self, terms: &Terms<'t>) -> Cow<'t, EvaluationContext> {
+        match self.delivery.map(|d| d.service()) {
+            Some(service) if terms.context.delivery() != Some(service) => {
+                Cow::Owned(terms.context.clone().with_delivery(service))
+            }
+            _ => Cow::Borrowed(terms.context),
+        }
     }
 
     /// Applies `edit` to a copy, prices it and keeps it only if everything succeeded, so a
@@ -306,7 +282,7 @@ impl Cart {
             cart.lines.push(line);
             Ok(())
         })?;
-        Ok(CartChange::between(&before, &after))
+        Ok(CartChange::between(&before, &after, terms.catalogue))
     }
 
     /// Removes the line `id` and returns it with the offers the change moved.
@@ -320,7 +296,7 @@ impl Cart {
             cart.lines.remove(at);
             Ok(())
         })?;
-        Ok(CartChange::between(&before, &after))
+        Ok(CartChange::between(&before, &after, terms.catalogue))
     }
 
     /// Sets the quantity of line `id`. A [`Quantity`] is at least one: removing goes through
@@ -342,7 +318,7 @@ impl Cart {
             }
             Ok(())
         })?;
-        Ok(CartChange::between(&before, &after))
+        Ok(CartChange::between(&before, &after, terms.catalogue))
     }
 
     /// Chooses the delivery service and its cost (SHIP-1), replacing an earlier choice.
@@ -359,7 +335,7 @@ impl Cart {
             cart.delivery = Some(delivery);
             Ok(())
         })?;
-        Ok(CartChange::between(&before, &after))
+        Ok(CartChange::between(&before, &after, terms.catalogue))
     }
 
     /// Enters the code the customer typed (PROMO-1) and answers with the outcome: applied
@@ -367,6 +343,11 @@ impl Cart {
     ///
     /// The outcome compares the evaluation before and after, so it is exactly what the
     /// customer will pay. An unknown code is not kept.
+    ///
+    /// **One code per cart.** Under [`PromoPolicy::one_code_per_cart`], a code entered while
+    /// another is in the cart is refused with [`Refusal::OneCodePerCart`] naming the code
+    /// entered, and not kept; automatic offers still combine with the code by their own
+    /// terms.
     ///
     /// **Equal priorities.** A code whose offer conflicts with an applied one is refused
     /// unless its priority is strictly higher (lower number) or, at equal priority, its offer
@@ -380,12 +361,21 @@ impl Cart {
     /// [`CartError::Promo`] when `typed` is empty or only spaces, or on overflow.
     pub fn enter_code(&mut self, typed: &str, terms: &Terms<'_>) -> Result<CodeOutcome, CartError> {
         let code = Code::new(typed)?;
-        // Codes are unique in a catalogue (the evaluation below refuses one where they are
-        // not), so the code names one offer.
-        let Some(offer) = terms.offers.iter().find(|o| o.code() == Some(&code)) else {
+        // Codes are unique in a catalogue, so the code names one offer.
+        let Some(offer) = terms.catalogue.offer_by_code(&code) else {
             return Ok(CodeOutcome::Refused(Refusal::UnknownCode { code }));
         };
         let already = self.codes.contains(&code);
+        // PROMO-1: a shop that takes one code per cart refuses a second one, naming the
+        // first, and does not keep it.
+        if terms.policy.one_code_per_cart
+            && !already
+            && let Some(entered) = self.codes.first()
+        {
+            return Ok(CodeOutcome::Refused(Refusal::OneCodePerCart {
+                entered: entered.clone(),
+            }));
+        }
         let (before, after) = self.change(terms, |cart| {
             cart.codes.insert(code.clone());
             Ok(())
@@ -396,7 +386,7 @@ impl Cart {
             } else {
                 CodeOutcome::Applied {
                     offer: offer.id().clone(),
-                    removed: CartChange::between(&before, &after).removed,
+                    removed: CartChange::between(&before, &after, terms.catalogue).removed,
                 }
             }
         } else {
@@ -426,7 +416,7 @@ impl Cart {
                 })
             }
         })?;
-        Ok(CartChange::between(&before, &after))
+        Ok(CartChange::between(&before, &after, terms.catalogue))
     }
 
     /// Validates the cart into an [`Order`] at the context's instant: the lines, the offers
@@ -459,14 +449,15 @@ impl Cart {
             .iter()
             .map(|applied| {
                 terms
-                    .offers
-                    .iter()
-                    .find(|o| o.id() == applied.offer())
+                    .catalogue
+                    .offer(applied.offer())
                     .cloned()
                     .ok_or(CartError::InconsistentOrder)
             })
             .collect::<Result<Vec<Offer>, CartError>>()?;
-        let context = terms.context.restricted_to(offers.iter().map(Offer::id));
+        let context = self
+            .context(terms)
+            .restricted_to(offers.iter().map(Offer::id));
         Order::freeze(self.lines.clone(), delivery, offers, context, terms.policy)
     }
 
@@ -500,7 +491,27 @@ impl Cart {
     }
 }
 
-/// A cart that could not be validated, given back with the reason.
+/// A cart that could not be validated, given back with the reason, as std's
+/// `FromUtf8Error::into_bytes` gives back the bytes.
+///
+/// It converts into its [`CartError`], so `?` treats [`Cart::validate`] like
+/// [`CartOrOrder::validate`](crate::CartOrOrder::validate):
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// use comptoir_cart::{Cart, CartError, Order, Terms};
+/// use comptoir_promo::{Catalogue, EvaluationContext};
+///
+/// fn checkout(cart: Cart, terms: &Terms<'_>) -> Result<Order, CartError> {
+///     Ok(cart.validate(terms)?)
+/// }
+///
+/// let at = Utc.with_ymd_and_hms(2026, 11, 26, 9, 0, 0).single().ok_or("instant")?;
+/// let (catalogue, context) = (Catalogue::default(), EvaluationContext::new(at));
+/// let refused = checkout(Cart::new(), &Terms::new(&catalogue, &context));
+/// assert_eq!(refused.err(), Some(CartError::EmptyCart));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rejected {
     cart: Box<Cart>,
@@ -514,8 +525,20 @@ impl Rejected {
     }
 
     /// The cart, unchanged.
+    pub fn cart(&self) -> &Cart {
+        &self.cart
+    }
+
+    /// The cart, unchanged, by value.
     pub fn into_cart(self) -> Cart {
         *self.cart
+    }
+}
+
+impl From<Rejected> for CartError {
+    /// The reason, dropping the cart.
+    fn from(rejected: Rejected) -> CartError {
+        rejected.error
     }
 }
 

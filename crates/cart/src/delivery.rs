@@ -1,29 +1,8 @@
 use comptoir_money::Eur;
 use comptoir_promo::PromoError;
+pub use comptoir_promo::{ColissimoDestination, DeliveryService};
 
 use crate::CartError;
-
-/// Where Colissimo delivers (SHIP-1, SHIP-2).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
-pub enum ColissimoDestination {
-    /// The customer's home.
-    Home,
-    /// The customer's workplace.
-    Work,
-}
-
-/// The delivery services of SHIP-1.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
-pub enum DeliveryService {
-    /// A La Poste relay point.
-    Pickup,
-    /// Colissimo to home or work.
-    Colissimo(ColissimoDestination),
-}
 
 /// A delivery service with the cost the shop asks for it, as chosen on a cart and frozen in
 /// the order (SHIP-1, CART-3).

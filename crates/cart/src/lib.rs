@@ -1,16 +1,23 @@
 //! The cart of the comptoir rules, and its lock-in when it is validated into an order.
 //!
 //! An open [`Cart`] takes lines, quantities, promotional codes and a delivery service; every
-//! change is priced again by the promotion engine ([`comptoir_promo`]), so automatic offers
-//! come and go with the cart and each change says which offers it added or removed. Entering
-//! a code answers with the outcome of PROMO-1 and PROMO-2: applied (naming the offers it
-//! displaced) or refused with a typed reason and the French sentence the shop shows.
+//! change is priced again by the promotion engine ([`comptoir_promo`]) against the shop's
+//! [`Catalogue`](comptoir_promo::Catalogue), checked once when it was built and shared by
+//! every cart through [`Terms`], so automatic offers come and go with the cart and each
+//! change says which offers it added or removed (an automatic offer that loses the last line
+//! of its products too). The cart's delivery service is part of what it is priced with, so
+//! offers reserved to a service follow the customer's choice (SHIP-1). Entering a code
+//! answers with the outcome of PROMO-1 and PROMO-2: applied (naming the offers it displaced)
+//! or refused with a typed reason and the French sentence the shop shows, the empty cart and
+//! a second code under one code per cart included.
 //!
 //! [`Cart::validate`] turns the cart into an [`Order`], a different type with no method that
-//! adds an item or an offer (CART-1); `compile_fail` doctests on [`Order`] show it. Code that
-//! loads either from storage holds a [`CartOrOrder`], which answers every change to an order
-//! with [`CartError::Locked`] (CART-2). The order keeps the frozen snapshot of CART-3: lines
-//! and unit prices, the offers applied with their full terms, the delivery and its cost
+//! adds an item or an offer (CART-1); `compile_fail` doctests on [`Order`] show it. A cart
+//! that cannot be validated comes back in a [`Rejected`], which `?` turns into its
+//! [`CartError`]. Code that loads either from storage holds a [`CartOrOrder`], which answers
+//! every change to an order with [`CartError::Locked`] (CART-2). The order keeps the frozen
+//! snapshot of CART-3: lines and unit prices, the offers applied with their full terms, the
+//! context they were evaluated in (delivery service included), the delivery and its cost
 //! (SHIP-1), the net amount of every line (PROMO-5), the total and the validation instant;
 //! [`Order::reprice`] evaluates kept items under those frozen offers as at validation
 //! (REF-1).
@@ -22,20 +29,13 @@
 //! use comptoir_cart::*;
 //! use comptoir_promo::*;
 //!
-//! let ten_percent = Offer::new(OfferSpec {
-//!     id: "hiver".parse()?,
-//!     name: "Soldes d'hiver".into(),
-//!     trigger: Trigger::Code(Code::new("HIVER10")?),
-//!     window: ValidityWindow::ALWAYS,
-//!     conditions: Conditions::default(),
-//!     effect: Effect::PercentOff { percent: "10".parse()?, on: Target::Order },
-//!     combinable: true,
-//!     priority: Priority::new(1),
-//! })?;
-//! let offers = [ten_percent];
+//! let ten_percent = Effect::PercentOff { percent: "10".parse()?, on: Target::Order };
+//! let catalogue = Catalogue::new([
+//!     Offer::builder("hiver".parse()?, "Soldes d'hiver", ten_percent).code(Code::new("HIVER10")?).build()?,
+//! ])?;
 //! let at = Utc.with_ymd_and_hms(2026, 11, 26, 9, 0, 0).single().ok_or("instant")?;
 //! let context = EvaluationContext::new(at);
-//! let terms = Terms::new(&offers, &context);
+//! let terms = Terms::new(&catalogue, &context);
 //!
 //! let mut cart = Cart::new();
 //! cart.add_line(Line::new("l1".parse()?, "mug".parse()?, "20.00".parse()?, Quantity::ONE)?, &terms)?;
@@ -48,6 +48,13 @@
 //! assert_eq!(order.total(), "22.90".parse()?);
 //! assert_eq!(order.offers().first().map(Offer::name), Some("Soldes d'hiver"));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! A runnable example, `crates/cart/examples/checkout.rs`, takes a cart from its first line
+//! to the locked order:
+//!
+//! ```text
+//! cargo run -p comptoir-cart --example checkout
 //! ```
 //!
 //! # Crate features

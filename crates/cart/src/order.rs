@@ -65,7 +65,8 @@ pub struct Order {
     offers: Vec<Offer>,
     context: EvaluationContext,
     policy: PromoPolicy,
-    evaluation: Evaluation,
+    // Boxed: an order is moved around whole (in a `CartOrOrder`), its evaluation is large.
+    evaluation: Box<Evaluation>,
     products_total: Eur,
 }
 
@@ -92,7 +93,7 @@ impl Order {
         // Computed once here, where a failure can be reported, so the accessor cannot fail.
         let products_total = evaluation
             .total()
-            .checked_sub(evaluation.shipping())
+            .checked_sub(evaluation.shipping_net())
             .map_err(comptoir_promo::PromoError::from)?;
         Ok(Order {
             lines,
@@ -100,7 +101,7 @@ impl Order {
             offers,
             context,
             policy,
-            evaluation,
+            evaluation: Box::new(evaluation),
             products_total,
         })
     }
@@ -131,12 +132,22 @@ impl Order {
         self.delivery
     }
 
-    /// Shipping paid, after a free-shipping offer.
-    pub fn shipping(&self) -> Eur {
-        self.evaluation.shipping()
+    /// Shipping before offers: the cost of the delivery chosen.
+    pub fn shipping_amount(&self) -> Eur {
+        self.evaluation.shipping_amount()
     }
 
-    /// The amount paid: the lines' net amounts plus shipping.
+    /// What offers took off shipping.
+    pub fn shipping_discount(&self) -> Eur {
+        self.evaluation.shipping_discount()
+    }
+
+    /// Shipping paid, after a free-shipping offer.
+    pub fn shipping_net(&self) -> Eur {
+        self.evaluation.shipping_net()
+    }
+
+    /// The amount paid: the lines' net amounts plus [`shipping_net`](Self::shipping_net).
     pub fn total(&self) -> Eur {
         self.evaluation.total()
     }
@@ -151,11 +162,12 @@ impl Order {
     /// ```
     /// use chrono::{TimeZone, Utc};
     /// use comptoir_cart::{Cart, Delivery, DeliveryService, Terms};
-    /// use comptoir_promo::{EvaluationContext, Line, Quantity};
+    /// use comptoir_promo::{Catalogue, EvaluationContext, Line, Quantity};
     ///
     /// let at = Utc.with_ymd_and_hms(2026, 11, 26, 9, 0, 0).single().ok_or("instant")?;
     /// let context = EvaluationContext::new(at);
-    /// let terms = Terms::new(&[], &context);
+    /// let catalogue = Catalogue::default();
+    /// let terms = Terms::new(&catalogue, &context);
     /// let mut cart = Cart::new();
     /// cart.add_line(Line::new("l1".parse()?, "mug".parse()?, "12.00".parse()?, Quantity::ONE)?, &terms)?;
     /// cart.choose_delivery(Delivery::new(DeliveryService::Pickup, "3.90".parse()?)?, &terms)?;
@@ -260,11 +272,12 @@ impl From<Order> for OrderData {
 /// ```
 /// use chrono::{TimeZone, Utc};
 /// use comptoir_cart::{Cart, CartError, CartOrOrder, Delivery, DeliveryService, Terms};
-/// use comptoir_promo::{EvaluationContext, Line, Quantity};
+/// use comptoir_promo::{Catalogue, EvaluationContext, Line, Quantity};
 ///
 /// let at = Utc.with_ymd_and_hms(2026, 11, 26, 9, 0, 0).single().ok_or("instant")?;
 /// let context = EvaluationContext::new(at);
-/// let terms = Terms::new(&[], &context);
+/// let catalogue = Catalogue::default();
+/// let terms = Terms::new(&catalogue, &context);
 /// let mut stored = CartOrOrder::Cart(Cart::new());
 /// stored.add_line(Line::new("l1".parse()?, "mug".parse()?, "12.00".parse()?, Quantity::ONE)?, &terms)?;
 /// stored.choose_delivery(Delivery::new(DeliveryService::Pickup, "3.90".parse()?)?, &terms)?;

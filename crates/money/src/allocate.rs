@@ -50,48 +50,9 @@ impl Eur {
             }
         }
         let integer_weights = to_common_scale(&weights)?;
-        let total_weight = integer_weights
-            .iter()
-            .try_fold(0i128, |acc, w| acc.checked_add(*w))
-            .ok_or_else(|| MoneyError::overflow("allocate"))?;
-        if total_weight == 0 {
-            if self.is_zero() {
-                return Ok(vec![Eur::ZERO; weights.len()]);
-            }
-            return Err(MoneyError::ZeroWeights {
-                amount: self.to_string(),
-            });
-        }
-
-        let cents = self.cents();
-        let magnitude = cents.abs();
-        let mut parts = Vec::with_capacity(integer_weights.len());
-        let mut remainders = Vec::with_capacity(integer_weights.len());
-        let mut given = 0i128;
-        for w in &integer_weights {
-            let product = magnitude
-                .checked_mul(*w)
-                .ok_or_else(|| MoneyError::overflow("allocate"))?;
-            let floor = product / total_weight;
-            given += floor;
-            parts.push(floor);
-            remainders.push(product % total_weight);
-        }
-        // Fewer leftover cents than parts: each floor lost less than one cent.
-        let leftover =
-            usize::try_from(magnitude - given).map_err(|_| MoneyError::overflow("allocate"))?;
-        let mut order: Vec<usize> = (0..parts.len()).collect();
-        // Stable sort: equal remainders keep their order, so ties go to the earlier part.
-        order.sort_by_key(|i| core::cmp::Reverse(remainder_at(&remainders, *i)));
-        for index in order.into_iter().take(leftover) {
-            if let Some(part) = parts.get_mut(index) {
-                *part += 1;
-            }
-        }
-        let sign = if cents < 0 { -1 } else { 1 };
-        parts
+        allocate_cents(self.cents(), &integer_weights)?
             .into_iter()
-            .map(|p| Eur::try_from_cents(sign * p))
+            .map(Eur::try_from_cents)
             .collect()
     }
 
@@ -112,6 +73,149 @@ impl Eur {
     /// ```
     pub fn split_evenly(self, n: usize) -> Result<Vec<Eur>, MoneyError> {
         self.allocate(&vec![1u8; n])
+    }
+}
+
+/// Splits `amount` cents over integer `weights`, exact to the cent: the parts always sum to
+/// `amount`. The split of [`Eur::allocate`], on integers, for callers that split many times
+/// and keep their amounts in cents (the promotion engine allocates every discount with it).
+///
+/// Each part first gets its exact share `amount × wᵢ / Σw` rounded towards zero; the cents
+/// left over go one each to the parts with the largest remainders, the earlier part first on
+/// equal remainders (largest-remainder method). A negative amount is split like its absolute
+/// value, with every part negative; a part whose weight is zero gets nothing. It runs in time
+/// linear in the number of weights.
+///
+/// # Errors
+///
+/// - [`MoneyError::NegativeWeight`] when a weight is below zero;
+/// - [`MoneyError::ZeroWeights`] when a non-zero amount meets weights that sum to zero
+///   (including no weights at all); zero over such weights gives zero parts;
+/// - [`MoneyError::Overflow`] when an amount times a weight exceeds 128 bits.
+///
+/// # Example
+///
+/// ```
+/// // 10.00 over lines of 90.00 and 30.00, in cents.
+/// assert_eq!(comptoir_money::allocate_cents(1_000, &[9_000, 3_000])?, vec![750, 250]);
+/// // 0.10 over three equal lines: the leftover cent to the first.
+/// assert_eq!(comptoir_money::allocate_cents(10, &[1, 1, 1])?, vec![4, 3, 3]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn allocate_cents(amount: i128, weights: &[i128]) -> Result<Vec<i128>, MoneyError> {
+    let mut splitter = CentSplitter::default();
+    splitter.split(amount, weights)?;
+    Ok(splitter.parts)
+}
+
+/// The split of [`allocate_cents`], keeping its buffers from one split to the next: a caller
+/// that splits many amounts (the promotion engine, once per discount) allocates nothing
+/// after the first splits.
+///
+/// # Example
+///
+/// ```
+/// use comptoir_money::CentSplitter;
+///
+/// let mut splitter = CentSplitter::default();
+/// assert_eq!(splitter.split(1_000, &[9_000, 3_000])?, [750, 250]);
+/// assert_eq!(splitter.split(10, &[1, 1, 1])?, [4, 3, 3]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct CentSplitter {
+    parts: Vec<i128>,
+    remainders: Vec<i128>,
+    order: Vec<usize>,
+}
+
+impl CentSplitter {
+    /// Splits `amount` cents over `weights` as [`allocate_cents`] does and returns the parts,
+    /// which stay borrowed until the next split.
+    ///
+    /// # Errors
+    ///
+    /// As [`allocate_cents`].
+    pub fn split(&mut self, amount: i128, weights: &[i128]) -> Result<&[i128], MoneyError> {
+        self.parts.clear();
+        self.remainders.clear();
+        let mut total = 0i128;
+        for (index, w) in weights.iter().enumerate() {
+            if *w < 0 {
+                return Err(MoneyError::NegativeWeight {
+                    index,
+                    value: w.to_string(),
+                });
+            }
+            total = total
+                .checked_add(*w)
+                .ok_or_else(|| MoneyError::overflow("allocate"))?;
+        }
+        if amount == 0 {
+            self.parts.resize(weights.len(), 0);
+            return Ok(&self.parts);
+        }
+        if total == 0 {
+            return Err(MoneyError::ZeroWeights {
+                amount: Eur::try_from_cents(amount)
+                    .map_or_else(|_| format!("{amount} cents"), |e| e.to_string()),
+            });
+        }
+        let magnitude = amount.abs();
+        let (parts, remainders) = (&mut self.parts, &mut self.remainders);
+        let max_weight = weights.iter().copied().max().unwrap_or(0);
+        // Shop amounts fit 64-bit products, whose division is far cheaper than 128-bit
+        // division.
+        let narrow = i64::try_from(magnitude)
+            .ok()
+            .zip(i64::try_from(total).ok())
+            .zip(i64::try_from(max_weight).ok())
+            .filter(|((a, _), w)| a.checked_mul(*w).is_some());
+        if let Some(((magnitude, total), _)) = narrow {
+            for w in weights {
+                // Fits: each weight is at most max_weight, checked above.
+                let product = magnitude * i64::try_from(*w).unwrap_or(0);
+                let part = product / total;
+                parts.push(i128::from(part));
+                remainders.push(i128::from(product - part * total));
+            }
+        } else {
+            for w in weights {
+                let product = magnitude
+                    .checked_mul(*w)
+                    .ok_or_else(|| MoneyError::overflow("allocate"))?;
+                let part = product / total;
+                parts.push(part);
+                remainders.push(product - part * total);
+            }
+        }
+        // Each floor lost less than one cent, so fewer cents are left over than there are
+        // parts.
+        let given: i128 = parts.iter().sum();
+        let leftover =
+            usize::try_from(magnitude - given).map_err(|_| MoneyError::overflow("allocate"))?;
+        if leftover > 0 {
+            let order = &mut self.order;
+            order.clear();
+            order.extend(0..parts.len());
+            // Largest remainders first, the earlier part on ties: the key is unique, so
+            // selecting the first `leftover` (linear time) picks the parts a stable sort would.
+            let key = |i: &usize| (core::cmp::Reverse(remainder_at(remainders, *i)), *i);
+            if leftover < order.len() {
+                order.select_nth_unstable_by_key(leftover - 1, key);
+            }
+            for index in order.iter().take(leftover) {
+                if let Some(part) = parts.get_mut(*index) {
+                    *part += 1;
+                }
+            }
+        }
+        if amount < 0 {
+            for part in parts.iter_mut() {
+                *part = -*part;
+            }
+        }
+        Ok(&self.parts)
     }
 }
 
@@ -190,6 +294,63 @@ mod tests {
             Eur::ZERO.allocate(&[0u8, 0]),
             Ok(vec![Eur::ZERO, Eur::ZERO])
         );
+    }
+
+    /// The largest-remainder split as RULES.md words it, written plainly: floors, then a
+    /// stable sort of the remainders.
+    fn plain_split(amount: i128, weights: &[i128]) -> Vec<i128> {
+        let total: i128 = weights.iter().sum();
+        let magnitude = amount.abs();
+        let mut parts: Vec<i128> = weights.iter().map(|w| magnitude * w / total).collect();
+        let mut order: Vec<usize> = (0..weights.len()).collect();
+        order.sort_by_key(|i| core::cmp::Reverse(magnitude * weights[*i] % total));
+        let leftover = magnitude - parts.iter().sum::<i128>();
+        for i in order.into_iter().take(usize::try_from(leftover).unwrap()) {
+            parts[i] += 1;
+        }
+        let sign = if amount < 0 { -1 } else { 1 };
+        parts.iter().map(|p| p * sign).collect()
+    }
+
+    // Money (docs/rules.md), PROMO-5: the linear-time cent split is exactly the plain
+    // largest-remainder split, for every amount from -3.00 to 3.00 over every weight vector of
+    // up to four weights from 0 to 4 (at least one positive).
+    #[test]
+    fn cent_split_is_the_plain_largest_remainder_split_on_a_small_domain() {
+        let mut vectors: Vec<Vec<i128>> = vec![vec![]];
+        for _ in 0..4 {
+            let longer: Vec<Vec<i128>> = vectors
+                .iter()
+                .filter(|v| v.len() < 4)
+                .flat_map(|v| (0..=4).map(move |w| [v.clone(), vec![w]].concat()))
+                .collect();
+            vectors.extend(longer);
+        }
+        vectors.sort();
+        vectors.dedup();
+        // One splitter for every split: its buffers carry nothing from one to the next.
+        let mut splitter = CentSplitter::default();
+        for weights in vectors.iter().filter(|v| v.iter().any(|w| *w > 0)) {
+            for amount in -300..=300 {
+                let parts = allocate_cents(amount, weights).unwrap();
+                assert_eq!(splitter.split(amount, weights).unwrap(), parts.as_slice());
+                assert_eq!(
+                    parts,
+                    plain_split(amount, weights),
+                    "{amount} over {weights:?}"
+                );
+                assert_eq!(parts.iter().sum::<i128>(), amount);
+            }
+        }
+        assert_eq!(allocate_cents(0, &[0, 0]), Ok(vec![0, 0]));
+        assert!(matches!(
+            allocate_cents(1, &[0, 0]),
+            Err(MoneyError::ZeroWeights { .. })
+        ));
+        assert!(matches!(
+            allocate_cents(1, &[2, -1]),
+            Err(MoneyError::NegativeWeight { index: 1, .. })
+        ));
     }
 
     // Money (docs/rules.md): parts sum to the whole with decimal weights.

@@ -74,6 +74,7 @@ mod serde_impls;
 #[cfg(feature = "proptest")]
 pub mod strategies;
 
+pub use allocate::{CentSplitter, allocate_cents};
 pub use amount::{Eur, French};
 pub use error::MoneyError;
 pub use percent::Percent;

@@ -74,11 +74,12 @@ impl OrderAmount {
     /// use chrono::{TimeZone, Utc};
     /// use comptoir_cart::{Cart, Delivery, DeliveryService, Terms};
     /// use comptoir_payment::OrderAmount;
-    /// use comptoir_promo::{EvaluationContext, Line, Quantity};
+    /// use comptoir_promo::{Catalogue, EvaluationContext, Line, Quantity};
     ///
     /// let at = Utc.with_ymd_and_hms(2026, 11, 26, 9, 0, 0).single().ok_or("instant")?;
     /// let context = EvaluationContext::new(at);
-    /// let terms = Terms::new(&[], &context);
+    /// let catalogue = Catalogue::default();
+    /// let terms = Terms::new(&catalogue, &context);
     /// let mut cart = Cart::new();
     /// cart.add_line(Line::new("l1".parse()?, "kettle".parse()?, "95.10".parse()?, Quantity::ONE)?, &terms)?;
     /// cart.choose_delivery(Delivery::new(DeliveryService::Pickup, "4.90".parse()?)?, &terms)?;
@@ -89,7 +90,7 @@ impl OrderAmount {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn from_order(order: &Order) -> Result<OrderAmount, PaymentError> {
-        OrderAmount::new(order.products_total(), order.shipping())
+        OrderAmount::new(order.products_total(), order.shipping_net())
     }
 
     /// The products' total incl. VAT after discounts.

@@ -60,10 +60,11 @@ fn pay4_99_99_is_refused_and_100_00_is_accepted() -> TestResult {
 #[test]
 fn pay4_pay5_order_amount_from_an_order_counts_shipping_once() -> TestResult {
     use comptoir_cart::{Cart, Delivery, DeliveryService, Terms};
-    use comptoir_promo::{EvaluationContext, Line, Quantity};
+    use comptoir_promo::{Catalogue, EvaluationContext, Line, Quantity};
 
     let context = EvaluationContext::new(Paris.with_ymd_and_hms(2026, 1, 5, 9, 0, 0).unwrap());
-    let terms = Terms::new(&[], &context);
+    let catalogue = Catalogue::default();
+    let terms = Terms::new(&catalogue, &context);
     let mut cart = Cart::new();
     let kettle = Line::new(
         "l1".parse()?,

@@ -1,8 +1,8 @@
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, TimeZone, Utc};
 
-use crate::OfferId;
+use crate::{CustomerGroup, DeliveryService, Destination, OfferId};
 
 /// How many times an offer has been used, as the shop's storage counts it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -15,7 +15,8 @@ pub struct Usage {
 }
 
 /// Everything outside the cart and the offers that an evaluation depends on: the instant,
-/// whether this is the customer's first order, and the usage counts (PROMO-3).
+/// whether this is the customer's first order, the usage counts (PROMO-3), and what offers
+/// may be restricted to: the delivery service, the destination and the customer's groups.
 ///
 /// Nothing in the crates reads a clock or a database: the caller says what time it is and
 /// how often each offer was used.
@@ -40,6 +41,21 @@ pub struct EvaluationContext {
     first_order: bool,
     #[cfg_attr(feature = "serde", serde(default))]
     usage: BTreeMap<OfferId, Usage>,
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    delivery: Option<DeliveryService>,
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    destination: Option<Destination>,
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "BTreeSet::is_empty")
+    )]
+    customer_groups: BTreeSet<CustomerGroup>,
 }
 
 impl EvaluationContext {
@@ -50,6 +66,9 @@ impl EvaluationContext {
             at: at.with_timezone(&Utc),
             first_order: false,
             usage: BTreeMap::new(),
+            delivery: None,
+            destination: None,
+            customer_groups: BTreeSet::new(),
         }
     }
 
@@ -65,6 +84,43 @@ impl EvaluationContext {
     pub fn with_usage(mut self, offer: OfferId, usage: Usage) -> EvaluationContext {
         self.usage.insert(offer, usage);
         self
+    }
+
+    /// The same context with the delivery service chosen (SHIP-1). A cart sets it from its
+    /// own delivery when it evaluates.
+    #[must_use]
+    pub fn with_delivery(mut self, service: DeliveryService) -> EvaluationContext {
+        self.delivery = Some(service);
+        self
+    }
+
+    /// The same context with the parcel's destination.
+    #[must_use]
+    pub fn with_destination(mut self, destination: Destination) -> EvaluationContext {
+        self.destination = Some(destination);
+        self
+    }
+
+    /// The same context with the customer in `group` too.
+    #[must_use]
+    pub fn with_customer_group(mut self, group: CustomerGroup) -> EvaluationContext {
+        self.customer_groups.insert(group);
+        self
+    }
+
+    /// The delivery service chosen, if known.
+    pub fn delivery(&self) -> Option<DeliveryService> {
+        self.delivery
+    }
+
+    /// The parcel's destination, if known.
+    pub fn destination(&self) -> Option<Destination> {
+        self.destination
+    }
+
+    /// The customer's groups.
+    pub fn customer_groups(&self) -> &BTreeSet<CustomerGroup> {
+        &self.customer_groups
     }
 
     /// The instant of evaluation.
@@ -93,6 +149,9 @@ impl EvaluationContext {
             at: self.at,
             first_order: self.first_order,
             usage,
+            delivery: self.delivery,
+            destination: self.destination,
+            customer_groups: self.customer_groups.clone(),
         }
     }
 }
@@ -112,7 +171,8 @@ pub enum PercentStacking {
 }
 
 /// The shop's choices where the rules allow several readings. The default is the FAQ's reading
-/// as `RULES.md` fixes it: sequential percentages, shipping not counted in minimum amounts.
+/// as `RULES.md` fixes it: sequential percentages, shipping not counted in minimum amounts,
+/// several codes allowed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(default))]
@@ -121,4 +181,9 @@ pub struct PromoPolicy {
     pub stacking: PercentStacking,
     /// Whether shipping counts towards an offer's minimum amount (PROMO-3). Default: `false`.
     pub minimum_includes_shipping: bool,
+    /// At most one code per cart (PROMO-1, PROMO-2; PrestaShop's "allow several vouchers"
+    /// switched off): a second code is refused, naming the code already entered, while
+    /// automatic offers still combine with the code by their own terms. Default: `false`,
+    /// as the FAQ lets combinable codes stack.
+    pub one_code_per_cart: bool,
 }

@@ -22,6 +22,14 @@ pub enum PromoError {
         /// The value given.
         value: i64,
     },
+    /// Text that should be a whole number (a quantity, a priority) is not one.
+    #[error("{what} {input:?} is not a whole number")]
+    NotANumber {
+        /// What was read, e.g. `"quantity"`.
+        what: &'static str,
+        /// The text given.
+        input: String,
+    },
     /// An amount that must not be negative is (a price, a fixed discount, a minimum).
     #[error("{what} {amount} is negative")]
     NegativeAmount {
@@ -49,6 +57,36 @@ pub enum PromoError {
     EmptySelection {
         /// The offer.
         offer: String,
+    },
+    /// An offer without effect: it would give nothing.
+    #[error("offer {offer} has no effect")]
+    NoEffect {
+        /// The offer.
+        offer: String,
+    },
+    /// Two effects of one offer that cannot both apply: two free shippings, or two gifts
+    /// (an offer's gift line is named by the offer).
+    #[error("offer {offer} has more than one {effect} effect")]
+    DuplicateEffect {
+        /// The offer.
+        offer: String,
+        /// The kind of effect repeated, e.g. `"free shipping"`.
+        effect: &'static str,
+    },
+    /// Text that is not the two letters of a destination's ISO 3166-1 code.
+    #[error("destination {input:?} is not a two-letter country code")]
+    InvalidDestination {
+        /// The text given.
+        input: String,
+    },
+    /// A restriction to an empty list (of delivery services, destinations or customer
+    /// groups): the offer could never apply.
+    #[error("offer {offer} is restricted to no {what}")]
+    EmptyRestriction {
+        /// The offer.
+        offer: String,
+        /// What the list is of, e.g. `"delivery service"`.
+        what: &'static str,
     },
     /// A usage limit of zero: the offer could never be used.
     #[error("usage limit of offer {offer} is zero")]
@@ -78,6 +116,25 @@ pub enum PromoError {
         /// The second offer with it, by id.
         second: String,
     },
+    /// An offer combines only with offers that include one the catalogue does not hold
+    /// (PROMO-2).
+    #[error(
+        "offer {offer} combines only with offers including {unknown}, which is not in the catalogue"
+    )]
+    UnknownCombinableOffer {
+        /// The offer whose list names the missing one.
+        offer: String,
+        /// The missing offer's id.
+        unknown: String,
+    },
+    /// More offers than a catalogue's 32-bit positions can name.
+    #[error("a catalogue of {offers} offers exceeds the {max} a catalogue can hold")]
+    CatalogueTooLarge {
+        /// How many offers were given, at least.
+        offers: usize,
+        /// The most a catalogue holds.
+        max: usize,
+    },
     /// An amount computation failed (overflow far beyond any real cart).
     #[error("amount computation failed: {0}")]
     Money(#[from] MoneyError),
@@ -92,6 +149,9 @@ impl PromoError {
                 | PromoError::EmptySelection { .. }
                 | PromoError::ZeroUsageLimit { .. }
                 | PromoError::ZeroAmount { .. }
+                | PromoError::NoEffect { .. }
+                | PromoError::EmptyRestriction { .. }
+                | PromoError::DuplicateEffect { .. }
         )
     }
 

@@ -1,10 +1,11 @@
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
-use comptoir_money::Eur;
+use comptoir_money::{CentSplitter, Eur};
 
 use crate::{
-    Code, Effect, EvaluationContext, Line, LineId, Offer, OfferId, PercentStacking, ProductId,
-    PromoError, PromoPolicy, Quantity, Refusal, Target,
+    Catalogue, Code, Effect, EvaluationContext, Line, LineId, Offer, OfferId, PercentStacking,
+    ProductId, PromoError, PromoPolicy, Quantity, Refusal, Target,
 };
 
 /// Which line of an evaluation a discount sits on: a line of the cart, or the line a gift
@@ -17,6 +18,24 @@ pub enum LineRef {
     Item(LineId),
     /// The gift line added by this offer.
     Gift(OfferId),
+}
+
+impl LineRef {
+    /// The cart's line id, for a line of the cart.
+    pub fn item_id(&self) -> Option<&LineId> {
+        match self {
+            LineRef::Item(id) => Some(id),
+            LineRef::Gift(_) => None,
+        }
+    }
+
+    /// The offer that added the line, for a gift line.
+    pub fn gift_offer(&self) -> Option<&OfferId> {
+        match self {
+            LineRef::Gift(offer) => Some(offer),
+            LineRef::Item(_) => None,
+        }
+    }
 }
 
 /// A line after the offers: its amount before discounts, the discounts allocated to it and
@@ -102,13 +121,38 @@ impl LineDiscount {
 
 /// An offer that applies, with its discount and where the discount sits.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct AppliedOffer {
     offer: OfferId,
-    name: String,
+    name: Arc<str>,
     discount: Eur,
-    lines: Vec<LineDiscount>,
-    shipping: Eur,
+    /// The shares of several effects summed per line; empty for an offer of one effect,
+    /// whose shares are its effect's (no copy on the evaluation's path).
+    merged: Vec<LineDiscount>,
+    shipping_discount: Eur,
+    effects: Parts,
+}
+
+/// An applied offer's effects: most offers have one, kept without a vector of its own.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum Parts {
+    One(AppliedEffect),
+    Several(Vec<AppliedEffect>),
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for AppliedOffer {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+
+        let mut s = serializer.serialize_struct("AppliedOffer", 6)?;
+        s.serialize_field("offer", &self.offer)?;
+        s.serialize_field("name", &*self.name)?;
+        s.serialize_field("discount", &self.discount)?;
+        s.serialize_field("lines", self.lines())?;
+        s.serialize_field("shipping_discount", &self.shipping_discount)?;
+        s.serialize_field("effects", self.effects())?;
+        s.end()
+    }
 }
 
 impl AppliedOffer {
@@ -123,30 +167,111 @@ impl AppliedOffer {
     }
 
     /// The whole discount the offer gives: the sum of [`lines`](Self::lines) and
-    /// [`shipping`](Self::shipping), exactly.
+    /// [`shipping_discount`](Self::shipping_discount), exactly.
     pub fn discount(&self) -> Eur {
         self.discount
     }
 
-    /// The discount allocated to each line it covers (lines with a zero share are left out).
+    /// The discount allocated to each line it covers (lines with a zero share are left out),
+    /// the shares of all its effects summed per line.
+    pub fn lines(&self) -> &[LineDiscount] {
+        match &self.effects {
+            Parts::One(only) => &only.lines,
+            Parts::Several(_) => &self.merged,
+        }
+    }
+
+    /// The discount taken off shipping (a free-shipping offer).
+    pub fn shipping_discount(&self) -> Eur {
+        self.shipping_discount
+    }
+
+    /// What each of the offer's effects gave, in the order they applied: the offer's
+    /// [`lines`](Self::lines), shipping and gift split by effect.
+    pub fn effects(&self) -> &[AppliedEffect] {
+        match &self.effects {
+            Parts::One(only) => core::slice::from_ref(only),
+            Parts::Several(all) => all,
+        }
+    }
+}
+
+/// What one effect of an applied offer gave, and where (PROMO-4, PROMO-5).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct AppliedEffect {
+    effect: Effect,
+    discount: Eur,
+    lines: Vec<LineDiscount>,
+    shipping_discount: Eur,
+}
+
+impl AppliedEffect {
+    /// The effect, as the offer states it.
+    pub fn effect(&self) -> &Effect {
+        &self.effect
+    }
+
+    /// What it took off: the sum of [`lines`](Self::lines) and
+    /// [`shipping_discount`](Self::shipping_discount), exactly.
+    pub fn discount(&self) -> Eur {
+        self.discount
+    }
+
+    /// Its discount on each line it covers (lines with a zero share are left out); a gift's
+    /// is on the gift line.
     pub fn lines(&self) -> &[LineDiscount] {
         &self.lines
     }
 
-    /// The discount taken off shipping (a free-shipping offer).
-    pub fn shipping(&self) -> Eur {
-        self.shipping
+    /// What it took off shipping.
+    pub fn shipping_discount(&self) -> Eur {
+        self.shipping_discount
+    }
+
+    /// What the effect gave, in French, for the customer's receipt
+    /// (« Livraison offerte : −4,90 € »).
+    pub fn message_fr(&self) -> String {
+        let what = match &self.effect {
+            Effect::PercentOff { percent, on } => {
+                format!("{} % {}", percent.to_decimal().normalize(), target_fr(on))
+            }
+            Effect::AmountOff { amount, on } => {
+                format!("{} de remise {}", amount.french(), target_fr(on))
+            }
+            Effect::FreeShipping => "Livraison offerte".to_owned(),
+            Effect::Gift { product, .. } => format!("Produit offert ({product})"),
+        };
+        format!("{what} : −{}", self.discount.french())
+    }
+}
+
+fn target_fr(on: &Target) -> &'static str {
+    match on {
+        Target::Order => "sur la commande",
+        Target::Selection(_) => "sur les articles de l'offre",
+        Target::CheapestUnit | Target::CheapestUnitIn(_) => "sur l'article le moins cher",
     }
 }
 
 /// An offer that was considered and does not apply, with the reason.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct NotApplied {
+    offer: OfferId,
+    reason: Refusal,
+}
+
+impl NotApplied {
     /// The offer.
-    pub offer: OfferId,
+    pub fn offer(&self) -> &OfferId {
+        &self.offer
+    }
+
     /// Why it does not apply.
-    pub reason: Refusal,
+    pub fn reason(&self) -> &Refusal {
+        &self.reason
+    }
 }
 
 /// The result of evaluating offers against lines: what applies, in order, and what every
@@ -164,8 +289,9 @@ pub struct NotApplied {
 pub struct Evaluation {
     applied: Vec<AppliedOffer>,
     lines: Vec<EvaluatedLine>,
-    shipping_cost: Eur,
-    shipping: Eur,
+    shipping_amount: Eur,
+    shipping_discount: Eur,
+    shipping_net: Eur,
     total: Eur,
     not_applied: Vec<NotApplied>,
     unknown_codes: Vec<Code>,
@@ -189,22 +315,27 @@ impl Evaluation {
 
     /// The evaluated line of the cart's line `id`.
     pub fn line(&self, id: &LineId) -> Option<&EvaluatedLine> {
-        self.lines
-            .iter()
-            .find(|l| matches!(&l.line, LineRef::Item(i) if i == id))
+        self.lines.iter().find(|l| l.line.item_id() == Some(id))
     }
 
-    /// Shipping before offers.
-    pub fn shipping_cost(&self) -> Eur {
-        self.shipping_cost
+    /// Shipping before offers: the delivery's cost.
+    pub fn shipping_amount(&self) -> Eur {
+        self.shipping_amount
     }
 
-    /// Shipping after a free-shipping offer.
-    pub fn shipping(&self) -> Eur {
-        self.shipping
+    /// What offers took off shipping: [`shipping_amount`](Self::shipping_amount) minus
+    /// [`shipping_net`](Self::shipping_net).
+    pub fn shipping_discount(&self) -> Eur {
+        self.shipping_discount
     }
 
-    /// What the customer pays: the lines' net amounts plus [`shipping`](Self::shipping).
+    /// What the customer pays for shipping, after a free-shipping offer.
+    pub fn shipping_net(&self) -> Eur {
+        self.shipping_net
+    }
+
+    /// What the customer pays: the lines' net amounts plus
+    /// [`shipping_net`](Self::shipping_net).
     pub fn total(&self) -> Eur {
         self.total
     }
@@ -228,7 +359,7 @@ impl Evaluation {
         applied: &'a AppliedOffer,
     ) -> impl Iterator<Item = (&'a EvaluatedLine, Eur)> + 'a {
         applied
-            .lines
+            .lines()
             .iter()
             .filter_map(|d| self.lines.get(d.line).map(|l| (l, d.amount)))
     }
@@ -239,15 +370,23 @@ impl Evaluation {
     }
 }
 
-/// Evaluates the shop's offers against a cart: every automatic offer, and every offer whose
-/// code is in `codes` (PROMO-1..5).
+/// Evaluates a cart against the shop's catalogue: the offers whose code is in `codes`, and
+/// the automatic offers that can apply to `lines` at the context's instant (PROMO-1..5).
 ///
 /// `codes` is a set, and offers are considered in the order of (priority, id), so the result
 /// depends only on the cart, the codes and the offers, never on the order codes were
 /// entered. An offer applies when its conditions hold (PROMO-3) and it does not conflict with
-/// an offer considered before it: a non-combinable offer never applies with another
-/// (PROMO-2). Each discount is allocated to the lines it covers in proportion to what they
+/// an offer considered before it (PROMO-2): two offers apply together only when each allows
+/// the other ([`Combinable`](crate::Combinable)), so a non-combinable offer never applies
+/// with another. Each discount is allocated to the lines it covers in proportion to what they
 /// still cost, exact to the cent (PROMO-5).
+///
+/// **Which offers are considered.** Every offer whose code was entered, and every automatic
+/// offer valid at the context's instant whose product selections (the products it requires,
+/// those its discount is taken from) each match a line of the cart: the
+/// [`Catalogue`] finds them through its indexes, so the cost follows the cart, not the
+/// catalogue. Automatic offers outside their window, or bound to products the cart does not
+/// hold, are not listed among the offers not applied.
 ///
 /// **Equal priorities.** PROMO-2 lets a newcomer displace an applied offer only with a
 /// strictly higher priority, and breaks ties by (priority, offer id). This crate reads the two
@@ -257,15 +396,11 @@ impl Evaluation {
 /// codes were entered, and "already applied" is an order of entry; the id is the only
 /// tie-break that gives the same cart whatever that order.
 ///
-/// The whole `catalogue` is checked ([`check_catalogue`]), not only the offers the codes
-/// select, so a catalogue with two offers of one id or one code fails on its first use.
-///
 /// # Errors
 ///
-/// [`PromoError::DuplicateOffer`] or [`PromoError::DuplicateCode`] when two offers of the
-/// catalogue share an id or a code, [`PromoError::DuplicateLine`] when two lines share an id,
-/// [`PromoError::NegativeAmount`] for a negative shipping cost, and [`PromoError::Money`] on
-/// overflow.
+/// [`PromoError::DuplicateLine`] when two lines share an id, [`PromoError::NegativeAmount`]
+/// for a negative shipping cost, and [`PromoError::Money`] on overflow. The catalogue was
+/// checked when it was built.
 ///
 /// # Example
 ///
@@ -275,16 +410,16 @@ impl Evaluation {
 /// use comptoir_money::Eur;
 /// use comptoir_promo::*;
 ///
-/// let ten_off_100 = Offer::new(OfferSpec {
-///     id: "ten-off".parse()?,
-///     name: "-10 € dès 100 €".into(),
-///     trigger: Trigger::Code(Code::new("DIX")?),
-///     window: ValidityWindow::ALWAYS,
-///     conditions: Conditions { minimum_amount: Some("100".parse()?), ..Default::default() },
-///     effect: Effect::AmountOff { amount: "10".parse()?, on: Target::Order },
-///     combinable: true,
-///     priority: Priority::new(1),
-/// })?;
+/// let ten_off_100 = Offer::builder(
+///     "ten-off".parse()?,
+///     "-10 € dès 100 €",
+///     Effect::AmountOff { amount: "10".parse()?, on: Target::Order },
+/// )
+/// .code(Code::new("DIX")?)
+/// .minimum_amount("100".parse()?)
+/// .priority(1)
+/// .build()?;
+/// let catalogue = Catalogue::new([ten_off_100])?;
 /// let lines = [
 ///     Line::new("a".parse()?, "A".parse()?, "90".parse()?, Quantity::ONE)?,
 ///     Line::new("b".parse()?, "B".parse()?, "30".parse()?, Quantity::ONE)?,
@@ -292,43 +427,36 @@ impl Evaluation {
 /// let codes = BTreeSet::from([Code::new(" dix ")?]);
 /// let at = Utc.with_ymd_and_hms(2026, 11, 26, 10, 0, 0).single().ok_or("instant")?;
 /// let context = EvaluationContext::new(at);
-/// let result = evaluate(&[ten_off_100], &codes, &lines, Eur::ZERO, &context, &PromoPolicy::default())?;
+/// let result = evaluate(&catalogue, &codes, &lines, Eur::ZERO, &context, &PromoPolicy::default())?;
 /// assert_eq!(result.total(), "110.00".parse()?);
 /// // 10.00 over 90.00 and 30.00: 7.50 and 2.50.
 /// assert_eq!(result.line(&"a".parse()?).map(|l| l.net()), Some("82.50".parse()?));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn evaluate(
-    catalogue: &[Offer],
+    catalogue: &Catalogue,
     codes: &BTreeSet<Code>,
     lines: &[Line],
     shipping: Eur,
     context: &EvaluationContext,
     policy: &PromoPolicy,
 ) -> Result<Evaluation, PromoError> {
-    check_catalogue(catalogue)?;
-    let candidates: Vec<&Offer> = catalogue
-        .iter()
-        .filter(|o| o.code().is_none_or(|c| codes.contains(c)))
-        .collect();
-    let unknown_codes = codes
-        .iter()
-        .filter(|c| !catalogue.iter().any(|o| o.code() == Some(*c)))
-        .cloned()
-        .collect();
+    let (candidates, unknown_codes) = catalogue.candidates(codes, lines, context.at());
     run(candidates, unknown_codes, lines, shipping, context, policy)
 }
 
-/// Evaluates exactly `offers` (codes or not, all taken as entered) against `lines`, as at
-/// `context`: how an order's frozen offers reprice the items kept after a return (CART-3,
-/// REF-1). Offers whose conditions no longer hold lapse, with their reason.
+/// Evaluates exactly `offers` (codes or not, all taken as entered, whatever their window and
+/// products) against `lines`, as at `context`: how an order's frozen offers reprice the items
+/// kept after a return (CART-3, REF-1). Offers whose conditions no longer hold lapse, with
+/// their reason.
 ///
 /// Given the offers an evaluation applied, with the same lines and context, it gives the
 /// same lines, discounts and total as that evaluation.
 ///
 /// # Errors
 ///
-/// As [`evaluate`].
+/// As [`evaluate`], and [`PromoError::DuplicateOffer`] or [`PromoError::DuplicateCode`] when
+/// two of `offers` share an id or a code.
 pub fn evaluate_as_at(
     offers: &[Offer],
     lines: &[Line],
@@ -336,7 +464,7 @@ pub fn evaluate_as_at(
     context: &EvaluationContext,
     policy: &PromoPolicy,
 ) -> Result<Evaluation, PromoError> {
-    check_catalogue(offers)?;
+    check_unique(offers)?;
     run(
         offers.iter().collect(),
         Vec::new(),
@@ -347,65 +475,69 @@ pub fn evaluate_as_at(
     )
 }
 
-/// Checks that no two offers of `catalogue` share an id or a code.
-///
-/// An id names one offer in every result and every frozen order, and a code must select one
-/// offer (PROMO-1): a catalogue that breaks either is the shop's mistake, refused as a whole
-/// rather than when the ambiguous code happens to be entered. [`evaluate`] and
-/// [`evaluate_as_at`] run this check; call it to check a catalogue once, when it is loaded.
-///
-/// # Errors
-///
-/// [`PromoError::DuplicateOffer`] for a shared id, [`PromoError::DuplicateCode`] for a shared
-/// code.
-///
-/// # Example
-///
-/// ```
-/// use comptoir_promo::*;
-///
-/// let offer = |id: &str, code: &str| -> Result<Offer, PromoError> {
-///     Offer::new(OfferSpec {
-///         id: id.parse()?,
-///         name: id.into(),
-///         trigger: Trigger::Code(Code::new(code)?),
-///         window: ValidityWindow::ALWAYS,
-///         conditions: Conditions::default(),
-///         effect: Effect::FreeShipping,
-///         combinable: true,
-///         priority: Priority::new(1),
-///     })
-/// };
-/// assert!(check_catalogue(&[offer("a", "PORT")?, offer("b", "LIVRAISON")?]).is_ok());
-/// assert!(matches!(
-///     check_catalogue(&[offer("a", "PORT")?, offer("b", " port ")?]),
-///     Err(PromoError::DuplicateCode { .. })
-/// ));
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-pub fn check_catalogue(catalogue: &[Offer]) -> Result<(), PromoError> {
-    let mut ids: Vec<&OfferId> = catalogue.iter().map(Offer::id).collect();
+/// Checks that no two of `offers` share an id or a code, as a [`Catalogue`] does.
+fn check_unique(offers: &[Offer]) -> Result<(), PromoError> {
+    let mut ids: Vec<&OfferId> = offers.iter().map(Offer::id).collect();
     ids.sort_unstable();
     if let Some([a, _]) = ids.windows(2).find(|p| p.first() == p.get(1)) {
         return Err(PromoError::DuplicateOffer { id: a.to_string() });
     }
-    let mut codes: Vec<(&Code, &OfferId)> = catalogue
+    let mut codes: Vec<(&Code, usize)> = offers
         .iter()
-        .filter_map(|o| o.code().map(|c| (c, o.id())))
+        .enumerate()
+        .filter_map(|(i, o)| o.code().map(|c| (c, i)))
         .collect();
     codes.sort_unstable();
     for pair in codes.windows(2) {
         if let [(code, first), (other, second)] = pair
             && code == other
         {
+            let id = |i: &usize| offers.get(*i).map(|o| o.id().to_string());
             return Err(PromoError::DuplicateCode {
                 code: code.to_string(),
-                first: first.to_string(),
-                second: second.to_string(),
+                first: id(first).unwrap_or_default(),
+                second: id(second).unwrap_or_default(),
             });
         }
     }
     Ok(())
+}
+
+/// The first eight bytes of `id`, big-endian and zero-padded: ordered as the ids are, up
+/// to ties that the full id then breaks.
+fn id_prefix(id: &OfferId) -> u64 {
+    let mut bytes = [0u8; 8];
+    for (slot, byte) in bytes.iter_mut().zip(id.as_str().bytes()) {
+        *slot = byte;
+    }
+    u64::from_be_bytes(bytes)
+}
+
+/// Checks that no two lines share an id, naming the smallest repeated one. Carts usually
+/// list their lines in the order of their ids, which the sort sees in one pass.
+fn check_unique_lines(lines: &[Line]) -> Result<(), PromoError> {
+    let mut ids: Vec<&LineId> = lines.iter().map(Line::id).collect();
+    ids.sort_unstable();
+    match ids.windows(2).find(|p| p.first() == p.get(1)) {
+        Some([id, _]) => Err(PromoError::DuplicateLine { id: id.to_string() }),
+        _ => Ok(()),
+    }
+}
+
+/// Buffers an evaluation reuses from one discount to the next: the lines a discount covers,
+/// what they still cost, and the cent split.
+#[derive(Default)]
+struct Scratch {
+    covered: Vec<usize>,
+    weights: Vec<i128>,
+    splitter: CentSplitter,
+}
+
+/// What applying an effect changes: the lines, shipping, and the buffers it works in.
+struct Applying<'a> {
+    work: &'a mut [Work],
+    shipping_left: &'a mut i128,
+    scratch: &'a mut Scratch,
 }
 
 /// A line while offers are applied, in cents: integer arithmetic keeps evaluation cheap.
@@ -419,7 +551,11 @@ fn cents(amount: Eur) -> i128 {
 }
 
 fn eur(cents: i128) -> Result<Eur, PromoError> {
-    Ok(Eur::try_from_cents(cents)?)
+    // Shop amounts fit 64 bits, whose conversion needs no range check.
+    match i64::try_from(cents) {
+        Ok(small) => Ok(Eur::from_cents(small)),
+        Err(_) => Ok(Eur::try_from_cents(cents)?),
+    }
 }
 
 fn add(a: i128, b: i128) -> Result<i128, PromoError> {
@@ -440,52 +576,64 @@ fn run(
             amount: shipping,
         });
     }
-    let mut ids: Vec<&LineId> = lines.iter().map(Line::id).collect();
-    ids.sort_unstable();
-    if let Some(pair) = ids.windows(2).find(|p| p.first() == p.get(1)) {
-        return Err(PromoError::DuplicateLine {
-            id: pair.first().map(|id| id.to_string()).unwrap_or_default(),
-        });
-    }
+    check_unique_lines(lines)?;
     // PROMO-2: a fixed order, whatever order the offers or codes came in. Ids are unique
-    // (checked by the callers), so the order is total.
-    candidates.sort_by(|a, b| (a.priority(), a.id()).cmp(&(b.priority(), b.id())));
+    // (checked by the catalogue or the caller), so the order is total.
+    // The key starts with the id's first bytes, so most comparisons read no string.
+    candidates.sort_by_cached_key(|o| (o.priority(), id_prefix(o.id()), o.id()));
 
     let mut work = Vec::with_capacity(lines.len());
-    let mut products = 0i128;
-    let mut units = 0u64;
+    let mut totals = Totals {
+        units: 0,
+        products: 0,
+        on_sale: 0,
+        shipping: if policy.minimum_includes_shipping {
+            cents(shipping)
+        } else {
+            0
+        },
+    };
     for line in lines {
         // Integer cents: the same product as `Line::amount`, without decimal arithmetic.
         let amount = cents(line.unit_price())
             .checked_mul(i128::from(line.quantity().get()))
             .ok_or_else(PromoError::overflow)?;
-        products = add(products, amount)?;
-        units = units.saturating_add(u64::from(line.quantity().get()));
+        totals.products = add(totals.products, amount)?;
+        if line.is_on_sale() {
+            totals.on_sale = add(totals.on_sale, amount)?;
+        }
+        totals.units = totals
+            .units
+            .saturating_add(u64::from(line.quantity().get()));
         work.push(Work {
             amount,
             remaining: amount,
         });
     }
-    // PROMO-3: the minimum is on products before discounts, gifts excluded; shipping only
-    // when the shop says so.
-    let minimum_base = if policy.minimum_includes_shipping {
-        add(products, cents(shipping))?
-    } else {
-        products
-    };
 
     let mut shipping_left = cents(shipping);
+    let mut scratch = Scratch::default();
     let mut applied: Vec<AppliedOffer> = Vec::new();
-    let mut first: Option<&Offer> = None;
+    let mut kept: Vec<&Offer> = Vec::new();
     let mut not_applied = Vec::new();
     let mut gifts = Vec::new();
     for offer in candidates {
-        let refusal = match unmet_condition(offer, lines, units, minimum_base, context)? {
+        // PROMO-1: under one code per cart, the first code offer that applies in
+        // (priority, id) order is the cart's code; any other is refused naming it.
+        let code_entered = kept
+            .iter()
+            .find_map(|k| k.code())
+            .filter(|_| policy.one_code_per_cart && offer.code().is_some());
+        let refusal = match unmet_condition(offer, lines, &totals, context)? {
             Some(r) => Some(r),
-            // PROMO-2: whichever comes first in (priority, id) wins; a non-combinable offer
-            // stands alone.
-            None => first
-                .filter(|f| !offer.is_combinable() || !f.is_combinable())
+            None if code_entered.is_some() => code_entered.map(|entered| Refusal::OneCodePerCart {
+                entered: entered.clone(),
+            }),
+            // PROMO-2: whichever comes first in (priority, id) wins; the refusal names the
+            // first applied offer that does not combine with this one.
+            None => kept
+                .iter()
+                .find(|f| !offer.combines_with(f))
                 .map(|f| Refusal::NotCombinable {
                     with: f.id().clone(),
                     with_name: f.name().to_owned(),
@@ -498,21 +646,25 @@ fn run(
             });
             continue;
         }
-        first = first.or(Some(offer));
+        kept.push(offer);
         let gift_at = lines.len() + gifts.len();
-        let result = apply(offer, lines, &mut work, &mut shipping_left, policy, gift_at)?;
-        if let Effect::Gift {
-            product,
-            unit_price,
-        } = offer.effect()
-        {
+        let result = apply(
+            offer,
+            lines,
+            &mut work,
+            &mut shipping_left,
+            &mut scratch,
+            policy,
+            gift_at,
+        )?;
+        if let Some((product, unit_price)) = offer.gift() {
             gifts.push(EvaluatedLine {
                 line: LineRef::Gift(offer.id().clone()),
                 product: product.clone(),
-                unit_price: *unit_price,
+                unit_price,
                 quantity: Quantity::ONE,
-                amount: *unit_price,
-                discount: *unit_price,
+                amount: unit_price,
+                discount: unit_price,
                 net: Eur::ZERO,
             });
         }
@@ -537,8 +689,9 @@ fn run(
     Ok(Evaluation {
         applied,
         lines: evaluated,
-        shipping_cost: shipping,
-        shipping: eur(shipping_left)?,
+        shipping_amount: shipping,
+        shipping_discount: eur(cents(shipping) - shipping_left)?,
+        shipping_net: eur(shipping_left)?,
         total: eur(total)?,
         not_applied,
         unknown_codes,
@@ -550,8 +703,7 @@ fn run(
 fn unmet_condition(
     offer: &Offer,
     lines: &[Line],
-    units: u64,
-    minimum_base: i128,
+    totals: &Totals,
     context: &EvaluationContext,
 ) -> Result<Option<Refusal>, PromoError> {
     let window = offer.window();
@@ -567,6 +719,24 @@ fn unmet_condition(
     if c.first_order_only && !context.is_first_order() {
         return Ok(Some(Refusal::FirstOrderOnly));
     }
+    if c.delivery
+        .as_ref()
+        .is_some_and(|allowed| context.delivery().is_none_or(|d| !allowed.contains(&d)))
+    {
+        return Ok(Some(Refusal::DeliveryServiceNotAllowed));
+    }
+    if c.destinations
+        .as_ref()
+        .is_some_and(|allowed| context.destination().is_none_or(|d| !allowed.contains(&d)))
+    {
+        return Ok(Some(Refusal::DestinationNotAllowed));
+    }
+    if c.customer_groups
+        .as_ref()
+        .is_some_and(|allowed| allowed.is_disjoint(context.customer_groups()))
+    {
+        return Ok(Some(Refusal::CustomerGroupNotAllowed));
+    }
     let usage = context.usage(offer.id());
     if c.per_customer_limit.is_some_and(|l| usage.by_customer >= l) {
         return Ok(Some(Refusal::CustomerUsageLimitReached));
@@ -574,59 +744,207 @@ fn unmet_condition(
     if c.total_limit.is_some_and(|l| usage.total >= l) {
         return Ok(Some(Refusal::TotalUsageLimitReached));
     }
+    // PROMO-1: an empty cart gets its own reason, before any product restriction: a gift or
+    // free shipping needs something bought, and an order-wide offer has nothing to cover.
+    if lines.is_empty() {
+        return Ok(Some(Refusal::EmptyCart));
+    }
     if let Some(required) = &c.requires
         && !lines.iter().any(|l| required.matches(l))
     {
         return Ok(Some(Refusal::ProductRestrictionNotMet));
     }
-    let covers_something = match offer.effect() {
-        Effect::PercentOff { on, .. } | Effect::AmountOff { on, .. } => match on {
-            Target::Selection(s) => lines.iter().any(|l| s.matches(l)),
-            Target::Order | Target::CheapestUnit => !lines.is_empty(),
-        },
-        Effect::FreeShipping | Effect::Gift { .. } => true,
-    };
-    if !covers_something {
-        return Ok(Some(Refusal::ProductRestrictionNotMet));
+    // Every effect taken from a product selection must find one of its products, and one
+    // not on sale when the offer leaves those alone.
+    let skip_on_sale = c.on_sale.excludes_from_discounts();
+    let mut only_on_sale = false;
+    for effect in offer.effects() {
+        let on = match effect {
+            Effect::PercentOff { on, .. } | Effect::AmountOff { on, .. } => on,
+            Effect::FreeShipping | Effect::Gift { .. } => continue,
+        };
+        let selection = on.selection();
+        let mut covered = lines
+            .iter()
+            .filter(|l| selection.is_none_or(|s| s.matches(l)));
+        let Some(first) = covered.next() else {
+            return Ok(Some(Refusal::ProductRestrictionNotMet));
+        };
+        if skip_on_sale {
+            only_on_sale |= match on {
+                // The cheapest unit is the cart's (or the selection's), on sale or not:
+                // leaving lines on sale alone never moves the discount onto a dearer product.
+                Target::CheapestUnit | Target::CheapestUnitIn(_) => {
+                    cheapest(lines, |l| selection.is_none_or(|s| s.matches(l)))
+                        .and_then(|i| lines.get(i))
+                        .is_some_and(Line::is_on_sale)
+                }
+                Target::Order | Target::Selection(_) => {
+                    first.is_on_sale() && covered.all(Line::is_on_sale)
+                }
+            };
+        }
+    }
+    if only_on_sale {
+        return Ok(Some(Refusal::OnlyProductsOnSale));
     }
     if let Some(min) = c.minimum_quantity {
         let min = u64::from(min.get());
+        if totals.units < min {
+            let missing = u32::try_from(min - totals.units).unwrap_or(u32::MAX);
+            return Ok(Some(Refusal::MinimumQuantityNotReached { missing }));
+        }
+    }
+    if let Some(required) = &c.minimum_quantity_in {
+        let units = lines
+            .iter()
+            .filter(|l| required.of.matches(l))
+            .fold(0u64, |n, l| n.saturating_add(u64::from(l.quantity().get())));
+        let min = u64::from(required.units.get());
         if units < min {
             let missing = u32::try_from(min - units).unwrap_or(u32::MAX);
-            return Ok(Some(Refusal::MinimumQuantityNotReached { missing }));
+            return Ok(Some(Refusal::SelectionQuantityNotReached { missing }));
         }
     }
     if let Some(min) = c.minimum_amount {
         let min = cents(min);
-        if minimum_base < min {
+        let base = totals.minimum_base(c.on_sale.excludes_from_minimum())?;
+        if base < min {
             return Ok(Some(Refusal::MinimumAmountNotReached {
-                missing: eur(min - minimum_base)?,
+                missing: eur(min - base)?,
             }));
         }
     }
     Ok(None)
 }
 
-/// Applies one offer's effect (PROMO-4) and allocates its discount (PROMO-5).
+/// What the cart's lines add up to, for the conditions of PROMO-3.
+struct Totals {
+    units: u64,
+    products: i128,
+    /// The part of `products` on lines already on sale.
+    on_sale: i128,
+    /// Shipping when it counts towards minimum amounts, zero otherwise.
+    shipping: i128,
+}
+
+impl Totals {
+    /// PROMO-3: the minimum is on products before discounts, gifts excluded, lines on sale
+    /// excluded when the offer says so; shipping only when the shop says so.
+    fn minimum_base(&self, without_on_sale: bool) -> Result<i128, PromoError> {
+        let products = if without_on_sale {
+            self.products - self.on_sale
+        } else {
+            self.products
+        };
+        add(products, self.shipping)
+    }
+}
+
+/// Applies one offer's effects in order (PROMO-4) and allocates their discounts (PROMO-5).
 fn apply(
     offer: &Offer,
     lines: &[Line],
     work: &mut [Work],
     shipping_left: &mut i128,
+    scratch: &mut Scratch,
     policy: &PromoPolicy,
     gift_at: usize,
 ) -> Result<AppliedOffer, PromoError> {
-    let mut result = AppliedOffer {
+    let skip_on_sale = offer.conditions().on_sale.excludes_from_discounts();
+    let mut each = offer.effects().iter().map(|effect| {
+        let into = Applying {
+            work: &mut *work,
+            shipping_left: &mut *shipping_left,
+            scratch: &mut *scratch,
+        };
+        apply_effect(effect, lines, into, policy, gift_at, skip_on_sale)
+    });
+    let (effects, merged) = match (each.next(), offer.effects().len()) {
+        (Some(only), 1) => (Parts::One(only?), Vec::new()),
+        (first, _) => {
+            let all = first
+                .into_iter()
+                .chain(each)
+                .collect::<Result<Vec<_>, _>>()?;
+            let merged = merge_shares(&all)?;
+            (Parts::Several(all), merged)
+        }
+    };
+    let parts = match &effects {
+        Parts::One(only) => core::slice::from_ref(only),
+        Parts::Several(all) => all.as_slice(),
+    };
+    let (mut discount, mut shipping) = (0i128, 0i128);
+    for part in parts {
+        discount = add(discount, cents(part.discount))?;
+        shipping = add(shipping, cents(part.shipping_discount))?;
+    }
+    Ok(AppliedOffer {
         offer: offer.id().clone(),
-        name: offer.name().to_owned(),
+        name: Arc::clone(offer.shared_name()),
+        discount: eur(discount)?,
+        merged,
+        shipping_discount: eur(shipping)?,
+        effects,
+    })
+}
+
+/// The shares of several effects, summed per line, in the order of the lines.
+fn merge_shares(effects: &[AppliedEffect]) -> Result<Vec<LineDiscount>, PromoError> {
+    let mut shares: Vec<(usize, i128)> = effects
+        .iter()
+        .flat_map(|e| e.lines.iter().map(|d| (d.line, cents(d.amount))))
+        .collect();
+    shares.sort_by_key(|(line, _)| *line);
+    let mut merged: Vec<LineDiscount> = Vec::with_capacity(shares.len());
+    let mut current: Option<(usize, i128)> = None;
+    for (line, amount) in shares {
+        current = match current {
+            Some((at, sum)) if at == line => Some((at, add(sum, amount)?)),
+            Some((at, sum)) => {
+                merged.push(LineDiscount {
+                    line: at,
+                    amount: eur(sum)?,
+                });
+                Some((line, amount))
+            }
+            None => Some((line, amount)),
+        };
+    }
+    if let Some((line, sum)) = current {
+        merged.push(LineDiscount {
+            line,
+            amount: eur(sum)?,
+        });
+    }
+    Ok(merged)
+}
+
+/// Applies one effect (PROMO-4) and allocates its discount (PROMO-5).
+fn apply_effect(
+    effect: &Effect,
+    lines: &[Line],
+    into: Applying<'_>,
+    policy: &PromoPolicy,
+    gift_at: usize,
+    skip_on_sale: bool,
+) -> Result<AppliedEffect, PromoError> {
+    let Applying {
+        work,
+        shipping_left,
+        scratch,
+    } = into;
+    let mut result = AppliedEffect {
+        effect: effect.clone(),
         discount: Eur::ZERO,
         lines: Vec::new(),
-        shipping: Eur::ZERO,
+        shipping_discount: Eur::ZERO,
     };
-    let (on, percent) = match offer.effect() {
+    let (on, percent) = match effect {
         Effect::FreeShipping => {
-            result.shipping = eur(*shipping_left)?;
-            result.discount = result.shipping;
+            result.shipping_discount = eur(*shipping_left)?;
+            result.discount = result.shipping_discount;
             *shipping_left = 0;
             return Ok(result);
         }
@@ -644,47 +962,64 @@ fn apply(
     // A fixed amount always comes off what is left; only percentages have the choice.
     let sequential = percent.is_none() || policy.stacking == PercentStacking::Sequential;
 
-    let covered: Vec<usize> = match on {
-        Target::Order => (0..lines.len()).collect(),
-        Target::Selection(s) => (0..lines.len())
-            .filter(|i| lines.get(*i).is_some_and(|l| s.matches(l)))
-            .collect(),
-        Target::CheapestUnit => cheapest(lines).into_iter().collect(),
-    };
-    let remaining: Vec<i128> = covered
-        .iter()
-        .map(|i| work.get(*i).map_or(0, |w| w.remaining))
-        .collect();
+    let eligible = |l: &Line| !(skip_on_sale && l.is_on_sale());
+    let Scratch {
+        covered,
+        weights: remaining,
+        splitter,
+    } = scratch;
+    covered.clear();
+    match on {
+        Target::Order => {
+            covered.extend((0..lines.len()).filter(|i| lines.get(*i).is_some_and(eligible)))
+        }
+        Target::Selection(s) => covered.extend(
+            (0..lines.len()).filter(|i| lines.get(*i).is_some_and(|l| eligible(l) && s.matches(l))),
+        ),
+        Target::CheapestUnit => covered
+            .extend(cheapest(lines, |_| true).filter(|i| lines.get(*i).is_some_and(eligible))),
+        Target::CheapestUnitIn(s) => covered.extend(
+            cheapest(lines, |l| s.matches(l)).filter(|i| lines.get(*i).is_some_and(eligible)),
+        ),
+    }
+    remaining.clear();
+    remaining.extend(
+        covered
+            .iter()
+            .map(|i| work.get(*i).map_or(0, |w| w.remaining)),
+    );
     let cap = remaining.iter().try_fold(0i128, |a, r| add(a, *r))?;
     let base = match on {
-        Target::CheapestUnit => match covered.first().and_then(|i| lines.get(*i)) {
-            None => 0,
-            Some(line) if sequential => {
-                // The unit's share of what the line still costs, rounded half up to the cent.
-                let quantity = i128::from(line.quantity().get());
-                cap.checked_mul(2)
-                    .and_then(|x| x.checked_add(quantity))
-                    .ok_or_else(PromoError::overflow)?
-                    / (2 * quantity)
+        Target::CheapestUnit | Target::CheapestUnitIn(_) => {
+            match covered.first().and_then(|i| lines.get(*i)) {
+                None => 0,
+                Some(line) if sequential => {
+                    // The unit's share of what the line still costs, rounded half up to the cent.
+                    let quantity = i128::from(line.quantity().get());
+                    cap.checked_mul(2)
+                        .and_then(|x| x.checked_add(quantity))
+                        .ok_or_else(PromoError::overflow)?
+                        / (2 * quantity)
+                }
+                Some(line) => cents(line.unit_price()),
             }
-            Some(line) => cents(line.unit_price()),
-        },
+        }
         Target::Order | Target::Selection(_) if sequential => cap,
         Target::Order | Target::Selection(_) => covered
             .iter()
             .map(|i| work.get(*i).map_or(0, |w| w.amount))
             .try_fold(0i128, add)?,
     };
-    let discount = match (percent, offer.effect()) {
+    let discount = match (percent, effect) {
         (Some(p), _) => cents(eur(base)?.percent(p)?),
         (None, Effect::AmountOff { amount, .. }) => cents(*amount).min(base),
         (None, _) => 0,
     };
     // PROMO-4: never more than what the covered lines still cost.
     let discount = discount.min(cap).max(0);
-    let shares = allocate_cents(discount, &remaining)?;
+    let shares = splitter.split(discount, remaining)?;
     result.lines.reserve(covered.len());
-    for (i, share) in covered.iter().zip(shares) {
+    for (i, &share) in covered.iter().zip(shares) {
         if share == 0 {
             continue;
         }
@@ -700,102 +1035,16 @@ fn apply(
     Ok(result)
 }
 
-/// The line holding the cheapest unit; on equal prices the smallest line id, so the choice
-/// does not depend on the order lines were added.
-fn cheapest(lines: &[Line]) -> Option<usize> {
+/// The line holding the cheapest unit among those `among` accepts; on equal prices the
+/// smallest line id, so the choice does not depend on the order lines were added.
+fn cheapest(lines: &[Line], among: impl Fn(&Line) -> bool) -> Option<usize> {
     lines
         .iter()
         .enumerate()
-        .min_by(|(_, a), (_, b)| (a.unit_price(), a.id()).cmp(&(b.unit_price(), b.id())))
+        .filter(|(_, l)| among(l))
+        // Cents compare as the prices do (every amount has two decimals), and faster.
+        .min_by(|(_, a), (_, b)| {
+            (a.unit_price().cents(), a.id()).cmp(&(b.unit_price().cents(), b.id()))
+        })
         .map(|(i, _)| i)
-}
-
-/// `amount` cents (not negative) split over `weights` by the largest-remainder method, ties
-/// to the earlier part: the same split as `Eur::allocate` (a test checks it), done on
-/// integers because evaluation runs it once per offer.
-///
-/// Callers never ask more than the weights sum to, so no part exceeds its weight.
-fn allocate_cents(amount: i128, weights: &[i128]) -> Result<Vec<i128>, PromoError> {
-    let total = weights.iter().try_fold(0i128, |a, w| add(a, *w))?;
-    if total == 0 || amount == 0 {
-        return Ok(vec![0; weights.len()]);
-    }
-    let mut parts = Vec::with_capacity(weights.len());
-    let mut remainders = Vec::with_capacity(weights.len());
-    let max_weight = weights.iter().copied().max().unwrap_or(0);
-    // Shop amounts fit 64-bit products, whose division is far cheaper than 128-bit division.
-    let narrow = i64::try_from(amount)
-        .ok()
-        .zip(i64::try_from(total).ok())
-        .zip(i64::try_from(max_weight).ok())
-        .filter(|((a, _), w)| a.checked_mul(*w).is_some());
-    if let Some(((amount, total), _)) = narrow {
-        for w in weights {
-            // Fits: each weight is at most max_weight.
-            let product = amount * i64::try_from(*w).unwrap_or(0);
-            let part = product / total;
-            parts.push(i128::from(part));
-            remainders.push(i128::from(product - part * total));
-        }
-    } else {
-        for w in weights {
-            let product = amount.checked_mul(*w).ok_or_else(PromoError::overflow)?;
-            let part = product / total;
-            parts.push(part);
-            remainders.push(product - part * total);
-        }
-    }
-    let given = parts.iter().sum::<i128>();
-    let leftover = usize::try_from(amount - given).map_err(|_| PromoError::overflow())?;
-    if leftover > 0 {
-        let mut order: Vec<usize> = (0..parts.len()).collect();
-        // Largest remainders first, the earlier part on ties: the key is unique, so selecting
-        // the first `leftover` (linear time) picks the same parts as a stable sort would.
-        let key = |i: &usize| {
-            (
-                core::cmp::Reverse(remainders.get(*i).copied().unwrap_or(0)),
-                *i,
-            )
-        };
-        if leftover < order.len() {
-            order.select_nth_unstable_by_key(leftover - 1, key);
-        }
-        for i in order.into_iter().take(leftover) {
-            if let Some(p) = parts.get_mut(i) {
-                *p += 1;
-            }
-        }
-    }
-    Ok(parts)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use proptest::prelude::*;
-
-    proptest! {
-        // PROMO-5: the integer split is exactly the money crate's split.
-        #[test]
-        fn integer_allocation_matches_the_money_crate(
-            amount in 0i64..1_000_000,
-            weights in proptest::collection::vec(0i64..1_000_000, 1..30),
-        ) {
-            let total: i64 = weights.iter().sum();
-            prop_assume!(total > 0);
-            let ours = allocate_cents(
-                i128::from(amount),
-                &weights.iter().map(|w| i128::from(*w)).collect::<Vec<_>>(),
-            )?;
-            let theirs = Eur::from_cents(amount).allocate(&weights)?;
-            let theirs: Vec<i128> = theirs.iter().map(|e| e.cents()).collect();
-            prop_assert_eq!(ours, theirs);
-        }
-    }
-
-    // PROMO-5: nothing to allocate over lines that cost nothing gives every line nothing.
-    #[test]
-    fn zero_over_zero_weights_is_zero_everywhere() {
-        assert_eq!(allocate_cents(0, &[0, 0]), Ok(vec![0, 0]));
-    }
 }

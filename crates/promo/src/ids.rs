@@ -214,6 +214,28 @@ impl fmt::Display for Quantity {
     }
 }
 
+/// Reads what [`Display`](fmt::Display) writes: a whole number of units, at least one
+/// (`"3"`; surrounding spaces are ignored).
+///
+/// ```
+/// use comptoir_promo::Quantity;
+/// assert_eq!("3".parse::<Quantity>()?, Quantity::new(3)?);
+/// assert!("0".parse::<Quantity>().is_err());
+/// assert!("2.5".parse::<Quantity>().is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+impl FromStr for Quantity {
+    type Err = PromoError;
+
+    fn from_str(s: &str) -> Result<Quantity, PromoError> {
+        let value: i64 = s.trim().parse().map_err(|_| PromoError::NotANumber {
+            what: "quantity",
+            input: s.to_owned(),
+        })?;
+        Quantity::try_from(value)
+    }
+}
+
 /// The rank of an offer: lower numbers apply first and win conflicts (PROMO-2).
 ///
 /// # Example
@@ -242,5 +264,28 @@ impl Priority {
 impl fmt::Display for Priority {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt::Display::fmt(&self.0, f)
+    }
+}
+
+/// Reads what [`Display`](fmt::Display) writes: the rank, a whole number from 0 (`"10"`;
+/// surrounding spaces are ignored).
+///
+/// ```
+/// use comptoir_promo::Priority;
+/// assert_eq!("10".parse::<Priority>()?, Priority::new(10));
+/// assert!("-1".parse::<Priority>().is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+impl FromStr for Priority {
+    type Err = PromoError;
+
+    fn from_str(s: &str) -> Result<Priority, PromoError> {
+        s.trim()
+            .parse()
+            .map(Priority)
+            .map_err(|_| PromoError::NotANumber {
+                what: "priority",
+                input: s.to_owned(),
+            })
     }
 }

@@ -1,3 +1,5 @@
+use std::sync::Arc;
+
 use comptoir_money::Eur;
 
 use crate::{CategoryId, LineId, ProductId, PromoError, Quantity};
@@ -24,9 +26,11 @@ use crate::{CategoryId, LineId, ProductId, PromoError, Quantity};
 pub struct Line {
     id: LineId,
     product: ProductId,
-    categories: Vec<CategoryId>,
+    // Shared: a cart copies its lines on every change, and a copy should not allocate.
+    categories: Arc<[CategoryId]>,
     unit_price: Eur,
     quantity: Quantity,
+    on_sale: bool,
 }
 
 impl Line {
@@ -50,19 +54,34 @@ impl Line {
         Ok(Line {
             id,
             product,
-            categories: Vec::new(),
+            categories: Arc::from([]),
             unit_price,
             quantity,
+            on_sale: false,
         })
     }
 
     /// The same line, in `categories` (used by offers that select categories).
     #[must_use]
     pub fn with_categories(mut self, categories: impl IntoIterator<Item = CategoryId>) -> Line {
-        self.categories = categories.into_iter().collect();
-        self.categories.sort();
-        self.categories.dedup();
+        let mut categories: Vec<CategoryId> = categories.into_iter().collect();
+        categories.sort();
+        categories.dedup();
+        self.categories = Arc::from(categories);
         self
+    }
+
+    /// The same line, marked as already on sale or not: its unit price carries a catalogue
+    /// markdown, which offers may exclude ([`OnSale`](crate::OnSale)).
+    #[must_use]
+    pub fn with_on_sale(mut self, on_sale: bool) -> Line {
+        self.on_sale = on_sale;
+        self
+    }
+
+    /// True when the product is already on sale (a catalogue markdown).
+    pub fn is_on_sale(&self) -> bool {
+        self.on_sale
     }
 
     /// The same line with another quantity.
@@ -117,6 +136,8 @@ struct LineData {
     categories: Vec<CategoryId>,
     unit_price: Eur,
     quantity: Quantity,
+    #[serde(default, skip_serializing_if = "core::ops::Not::not")]
+    on_sale: bool,
 }
 
 #[cfg(feature = "serde")]
@@ -124,7 +145,9 @@ impl TryFrom<LineData> for Line {
     type Error = PromoError;
 
     fn try_from(d: LineData) -> Result<Line, PromoError> {
-        Ok(Line::new(d.id, d.product, d.unit_price, d.quantity)?.with_categories(d.categories))
+        Ok(Line::new(d.id, d.product, d.unit_price, d.quantity)?
+            .with_categories(d.categories)
+            .with_on_sale(d.on_sale))
     }
 }
 
@@ -134,9 +157,10 @@ impl From<Line> for LineData {
         LineData {
             id: l.id,
             product: l.product,
-            categories: l.categories,
+            categories: l.categories.to_vec(),
             unit_price: l.unit_price,
             quantity: l.quantity,
+            on_sale: l.on_sale,
         }
     }
 }

@@ -54,10 +54,29 @@ pub enum Refusal {
         /// How many units are missing.
         missing: u32,
     },
+    /// The cart does not hold enough units of the offer's selected products (PROMO-3).
+    SelectionQuantityNotReached {
+        /// How many units of those products are missing.
+        missing: u32,
+    },
     /// The cart holds none of the products the offer requires or discounts.
     ProductRestrictionNotMet,
+    /// The offer leaves out products already on sale, and the products of the cart it would
+    /// discount all are.
+    OnlyProductsOnSale,
+    /// The cart holds no product at all: no offer applies to an empty cart, not even a gift
+    /// or free shipping (PROMO-1).
+    EmptyCart,
     /// The offer is for a first order and this is not one.
     FirstOrderOnly,
+    /// The offer is for other delivery services than the one chosen, or none is chosen yet
+    /// (SHIP-1).
+    DeliveryServiceNotAllowed,
+    /// The offer is for other destinations than the cart's, or the destination is not
+    /// known yet.
+    DestinationNotAllowed,
+    /// The offer is reserved to customer groups the customer is not in.
+    CustomerGroupNotAllowed,
     /// The customer has used the offer as many times as allowed.
     CustomerUsageLimitReached,
     /// The offer has been used as many times as allowed, by all customers.
@@ -71,6 +90,11 @@ pub enum Refusal {
     },
     /// The code is already entered and applied.
     AlreadyApplied,
+    /// The shop takes one code per cart and another code is entered (PROMO-1).
+    OneCodePerCart {
+        /// The code already entered.
+        entered: Code,
+    },
 }
 
 impl Refusal {
@@ -92,10 +116,31 @@ impl Refusal {
                     "Ajoutez encore {missing} article{s} à votre panier pour profiter de cette offre."
                 )
             }
+            Refusal::SelectionQuantityNotReached { missing } => {
+                let s = if *missing > 1 { "s" } else { "" };
+                format!(
+                    "Ajoutez encore {missing} article{s} concerné{s} par cette offre pour en profiter."
+                )
+            }
             Refusal::ProductRestrictionNotMet => {
                 "Cette offre ne s'applique à aucun article de votre panier.".into()
             }
+            Refusal::OnlyProductsOnSale => {
+                "Cette offre ne s'applique pas aux articles déjà en promotion.".into()
+            }
+            Refusal::EmptyCart => {
+                "Votre panier est vide : ajoutez un article pour profiter de cette offre.".into()
+            }
             Refusal::FirstOrderOnly => "Cette offre est réservée à votre première commande.".into(),
+            Refusal::DeliveryServiceNotAllowed => {
+                "Cette offre n'est pas valable avec le mode de livraison choisi.".into()
+            }
+            Refusal::DestinationNotAllowed => {
+                "Cette offre n'est pas valable pour votre adresse de livraison.".into()
+            }
+            Refusal::CustomerGroupNotAllowed => {
+                "Cette offre est réservée à d'autres clients.".into()
+            }
             Refusal::CustomerUsageLimitReached => {
                 "Vous avez déjà utilisé cette offre autant de fois que permis.".into()
             }
@@ -108,6 +153,9 @@ impl Refusal {
             Refusal::AlreadyApplied => {
                 "Ce code promo est déjà enregistré dans votre panier.".into()
             }
+            Refusal::OneCodePerCart { entered } => format!(
+                "Un seul code promo par commande : retirez le code « {entered} » pour utiliser celui-ci."
+            ),
         }
     }
 }
@@ -126,16 +174,34 @@ impl fmt::Display for Refusal {
             Refusal::MinimumQuantityNotReached { missing } => {
                 write!(f, "minimum quantity not reached, {missing} units missing")
             }
+            Refusal::SelectionQuantityNotReached { missing } => write!(
+                f,
+                "minimum quantity of the offer's products not reached, {missing} units missing"
+            ),
             Refusal::ProductRestrictionNotMet => {
                 f.write_str("no product of the cart is covered by the offer")
             }
+            Refusal::EmptyCart => f.write_str("cart is empty"),
+            Refusal::OnlyProductsOnSale => {
+                f.write_str("the offer leaves out products on sale, and the cart holds no other")
+            }
             Refusal::FirstOrderOnly => f.write_str("offer reserved to a first order"),
+            Refusal::DeliveryServiceNotAllowed => {
+                f.write_str("offer not valid with the delivery service chosen")
+            }
+            Refusal::DestinationNotAllowed => f.write_str("offer not valid for the destination"),
+            Refusal::CustomerGroupNotAllowed => {
+                f.write_str("offer reserved to other customer groups")
+            }
             Refusal::CustomerUsageLimitReached => f.write_str("per-customer usage limit reached"),
             Refusal::TotalUsageLimitReached => f.write_str("total usage limit reached"),
             Refusal::NotCombinable { with, .. } => {
                 write!(f, "not combinable with applied offer {with}")
             }
             Refusal::AlreadyApplied => f.write_str("code already applied"),
+            Refusal::OneCodePerCart { entered } => {
+                write!(f, "one code per cart, and code {entered} is entered")
+            }
         }
     }
 }

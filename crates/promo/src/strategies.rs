@@ -23,10 +23,13 @@ use chrono::{DateTime, TimeZone, Utc};
 use comptoir_money::{Eur, strategies as money};
 use proptest::prelude::*;
 
+#[cfg(doc)]
+use crate::Catalogue;
 use crate::{
-    CategoryId, Code, Conditions, Effect, EvaluationContext, Line, LineId, Offer, OfferId,
-    OfferSpec, PercentStacking, Priority, ProductId, PromoPolicy, Quantity, Selection, Target,
-    Trigger, Usage, ValidityWindow,
+    CategoryId, Code, ColissimoDestination, Combinable, Conditions, CustomerGroup, DeliveryService,
+    Destination, Effect, EvaluationContext, Line, LineId, Offer, OfferId, OfferSpec, OnSale,
+    PercentStacking, Priority, ProductId, PromoPolicy, Quantity, Selection, SelectionQuantity,
+    Target, Trigger, Usage, ValidityWindow,
 };
 
 fn id<T: core::str::FromStr + core::fmt::Debug>(
@@ -66,18 +69,19 @@ pub fn unit_price() -> impl Strategy<Value = Eur> {
     money::amount_up_to(50_000)
 }
 
-/// A line with id `id`.
+/// A line with id `id`, on sale one time in five.
 pub fn line_with_id(id: LineId) -> impl Strategy<Value = Line> {
     (
         product_id(),
         proptest::collection::vec(category_id(), 0..=2),
         unit_price(),
         quantity(),
+        proptest::bool::weighted(0.2),
     )
-        .prop_filter_map("valid line", move |(p, c, price, q)| {
+        .prop_filter_map("valid line", move |(p, c, price, q, on_sale)| {
             Line::new(id.clone(), p, price, q)
                 .ok()
-                .map(|l| l.with_categories(c))
+                .map(|l| l.with_categories(c).with_on_sale(on_sale))
         })
 }
 
@@ -110,6 +114,7 @@ pub fn target() -> impl Strategy<Value = Target> {
         Just(Target::Order),
         selection().prop_map(Target::Selection),
         Just(Target::CheapestUnit),
+        selection().prop_map(Target::CheapestUnitIn),
     ]
 }
 
@@ -127,6 +132,20 @@ pub fn effect() -> impl Strategy<Value = Effect> {
             }
         ),
     ]
+}
+
+/// One effect mostly, sometimes two or three (an offer's effects), at most one free shipping
+/// and one gift among them.
+pub fn effects() -> impl Strategy<Value = Vec<Effect>> {
+    prop_oneof![
+        3 => effect().prop_map(|e| vec![e]),
+        1 => proptest::collection::vec(effect(), 2..=3),
+    ]
+    .prop_filter("one free shipping and one gift at most", |effects| {
+        let count = |f: fn(&Effect) -> bool| effects.iter().filter(|e| f(e)).count();
+        count(|e| matches!(e, Effect::FreeShipping)) <= 1
+            && count(|e| matches!(e, Effect::Gift { .. })) <= 1
+    })
 }
 
 /// An instant in 2026.
@@ -147,48 +166,119 @@ pub fn window() -> impl Strategy<Value = ValidityWindow> {
     ]
 }
 
+/// Any delivery service of SHIP-1.
+pub fn service() -> impl Strategy<Value = DeliveryService> {
+    prop_oneof![
+        Just(DeliveryService::Pickup),
+        Just(DeliveryService::Colissimo(ColissimoDestination::Home)),
+        Just(DeliveryService::Colissimo(ColissimoDestination::Work)),
+    ]
+}
+
+/// Metropolitan France, an overseas region or Belgium.
+pub fn destination() -> impl Strategy<Value = Destination> {
+    proptest::sample::select(vec!["FR", "GP", "MQ", "GF", "RE", "YT", "BE"])
+        .prop_filter_map("a destination", |code| code.parse().ok())
+}
+
+/// A customer group from the pool `g0`..`g2`.
+pub fn customer_group() -> impl Strategy<Value = CustomerGroup> {
+    id("g", 3)
+}
+
+/// Whether an offer leaves lines on sale alone.
+pub fn on_sale() -> impl Strategy<Value = OnSale> {
+    prop_oneof![
+        3 => Just(OnSale::Included),
+        1 => Just(OnSale::ExcludedFromDiscounts),
+        1 => Just(OnSale::ExcludedFromDiscountsAndMinimum),
+    ]
+}
+
 /// Conditions of PROMO-3, each present or not.
 pub fn conditions() -> impl Strategy<Value = Conditions> {
     (
-        proptest::option::weighted(0.3, money::amount_up_to(100_000)),
-        proptest::option::weighted(0.3, quantity()),
-        proptest::option::weighted(0.2, selection()),
-        proptest::bool::weighted(0.1),
-        proptest::option::weighted(0.1, 1u32..=3),
-        proptest::option::weighted(0.1, 1u32..=100),
+        (
+            proptest::option::weighted(0.3, money::amount_up_to(100_000)),
+            proptest::option::weighted(0.3, quantity()),
+            proptest::option::weighted(0.2, selection()),
+            proptest::bool::weighted(0.1),
+            proptest::option::weighted(0.1, 1u32..=3),
+            proptest::option::weighted(0.1, 1u32..=100),
+        ),
+        (
+            on_sale(),
+            proptest::option::weighted(0.15, (quantity(), selection())),
+            proptest::option::weighted(0.1, proptest::collection::btree_set(service(), 1..=2)),
+            proptest::option::weighted(0.1, proptest::collection::btree_set(destination(), 1..=2)),
+            proptest::option::weighted(
+                0.1,
+                proptest::collection::btree_set(customer_group(), 1..=2),
+            ),
+        ),
     )
         .prop_map(
-            |(minimum_amount, minimum_quantity, requires, first_order_only, per, total)| {
-                Conditions {
-                    minimum_amount,
-                    minimum_quantity,
-                    requires,
-                    first_order_only,
-                    per_customer_limit: per,
-                    total_limit: total,
-                }
+            |(
+                (minimum_amount, minimum_quantity, requires, first_order_only, per, total),
+                (on_sale, minimum_quantity_in, delivery, destinations, customer_groups),
+            )| Conditions {
+                minimum_amount,
+                minimum_quantity,
+                requires,
+                first_order_only,
+                per_customer_limit: per,
+                total_limit: total,
+                on_sale,
+                minimum_quantity_in: minimum_quantity_in
+                    .map(|(units, of)| SelectionQuantity { units, of }),
+                delivery,
+                destinations,
+                customer_groups,
             },
         )
 }
 
-/// An offer with id `id` and any code of the pool, or none.
+/// An offer with id `id` and any code of the pool, or none, combining with all offers or
+/// none.
 pub fn offer_with_id(id: OfferId) -> impl Strategy<Value = Offer> {
     proptest::option::weighted(0.6, code())
         .prop_flat_map(move |code| offer_with_trigger(id.clone(), code))
 }
 
+/// Which offers an offer combines with: mostly any, sometimes none, sometimes only some of
+/// `o0`..`o{pool - 1}` (never when `pool` is zero).
+pub fn combinable(pool: usize) -> impl Strategy<Value = Combinable> {
+    let ids: Vec<OfferId> = (0..pool)
+        .filter_map(|i| OfferId::new(format!("o{i}")).ok())
+        .collect();
+    let only_with = proptest::sample::subsequence(ids.clone(), 0..=ids.len())
+        .prop_map(|ids| Combinable::OnlyWith(ids.into_iter().collect()));
+    let weight = if pool == 0 { 0 } else { 1 };
+    prop_oneof![
+        4 => Just(Combinable::Always),
+        1 => Just(Combinable::Never),
+        weight => only_with,
+    ]
+}
+
 /// An offer with id `id`, triggered by `code` (automatic for `None`).
 pub fn offer_with_trigger(id: OfferId, code: Option<Code>) -> impl Strategy<Value = Offer> {
-    (window(), conditions(), effect(), any::<bool>(), 0u32..5).prop_filter_map(
+    offer_among(id, code, 0)
+}
+
+/// An offer with id `id` and trigger `code` that may combine only with some of the offers
+/// `o0`..`o{pool - 1}`.
+fn offer_among(id: OfferId, code: Option<Code>, pool: usize) -> impl Strategy<Value = Offer> {
+    (window(), conditions(), effects(), combinable(pool), 0u32..5).prop_filter_map(
         "valid offer",
-        move |(window, conditions, effect, combinable, p)| {
+        move |(window, conditions, effects, combinable, p)| {
             Offer::new(OfferSpec {
                 id: id.clone(),
                 name: format!("Offre {id}"),
                 trigger: code.clone().map_or(Trigger::Automatic, Trigger::Code),
                 window,
                 conditions,
-                effect,
+                effects,
                 combinable,
                 priority: Priority::new(p),
             })
@@ -197,8 +287,8 @@ pub fn offer_with_trigger(id: OfferId, code: Option<Code>) -> impl Strategy<Valu
     )
 }
 
-/// Up to `max_len` offers with distinct ids (`o0`, `o1`, ...) and distinct codes, as a
-/// catalogue requires. Codes are drawn without repetition from the pool, widened to
+/// Up to `max_len` offers with distinct ids (`o0`, `o1`, ...) and distinct codes, each
+/// combining only with offers of the vector when it names some, as a [`Catalogue`] requires. Codes are drawn without repetition from the pool, widened to
 /// `CODE{max_len - 1}` when the pool is smaller than the catalogue.
 pub fn offers(max_len: usize) -> impl Strategy<Value = Vec<Offer>> {
     let pool: Vec<usize> = (0..max_len.max(5)).collect();
@@ -215,23 +305,38 @@ pub fn offers(max_len: usize) -> impl Strategy<Value = Vec<Offer>> {
                         (Some(true), Some(c)) => Some(Code::new(format!("CODE{c}")).ok()?),
                         _ => None,
                     };
-                    Some(offer_with_trigger(id, code))
+                    Some(offer_among(id, code, n))
                 })
                 .collect::<Vec<_>>()
         })
 }
 
-/// A context in 2026, first order or not, with small usage counts for offers `o0`..`o9`.
+/// A context in 2026, first order or not, with small usage counts for offers `o0`..`o9`,
+/// and mostly a delivery service, a destination and a customer group.
 pub fn context() -> impl Strategy<Value = EvaluationContext> {
     (
         instant(),
         any::<bool>(),
         proptest::collection::vec((0u32..10, 0u32..4, 0u32..120), 0..5),
+        (
+            proptest::option::weighted(0.8, service()),
+            proptest::option::weighted(0.8, destination()),
+            proptest::collection::btree_set(customer_group(), 0..=2),
+        ),
     )
-        .prop_map(|(at, first, usage)| {
-            usage.into_iter().fold(
-                EvaluationContext::new(at).first_order(first),
-                |ctx, (o, by_customer, total)| match OfferId::new(format!("o{o}")) {
+        .prop_map(|(at, first, usage, (service, destination, groups))| {
+            let mut ctx = EvaluationContext::new(at).first_order(first);
+            if let Some(service) = service {
+                ctx = ctx.with_delivery(service);
+            }
+            if let Some(destination) = destination {
+                ctx = ctx.with_destination(destination);
+            }
+            let ctx = groups
+                .into_iter()
+                .fold(ctx, EvaluationContext::with_customer_group);
+            usage.into_iter().fold(ctx, |ctx, (o, by_customer, total)| {
+                match OfferId::new(format!("o{o}")) {
                     Ok(id) => ctx.with_usage(
                         id,
                         Usage {
@@ -240,20 +345,23 @@ pub fn context() -> impl Strategy<Value = EvaluationContext> {
                         },
                     ),
                     Err(_) => ctx,
-                },
-            )
+                }
+            })
         })
 }
 
-/// Either stacking and either reading of the minimum amount.
+/// Either stacking, either reading of the minimum amount, one code per cart or several.
 pub fn policy() -> impl Strategy<Value = PromoPolicy> {
-    (any::<bool>(), any::<bool>()).prop_map(|(original, shipping)| PromoPolicy {
-        stacking: if original {
-            PercentStacking::OnOriginal
-        } else {
-            PercentStacking::Sequential
-        },
-        minimum_includes_shipping: shipping,
+    (any::<bool>(), any::<bool>(), any::<bool>()).prop_map(|(original, shipping, one_code)| {
+        PromoPolicy {
+            stacking: if original {
+                PercentStacking::OnOriginal
+            } else {
+                PercentStacking::Sequential
+            },
+            minimum_includes_shipping: shipping,
+            one_code_per_cart: one_code,
+        }
     })
 }
 

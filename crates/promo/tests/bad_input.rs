@@ -11,8 +11,8 @@ fn spec(effect: Effect) -> OfferSpec {
         trigger: Trigger::Automatic,
         window: ValidityWindow::ALWAYS,
         conditions: Conditions::default(),
-        effect,
-        combinable: true,
+        effects: vec![effect],
+        combinable: Combinable::Always,
         priority: Priority::new(1),
     }
 }
@@ -151,26 +151,19 @@ fn coded(id: &str, code: &str) -> Offer {
     Offer::new(s).unwrap()
 }
 
-// PROMO-2: offer ids are unique over the whole catalogue, checked even when no code selects
-// the offers that share one.
+// PROMO-2: offer ids are unique over the whole catalogue, checked when it is built even
+// though no code selects the offers that share one.
 #[test]
 fn duplicate_offer_ids_anywhere_in_the_catalogue_are_refused() {
-    let ctx = EvaluationContext::new(Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap());
-    let policy = PromoPolicy::default();
     let catalogue = [coded("port", "PORT"), coded("port", "LIVRAISON")];
-    let none = std::collections::BTreeSet::new();
     assert_eq!(
-        evaluate(&catalogue, &none, &[], Eur::ZERO, &ctx, &policy),
-        Err(PromoError::DuplicateOffer { id: "port".into() })
-    );
-    assert_eq!(
-        check_catalogue(&catalogue),
+        Catalogue::new(catalogue),
         Err(PromoError::DuplicateOffer { id: "port".into() })
     );
 }
 
 // PROMO-1: a code selects one offer; two offers sharing one (whatever its case) make the
-// catalogue ambiguous, refused even when nobody entered that code.
+// catalogue ambiguous, refused when it is built, before anybody enters that code.
 #[test]
 fn two_offers_sharing_a_code_are_refused_as_ambiguous() {
     let ctx = EvaluationContext::new(Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap());
@@ -190,17 +183,39 @@ fn two_offers_sharing_a_code_are_refused_as_ambiguous() {
         expected.to_string(),
         "code PORT belongs to both offer a and offer c"
     );
-    let none = std::collections::BTreeSet::new();
     assert_eq!(
-        evaluate(&catalogue, &none, &[], Eur::ZERO, &ctx, &policy),
-        Err(expected.clone())
+        Catalogue::new(catalogue.clone()).err(),
+        Some(expected.clone())
     );
     assert_eq!(
         evaluate_as_at(&catalogue, &[], Eur::ZERO, &ctx, &policy),
-        Err(expected.clone())
+        Err(expected)
     );
-    assert_eq!(check_catalogue(&catalogue), Err(expected));
-    assert_eq!(check_catalogue(&catalogue[..2]), Ok(()));
+    assert!(Catalogue::new(catalogue[..2].to_vec()).is_ok());
+}
+
+// PROMO-2: an offer that combines only with named offers names offers of the catalogue.
+#[test]
+fn combining_with_an_offer_the_catalogue_lacks_is_refused() {
+    let only = Offer::builder("a".parse().unwrap(), "A", Effect::FreeShipping)
+        .only_with(["b".parse().unwrap(), "ghost".parse().unwrap()])
+        .build()
+        .unwrap();
+    let b = coded("b", "B");
+    let refused = Catalogue::new([only.clone(), b.clone()]).unwrap_err();
+    assert_eq!(
+        refused,
+        PromoError::UnknownCombinableOffer {
+            offer: "a".into(),
+            unknown: "ghost".into(),
+        }
+    );
+    assert_eq!(
+        refused.to_string(),
+        "offer a combines only with offers including ghost, which is not in the catalogue"
+    );
+    let ghost = coded("ghost", "GHOST");
+    assert_eq!(Catalogue::new([only, b, ghost]).map(|c| c.len()), Ok(3));
 }
 
 // SHIP-1: a shipping cost is not negative.
@@ -273,6 +288,128 @@ mod from_files {
         );
     }
 
+    // PROMO-1, PROMO-3: a catalogue loads from the shop's export and is checked as it loads;
+    // a bad offer is refused with its id and the reason, and nothing is kept.
+    #[test]
+    fn a_catalogue_loads_from_json_and_names_the_bad_offer() {
+        let two = format!(
+            "[{GOOD}, {}]",
+            GOOD.replace("winter", "summer").replace("hiver10", "ete10")
+        );
+        let catalogue: Catalogue = serde_json::from_str(&two).unwrap();
+        assert_eq!(catalogue.len(), 2);
+        let bad = format!(
+            "[{GOOD}, {}]",
+            GOOD.replace("winter", "broken")
+                .replace("hiver10", "ete10")
+                .replace(r#""minimum_amount": "50.00""#, r#""total_limit": 0"#)
+        );
+        let error = serde_json::from_str::<Catalogue>(&bad)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.contains("offer broken: usage limit of offer broken is zero"),
+            "{error}"
+        );
+        let same_code = format!("[{GOOD}, {}]", GOOD.replace("winter", "copy"));
+        let error = serde_json::from_str::<Catalogue>(&same_code)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.contains("code HIVER10 belongs to both offer winter and offer copy"),
+            "{error}"
+        );
+        let unreadable = format!(
+            "[{GOOD}, {}]",
+            GOOD.replace(r#""percent": "10""#, r#""percent": "120""#)
+        );
+        let error = serde_json::from_str::<Catalogue>(&unreadable)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.contains("offer at position 1: percentage 120 is outside 0 to 100"),
+            "{error}"
+        );
+    }
+
+    // PROMO-4: a file gives one effect or a list; a list of none is refused.
+    #[test]
+    fn offers_read_one_effect_or_several() {
+        let several = GOOD.replace(
+            r#""effect": { "percent_off": { "percent": "10", "on": "order" } }"#,
+            r#""effects": ["free_shipping", { "amount_off": { "amount": "5", "on": "order" } }]"#,
+        );
+        assert_ne!(several, GOOD);
+        let offer: Offer = serde_json::from_str(&several).unwrap();
+        assert_eq!(offer.effects().len(), 2);
+        let back: Offer = serde_json::from_str(&serde_json::to_string(&offer).unwrap()).unwrap();
+        assert_eq!(back, offer);
+        let none = GOOD.replace(
+            r#""effect": { "percent_off": { "percent": "10", "on": "order" } }"#,
+            r#""effects": []"#,
+        );
+        let error = serde_json::from_str::<Offer>(&none)
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("offer winter has no effect"), "{error}");
+    }
+
+    // PROMO-3: a quantity within a selection is at least one unit of products named.
+    #[test]
+    fn a_selection_quantity_of_zero_or_of_nothing_is_refused() {
+        let with = |condition: &str| {
+            GOOD.replace(
+                r#""minimum_amount": "50.00""#,
+                &format!(r#""minimum_quantity_in": {condition}"#),
+            )
+        };
+        let good = with(r#"{ "units": 2, "of": { "categories": ["the"] } }"#);
+        let offer: Offer = serde_json::from_str(&good).unwrap();
+        assert!(offer.conditions().minimum_quantity_in.is_some());
+        let zero = with(r#"{ "units": 0, "of": { "categories": ["the"] } }"#);
+        let error = serde_json::from_str::<Offer>(&zero)
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("quantity 0 is not positive"), "{error}");
+        let nothing = with(r#"{ "units": 2, "of": {} }"#);
+        let error = serde_json::from_str::<Offer>(&nothing)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.contains("names no product and no category"),
+            "{error}"
+        );
+    }
+
+    // PROMO-3, SHIP-1: a restriction to a delivery service or a region that does not exist is
+    // refused as the offer loads.
+    #[test]
+    fn restrictions_to_unknown_services_or_regions_are_refused() {
+        let with = |condition: &str| GOOD.replace(r#""minimum_amount": "50.00""#, condition);
+        let good = with(
+            r#""delivery": ["pickup"], "destinations": ["RE", "GP"], "customer_groups": ["pro"]"#,
+        );
+        let offer: Offer = serde_json::from_str(&good).unwrap();
+        assert_eq!(
+            offer.conditions().destinations.as_ref().map(|d| d.len()),
+            Some(2)
+        );
+        let back: Offer = serde_json::from_str(&serde_json::to_string(&offer).unwrap()).unwrap();
+        assert_eq!(back, offer);
+        let error = serde_json::from_str::<Offer>(&with(r#""delivery": ["drone"]"#))
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("unknown variant `drone`"), "{error}");
+        let error = serde_json::from_str::<Offer>(&with(r#""destinations": ["Atlantis"]"#))
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("not a two-letter country code"), "{error}");
+        let error = serde_json::from_str::<Offer>(&with(r#""destinations": []"#))
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("restricted to no destination"), "{error}");
+    }
+
     // PROMO-5: stored lines are checked like new ones (cent prices, positive quantities).
     #[test]
     fn lines_with_sub_cent_prices_or_bad_quantities_are_refused() {
@@ -301,5 +438,96 @@ mod from_files {
                 .to_string()
                 .contains("not positive")
         );
+    }
+}
+
+// PROMO-4: an offer gives something, and two effects that cannot both apply are refused.
+#[test]
+fn offers_without_effect_or_with_repeated_free_shipping_or_gifts_are_refused() {
+    let mut s = spec(Effect::FreeShipping);
+    s.effects.clear();
+    assert_eq!(
+        Offer::new(s),
+        Err(PromoError::NoEffect { offer: "o".into() })
+    );
+    let mut s = spec(Effect::FreeShipping);
+    s.effects.push(Effect::FreeShipping);
+    let refused = Offer::new(s).unwrap_err();
+    assert_eq!(
+        refused,
+        PromoError::DuplicateEffect {
+            offer: "o".into(),
+            effect: "free shipping"
+        }
+    );
+    assert!(refused.is_malformed_offer());
+    let gift = |p: &str| Effect::Gift {
+        product: p.parse().unwrap(),
+        unit_price: Eur::from_cents(500),
+    };
+    let mut s = spec(gift("a"));
+    s.effects.push(gift("b"));
+    assert_eq!(
+        Offer::new(s).unwrap_err().to_string(),
+        "offer o has more than one gift effect"
+    );
+}
+
+// PROMO-3, SHIP-1: a restriction to nothing, or to a destination that is not a country code,
+// is refused where it is written.
+#[test]
+fn empty_restrictions_and_unreadable_destinations_are_refused() {
+    let refused = Offer::builder("o".parse().unwrap(), "O", Effect::FreeShipping)
+        .delivery([])
+        .build();
+    assert_eq!(
+        refused,
+        Err(PromoError::EmptyRestriction {
+            offer: "o".into(),
+            what: "delivery service"
+        })
+    );
+    let refused = Offer::builder("o".parse().unwrap(), "O", Effect::FreeShipping)
+        .customer_groups([])
+        .build()
+        .unwrap_err();
+    assert_eq!(
+        refused.to_string(),
+        "offer o is restricted to no customer group"
+    );
+    assert_eq!(
+        "FRA".parse::<Destination>(),
+        Err(PromoError::InvalidDestination {
+            input: "FRA".into()
+        })
+    );
+    assert!("F1".parse::<Destination>().is_err());
+    assert_eq!("yt".parse::<Destination>(), Ok(Destination::Mayotte));
+}
+
+// PROMO-5: of several repeated line ids, the smallest is named, on every run.
+#[test]
+fn the_smallest_repeated_line_id_is_named() {
+    let l = |id: &str| {
+        Line::new(
+            id.parse().unwrap(),
+            "p".parse().unwrap(),
+            Eur::from_cents(100),
+            Quantity::ONE,
+        )
+        .unwrap()
+    };
+    let ctx = EvaluationContext::new(Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap());
+    let lines = [l("b"), l("c"), l("a"), l("b"), l("a")];
+    for _ in 0..20 {
+        let e = evaluate(
+            &Catalogue::default(),
+            &Default::default(),
+            &lines,
+            Eur::ZERO,
+            &ctx,
+            &PromoPolicy::default(),
+        );
+        assert_eq!(e, Err(PromoError::DuplicateLine { id: "a".into() }));
     }
 }

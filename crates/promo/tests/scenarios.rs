@@ -37,8 +37,8 @@ impl O {
             trigger: Trigger::Automatic,
             window: ValidityWindow::ALWAYS,
             conditions: Conditions::default(),
-            effect,
-            combinable: true,
+            effects: vec![effect],
+            combinable: Combinable::Always,
             priority: Priority::new(10),
         })
     }
@@ -51,7 +51,7 @@ impl O {
         self
     }
     fn alone(mut self) -> O {
-        self.0.combinable = false;
+        self.0.combinable = Combinable::Never;
         self
     }
     fn min_amount(mut self, amount: &str) -> O {
@@ -81,9 +81,13 @@ fn codes(list: &[&str]) -> BTreeSet<Code> {
     list.iter().map(|c| Code::new(c).unwrap()).collect()
 }
 
+fn catalogue(offers: &[Offer]) -> Catalogue {
+    Catalogue::new(offers.to_vec()).unwrap()
+}
+
 fn run(offers: &[Offer], entered: &[&str], lines: &[Line], shipping: &str) -> Evaluation {
     evaluate(
-        offers,
+        &catalogue(offers),
         &codes(entered),
         lines,
         eur(shipping),
@@ -135,7 +139,7 @@ fn two_percentages_on_the_original_amount_when_the_shop_chooses_it() {
         ..PromoPolicy::default()
     };
     let e = evaluate(
-        &offers,
+        &catalogue(&offers),
         &BTreeSet::new(),
         &lines,
         Eur::ZERO,
@@ -247,7 +251,7 @@ fn shipping_counts_towards_the_minimum_only_when_the_policy_says_so() {
     let lines = [line("l1", "P", "95.00", 1)];
     let context = EvaluationContext::new(noon());
     let strict = evaluate(
-        &offers,
+        &catalogue(&offers),
         &BTreeSet::new(),
         &lines,
         eur("5.00"),
@@ -261,7 +265,7 @@ fn shipping_counts_towards_the_minimum_only_when_the_policy_says_so() {
         ..PromoPolicy::default()
     };
     let e = evaluate(
-        &offers,
+        &catalogue(&offers),
         &BTreeSet::new(),
         &lines,
         eur("5.00"),
@@ -400,8 +404,8 @@ fn free_shipping_takes_shipping_off_the_total() {
         .min_amount("30.00")
         .build()];
     let e = run(&offers, &[], &[line("l1", "P", "35.00", 1)], "4.90");
-    assert_eq!(e.shipping(), Eur::ZERO);
-    assert_eq!(e.applied()[0].shipping(), eur("4.90"));
+    assert_eq!(e.shipping_net(), Eur::ZERO);
+    assert_eq!(e.applied()[0].shipping_discount(), eur("4.90"));
     assert_eq!(e.total(), eur("35.00"));
 }
 
@@ -412,27 +416,28 @@ fn validity_window_compares_instants_across_time_zones() -> R {
     // Sales start at 08:00 Paris time, which is 07:00 UTC.
     let starts = paris.with_ymd_and_hms(2026, 1, 7, 8, 0, 0).unwrap();
     let ends = paris.with_ymd_and_hms(2026, 2, 3, 20, 0, 0).unwrap();
-    let mut spec = O::new("sales", percent("10")).0;
+    // A code, so that the offer is considered outside its window.
+    let mut spec = O::new("sales", percent("10")).code("SOLDES").0;
     spec.window = ValidityWindow::new(Some(starts), Some(ends))?;
     let offers = [Offer::new(spec)?];
     let lines = [line("l1", "P", "10.00", 1)];
     let at = |h, m| EvaluationContext::new(Utc.with_ymd_and_hms(2026, 1, 7, h, m, 0).unwrap());
     let policy = PromoPolicy::default();
     let before = evaluate(
-        &offers,
-        &BTreeSet::new(),
+        &catalogue(&offers),
+        &codes(&["soldes"]),
         &lines,
         Eur::ZERO,
         &at(6, 59),
         &policy,
     )?;
     assert!(matches!(
-        before.not_applied()[0].reason,
+        before.not_applied()[0].reason(),
         Refusal::NotYetValid { .. }
     ));
     let open = evaluate(
-        &offers,
-        &BTreeSet::new(),
+        &catalogue(&offers),
+        &codes(&["soldes"]),
         &lines,
         Eur::ZERO,
         &at(7, 0),
@@ -441,15 +446,15 @@ fn validity_window_compares_instants_across_time_zones() -> R {
     assert_eq!(open.applied().len(), 1);
     let after = EvaluationContext::new(Utc.with_ymd_and_hms(2026, 2, 3, 19, 0, 0).unwrap());
     let late = evaluate(
-        &offers,
-        &BTreeSet::new(),
+        &catalogue(&offers),
+        &codes(&["soldes"]),
         &lines,
         Eur::ZERO,
         &after,
         &policy,
     )?;
     assert!(matches!(
-        late.not_applied()[0].reason,
+        late.not_applied()[0].reason(),
         Refusal::Expired { .. }
     ));
     Ok(())
@@ -459,15 +464,16 @@ fn validity_window_compares_instants_across_time_zones() -> R {
 #[test]
 fn each_condition_gives_its_own_reason() {
     let with = |f: &dyn Fn(&mut Conditions)| {
-        let mut spec = O::new("o", percent("10")).0;
+        // A code, so that the offer is considered even when it cannot apply.
+        let mut spec = O::new("o", percent("10")).code("O").0;
         f(&mut spec.conditions);
         [Offer::new(spec).unwrap()]
     };
     let lines = [line("l1", "P", "10.00", 2)];
     let reason = |offers: &[Offer], context: &EvaluationContext| {
         evaluate(
-            offers,
-            &BTreeSet::new(),
+            &catalogue(offers),
+            &codes(&["o"]),
             &lines,
             Eur::ZERO,
             context,
@@ -476,7 +482,7 @@ fn each_condition_gives_its_own_reason() {
         .unwrap()
         .not_applied()
         .first()
-        .map(|n| n.reason.clone())
+        .map(|n| n.reason().clone())
     };
     let ctx = EvaluationContext::new(noon());
     assert_eq!(

@@ -105,19 +105,13 @@
 //!     ReturnedItem, ReturnsPolicy,
 //! };
 //!
-//! let ten_off_100 = Offer::new(OfferSpec {
-//!     id: "dix".parse()?,
-//!     name: "-10 € dès 100 €".into(),
-//!     trigger: Trigger::Automatic,
-//!     window: ValidityWindow::ALWAYS,
-//!     conditions: Conditions { minimum_amount: Some("100".parse()?), ..Default::default() },
-//!     effect: Effect::AmountOff { amount: "10".parse()?, on: Target::Order },
-//!     combinable: true,
-//!     priority: Priority::new(1),
-//! })?;
-//! let offers = [ten_off_100];
+//! let ten_off = Effect::AmountOff { amount: "10".parse()?, on: Target::Order };
+//! let catalogue = Catalogue::new([Offer::builder("dix".parse()?, "-10 € dès 100 €", ten_off)
+//!     .minimum_amount("100".parse()?)
+//!     .priority(1)
+//!     .build()?])?;
 //! let context = EvaluationContext::new(Paris.with_ymd_and_hms(2026, 3, 2, 10, 0, 0).single().ok_or("instant")?);
-//! let terms = Terms::new(&offers, &context);
+//! let terms = Terms::new(&catalogue, &context);
 //! let mut cart = Cart::new();
 //! cart.add_line(Line::new("a".parse()?, "A".parse()?, "90".parse()?, Quantity::ONE)?, &terms)?;
 //! cart.add_line(Line::new("b".parse()?, "B".parse()?, "30".parse()?, Quantity::ONE)?, &terms)?;

@@ -41,7 +41,7 @@ fn policy() -> impl Strategy<Value = RefundAmountPolicy> {
 
 /// The delivery refund the rule gives when the order is complete.
 fn refundable_delivery(order: &Order, policy: &RefundAmountPolicy) -> Eur {
-    order.shipping().min(
+    order.shipping_net().min(
         policy
             .cheapest_standard_delivery
             .unwrap_or(order.delivery().cost()),
@@ -63,7 +63,7 @@ fn repriced_kept(order: &Order, ledger: &RefundLedger) -> Eur {
     let evaluation = order.reprice(&kept, order.delivery().cost()).unwrap();
     evaluation
         .total()
-        .checked_sub(evaluation.shipping())
+        .checked_sub(evaluation.shipping_net())
         .unwrap()
 }
 

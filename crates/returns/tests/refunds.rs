@@ -8,8 +8,8 @@ use comptoir_calendar::Calendar;
 use comptoir_cart::{Cart, ColissimoDestination, Delivery, DeliveryService, Order, Terms};
 use comptoir_money::{Decimal, Eur};
 use comptoir_promo::{
-    Conditions, Effect, EvaluationContext, Line, LineRef, Offer, OfferSpec, Priority, Quantity,
-    Target, Trigger, ValidityWindow,
+    Catalogue, Combinable, Conditions, Effect, EvaluationContext, Line, LineRef, Offer, OfferSpec,
+    Priority, Quantity, Target, Trigger, ValidityWindow,
 };
 use comptoir_returns::{
     Cancellation, CancelledLine, Depreciation, Inspection, LapseReason, LegalInterestRate,
@@ -34,8 +34,8 @@ fn offer(id: &str, name: &str, conditions: Conditions, effect: Effect) -> Offer 
         trigger: Trigger::Automatic,
         window: ValidityWindow::ALWAYS,
         conditions,
-        effect,
-        combinable: true,
+        effects: vec![effect],
+        combinable: Combinable::Always,
         priority: Priority::new(1),
     })
     .unwrap()
@@ -73,7 +73,8 @@ fn gift(product: &str, price: &str) -> Effect {
 /// every offer of `offers` automatic, delivered at `delivery`.
 fn order_with(lines: &[(&str, &str, u32)], offers: &[Offer], delivery: Delivery) -> Order {
     let context = EvaluationContext::new(paris(2026, 3, 2, 10));
-    let terms = Terms::try_new(offers, &context).unwrap();
+    let catalogue = Catalogue::new(offers.iter().cloned()).unwrap();
+    let terms = Terms::new(&catalogue, &context);
     let mut cart = Cart::new();
     for (id, price, quantity) in lines {
         let line = Line::new(
@@ -694,7 +695,7 @@ fn ref1_delivery_is_refunded_once_and_never_more_than_paid() -> Result {
             ),
         ],
     );
-    assert_eq!(order.shipping(), Eur::ZERO);
+    assert_eq!(order.shipping_net(), Eur::ZERO);
     let mut ledger = ledger(&order, RefundMethod::Repricing);
     let all = ledger.record(&order, ret(&[("a", 1)]))?;
     assert_eq!(all.delivery(), Eur::ZERO);

@@ -26,14 +26,15 @@ use crate::{
 /// use comptoir_calendar::Calendar;
 /// use comptoir_money::Decimal;
 /// # use comptoir_cart::{Cart, Delivery, DeliveryService, Terms};
-/// # use comptoir_promo::{EvaluationContext, Line, Quantity};
+/// # use comptoir_promo::{Catalogue, EvaluationContext, Line, Quantity};
 /// use comptoir_returns::{
 ///     LegalInterestRate, RefundAmountPolicy, RefundDecision, RefundFacts, RefundLedger,
 ///     ReturnedItem, Return, ReturnsPolicy,
 /// };
 /// # let at = Paris.with_ymd_and_hms(2025, 2, 20, 9, 0, 0).single().ok_or("instant")?;
 /// # let context = EvaluationContext::new(at);
-/// # let terms = Terms::new(&[], &context);
+/// # let catalogue = Catalogue::default();
+/// # let terms = Terms::new(&catalogue, &context);
 /// # let mut cart = Cart::new();
 /// # cart.add_line(Line::new("mug".parse()?, "mug".parse()?, "120.00".parse()?, Quantity::ONE)?, &terms)?;
 /// # cart.add_line(Line::new("cup".parse()?, "cup".parse()?, "10.00".parse()?, Quantity::ONE)?, &terms)?;

@@ -86,7 +86,7 @@ pub(crate) fn paid_products(order: &Order) -> Eur {
 
 /// What the customer paid for delivery, after a free-shipping offer.
 pub(crate) fn paid_delivery(order: &Order) -> Eur {
-    order.shipping()
+    order.shipping_net()
 }
 
 /// The cost of the delivery the customer chose, before offers.
@@ -119,12 +119,20 @@ pub(crate) fn discount_at_validation(order: &Order, offer: &OfferId) -> Eur {
         .map_or(Eur::ZERO, |a| a.discount())
 }
 
-/// What an offer's effect bears on.
+/// What an offer's effects bear on, for the explanation: an offer of several effects is one
+/// offer (PROMO-2), told as a discount when any of its effects takes money off items (its
+/// gift, if any, is told with what happens to the gift line).
 pub(crate) fn offer_kind(offer: &Offer) -> OfferKind {
-    match offer.effect() {
-        Effect::PercentOff { .. } | Effect::AmountOff { .. } => OfferKind::Discount,
-        Effect::FreeShipping => OfferKind::FreeShipping,
-        Effect::Gift { .. } => OfferKind::Gift,
+    let effects = offer.effects();
+    if effects
+        .iter()
+        .any(|e| matches!(e, Effect::PercentOff { .. } | Effect::AmountOff { .. }))
+    {
+        OfferKind::Discount
+    } else if offer.gift().is_some() {
+        OfferKind::Gift
+    } else {
+        OfferKind::FreeShipping
     }
 }
 
@@ -152,7 +160,7 @@ impl Repriced {
         Ok(self
             .evaluation
             .total()
-            .checked_sub(self.evaluation.shipping())?)
+            .checked_sub(self.evaluation.shipping_net())?)
     }
 
     /// True when `offer` still applies to the kept items.

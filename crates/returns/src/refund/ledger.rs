@@ -177,20 +177,15 @@ struct Part {
 /// use comptoir_promo::*;
 /// use comptoir_returns::{RefundAmountPolicy, RefundLedger, Return, ReturnedItem};
 ///
-/// let ten_off_100 = Offer::new(OfferSpec {
-///     id: "dix".parse()?,
-///     name: "-10 € dès 100 €".into(),
-///     trigger: Trigger::Code(Code::new("DIX")?),
-///     window: ValidityWindow::ALWAYS,
-///     conditions: Conditions { minimum_amount: Some("100".parse()?), ..Default::default() },
-///     effect: Effect::AmountOff { amount: "10".parse()?, on: Target::Order },
-///     combinable: true,
-///     priority: Priority::new(1),
-/// })?;
-/// let offers = [ten_off_100];
+/// let ten_off = Effect::AmountOff { amount: "10".parse()?, on: Target::Order };
+/// let catalogue = Catalogue::new([Offer::builder("dix".parse()?, "-10 € dès 100 €", ten_off)
+///     .code(Code::new("DIX")?)
+///     .minimum_amount("100".parse()?)
+///     .priority(1)
+///     .build()?])?;
 /// let at = Utc.with_ymd_and_hms(2026, 11, 26, 10, 0, 0).single().ok_or("instant")?;
 /// let context = EvaluationContext::new(at);
-/// let terms = Terms::new(&offers, &context);
+/// let terms = Terms::new(&catalogue, &context);
 /// let mut cart = Cart::new();
 /// cart.add_line(Line::new("a".parse()?, "A".parse()?, "90".parse()?, Quantity::ONE)?, &terms)?;
 /// cart.add_line(Line::new("b".parse()?, "B".parse()?, "30".parse()?, Quantity::ONE)?, &terms)?;
@@ -828,11 +823,12 @@ impl RefundLedger {
     /// ```
     /// # use chrono::{TimeZone, Utc};
     /// # use comptoir_cart::{Cart, Delivery, DeliveryService, Terms};
-    /// # use comptoir_promo::{EvaluationContext, Line, Quantity};
+    /// # use comptoir_promo::{Catalogue, EvaluationContext, Line, Quantity};
     /// use comptoir_returns::{LedgerRecord, RefundAmountPolicy, RefundLedger, Return, ReturnedItem};
     /// # let at = Utc.with_ymd_and_hms(2026, 11, 26, 9, 0, 0).single().ok_or("instant")?;
     /// # let context = EvaluationContext::new(at);
-    /// # let terms = Terms::new(&[], &context);
+    /// # let catalogue = Catalogue::default();
+    /// # let terms = Terms::new(&catalogue, &context);
     /// # let mut cart = Cart::new();
     /// # cart.add_line(Line::new("mug".parse()?, "mug".parse()?, "12.00".parse()?, Quantity::new(2)?)?, &terms)?;
     /// # cart.choose_delivery(Delivery::new(DeliveryService::Pickup, "3.90".parse()?)?, &terms)?;

@@ -12,8 +12,8 @@ use comptoir_cart::{Cart, Order, Terms};
 use comptoir_money::Eur;
 use comptoir_promo::strategies as promo;
 use comptoir_promo::{
-    Conditions, Effect, Line, LineId, LineRef, Offer, OfferId, OfferSpec, Priority, Quantity,
-    Trigger, ValidityWindow,
+    Catalogue, Combinable, Conditions, Effect, Line, LineId, LineRef, Offer, OfferId, OfferSpec,
+    Priority, Quantity, Trigger, ValidityWindow,
 };
 use proptest::prelude::*;
 
@@ -68,30 +68,34 @@ fn item_conditions() -> impl Strategy<Value = Conditions> {
 }
 
 /// An automatic offer with id `id` that applies whenever its item condition holds: always
-/// valid, no usage limit, mostly combinable, any effect of PROMO-4 (gifts only when `gifts`).
+/// valid, no usage limit, mostly combinable, any effects of PROMO-4, one or several (gifts
+/// only when `gifts`).
 fn applicable_offer(id: OfferId, gifts: bool) -> impl Strategy<Value = Offer> {
-    let effect = promo::effect().prop_filter("no gift unless asked", move |e| {
-        gifts || !matches!(e, Effect::Gift { .. })
+    let effects = promo::effects().prop_filter("no gift unless asked", move |effects| {
+        gifts || !effects.iter().any(|e| matches!(e, Effect::Gift { .. }))
     });
     (
         item_conditions(),
-        effect,
+        effects,
         proptest::bool::weighted(0.9),
         0u32..3,
     )
-        .prop_filter_map("valid offer", move |(conditions, effect, combinable, p)| {
-            Offer::new(OfferSpec {
-                id: id.clone(),
-                name: format!("Offre {id}"),
-                trigger: Trigger::Automatic,
-                window: ValidityWindow::ALWAYS,
-                conditions,
-                effect,
-                combinable,
-                priority: Priority::new(p),
-            })
-            .ok()
-        })
+        .prop_filter_map(
+            "valid offer",
+            move |(conditions, effects, combinable, p)| {
+                Offer::new(OfferSpec {
+                    id: id.clone(),
+                    name: format!("Offre {id}"),
+                    trigger: Trigger::Automatic,
+                    window: ValidityWindow::ALWAYS,
+                    conditions,
+                    effects,
+                    combinable: Combinable::from(combinable),
+                    priority: Priority::new(p),
+                })
+                .ok()
+            },
+        )
 }
 
 fn applicable_offers(max_len: usize, gifts: bool) -> impl Strategy<Value = Vec<Offer>> {
@@ -118,7 +122,8 @@ fn order_from(max_lines: usize, max_offers: usize, gifts: bool) -> impl Strategy
         .prop_filter_map(
             "a cart of valid parts validates",
             |(lines, offers, delivery, context, policy)| {
-                let terms = Terms::new(&offers, &context).with_policy(policy);
+                let catalogue = Catalogue::new(offers).ok()?;
+                let terms = Terms::new(&catalogue, &context).with_policy(policy);
                 let mut cart = Cart::new();
                 for line in lines {
                     cart.add_line(line, &terms).ok()?;
