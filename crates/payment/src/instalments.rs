@@ -59,7 +59,7 @@ impl OrderAmount {
     }
 
     /// What `order` costs: its products' net amounts after every discount
-    /// ([`Order::products_total`]) and the shipping it pays ([`Order::shipping`], zero under a
+    /// ([`Order::products_total`]) and the shipping it pays ([`Order::shipping_net`], zero under a
     /// free-shipping offer). Passing [`Order::total`] as the products would count shipping
     /// twice in the eligibility and the schedule.
     ///
