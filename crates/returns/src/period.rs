@@ -87,9 +87,10 @@ impl Period {
 
     /// The deadline of this period for an event on `event_day`, a date read on the clock of
     /// `time_zone`, counted on `calendar`: the period ends at the end of its last day in that
-    /// time zone. This is how the law's withdrawal window of a customer overseas is counted
-    /// (on the legal calendar of the customer's region, in its time zone,
-    /// [`Region::time_zone`](comptoir_calendar::Region::time_zone)).
+    /// time zone. The law's withdrawal window of a customer overseas is counted this way on the
+    /// customer's clock ([`Region::time_zone`](comptoir_calendar::Region::time_zone)) as well
+    /// as on Paris's, and lasts until both have ended
+    /// ([`WithdrawalWindows`](crate::WithdrawalWindows)).
     ///
     /// # Errors
     ///
@@ -234,8 +235,11 @@ impl Deadline {
         self.last_day != self.nominal_last_day
     }
 
-    /// The clock the days are read on: `Europe/Paris` for the shop's periods, the customer
-    /// region's zone for the law's withdrawal window.
+    /// The clock the days are read on: `Europe/Paris` for the shop's periods, and for the
+    /// law's withdrawal window whichever of Paris's and the customer region's clocks ends it
+    /// later. Paris is read as [`comptoir_calendar::clock`] reads it, which keeps the EU
+    /// summer-time rule after 2099 where chrono-tz 0.10 stops; [`Deadline::closes_at`] gives
+    /// the instant without that pitfall.
     pub fn time_zone(self) -> Tz {
         self.time_zone
     }

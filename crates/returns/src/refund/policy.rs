@@ -106,7 +106,7 @@ impl RefundAmountPolicy {
             .is_some_and(Eur::is_negative)
         {
             return Err(ReturnsError::InvalidPolicy {
-                reason: "the cheapest standard delivery costs less than zero",
+                reason: "cheapest_standard_delivery: the cheapest standard delivery costs less than zero",
             });
         }
         Ok(())
