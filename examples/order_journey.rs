@@ -320,19 +320,40 @@ fn main() -> Result<()> {
         instalments.total()?.french().to_string()
     );
 
-    // RET-1: two parcels arrive on different days; the windows run from the last one.
-    heading("Delivery and withdrawal windows (RET-1)");
+    // SHIP-2, RET-1: two parcels reach the customer on different days; the windows run from
+    // the day after the customer had the last one in hand. The second was held at the post
+    // office: it counts from its collection, not from its arrival there.
+    heading("Delivery and withdrawal windows (SHIP-2, RET-1)");
     let returns = ReturnsPolicy::default();
-    let parcels = [paris(2026, 5, 28, 12, 30)?, paris(2026, 6, 3, 9, 50)?];
+    let parcels = [
+        Receipt::at_address(&paris(2026, 5, 28, 12, 30)?),
+        Receipt::collected(&paris(2026, 6, 3, 9, 50)?, &paris(2026, 6, 4, 17, 30)?)?,
+    ];
     for (i, parcel) in parcels.iter().enumerate() {
-        println!(
-            "Parcel {} received      {}",
-            i + 1,
-            parcel.format("%a %-d %b %Y %H:%M")
-        );
+        let when = |at: DateTime<Utc>| at.with_timezone(&Paris).format("%a %-d %b %Y %H:%M");
+        if parcel.arrival() == parcel.possession() {
+            println!(
+                "Parcel {} delivered     {}",
+                i + 1,
+                when(parcel.possession())
+            );
+        } else {
+            println!(
+                "Parcel {} collected     {} (at the post office since {})",
+                i + 1,
+                when(parcel.possession()),
+                when(parcel.arrival())
+            );
+        }
     }
-    let windows =
-        WithdrawalWindows::compute(&ordered_at, &parcels, &returns.withdrawal, &calendar)?;
+    // The customer lives in metropolitan France: the law's 14 days roll on its legal calendar.
+    let windows = WithdrawalWindows::compute(
+        &ordered_at,
+        &parcels,
+        Region::Metropolitan,
+        &returns.withdrawal,
+        &calendar,
+    )?;
     println!("Legal 14-day deadline  {}", deadline(windows.statutory()));
     println!("Shop's 30-day deadline {}", deadline(windows.contractual()));
 

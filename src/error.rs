@@ -136,13 +136,26 @@ impl Error {
         matches!(self, Error::Account(e) if e.is_invalid_form())
     }
 
-    /// True when a policy (the shop's configuration) is refused.
+    /// True when a policy (the shop's configuration) is refused, because its values
+    /// contradict each other or the law ([`Error::is_unlawful_policy`]).
     pub fn is_invalid_policy(&self) -> bool {
         match self {
-            Error::Dispatch(DispatchError::InvalidPolicy { .. })
-            | Error::Payment(PaymentError::InvalidPolicy { .. })
-            | Error::Returns(ReturnsError::InvalidPolicy { .. }) => true,
+            Error::Dispatch(DispatchError::InvalidPolicy { .. }) => true,
+            Error::Payment(e) => e.is_invalid_policy(),
+            Error::Returns(e) => e.is_invalid_policy(),
             Error::Support(e) => e.is_invalid_policy(),
+            _ => false,
+        }
+    }
+
+    /// True when a policy is refused because it would make the shop breach mandatory
+    /// consumer law (a withdrawal window shortened, a refund later than 14 days, paying in
+    /// instalments over more than three months...); the error names the field and the
+    /// article.
+    pub fn is_unlawful_policy(&self) -> bool {
+        match self {
+            Error::Payment(e) => e.is_unlawful_policy(),
+            Error::Returns(e) => e.is_unlawful_policy(),
             _ => false,
         }
     }
@@ -233,6 +246,33 @@ mod tests {
                 .map_err(Error::from)
                 .is_err_and(|e| e.is_parse())
         );
+    }
+
+    // RET-1, REF-2, PAY-5: a policy that would breach consumer law is an unlawful and an
+    // invalid policy whichever crate refused it; a merely inconsistent one is only invalid.
+    #[test]
+    fn unlawful_policies_are_found_in_every_crate() {
+        let withdrawal = comptoir_returns::WithdrawalPolicy {
+            statutory: comptoir_returns::Period {
+                days: comptoir_returns::LEGAL_DAYS,
+                roll: comptoir_returns::Roll::None,
+            },
+            ..comptoir_returns::WithdrawalPolicy::default()
+        };
+        let instalments = comptoir_payment::InstalmentPolicy {
+            offered_counts: vec![4],
+            ..comptoir_payment::InstalmentPolicy::default()
+        };
+        for e in [
+            Error::from(withdrawal.validate().unwrap_err()),
+            Error::from(instalments.validate().unwrap_err()),
+        ] {
+            assert!(e.is_unlawful_policy() && e.is_invalid_policy(), "{e:?}");
+            assert!(e.to_string().contains("C. conso"), "{e}");
+            assert!(e.message_fr().ends_with('.'), "{e:?}");
+        }
+        let inconsistent = Error::from(ReturnsError::InvalidPolicy { reason: "x" });
+        assert!(inconsistent.is_invalid_policy() && !inconsistent.is_unlawful_policy());
     }
 
     // The umbrella error crosses threads and compares, as each crate's does.

@@ -16,7 +16,9 @@
 //! - [`account`]: registration form, profile changes, address book (ACC-1..4).
 //!
 //! The rule IDs are those of the [`rules`] reference (`docs/rules.md` in the repository),
-//! where each rule is stated in full with how the crates read it.
+//! where each rule is stated in full with how the crates read it. Where the shop's FAQ and
+//! mandatory consumer law disagree, the law is the default and no setting can breach it: the
+//! [`legal`] notes (`docs/legal.md`) give the articles.
 //!
 //! What it adds:
 //!
@@ -69,6 +71,12 @@ pub mod prelude;
 /// link to.
 #[doc = include_str!("../docs/rules.md")]
 pub mod rules {}
+
+/// The legal notes: for each rule French consumer law constrains, the article, what the law
+/// requires, what the FAQ says, and what the crates do by default and allow, as
+/// `docs/legal.md` in the repository states it.
+#[doc = include_str!("../docs/legal.md")]
+pub mod legal {}
 
 pub use chrono;
 pub use chrono_tz;

@@ -29,7 +29,9 @@ pub use comptoir_account::{
     RegistrationForm, require_account,
 };
 pub use comptoir_calendar::clock::{Ambiguity, Paris};
-pub use comptoir_calendar::{BusinessDays, Calendar, CalendarDays, CalendarPolicy, Day, DayWindow};
+pub use comptoir_calendar::{
+    BusinessDays, Calendar, CalendarDays, CalendarPolicy, Day, DayWindow, Region,
+};
 pub use comptoir_cart::{
     Cart, CartOrOrder, CodeOutcome, ColissimoDestination, Delivery, DeliveryService, Order, Terms,
 };
@@ -45,7 +47,7 @@ pub use comptoir_promo::{
 };
 pub use comptoir_returns::{
     Cancellation, CancelledLine, Depreciation, Inspection, LegalInterestRate, NoticeTimeliness,
-    Refund, RefundAmountPolicy, RefundDeadlines, RefundDecision, RefundDue, RefundFacts,
+    Receipt, Refund, RefundAmountPolicy, RefundDeadlines, RefundDecision, RefundDue, RefundFacts,
     RefundLedger, Return, ReturnedItem, ReturnsPolicy, Surcharge, WithdrawalWindows,
 };
 pub use comptoir_support::{LineStatus, Support, SupportPolicy};

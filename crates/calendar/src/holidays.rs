@@ -102,6 +102,36 @@ impl Region {
         }
     }
 
+    /// The region's local time zone (IANA), the clock its residents read their days on.
+    ///
+    /// The shop's rules run on the Paris clock; a customer's statutory period runs on the
+    /// customer's days, which overseas are not Paris's: the last day of a withdrawal period
+    /// ends at midnight in Fort-de-France, six hours after midnight in Paris (RET-1).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono_tz::Tz;
+    /// use comptoir_calendar::Region;
+    ///
+    /// assert_eq!(Region::AlsaceMoselle.time_zone(), Tz::Europe__Paris);
+    /// assert_eq!(Region::Guyane.time_zone(), Tz::America__Cayenne);
+    /// assert_eq!(Region::Reunion.time_zone().name(), "Indian/Reunion");
+    /// ```
+    pub const fn time_zone(self) -> chrono_tz::Tz {
+        use chrono_tz::Tz;
+        match self {
+            Region::Metropolitan | Region::AlsaceMoselle => Tz::Europe__Paris,
+            Region::Guadeloupe => Tz::America__Guadeloupe,
+            Region::Martinique => Tz::America__Martinique,
+            Region::Guyane => Tz::America__Cayenne,
+            Region::Reunion => Tz::Indian__Reunion,
+            Region::Mayotte => Tz::Indian__Mayotte,
+            Region::SaintMartin => Tz::America__Marigot,
+            Region::SaintBarthelemy => Tz::America__St_Barthelemy,
+        }
+    }
+
     /// The region's own days beyond the national ones, each with its standing (CAL-3).
     ///
     /// Sources, by standing:

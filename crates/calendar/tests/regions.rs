@@ -306,3 +306,37 @@ fn cal_3_serde_accepts_only_the_documented_region_names() {
         r#""victor_schoelcher""#
     );
 }
+
+// CAL-3, RET-1: each region reads its days on its own clock; only metropolitan France and
+// Alsace-Moselle are on Paris time, and every overseas clock is a fixed offset from UTC today
+// (UTC-4 in the Antilles and in Saint-Martin and Saint-Barthélemy, UTC-3 in Guyane, UTC+4 in
+// La Réunion, UTC+3 in Mayotte).
+#[test]
+fn cal_3_each_region_has_its_local_time_zone() {
+    use chrono::{Offset, TimeZone};
+    let winter = chrono::Utc.with_ymd_and_hms(2026, 1, 15, 12, 0, 0).unwrap();
+    let summer = chrono::Utc.with_ymd_and_hms(2026, 7, 15, 12, 0, 0).unwrap();
+    let hours = |region: Region, at: chrono::DateTime<chrono::Utc>| {
+        at.with_timezone(&region.time_zone())
+            .offset()
+            .fix()
+            .local_minus_utc()
+            / 3600
+    };
+    for (region, offset) in [
+        (Region::Guadeloupe, -4),
+        (Region::Martinique, -4),
+        (Region::Guyane, -3),
+        (Region::Reunion, 4),
+        (Region::Mayotte, 3),
+        (Region::SaintMartin, -4),
+        (Region::SaintBarthelemy, -4),
+    ] {
+        assert_eq!(hours(region, winter), offset, "{region}");
+        assert_eq!(hours(region, summer), offset, "{region}");
+    }
+    for region in [Region::Metropolitan, Region::AlsaceMoselle] {
+        assert_eq!(region.time_zone().name(), "Europe/Paris");
+        assert_eq!((hours(region, winter), hours(region, summer)), (1, 2));
+    }
+}

@@ -45,7 +45,8 @@ impl fmt::Display for Change {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Error)]
 #[non_exhaustive]
 pub enum CartError {
-    /// The order is validated: nothing can be added, changed or cancelled (CART-1, CART-2).
+    /// The order is validated: nothing can be added or changed (CART-1, CART-2). The
+    /// customer's remedy is the withdrawal, open from the validation on (RET-1).
     #[error("order is validated and locked: cannot {attempted}")]
     Locked {
         /// What was attempted.
@@ -95,8 +96,13 @@ impl CartError {
             CartError::Locked {
                 attempted: Change::EnterCode,
             } => "Votre commande est validée : aucun code promo ne peut plus y être ajouté.".into(),
+            // RET-1: the withdrawal may be notified from the validation on, in any words
+            // (Directive 2011/83 art. 9, C. conso L221-21): never "à réception", never
+            // "with the form".
             CartError::Locked { .. } => "Votre commande est validée : elle ne peut plus être \
-                 modifiée ni annulée. Vous pourrez vous rétracter à réception du colis."
+                 modifiée. Vous pouvez toutefois vous rétracter dès maintenant, sans attendre la \
+                 réception du colis : une simple déclaration suffit, le formulaire de \
+                 rétractation est facultatif."
                 .into(),
             CartError::EmptyCart => "Votre panier est vide.".into(),
             CartError::NoDeliveryChosen => "Choisissez un mode de livraison.".into(),

@@ -421,6 +421,31 @@ fn every_change_to_an_order_is_refused_as_locked() {
     );
 }
 
+// CART-2, RET-1: the lock-in message points to the withdrawal as open at once, before the
+// parcel arrives (Directive 2011/83 art. 9, recital 40), by any statement, the form optional
+// (C. conso L221-21); it never says "à réception" or makes the form a condition.
+#[test]
+fn cart2_ret1_lock_in_message_offers_the_withdrawal_from_validation() {
+    for attempted in [
+        Change::AddLine,
+        Change::RemoveLine,
+        Change::ChangeQuantity,
+        Change::RemoveCode,
+        Change::ChooseDelivery,
+        Change::Validate,
+    ] {
+        let message = CartError::Locked { attempted }.message_fr();
+        assert!(
+            message.contains("vous rétracter dès maintenant"),
+            "{message}"
+        );
+        assert!(message.contains("sans attendre la réception du colis"));
+        assert!(message.contains("le formulaire de rétractation est facultatif"));
+        assert!(!message.contains("à réception"));
+        assert!(!message.contains("annulée"));
+    }
+}
+
 // CART-3: the order keeps the offer's terms even if the shop changes the offer afterwards.
 #[test]
 fn order_keeps_the_offer_terms_of_validation_time() {

@@ -79,6 +79,17 @@ pub enum PaymentError {
         /// What is inconsistent.
         reason: &'static str,
     },
+    /// A policy value that would make the shop breach mandatory consumer law (PAY-5): paying
+    /// in instalments over more than three months is consumer credit (C. conso L312-1 ff.).
+    #[error("policy field {field} breaches {article}: {requirement}")]
+    UnlawfulPolicy {
+        /// The field of [`InstalmentPolicy`](crate::InstalmentPolicy): `spacing`.
+        field: &'static str,
+        /// The article the value would breach: `C. conso L312-4`.
+        article: &'static str,
+        /// What the article requires.
+        requirement: &'static str,
+    },
     /// An instalment date beyond chrono's range.
     #[error("instalment date out of the representable range")]
     DateOutOfRange,
@@ -154,6 +165,22 @@ impl PaymentError {
             }
             _ => RefusalReason::TechnicalError.advice_fr().to_owned(),
         }
+    }
+
+    /// True when a policy is refused, because its values cannot work
+    /// ([`PaymentError::InvalidPolicy`], a negative minimum) or would breach the law
+    /// ([`PaymentError::UnlawfulPolicy`]).
+    pub fn is_invalid_policy(&self) -> bool {
+        matches!(
+            self,
+            PaymentError::InvalidPolicy { .. } | PaymentError::UnlawfulPolicy { .. }
+        )
+    }
+
+    /// True when a policy is refused because it would breach mandatory consumer law; the
+    /// error names the field and the article.
+    pub fn is_unlawful_policy(&self) -> bool {
+        matches!(self, PaymentError::UnlawfulPolicy { .. })
     }
 
     /// True when the customer must pay another way (blocked card, refusal never retried,

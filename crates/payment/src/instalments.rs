@@ -123,6 +123,12 @@ impl TryFrom<&Order> for OrderAmount {
     }
 }
 
+/// The fewest days three calendar months can last: 28 + 31 + 30, from 1 February to 1 May in
+/// a common year (PAY-5, L312-4). A month later than the same day is the month's last day
+/// when shorter (31 January + 1 month = 28 February), as chrono counts and as Regulation
+/// 1182/71 art. 3(2)(c) ends a period of months.
+pub const FEWEST_DAYS_IN_THREE_MONTHS: u64 = 89;
+
 /// How far apart the instalments fall (PAY-5).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -207,7 +213,8 @@ pub struct InstalmentPolicy {
     pub minimum: Eur,
     /// Whether shipping counts towards the minimum: yes (docs/rules.md PAY-4).
     pub shipping_counts: bool,
-    /// The instalment counts offered: `[3]`.
+    /// The instalment counts offered: `[3]`. With the spacing, the last instalment of each
+    /// must fall at most three months after the first (L312-4, [`InstalmentPolicy::validate`]).
     pub offered_counts: Vec<u8>,
     /// How far apart the instalments fall: 30 days.
     pub spacing: InstalmentSpacing,
@@ -689,13 +696,41 @@ impl InstalmentPolicy {
             .collect()
     }
 
-    /// Checks that the policy can work: a minimum not below zero, at least one count offered,
-    /// every count at least 2, instalments at least a day apart.
+    /// Checks that the policy can work and stays out of consumer credit: a minimum not below
+    /// zero, at least one count offered, every count at least 2, instalments at least a day
+    /// apart, and the last instalment of every count offered at most three months after the
+    /// first, whatever the day of the first (PAY-5).
+    ///
+    /// Paying in instalments is a credit; the consumer-credit rules (C. conso L312-1 and
+    /// following: prior information, a credit agreement, its own withdrawal period) do not
+    /// apply to a credit repaid within three months at no or negligible cost (L312-4). Three
+    /// calendar months last 89 days at the fewest (1 February to 1 May in a common year), so
+    /// instalments a fixed number of days apart must end within 89 days of the first: 3
+    /// instalments 30 days apart (60 days) pass, 4 (90 days) do not, since shipped on
+    /// 1 February the last would fall on 2 May. Instalments a calendar month apart may be 4
+    /// (the first plus three months).
     ///
     /// # Errors
     ///
-    /// [`PaymentError::NegativeAmount`] for a negative minimum and
-    /// [`PaymentError::InvalidPolicy`] for the rest.
+    /// - [`PaymentError::NegativeAmount`] for a negative minimum;
+    /// - [`PaymentError::UnlawfulPolicy`] naming `offered_counts` and L312-4 when an offered
+    ///   count's last instalment can fall more than three months after the first;
+    /// - [`PaymentError::InvalidPolicy`] for the rest.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use comptoir_calendar::CalendarDays;
+    /// use comptoir_payment::{InstalmentPolicy, InstalmentSpacing, PaymentError};
+    ///
+    /// let four_times = InstalmentPolicy { offered_counts: vec![3, 4], ..InstalmentPolicy::default() };
+    /// assert!(matches!(
+    ///     four_times.validate(),
+    ///     Err(PaymentError::UnlawfulPolicy { field: "offered_counts", article: "C. conso L312-4", .. })
+    /// ));
+    /// let monthly = InstalmentPolicy { spacing: InstalmentSpacing::CalendarMonths, ..four_times };
+    /// assert_eq!(monthly.validate(), Ok(()));
+    /// ```
     pub fn validate(&self) -> Result<(), PaymentError> {
         if self.minimum.is_negative() {
             return Err(PaymentError::NegativeAmount {
@@ -716,6 +751,26 @@ impl InstalmentPolicy {
         if self.spacing == InstalmentSpacing::Days(CalendarDays::ZERO) {
             return Err(PaymentError::InvalidPolicy {
                 reason: "instalments cannot be 0 days apart",
+            });
+        }
+        let intervals = self
+            .offered_counts
+            .iter()
+            .max()
+            .map_or(0, |count| u64::from(*count).saturating_sub(1));
+        let within_three_months = match self.spacing {
+            InstalmentSpacing::Days(days) => {
+                intervals.saturating_mul(u64::from(days.get())) <= FEWEST_DAYS_IN_THREE_MONTHS
+            }
+            InstalmentSpacing::CalendarMonths => intervals <= 3,
+        };
+        if !within_three_months {
+            return Err(PaymentError::UnlawfulPolicy {
+                field: "offered_counts",
+                article: "C. conso L312-4",
+                requirement: "the last instalment falls at most three months after the first; \
+                              beyond, paying in instalments is consumer credit (L312-1 and \
+                              following)",
             });
         }
         Ok(())
@@ -887,6 +942,63 @@ mod tests {
         );
         assert_eq!(Eligibility::Eligible.to_string(), "eligible");
         assert_eq!(Eligibility::Refused(below).refusal(), Some(below));
+    }
+
+    // PAY-5, L312-4: the last instalment at most three months after the first, whatever the
+    // day of the first: 3 x 30 days and 4 monthly instalments pass; 4 x 30 days, 3 x 45 days
+    // and 5 monthly instalments are consumer credit.
+    #[test]
+    fn pay5_schedules_beyond_three_months_are_unlawful() {
+        let policy = |counts: Vec<u8>, spacing| InstalmentPolicy {
+            offered_counts: counts,
+            spacing,
+            ..InstalmentPolicy::default()
+        };
+        let days = |n| InstalmentSpacing::Days(CalendarDays::new(n));
+        for lawful in [
+            policy(vec![3], days(30)),
+            policy(vec![2, 3], days(44)),
+            policy(vec![2], days(89)),
+            policy(vec![4], InstalmentSpacing::CalendarMonths),
+        ] {
+            assert_eq!(lawful.validate(), Ok(()), "{lawful:?}");
+        }
+        for unlawful in [
+            policy(vec![3, 4], days(30)),
+            policy(vec![3], days(45)),
+            policy(vec![2], days(90)),
+            policy(vec![255], days(1)),
+            policy(vec![5], InstalmentSpacing::CalendarMonths),
+        ] {
+            let err = unlawful.validate().unwrap_err();
+            assert!(
+                err.is_unlawful_policy() && err.is_invalid_policy(),
+                "{unlawful:?}"
+            );
+            assert!(
+                err.to_string()
+                    .contains("offered_counts breaches C. conso L312-4")
+            );
+        }
+    }
+
+    // PAY-5: the fewest days in three calendar months, over every first day from 1900 to
+    // 2200, is 89, reached on 1 February of common years.
+    #[test]
+    fn pay5_three_months_last_at_least_89_days() {
+        let mut day = date(1900, 1, 1);
+        let mut fewest = u64::MAX;
+        while day <= date(2200, 12, 31) {
+            let end = day.checked_add_months(Months::new(3)).unwrap();
+            fewest = fewest.min(u64::try_from((end - day).num_days()).unwrap());
+            day = day.succ_opt().unwrap();
+        }
+        assert_eq!(fewest, FEWEST_DAYS_IN_THREE_MONTHS);
+        let feb = date(2025, 2, 1);
+        assert_eq!(
+            feb.checked_add_months(Months::new(3)),
+            feb.checked_add_days(Days::new(FEWEST_DAYS_IN_THREE_MONTHS))
+        );
     }
 
     // PAY-5: a spacing reads back from its text form; others are refused.

@@ -15,7 +15,9 @@
 //!   counted or not as the policy says ([`Eligibility::of_amount`]);
 //! - **[PAY-5]** the instalments: equal thirds to the cent, leftover cents first, due on the
 //!   shipment day then 30 and 60 days later (or calendar months), refused when the card
-//!   expires before the last one ([`InstalmentSchedule::compute`]);
+//!   expires before the last one ([`InstalmentSchedule::compute`]); a policy whose last
+//!   instalment can fall more than three months after the first would be consumer credit
+//!   (C. conso L312-1 ff., L312-4) and is refused ([`InstalmentPolicy::validate`]);
 //! - **[PAY-6]** the advice for each refusal, in French ([`RefusalReason::advice_fr`]);
 //! - **[PAY-7]** no card data: a [`Card`] is a provider's token, a brand and an expiry month;
 //!   a token that looks like a card number is refused ([`CardToken`]).
@@ -102,8 +104,8 @@ pub use card::{Card, CardBrand, CardToken, ExpiryMonth};
 pub use debit::{ExpectedDebit, debit_day};
 pub use error::PaymentError;
 pub use instalments::{
-    Eligibility, Ineligibility, Instalment, InstalmentPolicy, InstalmentSchedule,
-    InstalmentSpacing, OrderAmount,
+    Eligibility, FEWEST_DAYS_IN_THREE_MONTHS, Ineligibility, Instalment, InstalmentPolicy,
+    InstalmentSchedule, InstalmentSpacing, OrderAmount,
 };
 pub use method::{Device, PaymentMethod};
 pub use refusal::RefusalReason;

@@ -89,23 +89,57 @@ pub fn secure_outcome() -> impl Strategy<Value = SecureOutcome> {
     ]
 }
 
-/// An instalment policy: minimum 0.00 to 500.00, shipping counted or not, 2 to 12
-/// instalments offered, 1 to 92 days apart or calendar months.
+/// A lawful instalment policy: minimum 0.00 to 500.00, shipping counted or not, 2 to 12
+/// instalments offered, a spacing in days or calendar months that keeps the last instalment
+/// of every count within three months of the first (PAY-5, L312-4).
 pub fn instalment_policy() -> impl Strategy<Value = InstalmentPolicy> {
     (
         0i64..=50_000,
         any::<bool>(),
         proptest::collection::btree_set(2u8..=12, 1..=3),
+    )
+        .prop_flat_map(|(minimum, shipping_counts, counts)| {
+            let intervals = u32::from(counts.iter().max().copied().unwrap_or(2)) - 1;
+            let fewest = u32::try_from(crate::FEWEST_DAYS_IN_THREE_MONTHS).unwrap_or(89);
+            let longest = (fewest / intervals).max(1);
+            let days = (1..=longest)
+                .prop_map(|days| InstalmentSpacing::Days(CalendarDays::new(days)))
+                .boxed();
+            let spacing = if intervals <= 3 {
+                prop_oneof![days, Just(InstalmentSpacing::CalendarMonths)].boxed()
+            } else {
+                days
+            };
+            (Just((minimum, shipping_counts, counts)), spacing)
+        })
+        .prop_map(
+            |((minimum, shipping_counts, counts), spacing)| InstalmentPolicy {
+                minimum: Eur::from_cents(minimum),
+                shipping_counts,
+                offered_counts: counts.into_iter().collect(),
+                spacing,
+            },
+        )
+}
+
+/// Any instalment policy, lawful or not: minimum -1.00 to 500.00, 0 to 3 counts of 0 to 255,
+/// 0 to 120 days apart or calendar months. For checking that whatever
+/// [`InstalmentPolicy::validate`] accepts schedules lawfully.
+pub fn any_instalment_policy() -> impl Strategy<Value = InstalmentPolicy> {
+    (
+        -100i64..=50_000,
+        any::<bool>(),
+        proptest::collection::vec(any::<u8>(), 0..=3),
         prop_oneof![
-            (1u32..=92).prop_map(|days| InstalmentSpacing::Days(CalendarDays::new(days))),
+            (0u32..=120).prop_map(|days| InstalmentSpacing::Days(CalendarDays::new(days))),
             Just(InstalmentSpacing::CalendarMonths),
         ],
     )
         .prop_map(
-            |(minimum, shipping_counts, counts, spacing)| InstalmentPolicy {
+            |(minimum, shipping_counts, offered_counts, spacing)| InstalmentPolicy {
                 minimum: Eur::from_cents(minimum),
                 shipping_counts,
-                offered_counts: counts.into_iter().collect(),
+                offered_counts,
                 spacing,
             },
         )

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use comptoir_calendar::strategies::date_between;
 use comptoir_money::Eur;
 use comptoir_payment::strategies::{
-    card_valid_on, instalment_policy, order_amount, secure_outcome,
+    any_instalment_policy, card_valid_on, instalment_policy, order_amount, secure_outcome,
 };
 use comptoir_payment::{
     CardToken, Device, Eligibility, InstalmentPolicy, InstalmentSchedule, NextStep, OrderAmount,
@@ -90,6 +90,31 @@ proptest! {
                 prop_assert!(!Eligibility::compute(&order, &card, count, shipped, &policy)?.is_eligible());
             }
             Err(other) => prop_assert!(false, "unexpected error {other}"),
+        }
+    }
+
+    // PAY-5, L312-4: whatever policy `validate` accepts, every count it offers ends its
+    // schedule at most three calendar months after the first instalment, whatever the day of
+    // the first; whatever it refuses, the schedule refuses too.
+    #[test]
+    fn pay5_every_accepted_policy_stays_within_three_months(
+        policy in any_instalment_policy(),
+        first in shipment_day(),
+    ) {
+        let three_months = first.checked_add_months(chrono::Months::new(3)).unwrap();
+        match policy.validate() {
+            Ok(()) => {
+                for &count in &policy.offered_counts {
+                    let dates = policy.due_dates(count, first)?;
+                    prop_assert_eq!(dates.first().copied(), Some(first));
+                    prop_assert!(*dates.last().unwrap() <= three_months, "{:?}", dates);
+                }
+            }
+            Err(e) => {
+                let refused = e.is_invalid_policy() || matches!(e, PaymentError::NegativeAmount { .. });
+                prop_assert!(refused, "{}", e);
+                prop_assert_eq!(policy.due_dates(3, first).unwrap_err(), e);
+            }
         }
     }
 

@@ -209,6 +209,29 @@ fn policy_deserialises_with_faq_defaults_and_refuses_invalid_values() -> TestRes
     Ok(())
 }
 
+// PAY-5, L312-4: a stored policy whose last instalment can fall more than three months after
+// the first fails at load, naming the field and the article.
+#[test]
+fn pay5_a_stored_policy_beyond_three_months_fails_at_load() -> TestResult {
+    for bad in [
+        r#"{"offered_counts":[4]}"#,
+        r#"{"offered_counts":[3],"spacing":{"Days":45}}"#,
+        r#"{"offered_counts":[5],"spacing":"CalendarMonths"}"#,
+    ] {
+        let err = serde_json::from_str::<InstalmentPolicy>(bad).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("offered_counts breaches C. conso L312-4"),
+            "{bad}: {err}"
+        );
+    }
+    let monthly = serde_json::from_str::<InstalmentPolicy>(
+        r#"{"offered_counts":[3,4],"spacing":"CalendarMonths"}"#,
+    )?;
+    assert_eq!(monthly.validate(), Ok(()));
+    Ok(())
+}
+
 // PAY-3: a stored expected debit reads back equal; days out of order are refused.
 #[test]
 fn pay3_expected_debit_round_trips_and_days_out_of_order_are_refused() -> TestResult {

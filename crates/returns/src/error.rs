@@ -29,33 +29,24 @@ pub enum ReturnsError {
         /// When the order was validated.
         validated: DateTime<Utc>,
     },
-    /// A withdrawal notice dated before the receipt of the order's last parcel (RET-1).
-    #[error(
-        "withdrawal notice sent at {notice} before the last parcel was received at {last_receipt}"
-    )]
-    NoticeBeforeReceipt {
+    /// A parcel said to be collected at a relay point or a post office before it arrived
+    /// there (SHIP-2).
+    #[error("parcel collected at {collected} before it arrived at {arrived}")]
+    CollectedBeforeArrival {
+        /// When it arrived at the relay point or the post office.
+        arrived: DateTime<Utc>,
+        /// When it was said to be collected.
+        collected: DateTime<Utc>,
+    },
+    /// A withdrawal notice dated before the order was validated: there was no contract to
+    /// withdraw from yet (RET-1). A notice after the validation is never early: the customer
+    /// may withdraw before receiving the goods (Directive 2011/83 art. 9, recital 40).
+    #[error("withdrawal notice sent at {notice} before the order was validated at {validated}")]
+    NoticeBeforeValidation {
         /// When the notice was sent.
         notice: DateTime<Utc>,
-        /// When the last parcel was received.
-        last_receipt: DateTime<Utc>,
-    },
-    /// The returned goods were received before the withdrawal notice, which the refund
-    /// policy forbids (REF-2).
-    #[error("returned goods received at {received} before the withdrawal notice at {notice}")]
-    GoodsBeforeNotice {
-        /// When the goods were received back.
-        received: DateTime<Utc>,
-        /// When the notice was given.
-        notice: DateTime<Utc>,
-    },
-    /// The goods were shipped back before the withdrawal notice, which the refund policy
-    /// forbids (REF-2).
-    #[error("proof of shipment dated {shipped} before the withdrawal notice at {notice}")]
-    ShipmentBeforeNotice {
-        /// When the customer proved shipment.
-        shipped: DateTime<Utc>,
-        /// When the notice was given.
-        notice: DateTime<Utc>,
+        /// When the order was validated.
+        validated: DateTime<Utc>,
     },
     /// The returned goods were said to be checked but not to be received (REF-2).
     #[error("returned goods checked at {checked} but never received")]
@@ -91,11 +82,24 @@ pub enum ReturnsError {
         /// Its value.
         amount: Eur,
     },
-    /// A policy whose values contradict each other or the law.
+    /// A policy whose values contradict each other.
     #[error("invalid returns policy: {reason}")]
     InvalidPolicy {
         /// What is wrong with it.
         reason: &'static str,
+    },
+    /// A policy value that would make the shop break mandatory consumer law (RET-1, RET-2,
+    /// REF-2): the rules of withdrawal are public order (C. conso L221-29), so no setting may
+    /// give the customer less than they do.
+    #[error("policy field {field} breaches {article}: {requirement}")]
+    UnlawfulPolicy {
+        /// The field, as a path from [`ReturnsPolicy`](crate::ReturnsPolicy) or
+        /// [`RefundAmountPolicy`](crate::RefundAmountPolicy): `withdrawal.statutory.roll`.
+        field: &'static str,
+        /// The article the value would breach: `C. conso L221-18`.
+        article: &'static str,
+        /// What the article requires.
+        requirement: &'static str,
     },
     /// A return or a cancellation that names no line (REF-1, REF-4).
     #[error("the {what} names no line")]
@@ -238,12 +242,26 @@ impl ReturnsError {
             self,
             ReturnsError::NoParcels
                 | ReturnsError::ReceiptBeforeValidation { .. }
-                | ReturnsError::NoticeBeforeReceipt { .. }
-                | ReturnsError::GoodsBeforeNotice { .. }
-                | ReturnsError::ShipmentBeforeNotice { .. }
+                | ReturnsError::CollectedBeforeArrival { .. }
+                | ReturnsError::NoticeBeforeValidation { .. }
                 | ReturnsError::CheckedWithoutReceipt { .. }
                 | ReturnsError::CheckedBeforeReceived { .. }
         )
+    }
+
+    /// True when a policy is refused, because its values contradict each other
+    /// ([`ReturnsError::InvalidPolicy`]) or the law ([`ReturnsError::UnlawfulPolicy`]).
+    pub fn is_invalid_policy(&self) -> bool {
+        matches!(
+            self,
+            ReturnsError::InvalidPolicy { .. } | ReturnsError::UnlawfulPolicy { .. }
+        )
+    }
+
+    /// True when a policy is refused because it would breach mandatory consumer law; the
+    /// error names the field and the article.
+    pub fn is_unlawful_policy(&self) -> bool {
+        matches!(self, ReturnsError::UnlawfulPolicy { .. })
     }
 
     /// True when a number given to the surcharge computation is out of its domain.
@@ -289,19 +307,16 @@ impl ReturnsError {
     pub fn message_fr(&self) -> &'static str {
         match self {
             ReturnsError::NoParcels => {
-                "Aucune réception de colis n'est enregistrée : le délai de rétractation n'a pas commencé."
+                "Aucune réception de colis n'est enregistrée : le délai de rétractation n'a pas encore commencé, mais vous pouvez déjà vous rétracter."
             }
             ReturnsError::ReceiptBeforeValidation { .. } => {
                 "La date de réception d'un colis précède la validation de la commande."
             }
-            ReturnsError::NoticeBeforeReceipt { .. } => {
-                "La demande de rétractation précède la réception du dernier colis de la commande."
+            ReturnsError::CollectedBeforeArrival { .. } => {
+                "La date de retrait d'un colis précède son arrivée au point de retrait."
             }
-            ReturnsError::GoodsBeforeNotice { .. } => {
-                "Les produits retournés sont arrivés avant la demande de rétractation : joignez le formulaire de rétractation à votre colis."
-            }
-            ReturnsError::ShipmentBeforeNotice { .. } => {
-                "Le colis de retour a été expédié avant la demande de rétractation : joignez le formulaire de rétractation à votre colis."
+            ReturnsError::NoticeBeforeValidation { .. } => {
+                "La demande de rétractation précède la validation de la commande."
             }
             ReturnsError::CheckedWithoutReceipt { .. }
             | ReturnsError::CheckedBeforeReceived { .. } => {
@@ -313,7 +328,10 @@ impl ReturnsError {
             }
             ReturnsError::NegativeAmount { .. } => "Un montant indiqué est négatif.",
             ReturnsError::InvalidPolicy { .. } => {
-                "Les conditions de retour de la boutique sont mal configurées."
+                "Les conditions de retour de la boutique sont mal configurées : contactez notre service client."
+            }
+            ReturnsError::UnlawfulPolicy { .. } => {
+                "Les conditions de retour configurées par la boutique ne respectent pas le Code de la consommation : contactez notre service client."
             }
             ReturnsError::NothingToRefund { .. } => "Aucun article n'est indiqué.",
             ReturnsError::DuplicateRefundLine { .. } => {
@@ -374,6 +392,11 @@ mod tests {
                 rate: "-1".to_owned(),
             },
             ReturnsError::InvalidPolicy { reason: "x" },
+            ReturnsError::UnlawfulPolicy {
+                field: "withdrawal.statutory.roll",
+                article: "C. conso L221-18",
+                requirement: "x",
+            },
         ];
         for e in errors {
             let text = e.to_string();
@@ -388,5 +411,46 @@ mod tests {
     fn errors_are_send_and_sync() {
         fn check<T: Send + Sync + Clone + PartialEq>() {}
         check::<ReturnsError>();
+    }
+}
+
+#[cfg(test)]
+mod lawful_message_tests {
+    use super::*;
+
+    // RET-1, RET-2: no customer message says a withdrawal waits for the parcel or needs the
+    // form: a notice may be sent from the validation of the order, in any unambiguous words.
+    #[test]
+    fn ret1_ret2_messages_never_make_receipt_or_the_form_a_condition() {
+        let at = DateTime::<Utc>::UNIX_EPOCH;
+        let errors = [
+            ReturnsError::NoParcels,
+            ReturnsError::ReceiptBeforeValidation {
+                parcel: 0,
+                received: at,
+                validated: at,
+            },
+            ReturnsError::CollectedBeforeArrival {
+                arrived: at,
+                collected: at,
+            },
+            ReturnsError::NoticeBeforeValidation {
+                notice: at,
+                validated: at,
+            },
+            ReturnsError::CheckedWithoutReceipt { checked: at },
+            ReturnsError::InspectionPending { line: "a".into() },
+        ];
+        for e in errors {
+            let text = e.message_fr();
+            assert!(!text.contains("formulaire"), "{text}");
+            assert!(!text.contains("à réception"), "{text}");
+            assert!(!text.contains("précède la réception"), "{text}");
+        }
+        assert!(
+            ReturnsError::NoParcels
+                .message_fr()
+                .contains("vous pouvez déjà vous rétracter")
+        );
     }
 }

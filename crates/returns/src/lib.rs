@@ -1,21 +1,29 @@
 //! After-sale dates and sums: withdrawal windows, refund amounts after returns, refund
 //! deadlines, late-refund surcharges.
 //!
-//! Once an order's parcels have arrived the customer may withdraw, the shop must refund, and
-//! a late refund costs more. This crate decides the amounts, the dates and the surcharge, on
-//! the order frozen at validation ([`comptoir_cart::Order`]), the shop's business calendar
-//! ([`comptoir_calendar`]) and the Paris clock:
+//! From the validation of an order on, the customer may withdraw; once the goods come back,
+//! the shop must refund, and a late refund costs more. This crate decides the amounts, the dates and
+//! the surcharge, on the order frozen at validation ([`comptoir_cart::Order`]), the shop's
+//! business calendar and the legal calendar ([`comptoir_calendar`]) and the Paris clock:
 //!
-//! - **RET-1** the withdrawal windows ([`WithdrawalWindows`]): the FAQ's 30 days and the law's
-//!   14 (C. conso L221-18), counted from the day after the last parcel's receipt, a last day
-//!   on a weekend, public holiday or shop closure moved to the next business day
-//!   (Regulation 1182/71), and whether a notice sent at a given instant is on time;
+//! - **SHIP-2** the receipt of a parcel ([`Receipt`]): the instant the customer takes
+//!   physical possession, which for a relay point or a post office is the collection, not
+//!   the carrier's arrival scan (C. conso L221-18);
+//! - **RET-1** the withdrawal windows ([`WithdrawalWindows`]): the law's 14 days (L221-18) on
+//!   the legal calendar of the customer's region, whatever the shop works or closes, ending no
+//!   earlier than midnight on the customer's clock; the FAQ's 30 days on the shop's calendar,
+//!   never closing before the law's; both counted from the day after possession of the last
+//!   parcel (Regulation 1182/71), and whether a notice sent at a given instant is on time,
+//!   from the validation of the order on ([`NoticeTimeliness`]);
 //! - **REF-1, REF-4, RET-2, RET-4** the amount of each refund after a return or a
-//!   cancellation ([`RefundLedger`]), explained in data and in French, split over the lines;
-//! - **REF-2** the refund deadlines ([`RefundDeadlines`]): the expected refund 3 to 5
-//!   business days after the goods are checked, and the 14-day ceiling after the notice,
-//!   deferred until the goods or a proof of shipment (L221-24) — [`RefundDue::Pending`] until
-//!   one of them is known;
+//!   cancellation ([`RefundLedger`]), with the inspection of each returned line (accepted,
+//!   depreciated with its reason, or pending; never refused, L221-23) and who pays for
+//!   sending the goods back ([`ReturnCosts`]), explained in data and in French, split over the
+//!   lines;
+//! - **REF-2** the refund deadlines ([`RefundDeadlines`]): the 14-day ceiling after the
+//!   notice, deferred until the goods or a proof of shipment unless the shop offered to
+//!   collect them (L221-24) — [`RefundDue::Pending`] until one of them is known; and the
+//!   expected refund 3 to 5 business days after the goods are checked, cut at the ceiling;
 //! - **REF-3** the surcharge on a late refund ([`Surcharge`], L242-4): legal interest up to
 //!   10 days late (pro rata by default, the rate once as a [`SurchargePolicy`] option), then
 //!   5, 10, 20, 50 % and 5 more points per month, capped at the products' price; the legal
@@ -24,8 +32,29 @@
 //!   surcharge when paid late, total.
 //!
 //! Every length, roll and switch is a policy value ([`ReturnsPolicy`],
-//! [`RefundAmountPolicy`]) whose `Default` is the FAQ's. Nothing reads the clock: every
-//! instant is an argument, in any chrono time zone.
+//! [`RefundAmountPolicy`]) whose `Default` is the FAQ's where the FAQ is lawful. Nothing reads
+//! the clock: every instant is an argument, in any chrono time zone.
+//!
+//! # Lawful by default
+//!
+//! Where the FAQ and mandatory consumer law disagree, the law decides, and no policy value
+//! can make the crate break it (the rules of withdrawal are public order, L221-29). The
+//! [legal notes] list, rule by rule, the article, what the law requires, what the FAQ says,
+//! and what the crate does by default and allows. In short:
+//!
+//! - the law's withdrawal window rolls on the legal calendar of the customer's region
+//!   ([`Calendar::legal`](comptoir_calendar::Calendar::legal)); a setting that would shorten
+//!   it, or stop it rolling, is refused by [`WithdrawalPolicy::validate`] with
+//!   [`ReturnsError::UnlawfulPolicy`], naming the field and the article, and so is a stored
+//!   policy when it is read;
+//! - a notice is any unambiguous statement, from the validation of the order on, before or
+//!   after the goods come back (Directive 2011/83 art. 9 and recital 40, L221-21);
+//! - the refund ceiling is the law's 14 days, rolled (if at all) on the legal calendar, and
+//!   the FAQ's expected window never ends after it ([`RefundPolicy::validate`]);
+//! - a returned product is never refused; only a depreciation with its reason may be
+//!   deducted ([`Inspection`]).
+//!
+//! [legal notes]: ../comptoir/legal/index.html
 //!
 //! # Refund amounts (REF-1)
 //!
@@ -73,14 +102,20 @@
 //! ```
 //! use chrono::{NaiveDate, TimeZone};
 //! use chrono_tz::Europe::Paris;
-//! use comptoir_calendar::Calendar;
-//! use comptoir_returns::{NoticeTimeliness, ReturnsPolicy, WithdrawalWindows};
+//! use comptoir_calendar::{Calendar, Region};
+//! use comptoir_returns::{NoticeTimeliness, Receipt, ReturnsPolicy, WithdrawalWindows};
 //!
 //! let cal = Calendar::metropolitan();
 //! let policy = ReturnsPolicy::default();
 //! let validated = Paris.with_ymd_and_hms(2025, 2, 26, 18, 5, 0).single().ok_or("instant")?;
-//! let received = Paris.with_ymd_and_hms(2025, 3, 1, 10, 40, 0).single().ok_or("instant")?;
-//! let windows = WithdrawalWindows::compute(&validated, &[received], &policy.withdrawal, &cal)?;
+//! let delivered = Paris.with_ymd_and_hms(2025, 3, 1, 10, 40, 0).single().ok_or("instant")?;
+//! let windows = WithdrawalWindows::compute(
+//!     &validated,
+//!     &[Receipt::at_address(&delivered)],
+//!     Region::Metropolitan,
+//!     &policy.withdrawal,
+//!     &cal,
+//! )?;
 //!
 //! // RET-1's worked example: received Saturday 2025-03-01 -> 14-day deadline Monday 17 March.
 //! let ymd = |d| NaiveDate::from_ymd_opt(2025, 3, d).ok_or("date");
@@ -88,6 +123,9 @@
 //!
 //! let late_evening = Paris.with_ymd_and_hms(2025, 3, 17, 23, 30, 0).single().ok_or("instant")?;
 //! assert_eq!(windows.notice(&late_evening)?, NoticeTimeliness::WithinStatutoryWindow);
+//! // A notice before the parcel arrived was on time too.
+//! let in_transit = Paris.with_ymd_and_hms(2025, 2, 27, 9, 0, 0).single().ok_or("instant")?;
+//! assert_eq!(windows.notice(&in_transit)?, NoticeTimeliness::BeforeReceipt);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
@@ -148,15 +186,16 @@
 //!
 //! # Crate features
 //!
-//! - `serde`: `Serialize`/`Deserialize` for the policies, [`RefundFacts`],
+//! - `serde`: `Serialize`/`Deserialize` for the policies (read through their `validate`: an
+//!   unlawful stored policy fails at load), [`Receipt`], [`RefundFacts`],
 //!   [`LegalInterestRate`], the refund inputs ([`Return`], [`Cancellation`], [`Inspection`]...)
 //!   and the small enums; a [`RefundLedger`] serialises as a [`LedgerRecord`], read back with
 //!   [`RefundLedger::load`]; `Serialize` only for computed results ([`Deadline`],
 //!   [`WithdrawalWindows`], [`RefundDeadlines`], [`Surcharge`], [`Refund`],
 //!   [`RefundDecision`]), which only the computations may build.
-//! - `proptest`: the `strategies` module: receipts, refund facts, policies, lateness and
-//!   interest rates; validated orders with offers and sequences of returns and
-//!   cancellations.
+//! - `proptest`: the `strategies` module: receipts, refund facts, policies (lawful ones, and
+//!   any values for checking what validation refuses), lateness and interest rates; validated
+//!   orders with offers and sequences of returns and cancellations.
 //!
 //! No feature changes behaviour.
 #![cfg_attr(
@@ -172,6 +211,7 @@
 mod error;
 mod period;
 mod policy;
+mod receipt;
 mod refund;
 mod refund_deadline;
 #[cfg(feature = "proptest")]
@@ -184,11 +224,12 @@ pub use comptoir_calendar::CalendarDays;
 pub use error::ReturnsError;
 pub use period::{Deadline, Period, Roll};
 pub use policy::{Deferral, LEGAL_DAYS, RefundPolicy, ReturnsPolicy, WithdrawalPolicy};
+pub use receipt::{Handover, Receipt};
 pub use refund::{
     Cancellation, CancelledLine, DeliveryRefund, Depreciation, Inspection, KeptGift, LapseReason,
     LapsedOffer, LedgerRecord, LineDeduction, OfferKind, Refund, RefundAmountPolicy, RefundCause,
     RefundDecision, RefundExplanation, RefundLedger, RefundMethod, RefundedLine, Return,
-    ReturnedItem,
+    ReturnCosts, ReturnedItem,
 };
 pub use refund_deadline::{DeferredUntil, RefundDeadlines, RefundDue, RefundFacts};
 pub use surcharge::{

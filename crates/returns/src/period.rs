@@ -2,22 +2,37 @@
 
 use core::fmt;
 
-use chrono::{DateTime, Days, FixedOffset, NaiveDate, NaiveTime, TimeZone};
+use chrono::{
+    DateTime, Days, FixedOffset, LocalResult, NaiveDate, NaiveTime, Offset, TimeZone, Utc,
+};
+use chrono_tz::Tz;
 use comptoir_calendar::{Calendar, CalendarDays, CalendarError, Day, clock};
 
 use crate::ReturnsError;
 
-/// What happens when a period's last day is not a business day.
+/// The shop's clock, on which every deadline but the law's withdrawal window is read.
+pub(crate) const PARIS: Tz = Tz::Europe__Paris;
+
+/// What happens when a period's last day is not a business day of the calendar it is counted
+/// on.
+///
+/// Which calendar that is depends on whose period it is. The shop's own promises (the FAQ's
+/// 30 days) roll on the shop's calendar, its closures and its choice on Whit Monday included.
+/// A statutory period rolls on the legal calendar only
+/// ([`Calendar::legal`]: Saturdays, Sundays and public holidays, Whit Monday always), so that
+/// nothing the shop works or closes can move it; [`WithdrawalWindows`](crate::WithdrawalWindows)
+/// and [`RefundDeadlines`](crate::RefundDeadlines) pick that calendar themselves.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Roll {
     /// The period ends at the end of the next business day (Regulation 1182/71 art. 3(4), which
-    /// C. conso L221-18 and L221-24 follow): a last day on a Saturday, Sunday, public holiday or
-    /// declared shop closure moves to the next day the shop's calendar counts as open.
+    /// C. conso L221-18 and L221-24 follow): a last day that the calendar counts as closed
+    /// moves to the next day it counts as open.
     #[default]
     NextBusinessDay,
-    /// The last day stays where it falls, whatever the weekday.
+    /// The last day stays where it falls, whatever the weekday. Never lawful for the law's
+    /// withdrawal window ([`WithdrawalPolicy::validate`](crate::WithdrawalPolicy::validate)).
     None,
 }
 
@@ -27,13 +42,13 @@ pub enum Roll {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use comptoir_calendar::{Calendar, CalendarDays};
+/// use comptoir_calendar::{Calendar, CalendarDays, Region};
 /// use comptoir_returns::{Period, Roll};
 ///
 /// // RET-1's worked example: received Saturday 2025-03-01, 14 days -> Monday 2025-03-17.
 /// let period = Period { days: CalendarDays::new(14), roll: Roll::NextBusinessDay };
 /// let received = NaiveDate::from_ymd_opt(2025, 3, 1).ok_or("date")?;
-/// let deadline = period.deadline(received, &Calendar::metropolitan())?;
+/// let deadline = period.deadline(received, &Calendar::legal(Region::Metropolitan))?;
 /// assert_eq!(deadline.last_day(), NaiveDate::from_ymd_opt(2025, 3, 17).ok_or("date")?);
 /// // The 14th day after the 1st is Saturday the 15th: the deadline rolls to Monday.
 /// assert_eq!(deadline.nominal_last_day(), NaiveDate::from_ymd_opt(2025, 3, 15).ok_or("date")?);
@@ -51,7 +66,8 @@ pub struct Period {
 }
 
 impl Period {
-    /// The deadline of this period for an event on `event_day` (a Paris date).
+    /// The deadline of this period for an event on `event_day` (a Paris date), on `calendar`,
+    /// read on the Paris clock.
     ///
     /// The event's day is not counted (Regulation 1182/71 art. 3(1)): the nominal last day is
     /// `event_day + days`; with [`Roll::NextBusinessDay`] it moves to the next business day of
@@ -65,6 +81,25 @@ impl Period {
         self,
         event_day: NaiveDate,
         calendar: &Calendar,
+    ) -> Result<Deadline, ReturnsError> {
+        self.deadline_in(event_day, calendar, PARIS)
+    }
+
+    /// The deadline of this period for an event on `event_day`, a date read on the clock of
+    /// `time_zone`, counted on `calendar`: the period ends at the end of its last day in that
+    /// time zone. The law's withdrawal window of a customer overseas is counted this way on the
+    /// customer's clock ([`Region::time_zone`](comptoir_calendar::Region::time_zone)) as well
+    /// as on Paris's, and lasts until both have ended
+    /// ([`WithdrawalWindows`](crate::WithdrawalWindows)).
+    ///
+    /// # Errors
+    ///
+    /// As [`Period::deadline`].
+    pub fn deadline_in(
+        self,
+        event_day: NaiveDate,
+        calendar: &Calendar,
+        time_zone: Tz,
     ) -> Result<Deadline, ReturnsError> {
         // Checking the event day first reports the day the caller gave, not a derived one.
         calendar.is_business_day(event_day)?;
@@ -81,6 +116,7 @@ impl Period {
             event_day,
             nominal_last_day: nominal,
             last_day,
+            time_zone,
         })
     }
 }
@@ -107,8 +143,60 @@ fn add_days(date: NaiveDate, days: CalendarDays) -> Result<NaiveDate, ReturnsErr
         })
 }
 
-/// The last day of a period: something is on time when it happens on that Paris date or
-/// before, up to 23:59:59.999… Paris time.
+/// The date of `instant` on the clock of `time_zone`: the shop's Paris clock (the calendar
+/// crate's, which keeps the EU rule after 2099) or a region's.
+///
+/// # Errors
+///
+/// [`ReturnsError::Calendar`] when the instant cannot be read on the Paris clock (the very
+/// ends of chrono's range); an instant Paris can read is far enough from them for any other
+/// zone to read it too.
+pub(crate) fn local_date<Z: TimeZone>(
+    instant: &DateTime<Z>,
+    time_zone: Tz,
+) -> Result<NaiveDate, ReturnsError> {
+    let paris = clock::paris_date(instant)?;
+    if time_zone == PARIS {
+        Ok(paris)
+    } else {
+        Ok(instant.with_timezone(&time_zone).date_naive())
+    }
+}
+
+/// The first instant of `day` on the clock of `time_zone`.
+fn start_of_day(day: NaiveDate, time_zone: Tz) -> Result<DateTime<FixedOffset>, ReturnsError> {
+    let midnight = day.and_time(NaiveTime::MIN);
+    if time_zone == PARIS {
+        // Paris changes its clocks at 02:00/03:00, never at midnight, so midnight always
+        // exists exactly once and `Reject` cannot trigger.
+        return Ok(clock::from_paris(midnight, clock::Ambiguity::Reject)?);
+    }
+    Ok(match time_zone.from_local_datetime(&midnight) {
+        LocalResult::Single(at) => at.fixed_offset(),
+        // Midnight happened twice: the day before ends when its clock reads midnight the
+        // second time.
+        LocalResult::Ambiguous(_, later) => later.fixed_offset(),
+        // Midnight was skipped (none of the regions' zones has done so since 1900; the case
+        // is handled so that no zone can make this fail): midnight read at the offset in
+        // force a day earlier is at or after the change, so the day before has ended.
+        LocalResult::None => {
+            let day_before = midnight
+                .checked_sub_days(Days::new(1))
+                .ok_or(CalendarError::InstantOutOfRange)?;
+            let offset = time_zone.offset_from_utc_datetime(&day_before).fix();
+            let utc = midnight
+                .checked_sub_offset(offset)
+                .ok_or(CalendarError::InstantOutOfRange)?;
+            Utc.from_utc_datetime(&utc)
+                .with_timezone(&time_zone)
+                .fixed_offset()
+        }
+    })
+}
+
+/// The last day of a period: something is on time when it happens before the end of that day,
+/// on the deadline's clock (Paris for the shop's periods, the customer's region for the law's
+/// withdrawal window).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Deadline {
@@ -116,6 +204,7 @@ pub struct Deadline {
     event_day: NaiveDate,
     nominal_last_day: NaiveDate,
     last_day: NaiveDate,
+    time_zone: Tz,
 }
 
 impl Deadline {
@@ -124,7 +213,8 @@ impl Deadline {
         self.period
     }
 
-    /// The Paris date of the event the period counts from (not itself counted).
+    /// The date of the event the period counts from (not itself counted), on the deadline's
+    /// clock.
     pub fn event_day(self) -> NaiveDate {
         self.event_day
     }
@@ -134,7 +224,8 @@ impl Deadline {
         self.nominal_last_day
     }
 
-    /// The last day, rolled to a business day where the period says so.
+    /// The last day, rolled to a business day where the period says so, on the deadline's
+    /// clock.
     pub fn last_day(self) -> NaiveDate {
         self.last_day
     }
@@ -144,40 +235,53 @@ impl Deadline {
         self.last_day != self.nominal_last_day
     }
 
-    /// The first instant after the deadline: midnight, Paris time, at the start of the day
-    /// after the last day. Anything at or after it is late.
+    /// The clock the days are read on: `Europe/Paris` for the shop's periods, and for the
+    /// law's withdrawal window whichever of Paris's and the customer region's clocks ends it
+    /// later. Paris is read as [`comptoir_calendar::clock`] reads it, which keeps the EU
+    /// summer-time rule after 2099 where chrono-tz 0.10 stops; [`Deadline::closes_at`] gives
+    /// the instant without that pitfall.
+    pub fn time_zone(self) -> Tz {
+        self.time_zone
+    }
+
+    /// The first instant after the deadline: midnight at the start of the day after the last
+    /// day, on the deadline's clock. Anything at or after it is late.
     ///
     /// # Errors
     ///
     /// [`ReturnsError::Calendar`] with [`CalendarError::OutOfRange`] when the next day is
     /// beyond the calendar's range.
     pub fn closes_at(self) -> Result<DateTime<FixedOffset>, ReturnsError> {
-        let next = add_days(self.last_day, CalendarDays::new(1))?;
-        // Paris changes its clocks at 02:00/03:00, never at midnight, so midnight always
-        // exists exactly once and `Reject` cannot trigger.
-        Ok(clock::from_paris(
-            next.and_time(NaiveTime::MIN),
-            clock::Ambiguity::Reject,
-        )?)
+        start_of_day(
+            add_days(self.last_day, CalendarDays::new(1))?,
+            self.time_zone,
+        )
     }
 
-    /// Whether something happening at `at` is on time: its Paris date is the last day or
-    /// earlier.
+    /// Whether something happening at `at` is on time: before [`Deadline::closes_at`], i.e.
+    /// on the last day or earlier, on the deadline's clock.
     ///
     /// # Errors
     ///
     /// [`ReturnsError::Calendar`] when `at` cannot be read on the Paris clock (the very ends
     /// of chrono's range).
-    pub fn is_on_time<Tz: TimeZone>(self, at: &DateTime<Tz>) -> Result<bool, ReturnsError> {
-        Ok(clock::paris_date(at)? <= self.last_day)
+    pub fn is_on_time<Z: TimeZone>(self, at: &DateTime<Z>) -> Result<bool, ReturnsError> {
+        Ok(local_date(at, self.time_zone)? <= self.last_day)
     }
 }
 
 impl fmt::Display for Deadline {
+    /// `Monday 2025-03-17 (end of day, Paris time)`, or the zone's name for another clock:
+    /// `Wednesday 2026-07-22 (end of day, America/Martinique time)`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let zone = if self.time_zone == PARIS {
+            "Paris"
+        } else {
+            self.time_zone.name()
+        };
         write!(
             f,
-            "{} (end of day, Paris time)",
+            "{} (end of day, {zone} time)",
             self.last_day.format("%A %Y-%m-%d")
         )
     }

@@ -4,15 +4,27 @@ use comptoir_calendar::{BusinessDays, CalendarDays};
 
 use crate::{Period, ReturnsError, Roll, SurchargePolicy};
 
-/// The 14 days the law gives: to withdraw (C. conso L221-18) and to refund after the
-/// withdrawal (L221-24). A policy may lengthen them, never shorten them: these are the
-/// consumer's rights, not the shop's to trade away (L221-29 makes them public order).
+/// The 14 days the law counts: the customer's to withdraw (C. conso L221-18), which a policy
+/// may lengthen but never shorten, and the shop's to refund after the withdrawal (L221-24),
+/// which a policy may not lengthen. These are the consumer's rights, not the shop's to trade
+/// away (L221-29 makes them public order).
 pub const LEGAL_DAYS: CalendarDays = CalendarDays::new(14);
+
+/// The article of the withdrawal period, as the errors name it.
+const L221_18: &str = "C. conso L221-18";
+/// The article of the refund after a withdrawal, as the errors name it.
+const L221_24: &str = "C. conso L221-24";
 
 /// The withdrawal windows (RET-1).
 ///
 /// Default: the FAQ's 30 days ("À réception du colis, vous avez 30 jours pour vous rétracter")
 /// and the law's 14 days (C. conso L221-18), both rolled to the next business day.
+///
+/// The law fixes the statutory window's length (at least 14 days), its start (the day after
+/// possession of the last parcel, [`Receipt`](crate::Receipt)) and its roll over weekends
+/// and public holidays of the legal calendar (Regulation 1182/71 art. 3(4)); a shop may
+/// lengthen it, never shorten it. [`WithdrawalPolicy::validate`] refuses a value that would,
+/// naming the field and the article; so does deserialising, so a bad file fails at load.
 ///
 /// # Example
 ///
@@ -21,15 +33,21 @@ pub const LEGAL_DAYS: CalendarDays = CalendarDays::new(14);
 /// let policy = WithdrawalPolicy::default();
 /// assert_eq!(policy.contractual.days, CalendarDays::new(30));
 /// assert_eq!(policy.statutory.days, CalendarDays::new(14));
+/// assert!(policy.validate().is_ok());
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(default, deny_unknown_fields))]
+#[cfg_attr(
+    feature = "serde",
+    serde(try_from = "WithdrawalPolicyData", into = "WithdrawalPolicyData")
+)]
 pub struct WithdrawalPolicy {
-    /// The window the shop promises (FAQ: 30 days).
+    /// The window the shop promises (FAQ: 30 days), counted on the shop's calendar. At least
+    /// the statutory window's length; rolled or not, it never closes before the law's window
+    /// ([`WithdrawalWindows`](crate::WithdrawalWindows) makes sure of it).
     pub contractual: Period,
-    /// The window the law grants (L221-18: 14 days). A contract may lengthen it, never
-    /// shorten it: it is at least [`LEGAL_DAYS`], and `contractual` is at least as long.
+    /// The window the law grants (L221-18: 14 days), counted on the legal calendar of the
+    /// customer's region. At least [`LEGAL_DAYS`], always [`Roll::NextBusinessDay`].
     pub statutory: Period,
 }
 
@@ -41,7 +59,7 @@ impl Default for WithdrawalPolicy {
                 roll: Roll::NextBusinessDay,
             },
             statutory: Period {
-                days: CalendarDays::new(14),
+                days: LEGAL_DAYS,
                 roll: Roll::NextBusinessDay,
             },
         }
@@ -49,42 +67,100 @@ impl Default for WithdrawalPolicy {
 }
 
 impl WithdrawalPolicy {
-    /// Checks the policy does not promise less than the law.
+    /// Checks the policy gives the customer at least what the law does.
     ///
     /// # Errors
     ///
-    /// [`ReturnsError::InvalidPolicy`] when the statutory window is shorter than the law's
-    /// 14 days ([`LEGAL_DAYS`]), when the contractual window is shorter than the statutory
-    /// one, or when it does not roll while the statutory one does (it could then end first).
+    /// - [`ReturnsError::UnlawfulPolicy`] naming `withdrawal.statutory.days` (L221-18) when
+    ///   the statutory window is shorter than 14 days ([`LEGAL_DAYS`]);
+    /// - [`ReturnsError::UnlawfulPolicy`] naming `withdrawal.statutory.roll` (L221-18,
+    ///   Regulation 1182/71 art. 3(4)) when it does not roll: a last day on a weekend or a
+    ///   public holiday would end the period a working day too soon;
+    /// - [`ReturnsError::UnlawfulPolicy`] naming `withdrawal.contractual.days` (L221-18) when
+    ///   the shop's window is shorter than 14 days: the shop would announce less than the law;
+    /// - [`ReturnsError::InvalidPolicy`] when the shop's window is shorter than a lengthened
+    ///   statutory one.
     ///
     /// # Example
     ///
     /// ```
-    /// use comptoir_returns::{CalendarDays, ReturnsError, WithdrawalPolicy};
+    /// use comptoir_returns::{ReturnsError, Roll, WithdrawalPolicy};
     /// let mut policy = WithdrawalPolicy::default();
-    /// policy.statutory.days = CalendarDays::new(7);
-    /// assert!(matches!(policy.validate(), Err(ReturnsError::InvalidPolicy { .. })));
+    /// policy.statutory.roll = Roll::None;
+    /// let Err(ReturnsError::UnlawfulPolicy { field, article, .. }) = policy.validate() else {
+    ///     panic!("a statutory window that does not roll is unlawful");
+    /// };
+    /// assert_eq!((field, article), ("withdrawal.statutory.roll", "C. conso L221-18"));
     /// ```
     pub fn validate(&self) -> Result<(), ReturnsError> {
         if self.statutory.days < LEGAL_DAYS {
-            // RET-1, L221-18: the law's 14 days are a floor the shop cannot lower.
-            return Err(ReturnsError::InvalidPolicy {
-                reason: "the statutory withdrawal window is shorter than the 14 days of L221-18",
+            return Err(ReturnsError::UnlawfulPolicy {
+                field: "withdrawal.statutory.days",
+                article: L221_18,
+                requirement: "the customer has at least 14 days to withdraw",
+            });
+        }
+        if self.statutory.roll != Roll::NextBusinessDay {
+            return Err(ReturnsError::UnlawfulPolicy {
+                field: "withdrawal.statutory.roll",
+                article: L221_18,
+                requirement: "a period whose last day is a Saturday, a Sunday or a public holiday \
+                              ends with the next working day (Regulation 1182/71 art. 3(4))",
+            });
+        }
+        if self.contractual.days < LEGAL_DAYS {
+            return Err(ReturnsError::UnlawfulPolicy {
+                field: "withdrawal.contractual.days",
+                article: L221_18,
+                requirement: "the withdrawal period the shop announces is at least 14 days",
             });
         }
         if self.contractual.days < self.statutory.days {
             return Err(ReturnsError::InvalidPolicy {
-                reason: "the contractual withdrawal window is shorter than the statutory one",
-            });
-        }
-        if self.statutory.roll == Roll::NextBusinessDay && self.contractual.roll == Roll::None {
-            // Without its roll the contractual deadline could fall before a rolled statutory
-            // one (e.g. 15 days against 14 rolled over a weekend).
-            return Err(ReturnsError::InvalidPolicy {
-                reason: "the contractual withdrawal window does not roll but the statutory one does",
+                reason: "withdrawal.contractual.days: the shop's window is shorter than its \
+                         statutory one",
             });
         }
         Ok(())
+    }
+}
+
+#[cfg(feature = "serde")]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct WithdrawalPolicyData {
+    contractual: Period,
+    statutory: Period,
+}
+
+#[cfg(feature = "serde")]
+impl Default for WithdrawalPolicyData {
+    fn default() -> Self {
+        WithdrawalPolicy::default().into()
+    }
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<WithdrawalPolicyData> for WithdrawalPolicy {
+    type Error = ReturnsError;
+
+    fn try_from(d: WithdrawalPolicyData) -> Result<WithdrawalPolicy, ReturnsError> {
+        let policy = WithdrawalPolicy {
+            contractual: d.contractual,
+            statutory: d.statutory,
+        };
+        policy.validate()?;
+        Ok(policy)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl From<WithdrawalPolicy> for WithdrawalPolicyData {
+    fn from(p: WithdrawalPolicy) -> WithdrawalPolicyData {
+        WithdrawalPolicyData {
+            contractual: p.contractual,
+            statutory: p.statutory,
+        }
     }
 }
 
@@ -95,19 +171,35 @@ impl WithdrawalPolicy {
 pub enum Deferral {
     /// The shop uses its right to defer the refund until it gets the goods back or the
     /// customer proves shipment, whichever comes first (the FAQ's default: the team
-    /// "contrôle et rembourse" the returned products, so it waits for them).
+    /// "contrôle et rembourse" the returned products, so it waits for them). The right does
+    /// not exist when the shop offered to collect the goods itself
+    /// ([`RefundFacts::with_collection_offered`](crate::RefundFacts::with_collection_offered)).
     #[default]
     UntilGoodsOrProof,
     /// The refund is due 14 days after the notice whatever happened to the goods.
     None,
 }
 
+/// The fewest calendar days `n` business days after a day can end: Saturdays and Sundays are
+/// closed on every calendar (CAL-1), and holidays or closures only push the end further. From
+/// a Sunday, the 5th business day is the Friday 5 days later and the 6th the Monday 8 days
+/// later: one more week for every 5 business days.
+const fn fewest_calendar_days(n: i32) -> i64 {
+    if n <= 0 {
+        return 0;
+    }
+    let before = n as i64 - 1;
+    1 + 7 * (before / 5) + before % 5
+}
+
 /// Refund deadlines (REF-2).
 ///
 /// Default: refund expected 3 to 5 business days after the goods are checked ("sous 3 à 5
-/// jours ouvrés"), ceiling 14 calendar days after the notice, not rolled ("un remboursement
-/// ne peut excéder 14 jours"), deferred per L221-24 until goods or proof of shipment, and
-/// goods must not arrive before the notice (the FAQ's form travels in the parcel).
+/// jours ouvrés"), on the shop's calendar; ceiling 14 calendar days after the notice, not
+/// rolled ("un remboursement ne peut excéder 14 jours"), deferred per L221-24 until goods or
+/// proof of shipment. The expected window is capped at the ceiling
+/// ([`RefundDeadlines::is_expected_capped`](crate::RefundDeadlines::is_expected_capped)). A
+/// notice may come before or after the goods: any unambiguous statement is one (L221-21).
 ///
 /// # Example
 ///
@@ -117,26 +209,29 @@ pub enum Deferral {
 /// let policy = RefundPolicy::default();
 /// assert_eq!(policy.expected_from, BusinessDays::new(3));
 /// assert_eq!(policy.deferral, Deferral::UntilGoodsOrProof);
+/// assert_eq!(policy.ceiling.days, CalendarDays::new(14));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(default, deny_unknown_fields))]
+#[cfg_attr(
+    feature = "serde",
+    serde(try_from = "RefundPolicyData", into = "RefundPolicyData")
+)]
 pub struct RefundPolicy {
-    /// First business day of the expected refund window, after the goods are checked.
+    /// First business day of the expected refund window, after the goods are checked (and the
+    /// notice received).
     pub expected_from: BusinessDays,
     /// Last business day of the expected refund window, after the goods are checked.
     pub expected_to: BusinessDays,
-    /// The legal ceiling after the notice. The default does not roll: the FAQ promises "14
-    /// jours" flat. [`Roll::NextBusinessDay`] reads L221-24 through Regulation 1182/71 as
-    /// RET-1 does, giving the shop the weekend.
+    /// The legal ceiling after the notice: 14 days (L221-24), no more and no less (the
+    /// L242-4 surcharge counts from it; a faster promise is the expected window). The
+    /// default does not roll: the FAQ promises "14 jours" flat. [`Roll::NextBusinessDay`]
+    /// reads L221-24 through Regulation 1182/71 art. 3(4), as RET-1 does, giving the shop the
+    /// weekend; it rolls on the legal calendar of the shop's region, never over the shop's
+    /// own closures.
     pub ceiling: Period,
     /// Whether the ceiling waits for the goods or a proof of shipment.
     pub deferral: Deferral,
-    /// Whether returned goods (or their shipment) may predate the withdrawal notice. The
-    /// FAQ's procedure puts the signed form in the parcel, so by default a notice later than
-    /// the goods is refused as contradictory facts; a shop that accepts a parcel first and
-    /// a notice by email later sets this to `true`.
-    pub goods_before_notice_allowed: bool,
 }
 
 impl Default for RefundPolicy {
@@ -145,50 +240,133 @@ impl Default for RefundPolicy {
             expected_from: BusinessDays::new(3),
             expected_to: BusinessDays::new(5),
             ceiling: Period {
-                days: CalendarDays::new(14),
+                days: LEGAL_DAYS,
                 roll: Roll::None,
             },
             deferral: Deferral::UntilGoodsOrProof,
-            goods_before_notice_allowed: false,
         }
     }
 }
 
 impl RefundPolicy {
-    /// Checks the ceiling is not shorter than the law's and the expected window is a window.
+    /// Checks the ceiling is the law's and the expected window is a window that can fit in it.
     ///
     /// # Errors
     ///
-    /// [`ReturnsError::InvalidPolicy`] when the ceiling is shorter than the 14 days of
-    /// L221-24 ([`LEGAL_DAYS`]), when a bound of the expected window is negative, or when
-    /// that window ends before it starts.
+    /// - [`ReturnsError::UnlawfulPolicy`] naming `refund.ceiling.days` (L221-24) when the
+    ///   ceiling is longer than 14 days: the shop would refund later than the law allows;
+    /// - [`ReturnsError::UnlawfulPolicy`] naming `refund.expected_from` (L221-24) when the
+    ///   expected window could never start within the 14 days, even for goods checked the day
+    ///   of the notice (more than 10 business days);
+    /// - [`ReturnsError::InvalidPolicy`] when the ceiling is shorter than 14 days (the L242-4
+    ///   surcharge counts from the law's ceiling), when a bound of the expected window is
+    ///   negative, or when that window ends before it starts.
     ///
     /// # Example
     ///
     /// ```
     /// use comptoir_returns::{CalendarDays, RefundPolicy, ReturnsError};
     /// let mut policy = RefundPolicy::default();
-    /// policy.ceiling.days = CalendarDays::new(10);
-    /// assert!(matches!(policy.validate(), Err(ReturnsError::InvalidPolicy { .. })));
+    /// policy.ceiling.days = CalendarDays::new(30);
+    /// assert!(matches!(
+    ///     policy.validate(),
+    ///     Err(ReturnsError::UnlawfulPolicy { field: "refund.ceiling.days", article: "C. conso L221-24", .. })
+    /// ));
     /// ```
     pub fn validate(&self) -> Result<(), ReturnsError> {
+        if self.ceiling.days > LEGAL_DAYS {
+            return Err(ReturnsError::UnlawfulPolicy {
+                field: "refund.ceiling.days",
+                article: L221_24,
+                requirement: "the refund is paid at the latest 14 days after the shop is told \
+                              of the withdrawal",
+            });
+        }
         if self.ceiling.days < LEGAL_DAYS {
-            // REF-2, L221-24: the refund ceiling can be later than the law's, not earlier.
             return Err(ReturnsError::InvalidPolicy {
-                reason: "the refund ceiling is shorter than the 14 days of L221-24",
+                reason: "refund.ceiling.days: the ceiling is the law's 14 days, from which the \
+                         L242-4 surcharge counts; a faster promise is the expected window",
             });
         }
         if self.expected_from.get() < 0 {
             return Err(ReturnsError::InvalidPolicy {
-                reason: "the expected refund window starts before the goods are checked",
+                reason: "refund.expected_from: the expected refund window starts before the \
+                         goods are checked",
             });
         }
         if self.expected_to < self.expected_from {
             return Err(ReturnsError::InvalidPolicy {
-                reason: "the expected refund window ends before it starts",
+                reason: "refund.expected_to: the expected refund window ends before it starts",
+            });
+        }
+        if fewest_calendar_days(self.expected_from.get()) > i64::from(LEGAL_DAYS.get()) {
+            return Err(ReturnsError::UnlawfulPolicy {
+                field: "refund.expected_from",
+                article: L221_24,
+                requirement: "the refund the shop announces can be paid within the 14 days",
             });
         }
         Ok(())
+    }
+}
+
+/// The refund policy as stored. `goods_before_notice_allowed` is what older versions called
+/// the choice of refusing goods that came back before the notice: any unambiguous statement
+/// is a notice, before or after the goods (L221-21), so the choice is gone; a stored `false`
+/// is refused when read, naming the article, rather than silently made lawful.
+#[cfg(feature = "serde")]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct RefundPolicyData {
+    expected_from: BusinessDays,
+    expected_to: BusinessDays,
+    ceiling: Period,
+    deferral: Deferral,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    goods_before_notice_allowed: Option<bool>,
+}
+
+#[cfg(feature = "serde")]
+impl Default for RefundPolicyData {
+    fn default() -> Self {
+        RefundPolicy::default().into()
+    }
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<RefundPolicyData> for RefundPolicy {
+    type Error = ReturnsError;
+
+    fn try_from(d: RefundPolicyData) -> Result<RefundPolicy, ReturnsError> {
+        if d.goods_before_notice_allowed == Some(false) {
+            return Err(ReturnsError::UnlawfulPolicy {
+                field: "refund.goods_before_notice_allowed",
+                article: "C. conso L221-21",
+                requirement: "any unambiguous statement is a withdrawal notice, sent before or \
+                              after the goods",
+            });
+        }
+        let policy = RefundPolicy {
+            expected_from: d.expected_from,
+            expected_to: d.expected_to,
+            ceiling: d.ceiling,
+            deferral: d.deferral,
+        };
+        policy.validate()?;
+        Ok(policy)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl From<RefundPolicy> for RefundPolicyData {
+    fn from(p: RefundPolicy) -> RefundPolicyData {
+        RefundPolicyData {
+            expected_from: p.expected_from,
+            expected_to: p.expected_to,
+            ceiling: p.ceiling,
+            deferral: p.deferral,
+            goods_before_notice_allowed: None,
+        }
     }
 }
 
@@ -209,6 +387,13 @@ pub struct ReturnsPolicy {
 mod tests {
     use super::*;
 
+    fn unlawful_field(result: Result<(), ReturnsError>) -> Option<(&'static str, &'static str)> {
+        match result {
+            Err(ReturnsError::UnlawfulPolicy { field, article, .. }) => Some((field, article)),
+            _ => None,
+        }
+    }
+
     // RET-1, REF-2: the FAQ's values pass the policy checks.
     #[test]
     fn defaults_are_valid() {
@@ -216,28 +401,38 @@ mod tests {
         assert_eq!(RefundPolicy::default().validate(), Ok(()));
     }
 
-    // RET-1: a contract can lengthen the legal 14 days, not shorten them.
+    // RET-1, L221-18: the shop's window may be as long as the law's, never shorter; rolled or
+    // not, it is lawful (it never closes before the law's window).
     #[test]
-    fn contractual_shorter_than_statutory_is_refused() {
+    fn ret1_contractual_window_below_the_law_is_refused() {
         let mut policy = WithdrawalPolicy::default();
         policy.contractual.days = CalendarDays::new(10);
+        assert_eq!(
+            unlawful_field(policy.validate()),
+            Some(("withdrawal.contractual.days", "C. conso L221-18"))
+        );
+        let mut policy = WithdrawalPolicy::default();
+        policy.statutory.days = CalendarDays::new(21);
+        policy.contractual.days = CalendarDays::new(20);
         assert!(matches!(
             policy.validate(),
             Err(ReturnsError::InvalidPolicy { .. })
         ));
         let mut policy = WithdrawalPolicy::default();
         policy.contractual.roll = Roll::None;
-        assert!(policy.validate().is_err());
+        policy.contractual.days = CalendarDays::new(14);
+        assert_eq!(policy.validate(), Ok(()));
     }
 
     // RET-1, L221-18: the law's 14 days are a floor; 14 and more pass, 13 and less do not.
     #[test]
-    fn statutory_window_below_fourteen_days_is_refused() {
+    fn ret1_statutory_window_below_fourteen_days_is_unlawful() {
         for days in [0, 7, 13] {
             let mut policy = WithdrawalPolicy::default();
             policy.statutory.days = CalendarDays::new(days);
-            assert!(
-                matches!(policy.validate(), Err(ReturnsError::InvalidPolicy { .. })),
+            assert_eq!(
+                unlawful_field(policy.validate()),
+                Some(("withdrawal.statutory.days", "C. conso L221-18")),
                 "{days} days"
             );
         }
@@ -248,9 +443,38 @@ mod tests {
         }
     }
 
-    // REF-2, L221-24: the refund ceiling cannot be shorter than 14 days, may be longer.
+    // RET-1, Regulation 1182/71 art. 3(4): a statutory window that does not roll is
+    // unlawful, whatever its length.
     #[test]
-    fn refund_ceiling_below_fourteen_days_is_refused() {
+    fn ret1_statutory_window_that_does_not_roll_is_unlawful() {
+        for days in [14, 30] {
+            let policy = WithdrawalPolicy {
+                statutory: Period {
+                    days: CalendarDays::new(days),
+                    roll: Roll::None,
+                },
+                ..WithdrawalPolicy::default()
+            };
+            assert_eq!(
+                unlawful_field(policy.validate()),
+                Some(("withdrawal.statutory.roll", "C. conso L221-18"))
+            );
+        }
+    }
+
+    // REF-2, L221-24: the refund ceiling is the law's 14 days; later is unlawful, earlier is
+    // refused as inconsistent with the surcharge.
+    #[test]
+    fn ref2_refund_ceiling_is_fourteen_days() {
+        for days in [15, 20, 30] {
+            let mut policy = RefundPolicy::default();
+            policy.ceiling.days = CalendarDays::new(days);
+            assert_eq!(
+                unlawful_field(policy.validate()),
+                Some(("refund.ceiling.days", "C. conso L221-24")),
+                "{days} days"
+            );
+        }
         for days in [0, 7, 13] {
             let mut policy = RefundPolicy::default();
             policy.ceiling.days = CalendarDays::new(days);
@@ -260,7 +484,7 @@ mod tests {
             );
         }
         let mut policy = RefundPolicy::default();
-        policy.ceiling.days = CalendarDays::new(20);
+        policy.ceiling.roll = Roll::NextBusinessDay;
         assert_eq!(policy.validate(), Ok(()));
     }
 
@@ -272,12 +496,57 @@ mod tests {
             expected_to: BusinessDays::new(3),
             ..RefundPolicy::default()
         };
-        assert!(policy.validate().is_err());
+        assert!(matches!(
+            policy.validate(),
+            Err(ReturnsError::InvalidPolicy { .. })
+        ));
         let policy = RefundPolicy {
             expected_from: BusinessDays::new(-1),
             ..RefundPolicy::default()
         };
         assert!(policy.validate().is_err());
+    }
+
+    // REF-2, L221-24: 10 business days can end 12 days after a Sunday check, inside the 14;
+    // 11 never end before 15 days: such a promise could never be kept lawfully.
+    #[test]
+    fn ref2_expected_window_that_can_never_fit_the_ceiling_is_unlawful() {
+        assert_eq!(
+            (0..=12).map(fewest_calendar_days).collect::<Vec<_>>(),
+            [0, 1, 2, 3, 4, 5, 8, 9, 10, 11, 12, 15, 16]
+        );
+        let fits = RefundPolicy {
+            expected_from: BusinessDays::new(10),
+            expected_to: BusinessDays::new(20),
+            ..RefundPolicy::default()
+        };
+        assert_eq!(fits.validate(), Ok(()));
+        let never = RefundPolicy {
+            expected_from: BusinessDays::new(11),
+            expected_to: BusinessDays::new(12),
+            ..RefundPolicy::default()
+        };
+        assert_eq!(
+            unlawful_field(never.validate()),
+            Some(("refund.expected_from", "C. conso L221-24"))
+        );
+    }
+
+    // REF-2: the bound above is the true minimum on the most open calendar there is, every
+    // weekday of a metropolitan year without holidays near it checked.
+    #[test]
+    fn ref2_fewest_calendar_days_is_reached_and_never_beaten() {
+        let cal = comptoir_calendar::Calendar::metropolitan();
+        for n in 0..=15 {
+            let mut fewest = i64::MAX;
+            // Two weeks of June 2025: no public holiday between 10 June and 14 July.
+            for start in 10..=16 {
+                let day = chrono::NaiveDate::from_ymd_opt(2025, 6, start).unwrap();
+                let end = cal.add_business_days(day, BusinessDays::new(n)).unwrap();
+                fewest = fewest.min((end - day).num_days());
+            }
+            assert_eq!(fewest, fewest_calendar_days(n), "{n} business days");
+        }
     }
 }
 
@@ -307,6 +576,37 @@ mod serde_tests {
             flat.surcharge.legal_interest,
             crate::LegalInterestReading::Flat
         );
+    }
+
+    // RET-1, RET-2, REF-2: a stored policy that breaks the law fails at load, naming the
+    // field and the article.
+    #[test]
+    fn unlawful_policies_fail_at_load() {
+        for (json, field) in [
+            (
+                r#"{"withdrawal":{"statutory":{"days":14,"roll":"none"}}}"#,
+                "withdrawal.statutory.roll",
+            ),
+            (
+                r#"{"withdrawal":{"statutory":{"days":10,"roll":"next_business_day"}}}"#,
+                "withdrawal.statutory.days",
+            ),
+            (
+                r#"{"refund":{"ceiling":{"days":21,"roll":"none"}}}"#,
+                "refund.ceiling.days",
+            ),
+            (
+                r#"{"refund":{"goods_before_notice_allowed":false}}"#,
+                "refund.goods_before_notice_allowed",
+            ),
+        ] {
+            let err = serde_json::from_str::<ReturnsPolicy>(json).unwrap_err();
+            assert!(err.to_string().contains(field), "{json}: {err}");
+        }
+        // What older files said when they were lawful still reads.
+        let old: ReturnsPolicy =
+            serde_json::from_str(r#"{"refund":{"goods_before_notice_allowed":true}}"#).unwrap();
+        assert_eq!(old, ReturnsPolicy::default());
     }
 
     // REF-3: stored lateness and rates are checked like the constructors.

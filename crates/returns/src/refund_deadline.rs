@@ -3,19 +3,24 @@
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use comptoir_calendar::{Calendar, CalendarDays, DayWindow, clock};
 
-use crate::{Deadline, Deferral, RefundPolicy, ReturnsError};
+use crate::{Deadline, Deferral, RefundPolicy, ReturnsError, Roll};
 
 /// What is known so far about a withdrawal, for its refund deadlines (REF-2).
 ///
 /// Every fact is an instant, in any time zone, kept as UTC; the rules read them as Paris
-/// dates. Only the notice is required; the others are added as they happen.
+/// dates. Only the notice is required; the others are added as they happen, in any order
+/// the world gives them:
 ///
-/// - `notice`: when the shop was told of the withdrawal (for a form in the parcel, when
-///   the parcel arrives; for an email, when it arrives).
+/// - `notice`: when the shop was told of the withdrawal, by any unambiguous statement
+///   (L221-21: the form, an e-mail, a letter, a note in the returned parcel). It may come
+///   after the goods or their shipment: an e-mail sent once the parcel is on its way is a
+///   lawful notice.
 /// - `proof_of_shipment`: when the customer gave proof of shipping the goods back.
 /// - `goods_received`: when the goods arrived back at the shop.
 /// - `goods_checked`: when the team finished checking them. Without it, the goods count as
 ///   checked the day they are received: the expected window then starts at once.
+/// - `collection_offered`: whether the shop offered to collect the goods itself; it may then
+///   not defer the refund until it has them (L221-24 al. 2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -24,22 +29,25 @@ pub struct RefundFacts {
     proof_of_shipment: Option<DateTime<Utc>>,
     goods_received: Option<DateTime<Utc>>,
     goods_checked: Option<DateTime<Utc>>,
+    #[cfg_attr(feature = "serde", serde(default))]
+    collection_offered: bool,
 }
 
 impl RefundFacts {
     /// The facts right after the shop is told of a withdrawal at `notice`.
-    pub fn notified<Tz: TimeZone>(notice: &DateTime<Tz>) -> RefundFacts {
+    pub fn notified<Z: TimeZone>(notice: &DateTime<Z>) -> RefundFacts {
         RefundFacts {
             notice: notice.with_timezone(&Utc),
             proof_of_shipment: None,
             goods_received: None,
             goods_checked: None,
+            collection_offered: false,
         }
     }
 
     /// The customer proved shipment of the goods at `at`.
     #[must_use]
-    pub fn with_proof_of_shipment<Tz: TimeZone>(self, at: &DateTime<Tz>) -> RefundFacts {
+    pub fn with_proof_of_shipment<Z: TimeZone>(self, at: &DateTime<Z>) -> RefundFacts {
         RefundFacts {
             proof_of_shipment: Some(at.with_timezone(&Utc)),
             ..self
@@ -48,7 +56,7 @@ impl RefundFacts {
 
     /// The goods arrived back at `at`.
     #[must_use]
-    pub fn with_goods_received<Tz: TimeZone>(self, at: &DateTime<Tz>) -> RefundFacts {
+    pub fn with_goods_received<Z: TimeZone>(self, at: &DateTime<Z>) -> RefundFacts {
         RefundFacts {
             goods_received: Some(at.with_timezone(&Utc)),
             ..self
@@ -57,9 +65,20 @@ impl RefundFacts {
 
     /// The team finished checking the returned goods at `at`.
     #[must_use]
-    pub fn with_goods_checked<Tz: TimeZone>(self, at: &DateTime<Tz>) -> RefundFacts {
+    pub fn with_goods_checked<Z: TimeZone>(self, at: &DateTime<Z>) -> RefundFacts {
         RefundFacts {
             goods_checked: Some(at.with_timezone(&Utc)),
+            ..self
+        }
+    }
+
+    /// The shop offered to collect the goods itself: the refund is due 14 days after the
+    /// notice, whatever the policy's [`Deferral`] (L221-24 al. 2, Directive 2011/83
+    /// art. 13(3)).
+    #[must_use]
+    pub fn with_collection_offered(self) -> RefundFacts {
+        RefundFacts {
+            collection_offered: true,
             ..self
         }
     }
@@ -84,21 +103,12 @@ impl RefundFacts {
         self.goods_checked
     }
 
-    fn validate(&self, policy: &RefundPolicy) -> Result<(), ReturnsError> {
-        if !policy.goods_before_notice_allowed {
-            if let Some(received) = self.goods_received.filter(|r| *r < self.notice) {
-                return Err(ReturnsError::GoodsBeforeNotice {
-                    received,
-                    notice: self.notice,
-                });
-            }
-            if let Some(shipped) = self.proof_of_shipment.filter(|s| *s < self.notice) {
-                return Err(ReturnsError::ShipmentBeforeNotice {
-                    shipped,
-                    notice: self.notice,
-                });
-            }
-        }
+    /// Whether the shop offered to collect the goods itself.
+    pub fn is_collection_offered(&self) -> bool {
+        self.collection_offered
+    }
+
+    fn validate(&self) -> Result<(), ReturnsError> {
         match (self.goods_received, self.goods_checked) {
             (None, Some(checked)) => Err(ReturnsError::CheckedWithoutReceipt { checked }),
             (Some(received), Some(checked)) if checked < received => {
@@ -178,14 +188,18 @@ impl core::fmt::Display for RefundDue {
 /// A withdrawal's refund deadlines, from the facts known so far (REF-2).
 ///
 /// - The **ceiling** is 14 calendar days after the day the shop was told (the day itself not
-///   counted, as for RET-1). Under [`Deferral::UntilGoodsOrProof`] (the default) it moves to
-///   the day the goods come back or the customer proves shipment, *whichever comes first*,
-///   when that day is later (L221-24 al. 2); until one of them happens, the due date is
-///   [`RefundDue::Pending`].
-/// - The **expected window** is 3 to 5 business days after the goods are checked (or
-///   received, when no check is recorded); unknown until the goods are back. It is a
-///   [`DayWindow`]: `{:#}` prints it with its weekdays, `Wednesday 2025-03-19 to Friday
-///   2025-03-21`.
+///   counted, as for RET-1), on the Paris clock. It rolls only if the policy says so, and
+///   then on the legal calendar of the shop's region (the refund is the shop's act,
+///   Regulation 1182/71 art. 2(1)), never over the shop's own closures or a Whit Monday it
+///   works. Under [`Deferral::UntilGoodsOrProof`] (the default) it moves to the day the goods
+///   come back or the customer proves shipment, *whichever comes first*, when that day is
+///   later (L221-24 al. 2), unless the shop offered to collect the goods; until one of them
+///   happens, the due date is [`RefundDue::Pending`].
+/// - The **expected window** is 3 to 5 business days of the shop's calendar after the goods
+///   are checked (or received, when no check is recorded) and the notice is in; unknown until
+///   the goods are back. It never ends after the due date: a window that would is cut there,
+///   and [`RefundDeadlines::is_expected_capped`] says so. It is a [`DayWindow`]: `{:#}` prints
+///   it with its weekdays, `Wednesday 2025-03-19 to Friday 2025-03-21`.
 ///
 /// # Example
 ///
@@ -208,6 +222,7 @@ impl core::fmt::Display for RefundDue {
 /// assert_eq!(known.due().last_day(), Some(ymd(24)?)); // 10 March + 14 days
 /// let expected = known.expected().ok_or("goods are back")?;
 /// assert_eq!((expected.earliest(), expected.latest()), (ymd(18)?, ymd(20)?));
+/// assert!(!known.is_expected_capped());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -216,18 +231,18 @@ pub struct RefundDeadlines {
     ceiling: Deadline,
     due: RefundDue,
     expected: Option<DayWindow>,
+    expected_capped: bool,
 }
 
 impl RefundDeadlines {
-    /// The deadlines the facts imply under `policy`, on `calendar`.
+    /// The deadlines the facts imply under `policy`, with `calendar` the shop's calendar.
     ///
     /// # Errors
     ///
-    /// - [`ReturnsError::GoodsBeforeNotice`] / [`ReturnsError::ShipmentBeforeNotice`] when
-    ///   the goods came back or were shipped before the notice and the policy forbids it;
     /// - [`ReturnsError::CheckedWithoutReceipt`] / [`ReturnsError::CheckedBeforeReceived`]
     ///   for a check with no receipt or before it;
-    /// - [`ReturnsError::InvalidPolicy`] for a policy whose expected window is not one;
+    /// - [`ReturnsError::UnlawfulPolicy`] / [`ReturnsError::InvalidPolicy`] for a policy
+    ///   [`RefundPolicy::validate`] refuses;
     /// - [`ReturnsError::Calendar`] when a date leaves the calendar's range.
     pub fn compute(
         facts: &RefundFacts,
@@ -235,57 +250,72 @@ impl RefundDeadlines {
         calendar: &Calendar,
     ) -> Result<RefundDeadlines, ReturnsError> {
         policy.validate()?;
-        facts.validate(policy)?;
+        facts.validate()?;
         let notice_day = clock::paris_date(&facts.notice)?;
-        let ceiling = policy.ceiling.deadline(notice_day, calendar)?;
-        let due = match policy.deferral {
-            Deferral::None => RefundDue::By {
-                last_day: ceiling.last_day(),
-                deferred_until: None,
-            },
-            Deferral::UntilGoodsOrProof => {
-                let first = match (facts.goods_received, facts.proof_of_shipment) {
-                    (Some(g), Some(p)) if p < g => Some((p, DeferredUntil::ProofOfShipment)),
-                    (Some(g), _) => Some((g, DeferredUntil::GoodsReceived)),
-                    (None, Some(p)) => Some((p, DeferredUntil::ProofOfShipment)),
-                    (None, None) => None,
-                };
-                match first {
-                    None => RefundDue::Pending {
-                        not_before: ceiling.last_day(),
-                    },
-                    Some((at, why)) => {
-                        let day = clock::paris_date(&at)?;
-                        if day > ceiling.last_day() {
-                            RefundDue::By {
-                                last_day: day,
-                                deferred_until: Some(why),
-                            }
-                        } else {
-                            RefundDue::By {
-                                last_day: ceiling.last_day(),
-                                deferred_until: None,
-                            }
+        let ceiling = match policy.ceiling.roll {
+            // No roll: the calendar only checks the range.
+            Roll::None => policy.ceiling.deadline(notice_day, calendar)?,
+            Roll::NextBusinessDay => policy
+                .ceiling
+                .deadline(notice_day, &Calendar::legal(calendar.policy().region))?,
+        };
+        let may_defer = policy.deferral == Deferral::UntilGoodsOrProof && !facts.collection_offered;
+        let due = if may_defer {
+            let first = match (facts.goods_received, facts.proof_of_shipment) {
+                (Some(g), Some(p)) if p < g => Some((p, DeferredUntil::ProofOfShipment)),
+                (Some(g), _) => Some((g, DeferredUntil::GoodsReceived)),
+                (None, Some(p)) => Some((p, DeferredUntil::ProofOfShipment)),
+                (None, None) => None,
+            };
+            match first {
+                None => RefundDue::Pending {
+                    not_before: ceiling.last_day(),
+                },
+                Some((at, why)) => {
+                    let day = clock::paris_date(&at)?;
+                    if day > ceiling.last_day() {
+                        RefundDue::By {
+                            last_day: day,
+                            deferred_until: Some(why),
+                        }
+                    } else {
+                        RefundDue::By {
+                            last_day: ceiling.last_day(),
+                            deferred_until: None,
                         }
                     }
                 }
             }
+        } else {
+            RefundDue::By {
+                last_day: ceiling.last_day(),
+                deferred_until: None,
+            }
         };
-        let expected = match facts.goods_received {
-            None => None,
+        let (expected, expected_capped) = match facts.goods_received {
+            None => (None, false),
             Some(received) => {
-                let checked_day = clock::paris_date(&facts.goods_checked.unwrap_or(received))?;
-                // A valid policy has expected_from <= expected_to: the window is one.
-                Some(DayWindow::new(
-                    calendar.add_business_days(checked_day, policy.expected_from)?,
-                    calendar.add_business_days(checked_day, policy.expected_to)?,
-                )?)
+                // The refund is processed once the goods are checked and the shop knows of
+                // the withdrawal, whichever is later: goods may come back before the notice.
+                let checked = facts.goods_checked.unwrap_or(received).max(facts.notice);
+                let checked_day = clock::paris_date(&checked)?;
+                let earliest = calendar.add_business_days(checked_day, policy.expected_from)?;
+                let latest = calendar.add_business_days(checked_day, policy.expected_to)?;
+                match due.last_day() {
+                    Some(last_day) if latest > last_day => (
+                        // A valid policy has expected_from <= expected_to: the window is one.
+                        Some(DayWindow::new(earliest.min(last_day), last_day)?),
+                        true,
+                    ),
+                    _ => (Some(DayWindow::new(earliest, latest)?), false),
+                }
             }
         };
         Ok(RefundDeadlines {
             ceiling,
             due,
             expected,
+            expected_capped,
         })
     }
 
@@ -300,9 +330,15 @@ impl RefundDeadlines {
     }
 
     /// The expected refund window, once the goods are back: the FAQ's "sous 3 à 5 jours
-    /// ouvrés" after the check.
+    /// ouvrés" after the check, never ending after the due date.
     pub fn expected(&self) -> Option<DayWindow> {
         self.expected
+    }
+
+    /// True when the FAQ's expected window would have ended after the due date and was cut
+    /// at it: the shop must refund by the due date, earlier than it usually does.
+    pub fn is_expected_capped(&self) -> bool {
+        self.expected_capped
     }
 
     /// Whether a refund not yet paid at `at` is late: `at`'s Paris date is after the due date.
@@ -311,7 +347,7 @@ impl RefundDeadlines {
     /// # Errors
     ///
     /// [`ReturnsError::Calendar`] when `at` cannot be read on the Paris clock.
-    pub fn is_late<Tz: TimeZone>(&self, at: &DateTime<Tz>) -> Result<bool, ReturnsError> {
+    pub fn is_late<Z: TimeZone>(&self, at: &DateTime<Z>) -> Result<bool, ReturnsError> {
         // Read the clock first, so that an unreadable instant is an error in every state.
         let day = clock::paris_date(at)?;
         Ok(match self.due {
@@ -326,9 +362,9 @@ impl RefundDeadlines {
     /// # Errors
     ///
     /// [`ReturnsError::Calendar`] when `paid_at` cannot be read on the Paris clock.
-    pub fn days_late<Tz: TimeZone>(
+    pub fn days_late<Z: TimeZone>(
         &self,
-        paid_at: &DateTime<Tz>,
+        paid_at: &DateTime<Z>,
     ) -> Result<CalendarDays, ReturnsError> {
         let paid_on = clock::paris_date(paid_at)?;
         match self.due {
@@ -426,15 +462,6 @@ mod tests {
         let cal = Calendar::metropolitan();
         let policy = RefundPolicy::default();
         let notice = RefundFacts::notified(&at("2025-03-10T09:00:00+01:00"));
-        let early = at("2025-03-09T09:00:00+01:00");
-        assert!(matches!(
-            RefundDeadlines::compute(&notice.with_goods_received(&early), &policy, &cal),
-            Err(ReturnsError::GoodsBeforeNotice { .. })
-        ));
-        assert!(matches!(
-            RefundDeadlines::compute(&notice.with_proof_of_shipment(&early), &policy, &cal),
-            Err(ReturnsError::ShipmentBeforeNotice { .. })
-        ));
         assert!(matches!(
             RefundDeadlines::compute(
                 &notice.with_goods_checked(&at("2025-03-12T09:00:00Z")),
@@ -450,12 +477,21 @@ mod tests {
             RefundDeadlines::compute(&checked_first, &policy, &cal),
             Err(ReturnsError::CheckedBeforeReceived { .. })
         ));
-        let allowed = RefundPolicy {
-            goods_before_notice_allowed: true,
-            ..policy
-        };
-        assert!(
-            RefundDeadlines::compute(&notice.with_goods_received(&early), &allowed, &cal).is_ok()
-        );
+    }
+
+    // RET-2, L221-21: goods or a proof of shipment dated before the notice are lawful facts
+    // (the notice is any unambiguous statement, an e-mail sent after the parcel included);
+    // the ceiling still counts from the notice.
+    #[test]
+    fn ret2_goods_before_the_notice_are_accepted() {
+        let cal = Calendar::metropolitan();
+        let facts = RefundFacts::notified(&at("2025-03-10T09:00:00+01:00"))
+            .with_proof_of_shipment(&at("2025-03-07T09:00:00+01:00"))
+            .with_goods_received(&at("2025-03-09T09:00:00+01:00"));
+        let d = RefundDeadlines::compute(&facts, &RefundPolicy::default(), &cal).unwrap();
+        assert_eq!(d.due().last_day(), NaiveDate::from_ymd_opt(2025, 3, 24));
+        // Checked before the notice: the expected window runs from the notice, Monday 10.
+        let expected = d.expected().unwrap();
+        assert_eq!(expected.to_string(), "2025-03-13/2025-03-17");
     }
 }

@@ -1,17 +1,21 @@
-//! [`proptest`](mod@proptest) strategies for the returns rules: order timelines, refund facts, policies,
-//! lateness and interest rates; validated orders with offers and sequences of returns and
-//! cancellations for the refund amounts.
+//! [`proptest`](mod@proptest) strategies for the returns rules: order timelines (receipts at
+//! the address or collected at a relay point), refund facts, policies (lawful ones, and any
+//! values at all for checking that validation refuses the unlawful ones), lateness and
+//! interest rates; validated orders with offers and sequences of returns and cancellations for
+//! the refund amounts.
 //!
 //! # Example
 //!
 //! ```
-//! use comptoir_calendar::Calendar;
+//! use comptoir_calendar::{Calendar, Region};
 //! use comptoir_returns::{strategies, WithdrawalPolicy, WithdrawalWindows};
 //! use proptest::prelude::*;
 //!
 //! let cal = Calendar::metropolitan();
 //! proptest!(|((validated, receipts) in strategies::order_receipts(3))| {
-//!     let windows = WithdrawalWindows::compute(&validated, &receipts, &WithdrawalPolicy::default(), &cal);
+//!     let windows = WithdrawalWindows::compute(
+//!         &validated, &receipts, Region::Metropolitan, &WithdrawalPolicy::default(), &cal,
+//!     );
 //!     prop_assert!(windows.is_ok());
 //! });
 //! ```
@@ -24,12 +28,13 @@ pub use refunds::{
 };
 
 use chrono::{DateTime, TimeDelta, Utc};
+use comptoir_calendar::BusinessDays;
 use comptoir_money::Decimal;
 use proptest::prelude::*;
 
 use crate::{
-    AmountDue, CalendarDays, LegalInterestRate, Period, ProductsPrice, RefundFacts, Roll,
-    WithdrawalPolicy,
+    AmountDue, CalendarDays, Deferral, LegalInterestRate, Period, ProductsPrice, Receipt,
+    RefundFacts, RefundPolicy, Roll, WithdrawalPolicy,
 };
 
 /// 2000-01-01T00:00:00Z .. 2190-01-01T00:00:00Z: deadlines a few months later stay inside the
@@ -53,31 +58,48 @@ pub fn instant_2000_to_2190() -> impl Strategy<Value = DateTime<Utc>> {
     (FROM..TO).prop_map(instant)
 }
 
-/// An order's validation instant and the receipts of 1 to `max_parcels` parcels, each within
-/// 30 days after the validation, in no particular order.
-pub fn order_receipts(
-    max_parcels: usize,
-) -> impl Strategy<Value = (DateTime<Utc>, Vec<DateTime<Utc>>)> {
+/// A parcel's receipt after `start`: delivered to the address within 30 days, or arrived at
+/// a relay point within 30 days and collected up to 15 days later.
+pub fn receipt_after(start: DateTime<Utc>) -> impl Strategy<Value = Receipt> {
     (
-        instant_2000_to_2190(),
-        prop::collection::vec(0..30 * SECONDS_PER_DAY, 1..=max_parcels.max(1)),
+        0..30 * SECONDS_PER_DAY,
+        prop::option::of(0..15 * SECONDS_PER_DAY),
     )
-        .prop_map(|(validated, delays)| {
-            let receipts = delays.into_iter().map(|d| after(validated, d)).collect();
-            (validated, receipts)
+        .prop_map(move |(arrival, wait)| {
+            let arrived = after(start, arrival);
+            match wait {
+                None => Receipt::at_address(&arrived),
+                Some(wait) => Receipt::collected(&arrived, &after(arrived, wait))
+                    .unwrap_or(Receipt::at_address(&arrived)),
+            }
         })
 }
 
-/// Consistent refund facts: a notice, then any of a proof of shipment, a receipt of the goods
-/// and a check after the receipt, each within 60 days.
+/// An order's validation instant and the receipts of 1 to `max_parcels` parcels, each
+/// arriving within 30 days after the validation (at the address, or at a relay point and
+/// collected up to 15 days later), in no particular order.
+pub fn order_receipts(max_parcels: usize) -> impl Strategy<Value = (DateTime<Utc>, Vec<Receipt>)> {
+    instant_2000_to_2190().prop_flat_map(move |validated| {
+        (
+            Just(validated),
+            prop::collection::vec(receipt_after(validated), 1..=max_parcels.max(1)),
+        )
+    })
+}
+
+/// Refund facts, in any order the world gives them: a notice, then any of a proof of
+/// shipment, a receipt of the goods (with or without a check after it), each from 20 days
+/// before the notice (an e-mail sent once the parcel has left, L221-21) to 60 days after it,
+/// and sometimes an offer of the shop to collect the goods.
 pub fn refund_facts() -> impl Strategy<Value = RefundFacts> {
-    let delay = 0..60 * SECONDS_PER_DAY;
+    let delay = -20 * SECONDS_PER_DAY..60 * SECONDS_PER_DAY;
     (
         instant_2000_to_2190(),
         prop::option::of(delay.clone()),
-        prop::option::of((delay.clone(), prop::option::of(0..10 * SECONDS_PER_DAY))),
+        prop::option::of((delay, prop::option::of(0..10 * SECONDS_PER_DAY))),
+        prop::bool::weighted(0.2),
     )
-        .prop_map(|(notice, proof, goods)| {
+        .prop_map(|(notice, proof, goods, collection_offered)| {
             let mut facts = RefundFacts::notified(&notice);
             if let Some(p) = proof {
                 facts = facts.with_proof_of_shipment(&after(notice, p));
@@ -89,29 +111,89 @@ pub fn refund_facts() -> impl Strategy<Value = RefundFacts> {
                     facts = facts.with_goods_checked(&after(received, c));
                 }
             }
+            if collection_offered {
+                facts = facts.with_collection_offered();
+            }
             facts
         })
 }
 
-/// A valid withdrawal policy: a statutory window of 14 to 30 days (never below the law's 14), a contractual one at least
-/// as long (up to 90 days), both rolled or the contractual one only.
+fn roll() -> impl Strategy<Value = Roll> {
+    prop_oneof![Just(Roll::NextBusinessDay), Just(Roll::None)]
+}
+
+/// A lawful withdrawal policy: a statutory window of 14 to 30 days, rolled; a contractual
+/// one at least as long (up to 90 days), rolled or not.
 pub fn withdrawal_policy() -> impl Strategy<Value = WithdrawalPolicy> {
-    (14u32..=30, 0u32..=60, prop::bool::ANY).prop_map(|(statutory, extra, statutory_rolls)| {
+    (14u32..=30, 0u32..=60, roll()).prop_map(|(statutory, extra, contractual_roll)| {
         WithdrawalPolicy {
             contractual: Period {
                 days: CalendarDays::new(statutory + extra),
-                roll: Roll::NextBusinessDay,
+                roll: contractual_roll,
             },
             statutory: Period {
                 days: CalendarDays::new(statutory),
-                roll: if statutory_rolls {
-                    Roll::NextBusinessDay
-                } else {
-                    Roll::None
-                },
+                roll: Roll::NextBusinessDay,
             },
         }
     })
+}
+
+/// Any withdrawal policy, lawful or not: lengths of 0 to 40 days, either roll. For checking
+/// that whatever [`WithdrawalPolicy::validate`] accepts gives the law's results.
+pub fn any_withdrawal_policy() -> impl Strategy<Value = WithdrawalPolicy> {
+    (0u32..=40, roll(), 0u32..=40, roll()).prop_map(
+        |(contractual, contractual_roll, statutory, statutory_roll)| WithdrawalPolicy {
+            contractual: Period {
+                days: CalendarDays::new(contractual),
+                roll: contractual_roll,
+            },
+            statutory: Period {
+                days: CalendarDays::new(statutory),
+                roll: statutory_roll,
+            },
+        },
+    )
+}
+
+/// A lawful refund policy: an expected window starting 0 to 10 business days after the
+/// check and lasting up to 10 more, the 14-day ceiling rolled or not, either deferral.
+pub fn refund_policy() -> impl Strategy<Value = RefundPolicy> {
+    (0i32..=10, 0i32..=10, roll(), prop::bool::ANY).prop_map(|(from, extra, roll, defer)| {
+        RefundPolicy {
+            expected_from: BusinessDays::new(from),
+            expected_to: BusinessDays::new(from + extra),
+            ceiling: Period {
+                days: crate::LEGAL_DAYS,
+                roll,
+            },
+            deferral: if defer {
+                Deferral::UntilGoodsOrProof
+            } else {
+                Deferral::None
+            },
+        }
+    })
+}
+
+/// Any refund policy, lawful or not: expected bounds of -2 to 20 business days in any order,
+/// a ceiling of 0 to 30 days either rolled or not, either deferral.
+pub fn any_refund_policy() -> impl Strategy<Value = RefundPolicy> {
+    (-2i32..=20, -2i32..=20, 0u32..=30, roll(), prop::bool::ANY).prop_map(
+        |(from, to, ceiling, roll, defer)| RefundPolicy {
+            expected_from: BusinessDays::new(from),
+            expected_to: BusinessDays::new(to),
+            ceiling: Period {
+                days: CalendarDays::new(ceiling),
+                roll,
+            },
+            deferral: if defer {
+                Deferral::UntilGoodsOrProof
+            } else {
+                Deferral::None
+            },
+        },
+    )
 }
 
 /// A lateness of 0 to 1 000 days.

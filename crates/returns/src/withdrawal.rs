@@ -1,31 +1,51 @@
 //! Withdrawal windows (RET-1, C. conso L221-18).
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
-use comptoir_calendar::{Calendar, clock};
+use comptoir_calendar::{Calendar, Region};
 
-use crate::{Deadline, ReturnsError, WithdrawalPolicy};
+use crate::period::{PARIS, local_date};
+use crate::{Deadline, Receipt, ReturnsError, WithdrawalPolicy};
 
-/// The two withdrawal deadlines of an order once its parcels have arrived (RET-1).
+/// The two withdrawal deadlines of an order once its parcels have all reached the customer
+/// (RET-1), and where a withdrawal notice falls against them.
 ///
-/// Receipts are instants (a carrier's delivery scan, in any time zone); the law counts from
-/// the *day* of receipt, so each is read as its Paris date. When an order came in several
-/// parcels, the window opens at the receipt of the last one (L221-18, 2°). The day of receipt
-/// is not counted; a last day on a Saturday, Sunday, public holiday or shop closure moves to
-/// the next business day of the shop's calendar (per the policy's [`Roll`](crate::Roll)).
+/// Both count from the day after the customer took physical possession of the last parcel
+/// ([`Receipt::possession`], SHIP-2; L221-18 2°: an order in several parcels counts from the
+/// last). They differ in whose period they are:
+///
+/// - **the law's** ([`WithdrawalWindows::statutory`], 14 days by L221-18): the customer's act,
+///   so it runs on the customer's days (Regulation 1182/71 art. 2(1)): rolled over the
+///   Saturdays, Sundays and public holidays of the legal calendar of the customer's region
+///   ([`Calendar::legal`], Whit Monday always). Nothing the shop works or closes moves it.
+///   Its days are read on the customer's clock ([`Region::time_zone`]) and on the shop's
+///   Paris clock, and the window lasts until both readings have ended: overseas, the
+///   customer's last day ends hours after (Antilles) or before (Réunion) Paris's, and the
+///   day of possession may differ near midnight. In metropolitan France both are one.
+/// - **the shop's** ([`WithdrawalWindows::contractual`], the FAQ's 30 days): the shop's
+///   promise, counted on the shop's calendar and the Paris clock, so the shop's closures can
+///   lengthen it. It never closes before the law's: when it would (a promise no longer than
+///   the law's, a shop that works Whit Monday, a customer whose clock is behind Paris's), it
+///   is the law's window.
+///
+/// A notice may be sent from the validation of the order on, before any parcel arrives
+/// (Directive 2011/83 art. 9, recital 40): it is then [`NoticeTimeliness::BeforeReceipt`], on
+/// time. While parcels are still on their way, [`NoticeTimeliness::before_receipt`] answers
+/// without windows.
 ///
 /// # Example
 ///
 /// ```
 /// use chrono::{NaiveDate, TimeZone};
 /// use chrono_tz::Europe::Paris;
-/// use comptoir_calendar::Calendar;
-/// use comptoir_returns::{WithdrawalPolicy, WithdrawalWindows};
+/// use comptoir_calendar::{Calendar, Region};
+/// use comptoir_returns::{Receipt, WithdrawalPolicy, WithdrawalWindows};
 ///
 /// let validated = Paris.with_ymd_and_hms(2025, 2, 24, 10, 0, 0).single().ok_or("instant")?;
-/// let received = Paris.with_ymd_and_hms(2025, 3, 1, 11, 20, 0).single().ok_or("instant")?;
+/// let delivered = Paris.with_ymd_and_hms(2025, 3, 1, 11, 20, 0).single().ok_or("instant")?;
 /// let windows = WithdrawalWindows::compute(
 ///     &validated,
-///     &[received],
+///     &[Receipt::at_address(&delivered)],
+///     Region::Metropolitan,
 ///     &WithdrawalPolicy::default(),
 ///     &Calendar::metropolitan(),
 /// )?;
@@ -37,17 +57,23 @@ use crate::{Deadline, ReturnsError, WithdrawalPolicy};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct WithdrawalWindows {
-    last_receipt: DateTime<Utc>,
+    validated_at: DateTime<Utc>,
+    last_receipt: Receipt,
     last_receipt_day: NaiveDate,
+    customer_region: Region,
     contractual: Deadline,
     statutory: Deadline,
 }
 
-/// Where a withdrawal notice falls against the two windows (RET-1).
+/// Where a withdrawal notice falls (RET-1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum NoticeTimeliness {
+    /// Sent after the order was validated and before the customer had every parcel: on time,
+    /// the customer may withdraw from the conclusion of the contract (Directive 2011/83
+    /// art. 9, recital 40). The goods still come back once received (L221-23).
+    BeforeReceipt,
     /// Within the law's 14 days (and so within the shop's 30).
     WithinStatutoryWindow,
     /// After the law's window but within the shop's longer promise.
@@ -57,9 +83,11 @@ pub enum NoticeTimeliness {
 }
 
 impl core::fmt::Display for NoticeTimeliness {
-    /// `on time (statutory window)`, `on time (shop's window)` or `late`.
+    /// `on time (before receipt)`, `on time (statutory window)`, `on time (shop's window)` or
+    /// `late`.
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(match self {
+            NoticeTimeliness::BeforeReceipt => "on time (before receipt)",
             NoticeTimeliness::WithinStatutoryWindow => "on time (statutory window)",
             NoticeTimeliness::WithinContractualWindow => "on time (shop's window)",
             NoticeTimeliness::Late => "late",
@@ -68,96 +96,175 @@ impl core::fmt::Display for NoticeTimeliness {
 }
 
 impl NoticeTimeliness {
-    /// True when the shop must accept the withdrawal (either window).
+    /// True when the shop must accept the withdrawal: before receipt or within either window.
     pub fn is_on_time(self) -> bool {
         self != NoticeTimeliness::Late
+    }
+
+    /// Where a notice sent at `sent_at` falls while some parcel of the order validated at
+    /// `validated_at` has not reached the customer yet: the windows have not opened, and the
+    /// notice is on time (Directive 2011/83 art. 9, recital 40).
+    ///
+    /// # Errors
+    ///
+    /// [`ReturnsError::NoticeBeforeValidation`] when the notice predates the validation.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::TimeZone;
+    /// use chrono_tz::Europe::Paris;
+    /// use comptoir_returns::NoticeTimeliness;
+    ///
+    /// let validated = Paris.with_ymd_and_hms(2025, 2, 24, 10, 0, 0).single().ok_or("instant")?;
+    /// let in_transit = Paris.with_ymd_and_hms(2025, 2, 25, 8, 0, 0).single().ok_or("instant")?;
+    /// let timeliness = NoticeTimeliness::before_receipt(&validated, &in_transit)?;
+    /// assert_eq!(timeliness, NoticeTimeliness::BeforeReceipt);
+    /// assert!(timeliness.is_on_time());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn before_receipt<Z1: TimeZone, Z2: TimeZone>(
+        validated_at: &DateTime<Z1>,
+        sent_at: &DateTime<Z2>,
+    ) -> Result<NoticeTimeliness, ReturnsError> {
+        let validated = validated_at.with_timezone(&Utc);
+        let notice = sent_at.with_timezone(&Utc);
+        if notice < validated {
+            return Err(ReturnsError::NoticeBeforeValidation { notice, validated });
+        }
+        Ok(NoticeTimeliness::BeforeReceipt)
     }
 }
 
 impl WithdrawalWindows {
-    /// The windows of an order validated at `validated_at` whose parcels were received at
-    /// `receipts` (in any order).
+    /// The windows of an order validated at `validated_at` whose parcels the customer, living
+    /// in `customer_region`, received as `receipts` say (in any order), under `policy`, with
+    /// `calendar` the shop's calendar.
+    ///
+    /// The law's window is counted on [`Calendar::legal`] of `customer_region` and on its clock
+    /// ([`Region::time_zone`]), whatever `calendar` says; the shop's on `calendar` and the
+    /// Paris clock. Building the legal calendar costs some tens of microseconds per call.
     ///
     /// # Errors
     ///
     /// - [`ReturnsError::NoParcels`] when `receipts` is empty;
-    /// - [`ReturnsError::ReceiptBeforeValidation`] when a parcel was received before the
-    ///   order was validated (the first such parcel is named);
-    /// - [`ReturnsError::InvalidPolicy`] when the policy promises less than the law
-    ///   ([`WithdrawalPolicy::validate`]);
+    /// - [`ReturnsError::ReceiptBeforeValidation`] when a parcel arrived before the order was
+    ///   validated (the first such parcel is named);
+    /// - [`ReturnsError::UnlawfulPolicy`] / [`ReturnsError::InvalidPolicy`] for a policy
+    ///   [`WithdrawalPolicy::validate`] refuses;
     /// - [`ReturnsError::Calendar`] when a receipt or a deadline is outside the calendar's
     ///   range.
-    pub fn compute<Tz1: TimeZone, Tz2: TimeZone>(
-        validated_at: &DateTime<Tz1>,
-        receipts: &[DateTime<Tz2>],
+    pub fn compute<Z: TimeZone>(
+        validated_at: &DateTime<Z>,
+        receipts: &[Receipt],
+        customer_region: Region,
         policy: &WithdrawalPolicy,
         calendar: &Calendar,
     ) -> Result<WithdrawalWindows, ReturnsError> {
         policy.validate()?;
         let validated = validated_at.with_timezone(&Utc);
-        let mut last: Option<DateTime<Utc>> = None;
+        let mut last: Option<Receipt> = None;
         for (parcel, receipt) in receipts.iter().enumerate() {
-            let received = receipt.with_timezone(&Utc);
-            if received < validated {
+            if receipt.arrival() < validated {
                 return Err(ReturnsError::ReceiptBeforeValidation {
                     parcel,
-                    received,
+                    received: receipt.arrival(),
                     validated,
                 });
             }
-            last = Some(last.map_or(received, |l| l.max(received)));
+            if last.is_none_or(|l| receipt.possession() > l.possession()) {
+                last = Some(*receipt);
+            }
         }
         let last_receipt = last.ok_or(ReturnsError::NoParcels)?;
-        let last_receipt_day = clock::paris_date(&last_receipt)?;
+        let possession = last_receipt.possession();
+        let last_receipt_day = local_date(&possession, PARIS)?;
+        let contractual = policy.contractual.deadline(last_receipt_day, calendar)?;
+        let legal = Calendar::legal(customer_region);
+        let zone = customer_region.time_zone();
+        let on_customer_clock =
+            policy
+                .statutory
+                .deadline_in(local_date(&possession, zone)?, &legal, zone)?;
+        let on_shop_clock = policy.statutory.deadline(last_receipt_day, &legal)?;
+        // Either clock is a defensible reading of the law's days: the window lasts until both
+        // have ended.
+        let statutory = if on_shop_clock.closes_at()? > on_customer_clock.closes_at()? {
+            on_shop_clock
+        } else {
+            on_customer_clock
+        };
+        // The shop's promise never ends before the law's window.
+        let contractual = if contractual.closes_at()? < statutory.closes_at()? {
+            statutory
+        } else {
+            contractual
+        };
         Ok(WithdrawalWindows {
+            validated_at: validated,
             last_receipt,
             last_receipt_day,
-            contractual: policy.contractual.deadline(last_receipt_day, calendar)?,
-            statutory: policy.statutory.deadline(last_receipt_day, calendar)?,
+            customer_region,
+            contractual,
+            statutory,
         })
     }
 
-    /// The instant the last parcel was received.
-    pub fn last_receipt(&self) -> DateTime<Utc> {
+    /// When the order was validated: notices before it are errors, notices after it and
+    /// before the last receipt are on time.
+    pub fn validated_at(&self) -> DateTime<Utc> {
+        self.validated_at
+    }
+
+    /// The receipt of the parcel the customer took possession of last: the one the windows
+    /// count from.
+    pub fn last_receipt(&self) -> Receipt {
         self.last_receipt
     }
 
-    /// The Paris date the last parcel was received: the day the windows count from.
+    /// The Paris date the customer took possession of the last parcel: the day the shop's
+    /// window counts from. The law's may count from the same instant read on the customer's
+    /// clock ([`Deadline::event_day`] of [`WithdrawalWindows::statutory`]), a day apart
+    /// overseas near midnight.
     pub fn last_receipt_day(&self) -> NaiveDate {
         self.last_receipt_day
     }
 
-    /// The shop's window (FAQ: 30 days).
+    /// The customer's region, whose legal calendar and clock the law's window runs on.
+    pub fn customer_region(&self) -> Region {
+        self.customer_region
+    }
+
+    /// The shop's window (FAQ: 30 days), never closing before the law's.
     pub fn contractual(&self) -> Deadline {
         self.contractual
     }
 
-    /// The law's window (L221-18: 14 days).
+    /// The law's window (L221-18: 14 days), on the legal calendar of the customer's region,
+    /// read on whichever of the customer's clock and the Paris clock ends it later
+    /// ([`Deadline::time_zone`] says which).
     pub fn statutory(&self) -> Deadline {
         self.statutory
     }
 
     /// Where a notice sent at `sent_at` falls. A notice counts from the instant the customer
-    /// sends it (the law asks that it be sent before the window ends), read as its Paris date:
-    /// 23:30 on the last day is on time, 00:00:30 the next day is late.
+    /// sends it (the law asks that it be sent before the window ends), read on each window's
+    /// clock: 23:30 on the last day is on time, 00:00:30 the next day is late. A notice sent
+    /// after the validation and before the customer had the last parcel is
+    /// [`NoticeTimeliness::BeforeReceipt`], on time.
     ///
     /// # Errors
     ///
-    /// - [`ReturnsError::NoticeBeforeReceipt`] when the notice predates the last parcel's
-    ///   receipt: the window computed here has not opened yet. (L221-18 lets a customer
-    ///   withdraw before receipt; such a notice is on time by nature and handled by the
-    ///   caller, who knows the order is still in transit.)
+    /// - [`ReturnsError::NoticeBeforeValidation`] when the notice predates the validation of
+    ///   the order;
     /// - [`ReturnsError::Calendar`] when `sent_at` cannot be read on the Paris clock.
-    pub fn notice<Tz: TimeZone>(
+    pub fn notice<Z: TimeZone>(
         &self,
-        sent_at: &DateTime<Tz>,
+        sent_at: &DateTime<Z>,
     ) -> Result<NoticeTimeliness, ReturnsError> {
         let notice = sent_at.with_timezone(&Utc);
-        if notice < self.last_receipt {
-            return Err(ReturnsError::NoticeBeforeReceipt {
-                notice,
-                last_receipt: self.last_receipt,
-            });
+        if notice < self.last_receipt.possession() {
+            return NoticeTimeliness::before_receipt(&self.validated_at, &notice);
         }
         Ok(if self.statutory.is_on_time(&notice)? {
             NoticeTimeliness::WithinStatutoryWindow
@@ -180,6 +287,10 @@ mod display_tests {
             NoticeTimeliness::WithinStatutoryWindow.to_string(),
             "on time (statutory window)"
         );
+        assert_eq!(
+            NoticeTimeliness::BeforeReceipt.to_string(),
+            "on time (before receipt)"
+        );
         assert_eq!(NoticeTimeliness::Late.to_string(), "late");
     }
 }
@@ -193,17 +304,29 @@ mod tests {
         DateTime::parse_from_rfc3339(rfc3339).unwrap()
     }
 
+    fn delivered(rfc3339: &str) -> Receipt {
+        Receipt::at_address(&at(rfc3339))
+    }
+
+    fn compute(validated: &str, receipts: &[Receipt]) -> Result<WithdrawalWindows, ReturnsError> {
+        WithdrawalWindows::compute(
+            &at(validated),
+            receipts,
+            Region::Metropolitan,
+            &WithdrawalPolicy::default(),
+            &Calendar::metropolitan(),
+        )
+    }
+
     // RET-1
     #[test]
     fn the_last_parcel_counts_whatever_the_order_given() {
-        let windows = WithdrawalWindows::compute(
-            &at("2025-02-24T10:00:00+01:00"),
+        let windows = compute(
+            "2025-02-24T10:00:00+01:00",
             &[
-                at("2025-03-08T10:00:00+01:00"),
-                at("2025-03-01T10:00:00+01:00"),
+                delivered("2025-03-08T10:00:00+01:00"),
+                delivered("2025-03-01T10:00:00+01:00"),
             ],
-            &WithdrawalPolicy::default(),
-            &Calendar::metropolitan(),
         )
         .unwrap();
         assert_eq!(
@@ -215,13 +338,8 @@ mod tests {
     // RET-1: 23:30 UTC in winter is 00:30 the next day in Paris.
     #[test]
     fn a_late_evening_utc_scan_is_the_next_paris_day() {
-        let windows = WithdrawalWindows::compute(
-            &at("2025-02-24T10:00:00Z"),
-            &[at("2025-02-28T23:30:00Z")],
-            &WithdrawalPolicy::default(),
-            &Calendar::metropolitan(),
-        )
-        .unwrap();
+        let windows =
+            compute("2025-02-24T10:00:00Z", &[delivered("2025-02-28T23:30:00Z")]).unwrap();
         assert_eq!(
             windows.last_receipt_day(),
             NaiveDate::from_ymd_opt(2025, 3, 1).unwrap()
@@ -231,23 +349,45 @@ mod tests {
     // RET-1: no parcel, or a parcel before validation, is a typed error.
     #[test]
     fn bad_receipts_are_typed_errors() {
-        let cal = Calendar::metropolitan();
-        let policy = WithdrawalPolicy::default();
-        let none: [DateTime<Utc>; 0] = [];
         assert_eq!(
-            WithdrawalWindows::compute(&at("2025-02-24T10:00:00Z"), &none, &policy, &cal),
+            compute("2025-02-24T10:00:00Z", &[]),
             Err(ReturnsError::NoParcels)
         );
-        let err = WithdrawalWindows::compute(
-            &at("2025-02-24T10:00:00Z"),
-            &[at("2025-03-01T10:00:00Z"), at("2025-02-24T09:59:59Z")],
-            &policy,
-            &cal,
+        let err = compute(
+            "2025-02-24T10:00:00Z",
+            &[
+                delivered("2025-03-01T10:00:00Z"),
+                delivered("2025-02-24T09:59:59Z"),
+            ],
         )
         .unwrap_err();
         assert!(matches!(
             err,
             ReturnsError::ReceiptBeforeValidation { parcel: 1, .. }
         ));
+        // A parcel that reached the relay point before the validation cannot be this order's.
+        let early =
+            Receipt::collected(&at("2025-02-24T09:00:00Z"), &at("2025-02-26T09:00:00Z")).unwrap();
+        assert!(matches!(
+            compute("2025-02-24T10:00:00Z", &[early]),
+            Err(ReturnsError::ReceiptBeforeValidation { parcel: 0, .. })
+        ));
+    }
+
+    // RET-1: the parcel collected last opens the windows, not the one that arrived last.
+    #[test]
+    fn the_last_possession_counts_not_the_last_arrival() {
+        let held = Receipt::collected(
+            &at("2025-03-01T10:00:00+01:00"),
+            &at("2025-03-10T10:00:00+01:00"),
+        )
+        .unwrap();
+        let home = delivered("2025-03-05T10:00:00+01:00");
+        let windows = compute("2025-02-24T10:00:00+01:00", &[home, held]).unwrap();
+        assert_eq!(windows.last_receipt(), held);
+        assert_eq!(
+            windows.last_receipt_day(),
+            NaiveDate::from_ymd_opt(2025, 3, 10).unwrap()
+        );
     }
 }

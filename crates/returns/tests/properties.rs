@@ -1,11 +1,13 @@
-//! Invariants of the after-sale rules (RET-1, REF-2, REF-3).
+//! Invariants of the after-sale rules (RET-1, REF-2, REF-3): the law's deadlines whatever the
+//! shop's calendar and policy, and policies that `validate` accepts always lawful.
 
 use chrono::{DateTime, Days, TimeDelta, Utc};
 use comptoir_calendar::{Calendar, CalendarPolicy, Region};
 use comptoir_money::Decimal;
 use comptoir_returns::{
-    LegalInterestRate, LegalInterestReading, RefundDeadlines, RefundDue, RefundPolicy, Surcharge,
-    SurchargePolicy, WithdrawalPolicy, WithdrawalWindows, strategies,
+    CalendarDays, Deadline, Deferral, LegalInterestRate, LegalInterestReading, NoticeTimeliness,
+    Period, Receipt, RefundDeadlines, RefundDue, RefundPolicy, Roll, Surcharge, SurchargePolicy,
+    WithdrawalPolicy, WithdrawalWindows, strategies,
 };
 use proptest::prelude::*;
 
@@ -17,6 +19,7 @@ use proptest::prelude::*;
 /// likes, so the bound is stated for the public calendars only.
 const LONGEST_CLOSED_RUN: u64 = 4;
 
+/// Every region's shop calendar, Whit Monday either way.
 fn calendars() -> Vec<Calendar> {
     let mut all = Vec::new();
     for region in Region::ALL {
@@ -53,75 +56,205 @@ fn ret1_no_public_calendar_closes_more_than_four_days_in_a_row() {
     }
 }
 
+/// The law's withdrawal deadline, computed here from the rule's words rather than through
+/// `WithdrawalWindows`: `days` days from the day after possession, rolled on the legal
+/// calendar of the customer's region, counted on the customer's clock and on Paris's, the
+/// later end kept.
+fn law_s_deadline(possession: DateTime<Utc>, region: Region, days: CalendarDays) -> Deadline {
+    let period = Period {
+        days,
+        roll: Roll::NextBusinessDay,
+    };
+    let legal = Calendar::legal(region);
+    let zone = region.time_zone();
+    let paris_day = comptoir_calendar::clock::paris_date(&possession).unwrap();
+    // Paris read as the calendar crate does (chrono-tz stops summer time after 2099).
+    let local_day = if zone == chrono_tz::Tz::Europe__Paris {
+        paris_day
+    } else {
+        possession.with_timezone(&zone).date_naive()
+    };
+    let local = period.deadline_in(local_day, &legal, zone).unwrap();
+    let paris = period.deadline(paris_day, &legal).unwrap();
+    if paris.closes_at().unwrap() > local.closes_at().unwrap() {
+        paris
+    } else {
+        local
+    }
+}
+
 proptest! {
-    // RET-1: a deadline is a business day, no earlier than receipt + window and at most
-    // LONGEST_CLOSED_RUN days later.
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    // RET-1: whatever the shop's calendar (any region, Whit Monday either way, any closures)
+    // and wherever the customer lives, the law's deadline is the one the legal calendar of the
+    // customer's region gives, and the shop's deadline never closes before it.
+    #[test]
+    fn ret1_statutory_deadline_is_the_legal_calendar_s_whatever_the_shop_s(
+        (validated, receipts) in strategies::order_receipts(3),
+        shop_policy in comptoir_calendar::strategies::calendar_policy(),
+        customer in comptoir_calendar::strategies::region(),
+        policy in strategies::withdrawal_policy(),
+    ) {
+        let shop = Calendar::new(&shop_policy).unwrap();
+        let w = WithdrawalWindows::compute(&validated, &receipts, customer, &policy, &shop).unwrap();
+        let last = receipts.iter().map(Receipt::possession).max().unwrap();
+        prop_assert_eq!(w.statutory(), law_s_deadline(last, customer, policy.statutory.days));
+        prop_assert!(w.contractual().closes_at().unwrap() >= w.statutory().closes_at().unwrap());
+        prop_assert!(w.contractual().last_day() >= w.last_receipt_day());
+    }
+
+    // RET-1: the law's window never ends before the end of its last day on the customer's
+    // clock, nor before the end of the Paris day the shop would have named.
+    #[test]
+    fn ret1_statutory_window_ends_no_earlier_than_the_customer_s_midnight(
+        (validated, receipts) in strategies::order_receipts(2),
+        customer in comptoir_calendar::strategies::region(),
+    ) {
+        let policy = WithdrawalPolicy::default();
+        let w = WithdrawalWindows::compute(
+            &validated, &receipts, customer, &policy, &Calendar::metropolitan(),
+        ).unwrap();
+        let legal = Calendar::legal(customer);
+        let zone = customer.time_zone();
+        let possession = w.last_receipt().possession();
+        let local_day = if zone == chrono_tz::Tz::Europe__Paris {
+            w.last_receipt_day()
+        } else {
+            possession.with_timezone(&zone).date_naive()
+        };
+        let local = policy.statutory.deadline_in(local_day, &legal, zone).unwrap();
+        let paris = policy.statutory.deadline(w.last_receipt_day(), &legal).unwrap();
+        let closes = w.statutory().closes_at().unwrap();
+        prop_assert!(closes >= local.closes_at().unwrap());
+        prop_assert!(closes >= paris.closes_at().unwrap());
+        // The instant it closes is midnight on its own clock (Paris's read as the calendar
+        // crate does, keeping summer time after 2099, where chrono-tz stops).
+        let on_its_clock = if w.statutory().time_zone() == chrono_tz::Tz::Europe__Paris {
+            comptoir_calendar::clock::to_paris(&closes).unwrap()
+        } else {
+            closes.with_timezone(&w.statutory().time_zone()).naive_local()
+        };
+        prop_assert_eq!(on_its_clock.time(), chrono::NaiveTime::MIN);
+        prop_assert_eq!(on_its_clock.date(), w.statutory().last_day() + Days::new(1));
+    }
+
+    // RET-1: a deadline is a business day of its calendar (the legal one for the law's), no
+    // earlier than receipt + window and at most LONGEST_CLOSED_RUN days later.
     #[test]
     fn ret1_deadline_is_a_business_day_within_four_days_of_the_window(
         (validated, receipts) in strategies::order_receipts(4),
         policy in strategies::withdrawal_policy(),
-        cal_index in 0usize..14,
+        cal_index in 0usize..18,
     ) {
         let cal = &calendars()[cal_index];
-        let w = WithdrawalWindows::compute(&validated, &receipts, &policy, cal).unwrap();
-        for (deadline, period) in [(w.contractual(), policy.contractual), (w.statutory(), policy.statutory)] {
-            let nominal = w.last_receipt_day() + Days::new(u64::from(period.days.get()));
-            prop_assert!(deadline.last_day() >= nominal);
-            prop_assert!(deadline.last_day() <= nominal + Days::new(LONGEST_CLOSED_RUN));
-            if period.roll == comptoir_returns::Roll::NextBusinessDay {
-                prop_assert!(cal.is_business_day(deadline.last_day()).unwrap());
+        let customer = cal.policy().region;
+        let w = WithdrawalWindows::compute(&validated, &receipts, customer, &policy, cal).unwrap();
+        let statutory = w.statutory();
+        let nominal = statutory.event_day() + Days::new(u64::from(policy.statutory.days.get()));
+        prop_assert!(statutory.last_day() >= nominal);
+        prop_assert!(statutory.last_day() <= nominal + Days::new(LONGEST_CLOSED_RUN));
+        prop_assert!(Calendar::legal(customer).is_business_day(statutory.last_day()).unwrap());
+        if w.contractual() != statutory {
+            let contractual = w.contractual();
+            let nominal = w.last_receipt_day() + Days::new(u64::from(policy.contractual.days.get()));
+            prop_assert!(contractual.last_day() >= nominal);
+            prop_assert!(contractual.last_day() <= nominal + Days::new(LONGEST_CLOSED_RUN));
+            if policy.contractual.roll == Roll::NextBusinessDay {
+                prop_assert!(cal.is_business_day(contractual.last_day()).unwrap());
             } else {
-                prop_assert_eq!(deadline.last_day(), nominal);
+                prop_assert_eq!(contractual.last_day(), nominal);
             }
         }
     }
 
-    // RET-1: the shop's window never ends before the law's.
+    // RET-1: the shop's window never ends before the law's, whatever its closures.
     #[test]
     fn ret1_contractual_deadline_is_never_before_statutory(
         (validated, receipts) in strategies::order_receipts(4),
         policy in strategies::withdrawal_policy(),
+        customer in comptoir_calendar::strategies::region(),
         closures in proptest::collection::vec(comptoir_calendar::strategies::date_between(
             chrono::NaiveDate::from_ymd_opt(2000, 1, 1).unwrap(),
             chrono::NaiveDate::from_ymd_opt(2190, 12, 31).unwrap()), 0..5),
     ) {
         let cal = Calendar::new(&CalendarPolicy { closures, ..CalendarPolicy::default() }).unwrap();
         for policy in [policy, WithdrawalPolicy::default()] {
-            let w = WithdrawalWindows::compute(&validated, &receipts, &policy, &cal).unwrap();
-            prop_assert!(w.contractual().last_day() >= w.statutory().last_day());
+            let w = WithdrawalWindows::compute(&validated, &receipts, customer, &policy, &cal).unwrap();
+            prop_assert!(w.contractual().closes_at().unwrap() >= w.statutory().closes_at().unwrap());
         }
     }
 
-    // RET-1: a parcel that arrives later never brings a deadline forward.
+    // RET-1: a parcel that reaches the customer later never brings a deadline forward.
     #[test]
     fn ret1_adding_a_parcel_never_moves_a_deadline_earlier(
         (validated, mut receipts) in strategies::order_receipts(4),
         extra_delay in 0i64..60 * 86_400,
         policy in strategies::withdrawal_policy(),
+        customer in comptoir_calendar::strategies::region(),
     ) {
         let cal = Calendar::metropolitan();
-        let before = WithdrawalWindows::compute(&validated, &receipts, &policy, &cal).unwrap();
-        receipts.push(validated + TimeDelta::seconds(extra_delay));
-        let after = WithdrawalWindows::compute(&validated, &receipts, &policy, &cal).unwrap();
-        prop_assert!(after.statutory().last_day() >= before.statutory().last_day());
-        prop_assert!(after.contractual().last_day() >= before.contractual().last_day());
+        let before = WithdrawalWindows::compute(&validated, &receipts, customer, &policy, &cal).unwrap();
+        receipts.push(Receipt::at_address(&(validated + TimeDelta::seconds(extra_delay))));
+        let after = WithdrawalWindows::compute(&validated, &receipts, customer, &policy, &cal).unwrap();
+        prop_assert!(after.statutory().closes_at().unwrap() >= before.statutory().closes_at().unwrap());
+        prop_assert!(after.contractual().closes_at().unwrap() >= before.contractual().closes_at().unwrap());
     }
 
-    // RET-1: a notice is on time exactly when sent before the window closes.
+    // RET-1: a notice is on time exactly when sent after the validation and before the shop's
+    // window closes; before the last receipt it is on time as such.
     #[test]
     fn ret1_on_time_means_before_closes_at(
         (validated, receipts) in strategies::order_receipts(2),
-        delay in 0i64..45 * 86_400,
+        delay in 0i64..60 * 86_400,
+        customer in comptoir_calendar::strategies::region(),
     ) {
         let cal = Calendar::metropolitan();
-        let w = WithdrawalWindows::compute(&validated, &receipts, &WithdrawalPolicy::default(), &cal).unwrap();
-        let notice: DateTime<Utc> = w.last_receipt() + TimeDelta::seconds(delay);
+        let w = WithdrawalWindows::compute(
+            &validated, &receipts, customer, &WithdrawalPolicy::default(), &cal,
+        ).unwrap();
+        let notice: DateTime<Utc> = validated + TimeDelta::seconds(delay);
         let closes = w.contractual().closes_at().unwrap();
-        prop_assert_eq!(w.notice(&notice).unwrap().is_on_time(), notice < closes);
+        let timeliness = w.notice(&notice).unwrap();
+        prop_assert_eq!(timeliness.is_on_time(), notice < closes);
+        prop_assert_eq!(
+            timeliness == NoticeTimeliness::BeforeReceipt,
+            notice < w.last_receipt().possession()
+        );
+        let before_validation = validated - TimeDelta::seconds(1 + delay);
+        prop_assert!(w.notice(&before_validation).unwrap_err().is_bad_facts());
     }
 
-    // REF-2: the due date is never before the 14-day ceiling, never later than the first of
-    // goods and proof when those come after it, and a pending refund is never late.
+    // RET-1, L221-18: whatever policy values `validate` accepts, the law's window is at least
+    // the law's 14 days rolled on the customer's legal calendar, and the shop's at least as
+    // long; whatever it refuses is refused by the computation too.
+    #[test]
+    fn ret1_every_accepted_withdrawal_policy_is_lawful(
+        (validated, receipts) in strategies::order_receipts(3),
+        policy in strategies::any_withdrawal_policy(),
+        shop_policy in comptoir_calendar::strategies::calendar_policy(),
+        customer in comptoir_calendar::strategies::region(),
+    ) {
+        let shop = Calendar::new(&shop_policy).unwrap();
+        let result = WithdrawalWindows::compute(&validated, &receipts, customer, &policy, &shop);
+        match policy.validate() {
+            Ok(()) => {
+                let w = result.unwrap();
+                let last = receipts.iter().map(Receipt::possession).max().unwrap();
+                let law = law_s_deadline(last, customer, comptoir_returns::LEGAL_DAYS);
+                prop_assert!(w.statutory().closes_at().unwrap() >= law.closes_at().unwrap());
+                prop_assert!(w.contractual().closes_at().unwrap() >= w.statutory().closes_at().unwrap());
+            }
+            Err(e) => {
+                prop_assert!(e.is_invalid_policy());
+                prop_assert_eq!(result.unwrap_err(), e);
+            }
+        }
+    }
+
+    // REF-2: the due date is never before the 14-day ceiling, is the first of goods and proof
+    // when those come after it (unless the shop offered to collect), and a pending refund is
+    // never late.
     #[test]
     fn ref2_due_date_is_the_later_of_ceiling_and_first_fact(
         facts in strategies::refund_facts(),
@@ -132,21 +265,92 @@ proptest! {
         match d.due() {
             RefundDue::By { last_day, .. } => {
                 prop_assert!(last_day >= d.ceiling().last_day());
-                let first = [facts.goods_received(), facts.proof_of_shipment()]
-                    .into_iter().flatten().min().unwrap();
-                let first_day = comptoir_calendar::clock::paris_date(&first).unwrap();
-                prop_assert_eq!(last_day, first_day.max(d.ceiling().last_day()));
+                if facts.is_collection_offered() {
+                    prop_assert_eq!(last_day, d.ceiling().last_day());
+                } else {
+                    let first = [facts.goods_received(), facts.proof_of_shipment()]
+                        .into_iter().flatten().min().unwrap();
+                    let first_day = comptoir_calendar::clock::paris_date(&first).unwrap();
+                    prop_assert_eq!(last_day, first_day.max(d.ceiling().last_day()));
+                }
                 prop_assert_eq!(d.is_late(&probe).unwrap(), d.days_late(&probe).unwrap().get() > 0);
             }
             RefundDue::Pending { not_before } => {
                 prop_assert!(facts.goods_received().is_none() && facts.proof_of_shipment().is_none());
+                prop_assert!(!facts.is_collection_offered());
                 prop_assert_eq!(not_before, d.ceiling().last_day());
                 prop_assert!(!d.is_late(&probe).unwrap());
             }
         }
         if let Some(expected) = d.expected() {
             prop_assert!(expected.earliest() <= expected.latest());
-            prop_assert!(cal.is_business_day(expected.earliest()).unwrap());
+        }
+    }
+
+    // REF-2: an expected refund window never ends after the due date, whatever the lawful
+    // policy and the shop's calendar; it is cut exactly when the FAQ's window would pass it.
+    #[test]
+    fn ref2_expected_window_never_ends_after_the_ceiling(
+        facts in strategies::refund_facts(),
+        policy in strategies::refund_policy(),
+        shop_policy in comptoir_calendar::strategies::calendar_policy(),
+    ) {
+        let cal = Calendar::new(&shop_policy).unwrap();
+        let d = RefundDeadlines::compute(&facts, &policy, &cal).unwrap();
+        if let Some(expected) = d.expected() {
+            let due = d.due().last_day().unwrap();
+            prop_assert!(expected.latest() <= due);
+            let checked = facts.goods_checked().or(facts.goods_received()).unwrap().max(facts.notice());
+            let checked_day = comptoir_calendar::clock::paris_date(&checked).unwrap();
+            let uncapped = cal.add_business_days(checked_day, policy.expected_to).unwrap();
+            prop_assert_eq!(d.is_expected_capped(), uncapped > due);
+            if !d.is_expected_capped() {
+                prop_assert_eq!(expected.latest(), uncapped);
+            }
+        }
+    }
+
+    // REF-2, L221-24: whatever refund policy `validate` accepts, the refund is due no later
+    // than the law allows: 14 days after the notice (rolled at most over the legal calendar
+    // of the shop's region), or the first of the goods and the proof of shipment when the
+    // shop may wait for them; whatever it refuses is refused by the computation too.
+    #[test]
+    fn ref2_every_accepted_refund_policy_is_lawful(
+        facts in strategies::refund_facts(),
+        policy in strategies::any_refund_policy(),
+        shop_policy in comptoir_calendar::strategies::calendar_policy(),
+    ) {
+        let cal = Calendar::new(&shop_policy).unwrap();
+        let result = RefundDeadlines::compute(&facts, &policy, &cal);
+        match policy.validate() {
+            Ok(()) => {
+                let d = result.unwrap();
+                let notice_day = comptoir_calendar::clock::paris_date(&facts.notice()).unwrap();
+                let law = Period { days: comptoir_returns::LEGAL_DAYS, roll: Roll::NextBusinessDay }
+                    .deadline(notice_day, &Calendar::legal(shop_policy.region)).unwrap()
+                    .last_day();
+                match d.due() {
+                    RefundDue::By { last_day, deferred_until: None } => prop_assert!(last_day <= law),
+                    RefundDue::By { last_day, deferred_until: Some(_) } => {
+                        prop_assert!(!facts.is_collection_offered());
+                        prop_assert_eq!(policy.deferral, Deferral::UntilGoodsOrProof);
+                        let first = [facts.goods_received(), facts.proof_of_shipment()]
+                            .into_iter().flatten().min().unwrap();
+                        prop_assert_eq!(last_day, comptoir_calendar::clock::paris_date(&first).unwrap());
+                    }
+                    RefundDue::Pending { not_before } => {
+                        prop_assert!(not_before <= law);
+                        prop_assert!(!facts.is_collection_offered());
+                    }
+                }
+                if let (Some(expected), Some(due)) = (d.expected(), d.due().last_day()) {
+                    prop_assert!(expected.latest() <= due);
+                }
+            }
+            Err(e) => {
+                prop_assert!(e.is_invalid_policy());
+                prop_assert_eq!(result.unwrap_err(), e);
+            }
         }
     }
 

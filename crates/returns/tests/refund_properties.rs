@@ -6,8 +6,8 @@ use comptoir_money::Eur;
 use comptoir_promo::{Line, LineRef, Quantity};
 use comptoir_returns::strategies::{self, EventMix};
 use comptoir_returns::{
-    Refund, RefundAmountPolicy, RefundCause, RefundLedger, RefundMethod, Return, ReturnedItem,
-    ReturnsError,
+    Refund, RefundAmountPolicy, RefundCause, RefundLedger, RefundMethod, Return, ReturnCosts,
+    ReturnedItem, ReturnsError,
 };
 use proptest::prelude::*;
 
@@ -32,11 +32,15 @@ fn policy() -> impl Strategy<Value = RefundAmountPolicy> {
     (
         method(),
         proptest::option::of(comptoir_money::strategies::amount_up_to(1_500)),
+        prop_oneof![Just(ReturnCosts::Shop), Just(ReturnCosts::Customer)],
     )
-        .prop_map(|(method, cheapest_standard_delivery)| RefundAmountPolicy {
-            method,
-            cheapest_standard_delivery,
-        })
+        .prop_map(
+            |(method, cheapest_standard_delivery, return_costs)| RefundAmountPolicy {
+                method,
+                cheapest_standard_delivery,
+                return_costs,
+            },
+        )
 }
 
 /// The delivery refund the rule gives when the order is complete.

@@ -14,7 +14,7 @@ use comptoir_promo::{
 use comptoir_returns::{
     Cancellation, CancelledLine, Depreciation, Inspection, LapseReason, LegalInterestRate,
     OfferKind, RefundAmountPolicy, RefundCause, RefundDecision, RefundFacts, RefundLedger,
-    RefundMethod, Return, ReturnedItem, ReturnsError, ReturnsPolicy, SurchargeTier,
+    RefundMethod, Return, ReturnCosts, ReturnedItem, ReturnsError, ReturnsPolicy, SurchargeTier,
 };
 
 type Result = core::result::Result<(), Box<dyn std::error::Error>>;
@@ -760,6 +760,78 @@ fn ret2_a_pending_inspection_is_refused() -> Result {
         Err(ReturnsError::InspectionPending { line: "b".into() })
     );
     assert!(ledger.refunds().is_empty());
+    Ok(())
+}
+
+// RET-2, L221-23: the FAQ refuses products with "traces d'utilisations anormales" or without
+// their packaging; the law only lets the shop deduct the depreciation that handling beyond
+// trying the product caused. A mug used and sent back without its box is taken back: the
+// inspection deducts 4.00 with its reason, the rest is refunded, and the mug no longer counts
+// among the items kept. An inspection has no "refused" outcome.
+#[test]
+fn ret2_a_used_product_without_its_packaging_is_depreciated_never_refused() -> Result {
+    let order = order_of(&[("mug", "12.00", 2), ("cup", "8.00", 1)], &[]);
+    let mut ledger = ledger(&order, RefundMethod::Repricing);
+    let worn = Depreciation::new(eur("4.00"), "traces d'usage, boîte manquante")?;
+    let refund = ledger.record(
+        &order,
+        Return::new([units("mug", 1).inspected(Inspection::Depreciated(worn))])?,
+    )?;
+    assert_eq!(refund.amount(), eur("8.00"));
+    assert_eq!(ledger.kept_units(&"mug".parse()?), Some(1));
+    let message = refund.message_fr();
+    assert!(message.contains("pour dépréciation : traces d'usage, boîte manquante."));
+    assert!(!message.contains("refus"));
+    // Every outcome of an inspection either refunds or waits; none turns the goods away.
+    for inspection in [
+        Inspection::Accepted,
+        Inspection::Depreciated(Depreciation::new(eur("0.01"), "rayure")?),
+        Inspection::Pending,
+    ] {
+        let back = Return::new([units("cup", 1).inspected(inspection.clone())])?;
+        match ledger.preview(&order, &back.into()) {
+            Ok(refund) => assert!(refund.amount().is_positive(), "{inspection:?}"),
+            Err(e) => assert_eq!(e, ReturnsError::InspectionPending { line: "cup".into() }),
+        }
+    }
+    Ok(())
+}
+
+// RET-2, L221-23: sending the goods back is at the shop's cost unless its terms told the
+// customer otherwise before the order; the refund says which, for a return only.
+#[test]
+fn ret2_return_costs_are_the_shop_s_by_default_and_the_refund_says_so() -> Result {
+    let order = order_of(&[("mug", "12.00", 2), ("cup", "8.00", 1)], &[]);
+    let mut shop_pays = ledger(&order, RefundMethod::Repricing);
+    assert_eq!(shop_pays.policy().return_costs, ReturnCosts::Shop);
+    let refund = shop_pays.record(&order, ret(&[("mug", 1)]))?;
+    assert_eq!(refund.explanation().return_costs(), Some(ReturnCosts::Shop));
+    assert!(
+        refund
+            .message_fr()
+            .ends_with("Les frais de renvoi des articles sont à notre charge.")
+    );
+    let cancelled = shop_pays.record(&order, cancel(&[("cup", 1)]))?;
+    assert_eq!(cancelled.explanation().return_costs(), None);
+    assert!(!cancelled.message_fr().contains("frais de renvoi"));
+
+    let mut customer_pays = RefundLedger::new(
+        &order,
+        RefundAmountPolicy {
+            return_costs: ReturnCosts::Customer,
+            ..RefundAmountPolicy::default()
+        },
+    )?;
+    let refund = customer_pays.record(&order, ret(&[("mug", 1)]))?;
+    assert_eq!(refund.amount(), eur("12.00"));
+    assert_eq!(
+        refund.explanation().return_costs(),
+        Some(ReturnCosts::Customer)
+    );
+    assert!(refund.message_fr().contains(
+        "Les frais de renvoi des articles restent à votre charge, comme nos conditions de vente \
+         vous l'indiquaient avant votre commande."
+    ));
     Ok(())
 }
 

@@ -419,6 +419,7 @@ impl RefundLedger {
             })
             .collect();
         let cancelled_net = (!cause.is_return()).then_some(this_net);
+        let return_costs = cause.is_return().then_some(self.policy.return_costs);
         let refund = Refund {
             number: self.refunds.len().saturating_add(1),
             cause,
@@ -440,6 +441,7 @@ impl RefundLedger {
                 refunded_before: before,
                 cancelled_net,
                 delivery,
+                return_costs,
             },
         };
         Ok((refund, tally))

@@ -1,4 +1,5 @@
-//! Refund amounts after returns and cancellations (REF-1, REF-4, RET-2, RET-4, L221-24), and
+//! Refund amounts after returns and cancellations (REF-1, REF-4, RET-2, RET-4, L221-23,
+//! L221-24), and
 //! a withdrawal's refund as one decision with its dates and cost (REF-2, REF-3).
 
 mod decision;
@@ -17,4 +18,4 @@ pub use outcome::{
     DeliveryRefund, KeptGift, LapseReason, LapsedOffer, LineDeduction, OfferKind, Refund,
     RefundExplanation, RefundedLine,
 };
-pub use policy::{RefundAmountPolicy, RefundMethod};
+pub use policy::{RefundAmountPolicy, RefundMethod, ReturnCosts};

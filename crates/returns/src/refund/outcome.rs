@@ -6,7 +6,7 @@ use comptoir_money::Eur;
 use comptoir_promo::{LineRef, OfferId, ProductId, Quantity, Refusal};
 
 use crate::refund::input::RefundCause;
-use crate::refund::policy::RefundMethod;
+use crate::refund::policy::{RefundMethod, ReturnCosts};
 
 /// Why an offer of the order no longer applies to the items kept (REF-1, RET-4).
 ///
@@ -254,6 +254,7 @@ pub struct RefundExplanation {
     pub(crate) refunded_before: Eur,
     pub(crate) cancelled_net: Option<Eur>,
     pub(crate) delivery: Option<DeliveryRefund>,
+    pub(crate) return_costs: Option<ReturnCosts>,
 }
 
 impl RefundExplanation {
@@ -325,6 +326,12 @@ impl RefundExplanation {
     /// The delivery refund, when this refund completes the order.
     pub fn delivery(&self) -> Option<&DeliveryRefund> {
         self.delivery.as_ref()
+    }
+
+    /// For a return after a withdrawal, who pays for sending the goods back (RET-2,
+    /// L221-23); `None` for a cancellation, where nothing is sent back.
+    pub fn return_costs(&self) -> Option<ReturnCosts> {
+        self.return_costs
     }
 }
 
@@ -567,6 +574,9 @@ impl Refund {
                         .into(),
                 );
             }
+        }
+        if let Some(costs) = e.return_costs {
+            out.push(costs.message_fr().into());
         }
         if let Some(delivery) = &e.delivery {
             out.push(if delivery.paid.is_zero() {

@@ -1,4 +1,5 @@
-//! How refund amounts are computed: the method and the delivery cap (REF-1, L221-24).
+//! How refund amounts are computed: the method, the delivery cap and who pays for sending the
+//! goods back (REF-1, RET-2, L221-23, L221-24).
 
 use comptoir_money::Eur;
 
@@ -21,10 +22,43 @@ pub enum RefundMethod {
     Proportional,
 }
 
-/// The shop's choices for refund amounts (REF-1, REF-4, L221-24).
+/// Who pays the direct cost of sending returned goods back after a withdrawal (RET-2,
+/// C. conso L221-23).
 ///
-/// Default: the FAQ's [`RefundMethod::Repricing`] and, when a return completes the order, the
-/// order's own delivery cost refunded (`cheapest_standard_delivery: None`).
+/// The law puts it on the customer only when the shop said so before the order (L221-5 lists
+/// it among what the customer is told; L221-23 leaves it to the shop otherwise). The FAQ says
+/// nothing of it, so the default is the shop's. The value is the shop's statement of what its
+/// terms said; the refund's explanation repeats it to the customer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum ReturnCosts {
+    /// The shop pays them (a prepaid label, or the postage paid back): the default.
+    #[default]
+    Shop,
+    /// The customer pays them. Lawful only when the shop's terms told the customer so
+    /// before the order; a shop that did not may not choose this.
+    Customer,
+}
+
+impl ReturnCosts {
+    /// The sentence of the refund e-mail that says who pays for sending the goods back.
+    pub fn message_fr(self) -> &'static str {
+        match self {
+            ReturnCosts::Shop => "Les frais de renvoi des articles sont à notre charge.",
+            ReturnCosts::Customer => {
+                "Les frais de renvoi des articles restent à votre charge, comme nos conditions \
+                 de vente vous l'indiquaient avant votre commande."
+            }
+        }
+    }
+}
+
+/// The shop's choices for refund amounts (REF-1, REF-4, RET-2, L221-23, L221-24).
+///
+/// Default: the FAQ's [`RefundMethod::Repricing`]; when a return completes the order, the
+/// order's own delivery cost refunded (`cheapest_standard_delivery: None`); the cost of
+/// sending goods back borne by the shop ([`ReturnCosts::Shop`]).
 ///
 /// # Example
 ///
@@ -53,6 +87,10 @@ pub struct RefundAmountPolicy {
     /// dearer delivery the customer chose keeping the difference. `None`, the default,
     /// refunds the order's own delivery cost.
     pub cheapest_standard_delivery: Option<Eur>,
+    /// Who pays for sending the goods back after a withdrawal (L221-23): the shop by default.
+    /// The refund's explanation says which; the amount refunded does not change (a shop
+    /// that pays gives a prepaid label or pays the postage back on its own).
+    pub return_costs: ReturnCosts,
 }
 
 impl RefundAmountPolicy {
@@ -68,7 +106,7 @@ impl RefundAmountPolicy {
             .is_some_and(Eur::is_negative)
         {
             return Err(ReturnsError::InvalidPolicy {
-                reason: "the cheapest standard delivery costs less than zero",
+                reason: "cheapest_standard_delivery: the cheapest standard delivery costs less than zero",
             });
         }
         Ok(())
@@ -82,6 +120,7 @@ struct RefundAmountPolicyData {
     method: RefundMethod,
     #[serde(skip_serializing_if = "Option::is_none")]
     cheapest_standard_delivery: Option<Eur>,
+    return_costs: ReturnCosts,
 }
 
 #[cfg(feature = "serde")]
@@ -99,6 +138,7 @@ impl TryFrom<RefundAmountPolicyData> for RefundAmountPolicy {
         let policy = RefundAmountPolicy {
             method: d.method,
             cheapest_standard_delivery: d.cheapest_standard_delivery,
+            return_costs: d.return_costs,
         };
         policy.validate()?;
         Ok(policy)
@@ -111,6 +151,7 @@ impl From<RefundAmountPolicy> for RefundAmountPolicyData {
         RefundAmountPolicyData {
             method: p.method,
             cheapest_standard_delivery: p.cheapest_standard_delivery,
+            return_costs: p.return_costs,
         }
     }
 }
@@ -164,5 +205,18 @@ mod serde_tests {
                 .is_err()
         );
         assert!(serde_json::from_str::<RefundAmountPolicy>(r#"{"methd":"repricing"}"#).is_err());
+    }
+
+    // RET-2: who pays for sending goods back is stored; a record without it is the shop's.
+    #[test]
+    fn ret2_return_costs_read_back_and_default_to_the_shop() {
+        let p: RefundAmountPolicy = serde_json::from_str(r#"{"return_costs":"customer"}"#).unwrap();
+        assert_eq!(p.return_costs, ReturnCosts::Customer);
+        assert_eq!(
+            serde_json::from_str::<RefundAmountPolicy>(r#"{"method":"repricing"}"#)
+                .unwrap()
+                .return_costs,
+            ReturnCosts::Shop
+        );
     }
 }
