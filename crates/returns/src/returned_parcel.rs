@@ -1037,6 +1037,26 @@ impl ParcelDecision {
 
 /// Whether a held parcel may be disposed of (RET-3): only when the policy provides for it,
 /// after its sender was notified, once the notice period has passed.
+///
+/// # Example
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// use comptoir_calendar::{Calendar, CalendarDays};
+/// use comptoir_returns::{Disposal, ParcelPolicy, ReturnedParcel};
+///
+/// let cal = Calendar::metropolitan();
+/// let day = |m, d| Utc.with_ymd_and_hms(2026, m, d, 12, 0, 0).single().ok_or("instant");
+/// let parcel = ReturnedParcel::by_carrier(&day(6, 15)?);
+/// let policy = ParcelPolicy { disposal_after_notice: Some(CalendarDays::new(60)), ..ParcelPolicy::default() };
+///
+/// // Nobody could be told: the parcel stays, however long it waits.
+/// assert_eq!(Disposal::compute(&parcel, None::<&chrono::DateTime<Utc>>, &day(12, 31)?, &policy, &cal)?, Disposal::Keep);
+/// // Its sender was told on 1 July: 60 days later it may go.
+/// assert_eq!(Disposal::compute(&parcel, Some(&day(7, 1)?), &day(8, 30)?, &policy, &cal)?, Disposal::Keep);
+/// assert_eq!(Disposal::compute(&parcel, Some(&day(7, 1)?), &day(8, 31)?, &policy, &cal)?, Disposal::Allowed);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
