@@ -1,4 +1,5 @@
 use comptoir_account::AccountError;
+use comptoir_aftersales::AfterSalesError;
 use comptoir_calendar::CalendarError;
 use comptoir_cart::{CartError, Rejected};
 use comptoir_dispatch::DispatchError;
@@ -68,6 +69,9 @@ pub enum Error {
     /// Accounts and forms ([`comptoir_account`]).
     #[error(transparent)]
     Account(#[from] AccountError),
+    /// After-sales cases under the legal guarantee ([`comptoir_aftersales`]).
+    #[error(transparent)]
+    AfterSales(#[from] AfterSalesError),
 }
 
 impl From<Rejected> for Error {
@@ -96,6 +100,7 @@ impl Error {
             Error::Returns(e) => e.message_fr().to_owned(),
             Error::Support(e) => e.message_fr(),
             Error::Account(e) => e.message_fr(),
+            Error::AfterSales(e) => e.message_fr(),
         }
     }
 
@@ -143,6 +148,7 @@ impl Error {
             Error::Dispatch(DispatchError::InvalidPolicy { .. }) => true,
             Error::Payment(e) => e.is_invalid_policy(),
             Error::Returns(e) => e.is_invalid_policy(),
+            Error::AfterSales(e) => e.is_unlawful_policy(),
             Error::Support(e) => e.is_invalid_policy(),
             _ => false,
         }
@@ -156,8 +162,15 @@ impl Error {
         match self {
             Error::Payment(e) => e.is_unlawful_policy(),
             Error::Returns(e) => e.is_unlawful_policy(),
+            Error::AfterSales(e) => e.is_unlawful_policy(),
             _ => false,
         }
+    }
+
+    /// True when an after-sales case refused a step its state does not allow (RET-5): a
+    /// repair before the diagnosis, a refund before any decision.
+    pub fn is_illegal_transition(&self) -> bool {
+        matches!(self, Error::AfterSales(e) if e.is_illegal_transition())
     }
 
     /// True when the customer must pay another way (PAY-2: blocked card, refusal never
@@ -173,7 +186,10 @@ impl Error {
             | Error::Dispatch(DispatchError::Calendar(e))
             | Error::Payment(PaymentError::Dispatch(DispatchError::Calendar(e)))
             | Error::Returns(ReturnsError::Calendar(e))
-            | Error::Support(SupportError::Calendar(e)) => Some(e),
+            | Error::Support(SupportError::Calendar(e))
+            | Error::AfterSales(
+                AfterSalesError::Calendar(e) | AfterSalesError::Returns(ReturnsError::Calendar(e)),
+            ) => Some(e),
             _ => None,
         }
     }
@@ -185,7 +201,10 @@ impl Error {
             | Error::Promo(PromoError::Money(e))
             | Error::Cart(CartError::Promo(PromoError::Money(e)))
             | Error::Payment(PaymentError::Money(e))
-            | Error::Returns(ReturnsError::Money(e)) => Some(e),
+            | Error::Returns(ReturnsError::Money(e))
+            | Error::AfterSales(
+                AfterSalesError::Money(e) | AfterSalesError::Returns(ReturnsError::Money(e)),
+            ) => Some(e),
             _ => None,
         }
     }
@@ -206,6 +225,8 @@ mod tests {
             Error::from(PaymentError::from(DispatchError::from(out.clone()))),
             Error::from(ReturnsError::from(out.clone())),
             Error::from(SupportError::from(out.clone())),
+            Error::from(AfterSalesError::from(out.clone())),
+            Error::from(AfterSalesError::from(ReturnsError::from(out.clone()))),
             Error::from(PaymentError::DateOutOfRange),
         ] {
             assert!(e.is_out_of_range(), "{e:?}");
@@ -273,6 +294,24 @@ mod tests {
         }
         let inconsistent = Error::from(ReturnsError::InvalidPolicy { reason: "x" });
         assert!(inconsistent.is_invalid_policy() && !inconsistent.is_unlawful_policy());
+    }
+
+    // RET-5: an after-sales case's refusals keep their predicates and French sentence through
+    // the umbrella error.
+    #[test]
+    fn after_sales_errors_keep_their_predicates() {
+        let illegal = Error::from(AfterSalesError::IllegalTransition {
+            status: comptoir_aftersales::CaseStatus::Reported,
+            event: comptoir_aftersales::CaseEventKind::RemedyDelivered,
+        });
+        assert!(illegal.is_illegal_transition() && !illegal.is_invalid_policy());
+        assert!(illegal.message_fr().ends_with('.'));
+        let unlawful = Error::from(AfterSalesError::UnlawfulPolicy {
+            article: "L217-3",
+            reason: "the guarantee is shorter than two years from delivery",
+        });
+        assert!(unlawful.is_invalid_policy() && unlawful.is_unlawful_policy());
+        assert!(!unlawful.is_illegal_transition());
     }
 
     // The umbrella error crosses threads and compares, as each crate's does.

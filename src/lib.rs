@@ -11,7 +11,10 @@
 //! - [`payment`]: payment methods, 3-D Secure attempts, debit at shipment, paying in 3x
 //!   (PAY-1..7);
 //! - [`returns`]: withdrawal windows, refund amounts after returns and cancellations, refund
-//!   deadlines and late-refund surcharges (RET-1, RET-2, RET-4, REF-1..4);
+//!   deadlines and late-refund surcharges, returned parcels nobody can identify (RET-1..4,
+//!   REF-1..4);
+//! - [`aftersales`]: after-sales under the legal guarantee of conformity, the case's states,
+//!   deadlines and the customer's options (RET-5);
 //! - [`support`]: customer-service phone hours and the written-answer deadline (SUP-1..2);
 //! - [`account`]: registration form, profile changes, address book (ACC-1..4).
 //!
@@ -81,6 +84,7 @@ pub mod legal {}
 pub use chrono;
 pub use chrono_tz;
 pub use comptoir_account as account;
+pub use comptoir_aftersales as aftersales;
 pub use comptoir_calendar as calendar;
 pub use comptoir_calendar::clock::Paris;
 pub use comptoir_cart as cart;

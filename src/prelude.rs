@@ -2,7 +2,8 @@
 //!
 //! It brings the types a checkout service, a back office or a customer-service tool calls
 //! every day: the calendar and the Paris clock, amounts, the dispatch dates, offers and the
-//! cart, payment, withdrawals and refunds, customer service and accounts, and the chrono
+//! cart, payment, withdrawals and refunds, returned parcels, after-sales cases, customer
+//! service and accounts, and the chrono
 //! types their signatures use. Each crate's less common types stay in its module
 //! (`comptoir::promo::Selection`, `comptoir::returns::Roll`...).
 //!
@@ -51,3 +52,9 @@ pub use comptoir_returns::{
     RefundLedger, Return, ReturnedItem, ReturnsPolicy, Surcharge, WithdrawalWindows,
 };
 pub use comptoir_support::{LineStatus, Support, SupportPolicy};
+
+pub use comptoir_aftersales::{
+    AfterSalesCase, CaseDeadline, CaseStatus, Claim, Coverage, CustomerOption, Finding,
+    GuaranteePolicy, Postage, Remedy,
+};
+pub use comptoir_returns::{ParcelDecision, ReturnCandidate, ReturnedParcel};

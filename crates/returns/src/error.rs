@@ -224,6 +224,37 @@ pub enum ReturnsError {
         /// The refund's number, from 1.
         refund: usize,
     },
+    /// A returned parcel's order or tracking number that cannot be a reference (RET-3).
+    #[error("{what} {value:?} is not a reference: {reason}")]
+    InvalidParcelReference {
+        /// `"order number"` or `"tracking number"`.
+        what: &'static str,
+        /// The text given.
+        value: String,
+        /// What is wrong with it.
+        reason: &'static str,
+    },
+    /// A mark of a parcel's description with nothing but spaces (RET-3).
+    #[error("a parcel mark is blank")]
+    BlankParcelMark,
+    /// Two candidates for a returned parcel with the same order number (RET-3).
+    #[error("order {order} is given twice among the candidates for a returned parcel")]
+    DuplicateReturnCandidate {
+        /// The order number.
+        order: String,
+    },
+    /// An event about a returned parcel dated before the one it follows (RET-3).
+    #[error("{event} at {at} is before {earlier} at {earlier_at}")]
+    ParcelTimeline {
+        /// The event out of order.
+        event: &'static str,
+        /// When it was said to happen.
+        at: DateTime<Utc>,
+        /// The event it must follow.
+        earlier: &'static str,
+        /// When that happened.
+        earlier_at: DateTime<Utc>,
+    },
     /// The order could not be read or repriced.
     #[error(transparent)]
     Cart(#[from] CartError),
@@ -246,6 +277,18 @@ impl ReturnsError {
                 | ReturnsError::NoticeBeforeValidation { .. }
                 | ReturnsError::CheckedWithoutReceipt { .. }
                 | ReturnsError::CheckedBeforeReceived { .. }
+                | ReturnsError::ParcelTimeline { .. }
+        )
+    }
+
+    /// True when what was read on or said of a returned parcel is refused (RET-3).
+    pub fn is_bad_parcel_input(&self) -> bool {
+        matches!(
+            self,
+            ReturnsError::InvalidParcelReference { .. }
+                | ReturnsError::BlankParcelMark
+                | ReturnsError::DuplicateReturnCandidate { .. }
+                | ReturnsError::ParcelTimeline { .. }
         )
     }
 
@@ -360,6 +403,15 @@ impl ReturnsError {
             }
             ReturnsError::InspectionPending { .. } => {
                 "Le contrôle des articles retournés n'est pas terminé : le remboursement sera calculé ensuite."
+            }
+            ReturnsError::InvalidParcelReference { .. } => {
+                "Ce numéro de commande ou de suivi n'est pas valide : vérifiez-le sur votre confirmation de commande ou votre preuve de dépôt."
+            }
+            ReturnsError::BlankParcelMark => {
+                "Décrivez chaque signe distinctif du colis (autocollant, timbre, inscription) par quelques mots."
+            }
+            ReturnsError::DuplicateReturnCandidate { .. } | ReturnsError::ParcelTimeline { .. } => {
+                "Une erreur technique empêche de traiter ce colis de retour : contactez notre service client."
             }
             ReturnsError::NotAWithdrawal { .. } => {
                 "Ce remboursement fait suite à une annulation, pas à une rétractation."

@@ -29,7 +29,12 @@
 //!   5, 10, 20, 50 % and 5 more points per month, capped at the products' price; the legal
 //!   interest the article adds after the cap is left to the caller;
 //! - all of it for one withdrawal refund in one call ([`RefundDecision`]): amount, due date,
-//!   surcharge when paid late, total.
+//!   surcharge when paid late, total;
+//! - **RET-3** returned parcels nobody announced or can identify ([`ParcelMatch`],
+//!   [`ParcelDecision`], [`Disposal`]): matched to an order by order number, tracking number
+//!   (the proof of shipment) or description, never guessed; held and recorded when unmatched,
+//!   never destroyed without notice; sent back when neither a withdrawal nor agreed; never
+//!   taken by hand. See [`ReturnedParcel`] and the section below.
 //!
 //! Every length, roll and switch is a policy value ([`ReturnsPolicy`],
 //! [`RefundAmountPolicy`]) whose `Default` is the FAQ's where the FAQ is lawful. Nothing reads
@@ -181,6 +186,43 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
+//! # A returned parcel without its form (RET-3)
+//!
+//! ```
+//! use chrono::{TimeZone, Utc};
+//! use comptoir_returns::{
+//!     Packaging, ParcelDecision, ParcelDescription, ParcelMatch, ParcelPolicy, ReturnCandidate,
+//!     ReturnGround, ReturnedParcel,
+//! };
+//!
+//! // A padded envelope with a unicorn sticker and a teapot inside, no form, no number.
+//! let at = Utc.with_ymd_and_hms(2026, 6, 15, 9, 30, 0).single().ok_or("instant")?;
+//! let seen = ParcelDescription::new(
+//!     Some(Packaging::PaddedEnvelope),
+//!     ["autocollant licorne"],
+//!     ["theiere".parse()?],
+//! )?;
+//! let parcel = ReturnedParcel::by_carrier(&at).with_description(seen);
+//!
+//! // Two orders could be it: a withdrawal whose customer described the envelope, and an
+//! // order of the same teapot with nothing announced.
+//! let candidates = [
+//!     ReturnCandidate::new("CMD41".parse()?, ReturnGround::Withdrawal).with_description(
+//!         ParcelDescription::new(Some(Packaging::PaddedEnvelope), ["Autocollant licorne"], ["theiere".parse()?])?,
+//!     ),
+//!     ReturnCandidate::new("CMD42".parse()?, ReturnGround::None)
+//!         .with_description(ParcelDescription::of_products(["theiere".parse()?])),
+//! ];
+//! let policy = ParcelPolicy::default();
+//! let found = ParcelMatch::compute(&parcel, &candidates, &policy)?;
+//! assert_eq!(found.order().map(|o| o.as_str()), Some("CMD41"));
+//! assert!(!found.is_identified()); // a description is never enough on its own
+//! let decision = ParcelDecision::compute(&parcel, &candidates, &policy)?;
+//! assert!(matches!(decision, ParcelDecision::ConfirmWithCustomer { .. }));
+//! assert!(decision.keeps_parcel());
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
 //! `cargo run -p comptoir-returns --example withdrawal_and_refund` follows one withdrawal from
 //! the parcels to a late refund.
 //!
@@ -214,6 +256,7 @@ mod policy;
 mod receipt;
 mod refund;
 mod refund_deadline;
+mod returned_parcel;
 #[cfg(feature = "proptest")]
 pub mod strategies;
 mod surcharge;
@@ -232,6 +275,11 @@ pub use refund::{
     ReturnCosts, ReturnedItem,
 };
 pub use refund_deadline::{DeferredUntil, RefundDeadlines, RefundDue, RefundFacts};
+pub use returned_parcel::{
+    Arrival, DescriptionScore, Disposal, MatchConflict, MatchKey, OrderNumber, Packaging,
+    ParcelDecision, ParcelDescription, ParcelMatch, ParcelPolicy, ReturnCandidate, ReturnGround,
+    ReturnedParcel, TrackingNumber,
+};
 pub use surcharge::{
     AmountDue, LegalInterestRate, LegalInterestReading, ProductsPrice, Surcharge, SurchargePolicy,
     SurchargeTier,

@@ -20,7 +20,13 @@
 //! });
 //! ```
 
+mod parcels;
 mod refunds;
+
+pub use parcels::{
+    order_number, packaging, parcel_description, return_candidate, return_candidates,
+    returned_parcel, tracking_number,
+};
 
 pub use refunds::{
     EventMix, emptying_events, order_and_events, order_without_gifts_and_events, validated_order,
