@@ -72,7 +72,7 @@ impl OrderAmount {
     ///
     /// ```
     /// use chrono::{TimeZone, Utc};
-    /// use comptoir_cart::{Cart, Delivery, DeliveryService, Terms};
+    /// use comptoir_cart::{Cart, CustomerId, Delivery, DeliveryService, Terms};
     /// use comptoir_payment::OrderAmount;
     /// use comptoir_promo::{Catalogue, EvaluationContext, Line, Quantity};
     ///
@@ -83,7 +83,7 @@ impl OrderAmount {
     /// let mut cart = Cart::new();
     /// cart.add_line(Line::new("l1".parse()?, "kettle".parse()?, "95.10".parse()?, Quantity::ONE)?, &terms)?;
     /// cart.choose_delivery(Delivery::new(DeliveryService::Pickup, "4.90".parse()?)?, &terms)?;
-    /// let order = cart.validate(&terms)?;
+    /// let order = cart.validate(CustomerId::new(1), &terms)?;
     /// let amount = OrderAmount::from_order(&order)?;
     /// assert_eq!(amount.products(), "95.10".parse()?);
     /// assert_eq!(amount.total()?, order.total());

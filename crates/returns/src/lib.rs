@@ -97,7 +97,7 @@
 //! use chrono::TimeZone;
 //! use chrono_tz::Europe::Paris;
 //! use comptoir_calendar::Calendar;
-//! use comptoir_cart::{Cart, Delivery, DeliveryService, Terms};
+//! use comptoir_cart::{Cart, CustomerId, Delivery, DeliveryService, Terms};
 //! use comptoir_money::Decimal;
 //! use comptoir_promo::*;
 //! use comptoir_returns::{
@@ -116,7 +116,7 @@
 //! cart.add_line(Line::new("a".parse()?, "A".parse()?, "90".parse()?, Quantity::ONE)?, &terms)?;
 //! cart.add_line(Line::new("b".parse()?, "B".parse()?, "30".parse()?, Quantity::ONE)?, &terms)?;
 //! cart.choose_delivery(Delivery::new(DeliveryService::Pickup, "4.90".parse()?)?, &terms)?;
-//! let order = cart.validate(&terms)?;
+//! let order = cart.validate(CustomerId::new(1), &terms)?;
 //!
 //! let mut ledger = RefundLedger::new(&order, RefundAmountPolicy::default())?;
 //! let first = ledger.record(&order, Return::new([ReturnedItem::item("b".parse()?, Quantity::ONE)])?)?;

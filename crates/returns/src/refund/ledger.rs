@@ -173,7 +173,7 @@ struct Part {
 ///
 /// ```
 /// use chrono::{TimeZone, Utc};
-/// use comptoir_cart::{Cart, Delivery, DeliveryService, Terms};
+/// use comptoir_cart::{Cart, CustomerId, Delivery, DeliveryService, Terms};
 /// use comptoir_promo::*;
 /// use comptoir_returns::{RefundAmountPolicy, RefundLedger, Return, ReturnedItem};
 ///
@@ -191,7 +191,7 @@ struct Part {
 /// cart.add_line(Line::new("b".parse()?, "B".parse()?, "30".parse()?, Quantity::ONE)?, &terms)?;
 /// cart.enter_code("DIX", &terms)?;
 /// cart.choose_delivery(Delivery::new(DeliveryService::Pickup, "0".parse()?)?, &terms)?;
-/// let order = cart.validate(&terms)?;
+/// let order = cart.validate(CustomerId::new(1), &terms)?;
 /// assert_eq!(order.total(), "110.00".parse()?);
 ///
 /// let mut ledger = RefundLedger::new(&order, RefundAmountPolicy::default())?;
@@ -822,7 +822,7 @@ impl RefundLedger {
     ///
     /// ```
     /// # use chrono::{TimeZone, Utc};
-    /// # use comptoir_cart::{Cart, Delivery, DeliveryService, Terms};
+    /// # use comptoir_cart::{Cart, CustomerId, Delivery, DeliveryService, Terms};
     /// # use comptoir_promo::{Catalogue, EvaluationContext, Line, Quantity};
     /// use comptoir_returns::{LedgerRecord, RefundAmountPolicy, RefundLedger, Return, ReturnedItem};
     /// # let at = Utc.with_ymd_and_hms(2026, 11, 26, 9, 0, 0).single().ok_or("instant")?;
@@ -832,7 +832,7 @@ impl RefundLedger {
     /// # let mut cart = Cart::new();
     /// # cart.add_line(Line::new("mug".parse()?, "mug".parse()?, "12.00".parse()?, Quantity::new(2)?)?, &terms)?;
     /// # cart.choose_delivery(Delivery::new(DeliveryService::Pickup, "3.90".parse()?)?, &terms)?;
-    /// # let order = cart.validate(&terms)?;
+    /// # let order = cart.validate(CustomerId::new(1), &terms)?;
     /// let mut ledger = RefundLedger::new(&order, RefundAmountPolicy::default())?;
     /// ledger.record(&order, Return::new([ReturnedItem::item("mug".parse()?, Quantity::ONE)])?)?;
     /// let stored = serde_json::to_string(&ledger)?;
