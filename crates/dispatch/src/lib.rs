@@ -70,12 +70,31 @@
     )
 )]
 
+mod deadline;
 mod error;
+mod french;
+mod fulfilment;
+mod incident;
+mod parcel;
+mod peak;
 mod policy;
 mod schedule;
 #[cfg(feature = "proptest")]
 pub mod strategies;
 
+pub use deadline::{
+    DeliveryDeadline, DeliveryFacts, DeliveryRemedies, DeliveryStanding, FormalNotice,
+    LEGAL_DELIVERY_DAYS, Termination, TerminationBasis,
+};
 pub use error::DispatchError;
+pub use fulfilment::{
+    CancelReason, CancelledUnits, Claim, ClaimId, ClaimKind, Fulfilment, IncidentId, LineProgress,
+    MissingItem, Progress, Resolution, RestockWait, Settlement, UnavailabilityNotice,
+};
+pub use incident::{Incident, IncidentKind};
+pub use parcel::{
+    DropPoint, Parcel, ParcelId, ParcelReceipt, ParcelState, TrackingEvent, TrackingKind,
+};
+pub use peak::{DispatchForecast, Lengthening, PeakPeriod, PeakPeriods};
 pub use policy::DispatchPolicy;
 pub use schedule::DispatchSchedule;
