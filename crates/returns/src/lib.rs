@@ -21,7 +21,13 @@
 //!   5, 10, 20, 50 % and 5 more points per month, capped at the products' price; the legal
 //!   interest the article adds after the cap is left to the caller;
 //! - all of it for one withdrawal refund in one call ([`RefundDecision`]): amount, due date,
-//!   surcharge when paid late, total.
+//!   surcharge when paid late, total;
+//! - **REF-4, DISP-4, DISP-5, L216-7, L241-4** the refund of products the shop will not
+//!   deliver (cancelled as unavailable, lost, not delivered as ordered, or a contract
+//!   terminated for late delivery) in one call ([`CancellationDecision`]): due 14 days after
+//!   the customer's choice or the termination, increased by 10, 20 or 50 % when late, in the
+//!   wording of L241-4 in force for the contract ([`L2414Wording`]: Ordonnance n° 2021-1247
+//!   for contracts from 1 January 2022).
 //!
 //! Every length, roll and switch is a policy value ([`ReturnsPolicy`],
 //! [`RefundAmountPolicy`]) whose `Default` is the FAQ's. Nothing reads the clock: every
@@ -169,6 +175,7 @@
     )
 )]
 
+mod cancellation;
 mod error;
 mod period;
 mod policy;
@@ -180,6 +187,9 @@ mod surcharge;
 mod withdrawal;
 
 /// The count of calendar days the periods and lateness use, from the calendar crate.
+pub use cancellation::{
+    CancellationDecision, CancellationFacts, CancellationGround, L2414Wording, NonDeliverySurcharge,
+};
 pub use comptoir_calendar::CalendarDays;
 pub use error::ReturnsError;
 pub use period::{Deadline, Period, Roll};

@@ -78,7 +78,7 @@ impl RefundDecision {
     /// # Errors
     ///
     /// - [`ReturnsError::NotAWithdrawal`] for the refund of a cancellation (REF-4), whose
-    ///   deadline is not a withdrawal's;
+    ///   deadline and surcharge are [`CancellationDecision`](crate::CancellationDecision)'s;
     /// - the errors of [`RefundDeadlines::compute`] (contradictory facts, an invalid policy,
     ///   a date out of the calendar's range) and of [`RefundDeadlines::days_late`];
     /// - [`ReturnsError::Money`] on overflow.

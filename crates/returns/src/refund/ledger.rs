@@ -159,7 +159,9 @@ struct Part {
 /// that leaves nothing refunds what the entitlement still owes, if that is more); it counts
 /// among the refunds made. When everything is returned or
 /// cancelled, the delivery paid is refunded up to the cheapest standard delivery
-/// ([`RefundAmountPolicy::cheapest_standard_delivery`]); a partial return refunds none.
+/// ([`RefundAmountPolicy::cheapest_standard_delivery`]), in full when nothing came back by a
+/// withdrawal (an order emptied by cancellations alone was never delivered as agreed); a
+/// partial return refunds none.
 ///
 /// **Storing it.** With the `serde` feature the ledger serialises to a [`LedgerRecord`]: the
 /// order's stamp, the policy, and each refund's cause and figures. A stored ledger is read
@@ -385,7 +387,12 @@ impl RefundLedger {
         };
         tally.refunded_products = tally.refunded_products.checked_add(products)?;
         let delivery = if nothing_kept && !tally.complete {
-            let delivery = self.delivery_refund(order);
+            // L221-24's cap on delivery is a withdrawal's: an order emptied by cancellations
+            // alone was never delivered as agreed, and everything paid comes back (REF-4,
+            // L216-7).
+            let withdrawn = tally.lines.iter().any(|t| t.returned > 0)
+                || tally.gifts.iter().any(|(_, back)| *back);
+            let delivery = self.delivery_refund(order, withdrawn);
             tally.complete = true;
             tally.refunded_delivery = tally.refunded_delivery.checked_add(delivery.refunded)?;
             Some(delivery)
@@ -508,8 +515,9 @@ impl RefundLedger {
     }
 
     /// The delivery refund of a return or cancellation that completes the order: the delivery
-    /// paid, up to the cheapest standard delivery (L221-24).
-    fn delivery_refund(&self, order: &Order) -> DeliveryRefund {
+    /// paid, up to the cheapest standard delivery (L221-24) when goods came back after a
+    /// withdrawal, in full when everything was cancelled.
+    fn delivery_refund(&self, order: &Order, withdrawn: bool) -> DeliveryRefund {
         let paid = frozen::paid_delivery(order);
         let cheapest_standard = self
             .policy
@@ -518,7 +526,11 @@ impl RefundLedger {
         DeliveryRefund {
             paid,
             cheapest_standard,
-            refunded: paid.min(cheapest_standard),
+            refunded: if withdrawn {
+                paid.min(cheapest_standard)
+            } else {
+                paid
+            },
         }
     }
 }
