@@ -276,6 +276,18 @@ pub enum Settlement {
 #[cfg_attr(feature = "serde", serde(transparent))]
 pub struct ClaimId(u32);
 
+impl ClaimId {
+    /// The claim numbered `number` (from 0, in the order claims were made).
+    pub const fn new(number: u32) -> ClaimId {
+        ClaimId(number)
+    }
+
+    /// Its number.
+    pub const fn get(self) -> u32 {
+        self.0
+    }
+}
+
 impl fmt::Display for ClaimId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.0)
@@ -436,6 +448,18 @@ impl MissingItem {
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(transparent))]
 pub struct IncidentId(u32);
+
+impl IncidentId {
+    /// The incident numbered `number` (from 0, in the order incidents were reported).
+    pub const fn new(number: u32) -> IncidentId {
+        IncidentId(number)
+    }
+
+    /// Its number.
+    pub const fn get(self) -> u32 {
+        self.0
+    }
+}
 
 impl fmt::Display for IncidentId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
