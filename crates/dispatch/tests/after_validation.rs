@@ -806,3 +806,51 @@ fn l216_6_a_delivered_order_cannot_be_terminated() {
         Err(DispatchError::TerminationOfAnotherOrder { .. })
     ));
 }
+
+// DISP-4, DISP-5, L216-6: stored values are checked when read, as their constructors check
+// them.
+#[cfg(feature = "serde")]
+#[test]
+fn disp4_disp5_stored_values_are_checked_when_read() {
+    let id: ParcelId = serde_json::from_str(r#""6A0001""#).unwrap();
+    assert_eq!(serde_json::to_string(&id).unwrap(), r#""6A0001""#);
+    assert!(serde_json::from_str::<ParcelId>(r#""6A 0001""#).is_err());
+
+    let christmas = PeakPeriod::new(
+        "Noël",
+        DayWindow::new(ymd(12, 1), ymd(12, 24)).unwrap(),
+        Lengthening::new(BusinessDays::new(2), BusinessDays::new(2)).unwrap(),
+    )
+    .unwrap();
+    let peaks = PeakPeriods::new([christmas]).unwrap();
+    let json = serde_json::to_string(&peaks).unwrap();
+    assert_eq!(
+        json,
+        r#"[{"name":"Noël","days":"2026-12-01/2026-12-24","lengthening":{"preparation":2,"promise":2}}]"#
+    );
+    assert_eq!(serde_json::from_str::<PeakPeriods>(&json).unwrap(), peaks);
+    let overlapping = r#"[{"name":"a","days":"2026-12-01/2026-12-24","lengthening":{"preparation":0,"promise":0}},
+                          {"name":"b","days":"2026-12-24/2026-12-31","lengthening":{"preparation":0,"promise":0}}]"#;
+    assert!(serde_json::from_str::<PeakPeriods>(overlapping).is_err());
+    let shorter = r#"{"preparation":3,"promise":1}"#;
+    assert!(serde_json::from_str::<Lengthening>(shorter).is_err());
+
+    let incident = Incident::new(IncidentKind::Anomaly, "adresse incomplète", &at(6, 2, 9, 0))
+        .unwrap()
+        .concerning([item("tea")]);
+    let json = serde_json::to_string(&incident).unwrap();
+    assert_eq!(serde_json::from_str::<Incident>(&json).unwrap(), incident);
+    assert!(serde_json::from_str::<Incident>(&json.replace("adresse incomplète", " ")).is_err());
+
+    let notice = FormalNotice::new(&at(7, 2, 9, 0), ymd(7, 9)).unwrap();
+    let json = serde_json::to_string(&notice).unwrap();
+    assert_eq!(serde_json::from_str::<FormalNotice>(&json).unwrap(), notice);
+    assert!(
+        serde_json::from_str::<FormalNotice>(&json.replace("2026-07-09", "2026-07-01")).is_err()
+    );
+    let facts = DeliveryFacts::default()
+        .with_formal_notice(notice)
+        .with_essential_date();
+    let json = serde_json::to_string(&facts).unwrap();
+    assert_eq!(serde_json::from_str::<DeliveryFacts>(&json).unwrap(), facts);
+}
