@@ -799,6 +799,20 @@ impl Fulfilment {
         at: DateTime<Utc>,
         event: impl FnOnce(&mut Fulfilment) -> Result<T, DispatchError>,
     ) -> Result<T, DispatchError> {
+        self.check_time(at)?;
+        let mut next = self.clone();
+        let out = event(&mut next)?;
+        next.last_event_at = at;
+        if next.shipped_in_full_at.is_none() && next.has_shipped_in_full() {
+            next.shipped_in_full_at = Some(at);
+        }
+        *self = next;
+        Ok(out)
+    }
+
+    /// The checks every event passes: the contract stands, and the event is neither before
+    /// the order nor before the previous event.
+    fn check_time(&self, at: DateTime<Utc>) -> Result<(), DispatchError> {
         if let Some(terminated_at) = self.terminated_at {
             return Err(DispatchError::OrderTerminated { terminated_at });
         }
@@ -814,14 +828,7 @@ impl Fulfilment {
                 previous: self.last_event_at,
             });
         }
-        let mut next = self.clone();
-        let out = event(&mut next)?;
-        next.last_event_at = at;
-        if next.shipped_in_full_at.is_none() && next.has_shipped_in_full() {
-            next.shipped_in_full_at = Some(at);
-        }
-        *self = next;
-        Ok(out)
+        Ok(())
     }
 
     fn has_shipped_in_full(&self) -> bool {
@@ -1270,7 +1277,9 @@ impl Fulfilment {
         }
         // Not packed in this parcel: say where it is, changing nothing. The checks of an
         // event still apply, so that a report out of order is refused the same way.
-        self.apply(at, |f| {
+        self.check_time(at)?;
+        let f = &*self;
+        {
             let parcel = f.parcel(id).ok_or_else(|| DispatchError::UnknownParcel {
                 parcel: id.to_string(),
             })?;
@@ -1306,7 +1315,7 @@ impl Fulfilment {
                 line: line_label(line),
                 parcel: id.to_string(),
             })
-        })
+        }
     }
 
     /// Settles claim `claim` at `at` as the customer chose: the ordered item sent again in a
