@@ -88,7 +88,11 @@ fn shop_offers() -> Result<Catalogue> {
 }
 
 /// CART-1..3, PROMO-1..5, SHIP-1: the cart, its codes and offers, and its validation.
-fn cart_to_order(offers: &Catalogue, validated_at: &DateTime<Tz>) -> Result<Order> {
+fn cart_to_order(
+    offers: &Catalogue,
+    validated_at: &DateTime<Tz>,
+    customer: CustomerId,
+) -> Result<Order> {
     // The instant is an input: the crates never read a clock.
     let context = EvaluationContext::new(*validated_at);
     let terms = Terms::new(offers, &context);
@@ -120,7 +124,8 @@ fn cart_to_order(offers: &Catalogue, validated_at: &DateTime<Tz>) -> Result<Orde
         );
     }
 
-    let order = cart.validate(&terms)?;
+    // ACC-1: the order is recorded under the customer's account, for the order history.
+    let order = cart.validate(customer, &terms)?;
     for applied in order.evaluation().applied() {
         println!(
             "Offer applied          {} (-{})",
@@ -204,7 +209,7 @@ fn main() -> Result<()> {
     heading("Cart, promotions and validation (CART-1..3, PROMO-1..5, SHIP-1)");
     let ordered_at = paris(2026, 5, 23, 18, 0)?;
     let offers = shop_offers()?;
-    let placed = cart_to_order(&offers, &ordered_at)?;
+    let placed = cart_to_order(&offers, &ordered_at, account.id())?;
 
     // DISP-1..3: when the validated order leaves the warehouse.
     heading("Dispatch of this order (DISP-1..3)");

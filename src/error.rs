@@ -186,6 +186,7 @@ impl Error {
             | Error::Dispatch(DispatchError::Calendar(e))
             | Error::Payment(PaymentError::Dispatch(DispatchError::Calendar(e)))
             | Error::Returns(ReturnsError::Calendar(e))
+            | Error::Returns(ReturnsError::Dispatch(DispatchError::Calendar(e)))
             | Error::Support(SupportError::Calendar(e))
             | Error::AfterSales(
                 AfterSalesError::Calendar(e) | AfterSalesError::Returns(ReturnsError::Calendar(e)),
@@ -224,6 +225,7 @@ mod tests {
             Error::from(DispatchError::from(out.clone())),
             Error::from(PaymentError::from(DispatchError::from(out.clone()))),
             Error::from(ReturnsError::from(out.clone())),
+            Error::from(ReturnsError::from(DispatchError::from(out.clone()))),
             Error::from(SupportError::from(out.clone())),
             Error::from(AfterSalesError::from(out.clone())),
             Error::from(AfterSalesError::from(ReturnsError::from(out.clone()))),

@@ -5,14 +5,17 @@
 //!
 //! - [`money`]: euro amounts at cent scale, rounding and exact allocation;
 //! - [`calendar`]: French business days and the Europe/Paris shop clock (CAL-1..5);
-//! - [`dispatch`]: the 11:00 cutoff and dispatch dates (DISP-1..3);
+//! - [`dispatch`]: the 11:00 cutoff and dispatch dates, busy periods, unavailable products,
+//!   parcels and their tracking, the legal delivery deadline (DISP-1..5, SHIP-2, L216-1,
+//!   L216-6);
 //! - [`promo`]: the promotion engine, offers as data, stacking and allocation (PROMO-1..5);
-//! - [`cart`]: the open cart, its lock-in at validation and the frozen order (CART-1..3, SHIP-1);
+//! - [`cart`]: the open cart, its lock-in at validation and the frozen order of a customer
+//!   (CART-1..3, SHIP-1, ACC-1);
 //! - [`payment`]: payment methods, 3-D Secure attempts, debit at shipment, paying in 3x
 //!   (PAY-1..7);
 //! - [`returns`]: withdrawal windows, refund amounts after returns and cancellations, refund
-//!   deadlines and late-refund surcharges, returned parcels nobody can identify (RET-1..4,
-//!   REF-1..4);
+//!   deadlines and late-refund surcharges, the refund of products never delivered, returned
+//!   parcels nobody can identify (RET-1..4, REF-1..4, L216-7, L241-4);
 //! - [`aftersales`]: after-sales under the legal guarantee of conformity, the case's states,
 //!   deadlines and the customer's options (RET-5);
 //! - [`support`]: customer-service phone hours and the written-answer deadline (SUP-1..2);

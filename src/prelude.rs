@@ -36,7 +36,10 @@ pub use comptoir_calendar::{
 pub use comptoir_cart::{
     Cart, CartOrOrder, CodeOutcome, ColissimoDestination, Delivery, DeliveryService, Order, Terms,
 };
-pub use comptoir_dispatch::{DispatchPolicy, DispatchSchedule};
+pub use comptoir_dispatch::{
+    DeliveryDeadline, DispatchPolicy, DispatchSchedule, Fulfilment, ParcelId, TrackingEvent,
+    TrackingKind,
+};
 pub use comptoir_money::{Decimal, Eur, Percent};
 pub use comptoir_payment::{
     Card, CardBrand, CardToken, Device, Eligibility, ExpectedDebit, ExpiryMonth, InstalmentPolicy,
@@ -47,9 +50,10 @@ pub use comptoir_promo::{
     Priority, PromoPolicy, Quantity, Selection, Target, Trigger, ValidityWindow,
 };
 pub use comptoir_returns::{
-    Cancellation, CancelledLine, Depreciation, Inspection, LegalInterestRate, NoticeTimeliness,
-    Receipt, Refund, RefundAmountPolicy, RefundDeadlines, RefundDecision, RefundDue, RefundFacts,
-    RefundLedger, Return, ReturnedItem, ReturnsPolicy, Surcharge, WithdrawalWindows,
+    Cancellation, CancellationDecision, CancelledLine, Depreciation, Inspection, LegalInterestRate,
+    NoticeTimeliness, Receipt, Refund, RefundAmountPolicy, RefundDeadlines, RefundDecision,
+    RefundDue, RefundFacts, RefundLedger, Return, ReturnedItem, ReturnsPolicy, Surcharge,
+    WithdrawalWindows,
 };
 pub use comptoir_support::{LineStatus, Support, SupportPolicy};
 

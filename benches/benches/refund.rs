@@ -4,7 +4,7 @@
 use std::hint::black_box;
 
 use chrono::{TimeZone, Utc};
-use comptoir_cart::{Cart, Delivery, DeliveryService, Order, Terms};
+use comptoir_cart::{Cart, CustomerId, Delivery, DeliveryService, Order, Terms};
 use comptoir_money::Eur;
 use comptoir_promo::{
     Catalogue, Combinable, Conditions, Effect, EvaluationContext, Line, Offer, OfferSpec, Priority,
@@ -101,7 +101,7 @@ fn order() -> Setup<Order> {
         Delivery::new(DeliveryService::Pickup, "4.90".parse()?)?,
         &terms,
     )?;
-    let order = cart.validate(&terms)?;
+    let order = cart.validate(CustomerId::new(1), &terms)?;
     if order.offers().len() != 10 {
         return Err("all ten offers must apply".into());
     }

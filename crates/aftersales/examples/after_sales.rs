@@ -12,7 +12,7 @@ use comptoir_aftersales::{
 };
 use comptoir_calendar::Calendar;
 use comptoir_calendar::clock::Paris;
-use comptoir_cart::{Cart, Delivery, DeliveryService, Terms};
+use comptoir_cart::{Cart, CustomerId, Delivery, DeliveryService, Terms};
 use comptoir_promo::{Catalogue, Code, Effect, EvaluationContext, Line, Offer, Quantity, Target};
 use comptoir_returns::{RefundAmountPolicy, RefundLedger};
 
@@ -59,7 +59,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         Delivery::new(DeliveryService::Pickup, "3.90".parse()?)?,
         &terms,
     )?;
-    let order = cart.validate(&terms)?;
+    let order = cart.validate(CustomerId::new(1), &terms)?;
     let mut ledger = RefundLedger::new(&order, RefundAmountPolicy::default())?;
     println!("Order total: {:#}", order.total());
 

@@ -99,7 +99,7 @@ impl State {
 ///     GuaranteePolicy, Ground, Postage, Remedy,
 /// };
 /// use comptoir_calendar::Calendar;
-/// use comptoir_cart::{Cart, Delivery, DeliveryService, Terms};
+/// use comptoir_cart::{Cart, CustomerId, Delivery, DeliveryService, Terms};
 /// use comptoir_promo::{Catalogue, EvaluationContext, Line, Quantity};
 /// use comptoir_returns::{RefundAmountPolicy, RefundLedger};
 ///
@@ -110,7 +110,7 @@ impl State {
 /// let mut cart = Cart::new();
 /// cart.add_line(Line::new("l1".parse()?, "bouilloire".parse()?, "59.90".parse()?, Quantity::ONE)?, &terms)?;
 /// cart.choose_delivery(Delivery::new(DeliveryService::Pickup, "0".parse()?)?, &terms)?;
-/// let order = cart.validate(&terms)?;
+/// let order = cart.validate(CustomerId::new(1), &terms)?;
 /// let mut ledger = RefundLedger::new(&order, RefundAmountPolicy::default())?;
 /// let (cal, policy) = (Calendar::metropolitan(), GuaranteePolicy::default());
 ///

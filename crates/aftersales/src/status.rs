@@ -316,7 +316,7 @@ impl CustomerOption {
 /// # use chrono_tz::Europe::Paris;
 /// # use comptoir_aftersales::{AfterSalesCase, Claim, Condition, Coverage, GuaranteePolicy, Postage, Remedy};
 /// # use comptoir_calendar::Calendar;
-/// # use comptoir_cart::{Cart, Delivery, DeliveryService, Terms};
+/// # use comptoir_cart::{Cart, CustomerId, Delivery, DeliveryService, Terms};
 /// # use comptoir_promo::{Catalogue, EvaluationContext, Line, Quantity};
 /// # use comptoir_returns::{RefundAmountPolicy, RefundLedger};
 /// # let at = |m, d| Paris.with_ymd_and_hms(2026, m, d, 10, 0, 0).single().ok_or("instant");
@@ -326,7 +326,7 @@ impl CustomerOption {
 /// # let mut cart = Cart::new();
 /// # cart.add_line(Line::new("l1".parse()?, "radio".parse()?, "80".parse()?, Quantity::ONE)?, &terms)?;
 /// # cart.choose_delivery(Delivery::new(DeliveryService::Pickup, "0".parse()?)?, &terms)?;
-/// # let order = cart.validate(&terms)?;
+/// # let order = cart.validate(CustomerId::new(1), &terms)?;
 /// # let ledger = RefundLedger::new(&order, RefundAmountPolicy::default())?;
 /// # let cal = Calendar::metropolitan();
 /// # let policy = GuaranteePolicy::default();

@@ -10,7 +10,7 @@ use comptoir_aftersales::{
     Remedy,
 };
 use comptoir_calendar::{Calendar, CalendarDays};
-use comptoir_cart::{Cart, Delivery, DeliveryService, Order, Terms};
+use comptoir_cart::{Cart, CustomerId, Delivery, DeliveryService, Order, Terms};
 use comptoir_money::Eur;
 use comptoir_promo::{Catalogue, Effect, EvaluationContext, Line, Offer, Quantity, Target};
 use comptoir_returns::{RefundAmountPolicy, RefundLedger, Return, ReturnedItem, ReturnsError};
@@ -66,7 +66,7 @@ fn order() -> Order {
         &terms,
     )
     .unwrap();
-    cart.validate(&terms).unwrap()
+    cart.validate(CustomerId::new(1), &terms).unwrap()
 }
 
 struct Shop {

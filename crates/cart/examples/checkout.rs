@@ -7,7 +7,8 @@
 
 use chrono::{TimeZone, Utc};
 use comptoir_cart::{
-    Cart, CartError, CartOrOrder, ColissimoDestination, Delivery, DeliveryService, Terms,
+    Cart, CartError, CartOrOrder, ColissimoDestination, CustomerId, Delivery, DeliveryService,
+    Terms,
 };
 use comptoir_promo::{Catalogue, Code, Effect, EvaluationContext, Line, Offer, Quantity, Target};
 
@@ -54,7 +55,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     // `?` turns a refused validation into its CartError; `Rejected::into_cart` would give the
     // cart back instead.
-    let order = cart.validate(&terms).map_err(CartError::from)?;
+    // ACC-1: the order belongs to the logged-in customer's account.
+    let customer = CustomerId::new(42);
+    let order = cart.validate(customer, &terms).map_err(CartError::from)?;
     println!(
         "order: products {} net, shipping {}, total {}",
         order.total().checked_sub(order.shipping_net())?,

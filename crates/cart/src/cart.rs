@@ -1,6 +1,7 @@
 use std::borrow::Cow;
 use std::collections::BTreeSet;
 
+use comptoir_account::CustomerId;
 use comptoir_money::Eur;
 use comptoir_promo::{
     Catalogue, Code, Evaluation, EvaluationContext, Line, LineId, Offer, OfferId, PromoPolicy,
@@ -175,7 +176,7 @@ impl CodeOutcome {
 ///
 /// ```
 /// use chrono::{TimeZone, Utc};
-/// use comptoir_cart::{Cart, Delivery, DeliveryService, Terms};
+/// use comptoir_cart::{Cart, CustomerId, Delivery, DeliveryService, Terms};
 /// use comptoir_promo::{Catalogue, EvaluationContext, Line, Quantity};
 ///
 /// let at = Utc.with_ymd_and_hms(2026, 11, 26, 9, 0, 0).single().ok_or("instant")?;
@@ -419,15 +420,30 @@ impl Cart {
         Ok(CartChange::between(&before, &after, terms.catalogue))
     }
 
-    /// Validates the cart into an [`Order`] at the context's instant: the lines, the offers
-    /// applied with their full terms, the delivery and the totals are frozen (CART-1, CART-3).
+    /// Validates the cart into an [`Order`] of `customer` at the context's instant: the
+    /// customer (ACC-1), the lines, the offers applied with their full terms, the delivery and
+    /// the totals are frozen (CART-1, CART-3).
+    ///
+    /// The customer is an argument, not a setting of the cart: an order cannot be made
+    /// without one, so every order can be listed in its customer's order history. The
+    /// account's identifier comes from a logged-in account
+    /// ([`RegisteredCustomer::id`](comptoir_account::RegisteredCustomer::id)).
+    ///
+    /// Validating without a customer does not compile:
+    ///
+    /// ```compile_fail,E0061
+    /// # use comptoir_cart::{Cart, Terms};
+    /// fn checkout(cart: Cart, terms: &Terms<'_>) {
+    ///     let _ = cart.validate(terms);
+    /// }
+    /// ```
     ///
     /// # Errors
     ///
     /// A [`Rejected`] giving the cart back with [`CartError::EmptyCart`],
     /// [`CartError::NoDeliveryChosen`] or [`CartError::Promo`] (overflow).
-    pub fn validate(self, terms: &Terms<'_>) -> Result<Order, Rejected> {
-        match self.freeze(terms) {
+    pub fn validate(self, customer: CustomerId, terms: &Terms<'_>) -> Result<Order, Rejected> {
+        match self.freeze(customer, terms) {
             Ok(order) => Ok(order),
             Err(error) => Err(Rejected {
                 cart: Box::new(self),
@@ -436,7 +452,7 @@ impl Cart {
         }
     }
 
-    fn freeze(&self, terms: &Terms<'_>) -> Result<Order, CartError> {
+    fn freeze(&self, customer: CustomerId, terms: &Terms<'_>) -> Result<Order, CartError> {
         if self.lines.is_empty() {
             return Err(CartError::EmptyCart);
         }
@@ -458,7 +474,14 @@ impl Cart {
         let context = self
             .context(terms)
             .restricted_to(offers.iter().map(Offer::id));
-        Order::freeze(self.lines.clone(), delivery, offers, context, terms.policy)
+        Order::freeze(
+            customer,
+            self.lines.clone(),
+            delivery,
+            offers,
+            context,
+            terms.policy,
+        )
     }
 
     fn position(&self, id: &LineId) -> Result<usize, CartError> {
@@ -499,11 +522,11 @@ impl Cart {
 ///
 /// ```
 /// use chrono::{TimeZone, Utc};
-/// use comptoir_cart::{Cart, CartError, Order, Terms};
+/// use comptoir_cart::{Cart, CartError, CustomerId, Order, Terms};
 /// use comptoir_promo::{Catalogue, EvaluationContext};
 ///
 /// fn checkout(cart: Cart, terms: &Terms<'_>) -> Result<Order, CartError> {
-///     Ok(cart.validate(terms)?)
+///     Ok(cart.validate(CustomerId::new(1), terms)?)
 /// }
 ///
 /// let at = Utc.with_ymd_and_hms(2026, 11, 26, 9, 0, 0).single().ok_or("instant")?;

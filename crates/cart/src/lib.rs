@@ -44,7 +44,7 @@
 //!     Delivery::new(DeliveryService::Colissimo(ColissimoDestination::Home), "4.90".parse()?)?,
 //!     &terms,
 //! )?;
-//! let order = cart.validate(&terms)?;
+//! let order = cart.validate(CustomerId::new(1), &terms)?;
 //! assert_eq!(order.total(), "22.90".parse()?);
 //! assert_eq!(order.offers().first().map(Offer::name), Some("Soldes d'hiver"));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
@@ -83,6 +83,9 @@ mod order;
 pub mod strategies;
 
 pub use cart::{Cart, CartChange, CodeOutcome, Rejected, RemovedOffer, Terms};
+/// The identifier of the customer account an order belongs to (ACC-1), from
+/// [`comptoir_account`], so that code validating carts needs no other import.
+pub use comptoir_account::CustomerId;
 pub use delivery::{ColissimoDestination, Delivery, DeliveryService};
 pub use error::{CartError, Change};
 pub use order::{CartOrOrder, Order};

@@ -1,4 +1,5 @@
 use chrono::{DateTime, Utc};
+use comptoir_account::CustomerId;
 use comptoir_money::Eur;
 use comptoir_promo::{
     AppliedOffer, EvaluatedLine, Evaluation, EvaluationContext, Line, LineId, Offer, PromoPolicy,
@@ -10,15 +11,15 @@ use crate::{Cart, CartError, Change, CodeOutcome, Delivery, Rejected, Terms};
 /// A validated cart: the frozen snapshot of what was agreed (CART-3). It has no method that
 /// adds an item or a code, or changes anything (CART-1, CART-2).
 ///
-/// The snapshot holds the lines with their unit prices, the offers applied **with their full
-/// terms**, the context they were evaluated in (instant, first order, usage counts), the
+/// The snapshot holds the customer it belongs to (ACC-1), the lines with their unit prices,
+/// the offers applied **with their full terms**, the context they were evaluated in (instant, first order, usage counts), the
 /// policy, the delivery with its cost, and the resulting net amounts and total. Later rules
 /// (returns, refunds) reprice from it with [`Order::reprice`], never from today's catalogue.
 ///
 /// Adding a line to an order does not compile:
 ///
 /// ```compile_fail,E0599
-/// # use comptoir_cart::{Order, Terms};
+/// # use comptoir_cart::{CustomerId, Order, Terms};
 /// # use comptoir_promo::Line;
 /// fn add(order: &mut Order, line: Line, terms: &Terms<'_>) {
 ///     order.add_line(line, terms);
@@ -28,7 +29,7 @@ use crate::{Cart, CartError, Change, CodeOutcome, Delivery, Rejected, Terms};
 /// nor does entering a code:
 ///
 /// ```compile_fail,E0599
-/// # use comptoir_cart::{Order, Terms};
+/// # use comptoir_cart::{CustomerId, Order, Terms};
 /// fn enter(order: &mut Order, terms: &Terms<'_>) {
 ///     order.enter_code("HIVER10", terms);
 /// }
@@ -37,7 +38,7 @@ use crate::{Cart, CartError, Change, CodeOutcome, Delivery, Rejected, Terms};
 /// nor changing a quantity:
 ///
 /// ```compile_fail,E0599
-/// # use comptoir_cart::{Order, Terms};
+/// # use comptoir_cart::{CustomerId, Order, Terms};
 /// # use comptoir_promo::{LineId, Quantity};
 /// fn more(order: &mut Order, id: &LineId, terms: &Terms<'_>) {
 ///     order.set_quantity(id, Quantity::ONE, terms);
@@ -47,7 +48,7 @@ use crate::{Cart, CartError, Change, CodeOutcome, Delivery, Rejected, Terms};
 /// while the same calls on a [`Cart`] do:
 ///
 /// ```
-/// # use comptoir_cart::{Cart, CartError, Terms};
+/// # use comptoir_cart::{Cart, CartError, CustomerId, Terms};
 /// # use comptoir_promo::{Line, LineId, Quantity};
 /// fn change(cart: &mut Cart, line: Line, id: &LineId, terms: &Terms<'_>) -> Result<(), CartError> {
 ///     cart.add_line(line, terms)?;
@@ -60,6 +61,7 @@ use crate::{Cart, CartError, Change, CodeOutcome, Delivery, Rejected, Terms};
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(try_from = "OrderData", into = "OrderData"))]
 pub struct Order {
+    customer: CustomerId,
     lines: Vec<Line>,
     delivery: Delivery,
     offers: Vec<Offer>,
@@ -76,6 +78,7 @@ impl Order {
     /// Every offer must apply, in the order given: an order lists the offers it agreed to in
     /// the order they applied (CART-3), so anything else is an inconsistent record.
     pub(crate) fn freeze(
+        customer: CustomerId,
         lines: Vec<Line>,
         delivery: Delivery,
         offers: Vec<Offer>,
@@ -96,6 +99,7 @@ impl Order {
             .checked_sub(evaluation.shipping_net())
             .map_err(comptoir_promo::PromoError::from)?;
         Ok(Order {
+            customer,
             lines,
             delivery,
             offers,
@@ -104,6 +108,11 @@ impl Order {
             evaluation: Box::new(evaluation),
             products_total,
         })
+    }
+
+    /// The customer the order belongs to (ACC-1): the account whose order history lists it.
+    pub fn customer(&self) -> CustomerId {
+        self.customer
     }
 
     /// The lines as ordered: ids, products, unit prices and quantities.
@@ -161,7 +170,7 @@ impl Order {
     ///
     /// ```
     /// use chrono::{TimeZone, Utc};
-    /// use comptoir_cart::{Cart, Delivery, DeliveryService, Terms};
+    /// use comptoir_cart::{Cart, CustomerId, Delivery, DeliveryService, Terms};
     /// use comptoir_promo::{Catalogue, EvaluationContext, Line, Quantity};
     ///
     /// let at = Utc.with_ymd_and_hms(2026, 11, 26, 9, 0, 0).single().ok_or("instant")?;
@@ -171,7 +180,7 @@ impl Order {
     /// let mut cart = Cart::new();
     /// cart.add_line(Line::new("l1".parse()?, "mug".parse()?, "12.00".parse()?, Quantity::ONE)?, &terms)?;
     /// cart.choose_delivery(Delivery::new(DeliveryService::Pickup, "3.90".parse()?)?, &terms)?;
-    /// let order = cart.validate(&terms)?;
+    /// let order = cart.validate(CustomerId::new(1), &terms)?;
     /// assert_eq!(order.products_total(), "12.00".parse()?);
     /// assert_eq!(order.total(), "15.90".parse()?);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -227,6 +236,7 @@ impl Order {
 #[cfg(feature = "serde")]
 #[derive(serde::Serialize, serde::Deserialize)]
 struct OrderData {
+    customer: CustomerId,
     lines: Vec<Line>,
     delivery: Delivery,
     offers: Vec<Offer>,
@@ -242,7 +252,9 @@ impl TryFrom<OrderData> for Order {
     /// A stored order is recomputed from its frozen terms; a total that disagrees means the
     /// record was altered or corrupted, and is refused rather than trusted.
     fn try_from(d: OrderData) -> Result<Order, CartError> {
-        let order = Order::freeze(d.lines, d.delivery, d.offers, d.context, d.policy)?;
+        let order = Order::freeze(
+            d.customer, d.lines, d.delivery, d.offers, d.context, d.policy,
+        )?;
         if order.total() != d.total {
             return Err(CartError::InconsistentOrder);
         }
@@ -255,6 +267,7 @@ impl From<Order> for OrderData {
     fn from(o: Order) -> OrderData {
         OrderData {
             total: o.total(),
+            customer: o.customer,
             lines: o.lines,
             delivery: o.delivery,
             offers: o.offers,
@@ -271,7 +284,7 @@ impl From<Order> for OrderData {
 ///
 /// ```
 /// use chrono::{TimeZone, Utc};
-/// use comptoir_cart::{Cart, CartError, CartOrOrder, Delivery, DeliveryService, Terms};
+/// use comptoir_cart::{Cart, CartError, CartOrOrder, CustomerId, Delivery, DeliveryService, Terms};
 /// use comptoir_promo::{Catalogue, EvaluationContext, Line, Quantity};
 ///
 /// let at = Utc.with_ymd_and_hms(2026, 11, 26, 9, 0, 0).single().ok_or("instant")?;
@@ -281,7 +294,7 @@ impl From<Order> for OrderData {
 /// let mut stored = CartOrOrder::Cart(Cart::new());
 /// stored.add_line(Line::new("l1".parse()?, "mug".parse()?, "12.00".parse()?, Quantity::ONE)?, &terms)?;
 /// stored.choose_delivery(Delivery::new(DeliveryService::Pickup, "3.90".parse()?)?, &terms)?;
-/// stored.validate(&terms)?;
+/// stored.validate(CustomerId::new(1), &terms)?;
 /// let refused = stored.enter_code("HIVER10", &terms).err().ok_or("an order takes no code")?;
 /// assert!(refused.is_locked());
 /// assert_eq!(
@@ -406,15 +419,19 @@ impl CartOrOrder {
             .choose_delivery(delivery, terms)
     }
 
-    /// Validates the cart in place and returns the order.
+    /// Validates the cart in place into an order of `customer` (ACC-1) and returns the order.
     ///
     /// # Errors
     ///
     /// [`CartError::Locked`] on an order; otherwise as [`Cart::validate`], the cart staying
     /// as it was.
-    pub fn validate(&mut self, terms: &Terms<'_>) -> Result<&Order, CartError> {
+    pub fn validate(
+        &mut self,
+        customer: CustomerId,
+        terms: &Terms<'_>,
+    ) -> Result<&Order, CartError> {
         let cart = core::mem::take(self.cart_mut(Change::Validate)?);
-        match cart.validate(terms) {
+        match cart.validate(customer, terms) {
             Ok(order) => *self = CartOrOrder::Order(order),
             Err(rejected) => {
                 let error = rejected.error().clone();

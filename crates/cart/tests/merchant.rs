@@ -131,7 +131,7 @@ fn ship_1_an_offer_for_a_delivery_service_follows_the_carts_choice() {
         )
         .unwrap();
     assert_eq!(change.added, std::slice::from_ref(&id));
-    let order = cart.validate(&terms).unwrap();
+    let order = cart.validate(CustomerId::new(1), &terms).unwrap();
     assert_eq!(order.total(), "21.90".parse().unwrap());
     assert_eq!(order.context().delivery(), Some(DeliveryService::Pickup));
     let repriced = order

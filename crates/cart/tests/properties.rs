@@ -1,8 +1,8 @@
 //! Invariants of carts and orders over generated carts, offers and contexts (CART-1..3,
 //! PROMO-2, PROMO-5).
 
-use comptoir_cart::Terms;
 use comptoir_cart::{Cart, strategies};
+use comptoir_cart::{CustomerId, Terms};
 use comptoir_money::Eur;
 use comptoir_promo::{Catalogue, EvaluatedLine, strategies as promo};
 use proptest::prelude::*;
@@ -50,7 +50,7 @@ proptest! {
         cart.choose_delivery(delivery, &terms)?;
         prop_assume!(!cart.lines().is_empty());
         let at_validation = cart.evaluate(&terms)?;
-        let order = cart.validate(&terms).map_err(|r| TestCaseError::fail(r.to_string()))?;
+        let order = cart.validate(CustomerId::new(1), &terms).map_err(|r| TestCaseError::fail(r.to_string()))?;
         prop_assert_eq!(order.evaluation().applied(), at_validation.applied());
         prop_assert_eq!(order.evaluation().lines(), at_validation.lines());
         prop_assert_eq!(order.total(), at_validation.total());
@@ -84,7 +84,7 @@ proptest! {
         let terms = Terms::new(&catalogue, &ctx);
         let mut cart = cart;
         cart.choose_delivery(delivery, &terms)?;
-        if let Ok(order) = cart.validate(&terms) {
+        if let Ok(order) = cart.validate(CustomerId::new(1), &terms) {
             let stored = CartOrOrder::Order(order);
             let back: CartOrOrder = serde_json::from_str(&serde_json::to_string(&stored).unwrap()).unwrap();
             prop_assert_eq!(back, stored);

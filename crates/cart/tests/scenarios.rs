@@ -297,7 +297,7 @@ fn validation_freezes_the_snapshot() {
     let terms = Terms::new(&catalogue, &ctx);
     let mut cart = filled_cart(&terms);
     cart.enter_code("HIVER10", &terms).unwrap();
-    let order = cart.validate(&terms).unwrap();
+    let order = cart.validate(CustomerId::new(1), &terms).unwrap();
     // 70.00 - 10 % = 63.00, shipping free above 50.00.
     assert_eq!(order.total(), eur("63.00"));
     assert_eq!(order.shipping_net(), Eur::ZERO);
@@ -330,7 +330,7 @@ fn cart_3_order_lists_offers_in_the_order_they_applied_not_the_catalogue_order()
     let terms = Terms::new(&checked, &ctx);
     let mut cart = filled_cart(&terms);
     assert!(cart.enter_code("HIVER10", &terms).unwrap().is_applied());
-    let order = cart.validate(&terms).unwrap();
+    let order = cart.validate(CustomerId::new(1), &terms).unwrap();
     let frozen: Vec<&str> = order.offers().iter().map(|o| o.id().as_str()).collect();
     assert_eq!(frozen, ["bienvenue", "hiver", "port"]);
     let applied: Vec<&str> = order
@@ -364,11 +364,16 @@ fn incomplete_cart_is_not_validated_and_is_given_back() {
     let (offers, ctx) = (shop_offers(), context());
     let catalogue = Catalogue::new(offers.clone()).unwrap();
     let terms = Terms::new(&catalogue, &ctx);
-    let rejected = Cart::new().validate(&terms).unwrap_err();
+    let rejected = Cart::new()
+        .validate(CustomerId::new(1), &terms)
+        .unwrap_err();
     assert_eq!(rejected.error(), &CartError::EmptyCart);
     let mut cart = Cart::new();
     cart.add_line(line("a", "10.00", 1), &terms).unwrap();
-    let rejected = cart.clone().validate(&terms).unwrap_err();
+    let rejected = cart
+        .clone()
+        .validate(CustomerId::new(1), &terms)
+        .unwrap_err();
     assert_eq!(rejected.error(), &CartError::NoDeliveryChosen);
     assert_eq!(
         rejected.error().message_fr(),
@@ -385,7 +390,7 @@ fn every_change_to_an_order_is_refused_as_locked() {
     let catalogue = Catalogue::new(offers.clone()).unwrap();
     let terms = Terms::new(&catalogue, &ctx);
     let mut stored = CartOrOrder::Cart(filled_cart(&terms));
-    stored.validate(&terms).unwrap();
+    stored.validate(CustomerId::new(1), &terms).unwrap();
     let snapshot = stored.clone();
     let id: LineId = "a".parse().unwrap();
     let attempts = [
@@ -397,7 +402,7 @@ fn every_change_to_an_order_is_refused_as_locked() {
         stored.enter_code("HIVER10", &terms).map(|_| ()),
         stored.remove_code("HIVER10", &terms).map(|_| ()),
         stored.choose_delivery(colissimo("0"), &terms).map(|_| ()),
-        stored.validate(&terms).map(|_| ()),
+        stored.validate(CustomerId::new(1), &terms).map(|_| ()),
     ];
     for attempt in attempts {
         assert!(attempt.is_err_and(|e| e.is_locked()));
@@ -455,7 +460,7 @@ fn order_keeps_the_offer_terms_of_validation_time() {
     let terms = Terms::new(&catalogue, &ctx);
     let mut cart = filled_cart(&terms);
     cart.enter_code("HIVER10", &terms).unwrap();
-    let order = cart.validate(&terms).unwrap();
+    let order = cart.validate(CustomerId::new(1), &terms).unwrap();
     // The shop later raises the same offer to 50 %: a new cart gets it, the order does not.
     let later = vec![offer("hiver", Some("HIVER10"), percent("50"), 5, true)];
     let later_catalogue = Catalogue::new(later.clone()).unwrap();
@@ -500,7 +505,7 @@ fn repricing_kept_items_lets_a_conditional_offer_lapse() {
         &terms,
     )
     .unwrap();
-    let order = cart.validate(&terms).unwrap();
+    let order = cart.validate(CustomerId::new(1), &terms).unwrap();
     assert_eq!(order.total(), eur("110.00"));
     // REF-4: an unavailable B would be refunded at its net paid amount.
     assert_eq!(order.net_of(&"b".parse().unwrap()), Some(eur("27.50")));
@@ -549,7 +554,7 @@ mod storage {
         let terms = Terms::new(&catalogue, &ctx);
         let mut cart = filled_cart(&terms);
         cart.enter_code("HIVER10", &terms).unwrap();
-        let order = cart.validate(&terms).unwrap();
+        let order = cart.validate(CustomerId::new(1), &terms).unwrap();
         let json = serde_json::to_string(&CartOrOrder::Order(order.clone())).unwrap();
         let back: CartOrOrder = serde_json::from_str(&json).unwrap();
         assert_eq!(back.as_order(), Some(&order));
@@ -570,4 +575,75 @@ mod storage {
         let err = serde_json::from_str::<Cart>(json).unwrap_err();
         assert!(err.to_string().contains("already in the cart"));
     }
+}
+
+// ACC-1: the order records the customer it belongs to, so the order history can list it.
+#[test]
+fn acc1_an_order_records_its_customer() {
+    let (offers, ctx) = (shop_offers(), context());
+    let catalogue = Catalogue::new(offers).unwrap();
+    let terms = Terms::new(&catalogue, &ctx);
+    let order = filled_cart(&terms)
+        .validate(CustomerId::new(42), &terms)
+        .unwrap();
+    assert_eq!(order.customer(), CustomerId::new(42));
+    let mut stored = CartOrOrder::Cart(filled_cart(&terms));
+    let validated = stored.validate(CustomerId::new(7), &terms).unwrap();
+    assert_eq!(validated.customer(), CustomerId::new(7));
+}
+
+// ACC-1: a stored order keeps its customer, and a record without one is refused.
+#[cfg(feature = "serde")]
+#[test]
+fn acc1_a_stored_order_keeps_its_customer_and_needs_one() {
+    let (offers, ctx) = (shop_offers(), context());
+    let catalogue = Catalogue::new(offers).unwrap();
+    let terms = Terms::new(&catalogue, &ctx);
+    let order = filled_cart(&terms)
+        .validate(CustomerId::new(42), &terms)
+        .unwrap();
+    let json = serde_json::to_string(&order).unwrap();
+    assert!(json.contains("\"customer\":42"), "{json}");
+    let back: Order = serde_json::from_str(&json).unwrap();
+    assert_eq!(back.customer(), CustomerId::new(42));
+    let anonymous = json.replace("\"customer\":42,", "");
+    assert!(serde_json::from_str::<Order>(&anonymous).is_err());
+}
+
+// SHIP-1, ACC-4: a holiday address saved in the address book is a Colissimo destination, and
+// the order validated for it belongs to the account that saved it (ACC-1).
+#[test]
+fn ship1_acc4_a_holiday_address_from_the_address_book_is_a_colissimo_destination() {
+    use comptoir_account::{AddressBook, AddressForm, FormPolicy};
+
+    let mut book = AddressBook::new();
+    book.add(
+        AddressForm {
+            name: "Vacances".into(),
+            first_name: "Camille".into(),
+            last_name: "Martin".into(),
+            line1: "3 chemin des Pins".into(),
+            postcode: "17580".into(),
+            city: "Le Bois-Plage-en-Ré".into(),
+            ..AddressForm::default()
+        }
+        .validate(&FormPolicy::default())
+        .unwrap(),
+    )
+    .unwrap();
+    let holiday = book.get("vacances").unwrap();
+    assert_eq!(holiday.city(), "Le Bois-Plage-en-Ré");
+
+    let (offers, ctx) = (shop_offers(), context());
+    let catalogue = Catalogue::new(offers).unwrap();
+    let terms = Terms::new(&catalogue, &ctx);
+    let mut cart = Cart::new();
+    cart.add_line(line("a", "40.00", 1), &terms).unwrap();
+    let service = DeliveryService::Colissimo(ColissimoDestination::Holiday);
+    cart.choose_delivery(Delivery::new(service, eur("6.90")).unwrap(), &terms)
+        .unwrap();
+    let order = cart.validate(CustomerId::new(42), &terms).unwrap();
+    assert_eq!(order.delivery().service(), service);
+    assert_eq!(service.name_fr(), "Colissimo sur le lieu de vacances");
+    assert_eq!(order.customer(), CustomerId::new(42));
 }

@@ -1,4 +1,5 @@
-//! When an order is taken into account and when it leaves the warehouse.
+//! When an order is taken into account, when it leaves the warehouse, and what happens to it
+//! until the customer has it.
 //!
 //! "Toute commande passée après 11h ne sera prise en compte qu'à compter du jour ouvré
 //! suivant", "nos équipes traitent et préparent votre commande sous 1 à 2 jours ouvrés",
@@ -13,6 +14,34 @@
 //!   that day has ended without a dispatch.
 //!
 //! The numbers are a [`DispatchPolicy`] whose default is the FAQ's.
+//!
+//! After validation ("Plusieurs raisons peuvent justifier que votre commande n'ait pas été
+//! expédiée", "commande incomplète"), it decides:
+//!
+//! - **[DISP-4]** a product unavailable at preparation: the e-mail the customer gets
+//!   ([`UnavailabilityNotice`]), the choice between waiting for the restock, with a new
+//!   expected dispatch ([`RestockWait::schedule`]), and a refund, which cancels the units
+//!   ([`CancelledUnits`], refunded at their net paid amount by `comptoir-returns`' refund
+//!   ledger, REF-4); declared busy periods that lengthen the schedule and say why
+//!   ([`PeakPeriods`], [`DispatchForecast`]); anomalies and technical incidents, a typed
+//!   status with a reason ([`Incident`]);
+//! - **[DISP-5]** the parcels an order expects and what each carries, their tracking, "another
+//!   parcel is still to come" ([`Progress`]), a parcel lost before the customer had it (the
+//!   shop's risk, L216-4) re-shipped or refunded, a wrong product taken back at the shop's
+//!   cost and the ordered one re-shipped or refunded, and a missing item routed to another
+//!   parcel, an unavailable product or a loss ([`MissingItem`]);
+//! - **[SHIP-2]** receipt as physical possession: every parcel's carrier arrival and the
+//!   customer's possession, the collection day for a post office or a relay point
+//!   ([`ParcelReceipt`]);
+//! - **L216-1, L216-6** the delivery deadline, 30 days after the contract without an agreed
+//!   date ([`DeliveryDeadline`]), the customer's remedies at a given instant
+//!   ([`DeliveryRemedies`]) and a termination that exists only when L216-6 allows it
+//!   ([`Termination`]).
+//!
+//! One [`Fulfilment`] per order records these events, each checked against the order and
+//! what came before: a parcel collected before it was dispatched, more units than the order
+//! holds, an incident on a cancelled line, a termination before the deadline... is a typed
+//! [`DispatchError`] that changes nothing.
 //!
 //! The rule IDs are those of the [rules reference] (`docs/rules.md` in the repository),
 //! where each rule is stated in full.
@@ -46,13 +75,64 @@
 //! answer in [`Day`](comptoir_calendar::Day)s.
 //!
 //! `cargo run -p comptoir-dispatch --example dispatch_dates` prints the schedules of a few
-//! orders around the cutoff, a weekend and public holidays.
+//! orders around the cutoff, a weekend and public holidays;
+//! `cargo run --example after_validation` (in the repository's root) follows one order with
+//! an unavailable product and two parcels to the customer.
+//!
+//! # After validation
+//!
+//! ```
+//! use comptoir_calendar::clock::Paris;
+//! use comptoir_cart::{Cart, ColissimoDestination, CustomerId, Delivery, DeliveryService, Terms};
+//! use comptoir_dispatch::{Fulfilment, Progress, TrackingEvent, TrackingKind};
+//! use comptoir_promo::{Catalogue, EvaluationContext, Line, LineRef, Quantity};
+//!
+//! let validated_at = Paris::at(2026, 6, 1, 10, 0, 0)?;
+//! let (catalogue, context) = (Catalogue::default(), EvaluationContext::new(validated_at));
+//! let terms = Terms::new(&catalogue, &context);
+//! let mut cart = Cart::new();
+//! cart.add_line(Line::new("tea".parse()?, "the-vert".parse()?, "8.50".parse()?, Quantity::new(2)?)?, &terms)?;
+//! cart.add_line(Line::new("cup".parse()?, "tasse".parse()?, "12.00".parse()?, Quantity::ONE)?, &terms)?;
+//! let home = DeliveryService::Colissimo(ColissimoDestination::Home);
+//! cart.choose_delivery(Delivery::new(home, "4.90".parse()?)?, &terms)?;
+//! let order = cart.validate(CustomerId::new(42), &terms)?;
+//!
+//! let mut fulfilment = Fulfilment::new(&order);
+//! let (tea, cup) = (LineRef::Item("tea".parse()?), LineRef::Item("cup".parse()?));
+//! // DISP-4: the cup is unavailable; the customer chooses the refund.
+//! let notice = fulfilment.report_unavailable(&cup, Quantity::ONE, &Paris::at(2026, 6, 2, 9, 0, 0)?)?;
+//! assert!(notice.message_fr().contains("indisponible"));
+//! let cancelled = fulfilment.refund_unavailable(&cup, &Paris::at(2026, 6, 2, 18, 0, 0)?)?;
+//! assert_eq!(cancelled.units(), &[(cup, Quantity::ONE)]);
+//!
+//! // SHIP-2: the teas are held at the post office, then collected.
+//! let parcel = "6A0001".parse()?;
+//! fulfilment.pack("6A0001".parse()?, [(tea, Quantity::new(2)?)], &Paris::at(2026, 6, 3, 9, 0, 0)?)?;
+//! for (kind, (d, h)) in [
+//!     (TrackingKind::Dispatched, (3, 15)),
+//!     (TrackingKind::HeldAtPostOffice, (4, 11)),
+//!     (TrackingKind::Collected, (6, 10)),
+//! ] {
+//!     fulfilment.track(&parcel, TrackingEvent::new(kind, &Paris::at(2026, 6, d, h, 0, 0)?))?;
+//! }
+//! let receipt = &fulfilment.receipts()[0];
+//! assert_eq!(receipt.arrived_at(), Paris::at(2026, 6, 4, 11, 0, 0)?);
+//! assert_eq!(receipt.possession_at(), Some(Paris::at(2026, 6, 6, 10, 0, 0)?.into()));
+//! assert!(matches!(fulfilment.progress(), Progress::Received { .. }));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 //!
 //! # Crate features
 //!
-//! - `serde`: `Serialize`/`Deserialize` for [`DispatchPolicy`] (checked when read) and
-//!   [`DispatchSchedule`] (its window as an ISO 8601 interval, `"2026-05-27/2026-05-28"`).
-//! - `proptest`: the `strategies` module (dispatch policies).
+//! - `serde`: `Serialize`/`Deserialize` for [`DispatchPolicy`] (checked when read),
+//!   [`DispatchSchedule`] (its window as an ISO 8601 interval, `"2026-05-27/2026-05-28"`),
+//!   busy periods, incidents, parcel identifiers, tracking events, formal notices and
+//!   delivery facts (each checked when read as its constructor checks it); `Serialize` for
+//!   the computed values (forecasts, parcels, receipts, remedies, terminations). A
+//!   [`Fulfilment`] is not serialised: a back office stores the events it recorded and
+//!   records them again on a new one.
+//! - `proptest`: the `strategies` module (dispatch policies, busy periods, validated orders,
+//!   parcel plans, sequences of steps after validation).
 //!
 //! No feature changes behaviour.
 //!
@@ -60,6 +140,9 @@
 //! [DISP-1]: ../comptoir/rules/index.html#disp-1
 //! [DISP-2]: ../comptoir/rules/index.html#disp-2
 //! [DISP-3]: ../comptoir/rules/index.html#disp-3
+//! [DISP-4]: ../comptoir/rules/index.html#disp-4
+//! [DISP-5]: ../comptoir/rules/index.html#disp-5
+//! [SHIP-2]: ../comptoir/rules/index.html#ship-2
 #![cfg_attr(
     not(test),
     deny(
@@ -70,12 +153,31 @@
     )
 )]
 
+mod deadline;
 mod error;
+mod french;
+mod fulfilment;
+mod incident;
+mod parcel;
+mod peak;
 mod policy;
 mod schedule;
 #[cfg(feature = "proptest")]
 pub mod strategies;
 
+pub use deadline::{
+    DeliveryDeadline, DeliveryFacts, DeliveryRemedies, DeliveryStanding, FormalNotice,
+    LEGAL_DELIVERY_DAYS, Termination, TerminationBasis,
+};
 pub use error::DispatchError;
+pub use fulfilment::{
+    CancelReason, CancelledUnits, Claim, ClaimId, ClaimKind, Fulfilment, IncidentId, LineProgress,
+    MissingItem, Progress, Resolution, RestockWait, Settlement, UnavailabilityNotice,
+};
+pub use incident::{Incident, IncidentKind};
+pub use parcel::{
+    DropPoint, Parcel, ParcelId, ParcelReceipt, ParcelState, TrackingEvent, TrackingKind,
+};
+pub use peak::{DispatchForecast, Lengthening, PeakPeriod, PeakPeriods};
 pub use policy::DispatchPolicy;
 pub use schedule::DispatchSchedule;

@@ -72,7 +72,7 @@ impl OrderAmount {
     ///
     /// ```
     /// use chrono::{TimeZone, Utc};
-    /// use comptoir_cart::{Cart, Delivery, DeliveryService, Terms};
+    /// use comptoir_cart::{Cart, CustomerId, Delivery, DeliveryService, Terms};
     /// use comptoir_payment::OrderAmount;
     /// use comptoir_promo::{Catalogue, EvaluationContext, Line, Quantity};
     ///
@@ -83,7 +83,7 @@ impl OrderAmount {
     /// let mut cart = Cart::new();
     /// cart.add_line(Line::new("l1".parse()?, "kettle".parse()?, "95.10".parse()?, Quantity::ONE)?, &terms)?;
     /// cart.choose_delivery(Delivery::new(DeliveryService::Pickup, "4.90".parse()?)?, &terms)?;
-    /// let order = cart.validate(&terms)?;
+    /// let order = cart.validate(CustomerId::new(1), &terms)?;
     /// let amount = OrderAmount::from_order(&order)?;
     /// assert_eq!(amount.products(), "95.10".parse()?);
     /// assert_eq!(amount.total()?, order.total());
@@ -91,6 +91,66 @@ impl OrderAmount {
     /// ```
     pub fn from_order(order: &Order) -> Result<OrderAmount, PaymentError> {
         OrderAmount::new(order.products_total(), order.shipping_net())
+    }
+
+    /// What `order` costs once some of its products were cancelled before it shipped (PAY-3,
+    /// REF-4): its products' net amounts less `cancelled_products`, its shipping less
+    /// `cancelled_shipping`. The order is debited when it ships, so units cancelled before
+    /// then are never debited; pass what the order's refund ledger holds for its
+    /// cancellations (`RefundLedger::refunded_products` and `refunded_delivery` in
+    /// comptoir-returns), in which the delivery comes back only once every unit is cancelled.
+    ///
+    /// # Errors
+    ///
+    /// - [`PaymentError::NegativeAmount`] for a negative amount cancelled, or more cancelled
+    ///   than the order costs;
+    /// - [`PaymentError::NothingToPay`] when everything was cancelled: nothing is debited.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use comptoir_cart::{Cart, CustomerId, Delivery, DeliveryService, Terms};
+    /// use comptoir_money::Eur;
+    /// use comptoir_payment::{OrderAmount, PaymentError};
+    /// use comptoir_promo::{Catalogue, EvaluationContext, Line, Quantity};
+    ///
+    /// let at = Utc.with_ymd_and_hms(2026, 11, 26, 9, 0, 0).single().ok_or("instant")?;
+    /// let context = EvaluationContext::new(at);
+    /// let catalogue = Catalogue::default();
+    /// let terms = Terms::new(&catalogue, &context);
+    /// let mut cart = Cart::new();
+    /// cart.add_line(Line::new("l1".parse()?, "kettle".parse()?, "95.10".parse()?, Quantity::ONE)?, &terms)?;
+    /// cart.add_line(Line::new("l2".parse()?, "mug".parse()?, "12.00".parse()?, Quantity::ONE)?, &terms)?;
+    /// cart.choose_delivery(Delivery::new(DeliveryService::Pickup, "4.90".parse()?)?, &terms)?;
+    /// let order = cart.validate(CustomerId::new(1), &terms)?;
+    ///
+    /// // The mug was unavailable and refunded before the order shipped: it is not debited.
+    /// let amount = OrderAmount::after_cancellations(&order, "12.00".parse()?, Eur::ZERO)?;
+    /// assert_eq!(amount.total()?, "100.00".parse()?);
+    /// assert_eq!(
+    ///     OrderAmount::after_cancellations(&order, order.products_total(), order.shipping_net()),
+    ///     Err(PaymentError::NothingToPay)
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn after_cancellations(
+        order: &Order,
+        cancelled_products: Eur,
+        cancelled_shipping: Eur,
+    ) -> Result<OrderAmount, PaymentError> {
+        for (what, amount) in [
+            ("the products cancelled", cancelled_products),
+            ("the shipping cancelled", cancelled_shipping),
+        ] {
+            if amount.is_negative() {
+                return Err(PaymentError::NegativeAmount { what, amount });
+            }
+        }
+        OrderAmount::new(
+            order.products_total().checked_sub(cancelled_products)?,
+            order.shipping_net().checked_sub(cancelled_shipping)?,
+        )
     }
 
     /// The products' total incl. VAT after discounts.

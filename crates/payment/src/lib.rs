@@ -10,7 +10,11 @@
 //!   it for good, a soft decline is retried once with a challenge, a hard decline never
 //!   ([`SecureTracker`], a state machine without a clock);
 //! - **[PAY-3]** the debit day: the dispatch day, and before shipment the dispatch window from
-//!   the dispatch rules ([`debit_day`], [`ExpectedDebit`]);
+//!   the dispatch rules ([`debit_day`], [`ExpectedDebit`]); an order in several parcels is
+//!   debited once it has shipped in full
+//!   ([`Fulfilment::shipped_in_full_at`](comptoir_dispatch::Fulfilment::shipped_in_full_at)),
+//!   for what it holds then: units cancelled before are never debited
+//!   ([`OrderAmount::after_cancellations`]);
 //! - **[PAY-4]** whether an order may be paid in instalments: from 100.00 EUR incl. VAT, shipping
 //!   counted or not as the policy says ([`Eligibility::of_amount`]);
 //! - **[PAY-5]** the instalments: equal thirds to the cent, leftover cents first, due on the

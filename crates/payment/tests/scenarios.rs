@@ -59,7 +59,7 @@ fn pay4_99_99_is_refused_and_100_00_is_accepted() -> TestResult {
 // 4.90 of shipping is 100.00 to pay, in thirds of 100.00, not of 104.90.
 #[test]
 fn pay4_pay5_order_amount_from_an_order_counts_shipping_once() -> TestResult {
-    use comptoir_cart::{Cart, Delivery, DeliveryService, Terms};
+    use comptoir_cart::{Cart, CustomerId, Delivery, DeliveryService, Terms};
     use comptoir_promo::{Catalogue, EvaluationContext, Line, Quantity};
 
     let context = EvaluationContext::new(Paris.with_ymd_and_hms(2026, 1, 5, 9, 0, 0).unwrap());
@@ -77,7 +77,7 @@ fn pay4_pay5_order_amount_from_an_order_counts_shipping_once() -> TestResult {
         Delivery::new(DeliveryService::Pickup, euros("4.90")?)?,
         &terms,
     )?;
-    let order = cart.validate(&terms)?;
+    let order = cart.validate(CustomerId::new(1), &terms)?;
     let amount = OrderAmount::from_order(&order)?;
     assert_eq!(amount, OrderAmount::new(euros("95.10")?, euros("4.90")?)?);
     assert_eq!(OrderAmount::try_from(&order)?, amount);

@@ -7,7 +7,9 @@ use core::str::FromStr;
 
 use crate::PromoError;
 
-/// Where Colissimo delivers (SHIP-1, SHIP-2).
+/// Where Colissimo delivers (SHIP-1, SHIP-2): an address of the customer's address book
+/// (ACC-4) at home, at work or where the customer spends the holidays ("vous faire livrer au
+/// travail, à la maison ou sur votre lieu de vacances").
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -16,6 +18,8 @@ pub enum ColissimoDestination {
     Home,
     /// The customer's workplace.
     Work,
+    /// A holiday address saved in the customer's address book.
+    Holiday,
 }
 
 /// The delivery services of SHIP-1.
@@ -25,7 +29,7 @@ pub enum ColissimoDestination {
 pub enum DeliveryService {
     /// A La Poste relay point.
     Pickup,
-    /// Colissimo to home or work.
+    /// Colissimo to home, work or a holiday address.
     Colissimo(ColissimoDestination),
 }
 
@@ -36,6 +40,9 @@ impl DeliveryService {
             DeliveryService::Pickup => "Pickup (point relais)",
             DeliveryService::Colissimo(ColissimoDestination::Home) => "Colissimo à domicile",
             DeliveryService::Colissimo(ColissimoDestination::Work) => "Colissimo au travail",
+            DeliveryService::Colissimo(ColissimoDestination::Holiday) => {
+                "Colissimo sur le lieu de vacances"
+            }
         }
     }
 }

@@ -172,6 +172,7 @@ pub fn service() -> impl Strategy<Value = DeliveryService> {
         Just(DeliveryService::Pickup),
         Just(DeliveryService::Colissimo(ColissimoDestination::Home)),
         Just(DeliveryService::Colissimo(ColissimoDestination::Work)),
+        Just(DeliveryService::Colissimo(ColissimoDestination::Holiday)),
     ]
 }
 

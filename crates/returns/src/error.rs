@@ -1,6 +1,7 @@
 use chrono::{DateTime, Utc};
 use comptoir_calendar::CalendarError;
 use comptoir_cart::CartError;
+use comptoir_dispatch::DispatchError;
 use comptoir_money::{Eur, MoneyError};
 use thiserror::Error;
 
@@ -218,7 +219,8 @@ pub enum ReturnsError {
         error: Box<ReturnsError>,
     },
     /// A cancellation's refund has no withdrawal deadline or surcharge (REF-2, REF-3 apply to
-    /// withdrawals).
+    /// withdrawals; [`CancellationDecision`](crate::CancellationDecision) decides a
+    /// cancellation's).
     #[error("refund {refund} is for a cancellation, not a withdrawal")]
     NotAWithdrawal {
         /// The refund's number, from 1.
@@ -255,6 +257,33 @@ pub enum ReturnsError {
         /// When that happened.
         earlier_at: DateTime<Utc>,
     },
+    /// A withdrawal's refund has no cancellation deadline or L241-4 surcharge
+    /// ([`CancellationDecision`](crate::CancellationDecision) is for products never
+    /// delivered).
+    #[error("refund {refund} is for a withdrawal, not a cancellation")]
+    NotACancellation {
+        /// The refund's number, from 1.
+        refund: usize,
+    },
+    /// A cancellation or termination dated before the order was validated.
+    #[error("cancellation at {decided_at} is before the order was validated at {validated_at}")]
+    CancellationBeforeValidation {
+        /// When it was decided.
+        decided_at: DateTime<Utc>,
+        /// When the order was validated.
+        validated_at: DateTime<Utc>,
+    },
+    /// A refund paid before the cancellation it pays for.
+    #[error("refund paid at {paid_at}, before the cancellation at {decided_at}")]
+    PaidBeforeCancellation {
+        /// When it was paid.
+        paid_at: DateTime<Utc>,
+        /// When the cancellation was decided.
+        decided_at: DateTime<Utc>,
+    },
+    /// The dispatch rules refused a fact (a termination of another order, most often).
+    #[error(transparent)]
+    Dispatch(#[from] DispatchError),
     /// The order could not be read or repriced.
     #[error(transparent)]
     Cart(#[from] CartError),
@@ -278,6 +307,8 @@ impl ReturnsError {
                 | ReturnsError::CheckedWithoutReceipt { .. }
                 | ReturnsError::CheckedBeforeReceived { .. }
                 | ReturnsError::ParcelTimeline { .. }
+                | ReturnsError::CancellationBeforeValidation { .. }
+                | ReturnsError::PaidBeforeCancellation { .. }
         )
     }
 
@@ -416,10 +447,20 @@ impl ReturnsError {
             ReturnsError::NotAWithdrawal { .. } => {
                 "Ce remboursement fait suite à une annulation, pas à une rétractation."
             }
+            ReturnsError::NotACancellation { .. } => {
+                "Ce remboursement fait suite à une rétractation, pas à une annulation."
+            }
+            ReturnsError::CancellationBeforeValidation { .. } => {
+                "La date d'annulation précède la validation de la commande."
+            }
+            ReturnsError::PaidBeforeCancellation { .. } => {
+                "La date du remboursement précède celle de l'annulation."
+            }
             ReturnsError::LedgerOfAnotherOrder { .. }
             | ReturnsError::LedgerFigureMismatch { .. }
             | ReturnsError::LedgerEntryInvalid { .. }
             | ReturnsError::Cart(_)
+            | ReturnsError::Dispatch(_)
             | ReturnsError::Calendar(_)
             | ReturnsError::Money(_) => {
                 "Une erreur technique empêche de calculer cette date ou ce montant : contactez notre service client."

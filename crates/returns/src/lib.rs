@@ -35,6 +35,12 @@
 //!   (the proof of shipment) or description, never guessed; held and recorded when unmatched,
 //!   never destroyed without notice; sent back when neither a withdrawal nor agreed; never
 //!   taken by hand. See [`ReturnedParcel`] and the section below.
+//! - **REF-4, DISP-4, DISP-5, L216-7, L241-4** the refund of products the shop will not
+//!   deliver (cancelled as unavailable, lost, not delivered as ordered, or a contract
+//!   terminated for late delivery) in one call ([`CancellationDecision`]): due 14 days after
+//!   the customer's choice or the termination, increased by 10, 20 or 50 % when late, in the
+//!   wording of L241-4 in force for the contract ([`L2414Wording`]: Ordonnance n° 2021-1247
+//!   for contracts from 1 January 2022).
 //!
 //! Every length, roll and switch is a policy value ([`ReturnsPolicy`],
 //! [`RefundAmountPolicy`]) whose `Default` is the FAQ's where the FAQ is lawful. Nothing reads
@@ -140,7 +146,7 @@
 //! use chrono::TimeZone;
 //! use chrono_tz::Europe::Paris;
 //! use comptoir_calendar::Calendar;
-//! use comptoir_cart::{Cart, Delivery, DeliveryService, Terms};
+//! use comptoir_cart::{Cart, CustomerId, Delivery, DeliveryService, Terms};
 //! use comptoir_money::Decimal;
 //! use comptoir_promo::*;
 //! use comptoir_returns::{
@@ -159,7 +165,7 @@
 //! cart.add_line(Line::new("a".parse()?, "A".parse()?, "90".parse()?, Quantity::ONE)?, &terms)?;
 //! cart.add_line(Line::new("b".parse()?, "B".parse()?, "30".parse()?, Quantity::ONE)?, &terms)?;
 //! cart.choose_delivery(Delivery::new(DeliveryService::Pickup, "4.90".parse()?)?, &terms)?;
-//! let order = cart.validate(&terms)?;
+//! let order = cart.validate(CustomerId::new(1), &terms)?;
 //!
 //! let mut ledger = RefundLedger::new(&order, RefundAmountPolicy::default())?;
 //! let first = ledger.record(&order, Return::new([ReturnedItem::item("b".parse()?, Quantity::ONE)])?)?;
@@ -250,6 +256,7 @@
     )
 )]
 
+mod cancellation;
 mod error;
 mod period;
 mod policy;
@@ -263,6 +270,9 @@ mod surcharge;
 mod withdrawal;
 
 /// The count of calendar days the periods and lateness use, from the calendar crate.
+pub use cancellation::{
+    CancellationDecision, CancellationFacts, CancellationGround, L2414Wording, NonDeliverySurcharge,
+};
 pub use comptoir_calendar::CalendarDays;
 pub use error::ReturnsError;
 pub use period::{Deadline, Period, Roll};

@@ -2,6 +2,7 @@
 //! C. conso L221-18).
 
 use chrono::{DateTime, TimeZone, Utc};
+use comptoir_dispatch::{DropPoint, Fulfilment, ParcelReceipt};
 
 use crate::ReturnsError;
 
@@ -113,6 +114,46 @@ impl Receipt {
     /// How the parcel reached the customer.
     pub fn handover(&self) -> Handover {
         self.handover
+    }
+
+    /// The receipt of a tracked parcel (SHIP-2), or `None` while a parcel held at a post
+    /// office or a relay point waits to be collected: its period has not started.
+    ///
+    /// A parcel left in the letterbox or at the workplace is received when it arrives; a held
+    /// one when it is collected, never at the arrival scan.
+    ///
+    /// # Errors
+    ///
+    /// [`ReturnsError::CollectedBeforeArrival`] when the tracking dates the collection before
+    /// the arrival (the tracking already refuses it; the check keeps this one honest).
+    pub fn of_parcel(parcel: &ParcelReceipt) -> Result<Option<Receipt>, ReturnsError> {
+        let arrived = parcel.arrived_at();
+        match (parcel.drop_point(), parcel.possession_at()) {
+            (DropPoint::Letterbox | DropPoint::Workplace, _) => {
+                Ok(Some(Receipt::at_address(&arrived)))
+            }
+            (DropPoint::PostOffice | DropPoint::RelayPoint, Some(collected)) => {
+                Receipt::collected(&arrived, &collected).map(Some)
+            }
+            (DropPoint::PostOffice | DropPoint::RelayPoint, None) => Ok(None),
+        }
+    }
+
+    /// The receipts of every parcel of an order the customer holds (SHIP-2): what
+    /// [`WithdrawalWindows::compute`](crate::WithdrawalWindows::compute) counts from. Parcels
+    /// still waiting to be collected are left out; the result is empty until one is in hand.
+    ///
+    /// # Errors
+    ///
+    /// As [`Receipt::of_parcel`].
+    pub fn of_fulfilment(fulfilment: &Fulfilment) -> Result<Vec<Receipt>, ReturnsError> {
+        let mut receipts = Vec::new();
+        for parcel in fulfilment.receipts() {
+            if let Some(receipt) = Receipt::of_parcel(&parcel)? {
+                receipts.push(receipt);
+            }
+        }
+        Ok(receipts)
     }
 }
 

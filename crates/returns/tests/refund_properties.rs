@@ -43,8 +43,13 @@ fn policy() -> impl Strategy<Value = RefundAmountPolicy> {
         )
 }
 
-/// The delivery refund the rule gives when the order is complete.
-fn refundable_delivery(order: &Order, policy: &RefundAmountPolicy) -> Eur {
+/// The delivery refund the rule gives when the order is complete: capped at the cheapest
+/// standard delivery when goods came back by withdrawal (L221-24), in full when everything
+/// was cancelled (REF-4).
+fn refundable_delivery(order: &Order, policy: &RefundAmountPolicy, withdrawn: bool) -> Eur {
+    if !withdrawn {
+        return order.shipping_net();
+    }
     order.shipping_net().min(
         policy
             .cheapest_standard_delivery
@@ -106,7 +111,8 @@ proptest! {
 
     // REF-1, REF-4, L221-24: any sequence of returns and cancellations that empties the order
     // (gifts returned, no deductions) refunds exactly what was paid for the products plus the
-    // refundable delivery cost, under either method.
+    // refundable delivery cost (all of it when nothing came back by withdrawal), under either
+    // method.
     #[test]
     fn ref1_ref4_emptying_the_order_refunds_exactly_what_was_paid(
         (order, events) in strategies::order_and_events(
@@ -115,12 +121,15 @@ proptest! {
         ),
         policy in policy(),
     ) {
+        let withdrawn = events.iter().any(RefundCause::is_return);
         let mut ledger = RefundLedger::new(&order, policy)?;
         for event in events {
             ledger.record(&order, event)?;
         }
         prop_assert!(ledger.is_complete());
-        let expected = order.products_total().checked_add(refundable_delivery(&order, &policy))?;
+        let expected = order
+            .products_total()
+            .checked_add(refundable_delivery(&order, &policy, withdrawn))?;
         prop_assert_eq!(ledger.refunded()?, expected);
     }
 
@@ -153,11 +162,14 @@ proptest! {
                     LineRef::Item(_) => None,
                 }),
         )?;
+        let withdrawn = events.iter().any(RefundCause::is_return);
         let mut ledger = RefundLedger::new(&order, policy)?;
         for event in events {
             ledger.record(&order, event)?;
         }
-        let most = order.products_total().checked_add(refundable_delivery(&order, &policy))?;
+        let most = order
+            .products_total()
+            .checked_add(refundable_delivery(&order, &policy, withdrawn))?;
         let least = most
             .checked_sub(ledger.deductions())?
             .checked_sub(gifts_kept)?;

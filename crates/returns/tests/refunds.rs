@@ -5,7 +5,9 @@ use chrono::{DateTime, TimeZone};
 use chrono_tz::Europe::Paris;
 use chrono_tz::Tz;
 use comptoir_calendar::Calendar;
-use comptoir_cart::{Cart, ColissimoDestination, Delivery, DeliveryService, Order, Terms};
+use comptoir_cart::{
+    Cart, ColissimoDestination, CustomerId, Delivery, DeliveryService, Order, Terms,
+};
 use comptoir_money::{Decimal, Eur};
 use comptoir_promo::{
     Catalogue, Combinable, Conditions, Effect, EvaluationContext, Line, LineRef, Offer, OfferSpec,
@@ -87,7 +89,7 @@ fn order_with(lines: &[(&str, &str, u32)], offers: &[Offer], delivery: Delivery)
         cart.add_line(line, &terms).unwrap();
     }
     cart.choose_delivery(delivery, &terms).unwrap();
-    cart.validate(&terms).unwrap()
+    cart.validate(CustomerId::new(1), &terms).unwrap()
 }
 
 fn order_of(lines: &[(&str, &str, u32)], offers: &[Offer]) -> Order {

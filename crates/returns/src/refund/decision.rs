@@ -25,7 +25,7 @@ use crate::{
 /// use chrono_tz::Europe::Paris;
 /// use comptoir_calendar::Calendar;
 /// use comptoir_money::Decimal;
-/// # use comptoir_cart::{Cart, Delivery, DeliveryService, Terms};
+/// # use comptoir_cart::{Cart, CustomerId, Delivery, DeliveryService, Terms};
 /// # use comptoir_promo::{Catalogue, EvaluationContext, Line, Quantity};
 /// use comptoir_returns::{
 ///     LegalInterestRate, RefundAmountPolicy, RefundDecision, RefundFacts, RefundLedger,
@@ -39,7 +39,7 @@ use crate::{
 /// # cart.add_line(Line::new("mug".parse()?, "mug".parse()?, "120.00".parse()?, Quantity::ONE)?, &terms)?;
 /// # cart.add_line(Line::new("cup".parse()?, "cup".parse()?, "10.00".parse()?, Quantity::ONE)?, &terms)?;
 /// # cart.choose_delivery(Delivery::new(DeliveryService::Pickup, "3.90".parse()?)?, &terms)?;
-/// # let order = cart.validate(&terms)?;
+/// # let order = cart.validate(CustomerId::new(1), &terms)?;
 /// let mut ledger = RefundLedger::new(&order, RefundAmountPolicy::default())?;
 /// let refund = ledger.record(&order, Return::new([ReturnedItem::item("mug".parse()?, Quantity::ONE)])?)?;
 ///
@@ -78,7 +78,7 @@ impl RefundDecision {
     /// # Errors
     ///
     /// - [`ReturnsError::NotAWithdrawal`] for the refund of a cancellation (REF-4), whose
-    ///   deadline is not a withdrawal's;
+    ///   deadline and surcharge are [`CancellationDecision`](crate::CancellationDecision)'s;
     /// - the errors of [`RefundDeadlines::compute`] (contradictory facts, an invalid policy,
     ///   a date out of the calendar's range) and of [`RefundDeadlines::days_late`];
     /// - [`ReturnsError::Money`] on overflow.

@@ -159,7 +159,9 @@ struct Part {
 /// that leaves nothing refunds what the entitlement still owes, if that is more); it counts
 /// among the refunds made. When everything is returned or
 /// cancelled, the delivery paid is refunded up to the cheapest standard delivery
-/// ([`RefundAmountPolicy::cheapest_standard_delivery`]); a partial return refunds none.
+/// ([`RefundAmountPolicy::cheapest_standard_delivery`]), in full when nothing came back by a
+/// withdrawal (an order emptied by cancellations alone was never delivered as agreed); a
+/// partial return refunds none.
 ///
 /// **Storing it.** With the `serde` feature the ledger serialises to a [`LedgerRecord`]: the
 /// order's stamp, the policy, and each refund's cause and figures. A stored ledger is read
@@ -173,7 +175,7 @@ struct Part {
 ///
 /// ```
 /// use chrono::{TimeZone, Utc};
-/// use comptoir_cart::{Cart, Delivery, DeliveryService, Terms};
+/// use comptoir_cart::{Cart, CustomerId, Delivery, DeliveryService, Terms};
 /// use comptoir_promo::*;
 /// use comptoir_returns::{RefundAmountPolicy, RefundLedger, Return, ReturnedItem};
 ///
@@ -191,7 +193,7 @@ struct Part {
 /// cart.add_line(Line::new("b".parse()?, "B".parse()?, "30".parse()?, Quantity::ONE)?, &terms)?;
 /// cart.enter_code("DIX", &terms)?;
 /// cart.choose_delivery(Delivery::new(DeliveryService::Pickup, "0".parse()?)?, &terms)?;
-/// let order = cart.validate(&terms)?;
+/// let order = cart.validate(CustomerId::new(1), &terms)?;
 /// assert_eq!(order.total(), "110.00".parse()?);
 ///
 /// let mut ledger = RefundLedger::new(&order, RefundAmountPolicy::default())?;
@@ -385,7 +387,12 @@ impl RefundLedger {
         };
         tally.refunded_products = tally.refunded_products.checked_add(products)?;
         let delivery = if nothing_kept && !tally.complete {
-            let delivery = self.delivery_refund(order);
+            // L221-24's cap on delivery is a withdrawal's: an order emptied by cancellations
+            // alone was never delivered as agreed, and everything paid comes back (REF-4,
+            // L216-7).
+            let withdrawn = tally.lines.iter().any(|t| t.returned > 0)
+                || tally.gifts.iter().any(|(_, back)| *back);
+            let delivery = self.delivery_refund(order, withdrawn);
             tally.complete = true;
             tally.refunded_delivery = tally.refunded_delivery.checked_add(delivery.refunded)?;
             Some(delivery)
@@ -510,8 +517,9 @@ impl RefundLedger {
     }
 
     /// The delivery refund of a return or cancellation that completes the order: the delivery
-    /// paid, up to the cheapest standard delivery (L221-24).
-    fn delivery_refund(&self, order: &Order) -> DeliveryRefund {
+    /// paid, up to the cheapest standard delivery (L221-24) when goods came back after a
+    /// withdrawal, in full when everything was cancelled.
+    fn delivery_refund(&self, order: &Order, withdrawn: bool) -> DeliveryRefund {
         let paid = frozen::paid_delivery(order);
         let cheapest_standard = self
             .policy
@@ -520,7 +528,11 @@ impl RefundLedger {
         DeliveryRefund {
             paid,
             cheapest_standard,
-            refunded: paid.min(cheapest_standard),
+            refunded: if withdrawn {
+                paid.min(cheapest_standard)
+            } else {
+                paid
+            },
         }
     }
 }
@@ -824,7 +836,7 @@ impl RefundLedger {
     ///
     /// ```
     /// # use chrono::{TimeZone, Utc};
-    /// # use comptoir_cart::{Cart, Delivery, DeliveryService, Terms};
+    /// # use comptoir_cart::{Cart, CustomerId, Delivery, DeliveryService, Terms};
     /// # use comptoir_promo::{Catalogue, EvaluationContext, Line, Quantity};
     /// use comptoir_returns::{LedgerRecord, RefundAmountPolicy, RefundLedger, Return, ReturnedItem};
     /// # let at = Utc.with_ymd_and_hms(2026, 11, 26, 9, 0, 0).single().ok_or("instant")?;
@@ -834,7 +846,7 @@ impl RefundLedger {
     /// # let mut cart = Cart::new();
     /// # cart.add_line(Line::new("mug".parse()?, "mug".parse()?, "12.00".parse()?, Quantity::new(2)?)?, &terms)?;
     /// # cart.choose_delivery(Delivery::new(DeliveryService::Pickup, "3.90".parse()?)?, &terms)?;
-    /// # let order = cart.validate(&terms)?;
+    /// # let order = cart.validate(CustomerId::new(1), &terms)?;
     /// let mut ledger = RefundLedger::new(&order, RefundAmountPolicy::default())?;
     /// ledger.record(&order, Return::new([ReturnedItem::item("mug".parse()?, Quantity::ONE)])?)?;
     /// let stored = serde_json::to_string(&ledger)?;

@@ -85,7 +85,8 @@ pub struct RefundAmountPolicy {
     /// The cost of the cheapest standard delivery the shop offered this order (L221-24): when
     /// everything is returned or cancelled, the delivery paid is refunded up to this amount, a
     /// dearer delivery the customer chose keeping the difference. `None`, the default,
-    /// refunds the order's own delivery cost.
+    /// refunds the order's own delivery cost. The cap is a withdrawal's: an order emptied by
+    /// cancellations alone (REF-4, a termination) gets its whole delivery back.
     pub cheapest_standard_delivery: Option<Eur>,
     /// Who pays for sending the goods back after a withdrawal (L221-23): the shop by default.
     /// The refund's explanation says which; the amount refunded does not change (a shop

@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 
 use comptoir_cart::strategies as cart;
-use comptoir_cart::{Cart, Order, Terms};
+use comptoir_cart::{Cart, CustomerId, Order, Terms};
 use comptoir_money::Eur;
 use comptoir_promo::strategies as promo;
 use comptoir_promo::{
@@ -129,7 +129,7 @@ fn order_from(max_lines: usize, max_offers: usize, gifts: bool) -> impl Strategy
                     cart.add_line(line, &terms).ok()?;
                 }
                 cart.choose_delivery(delivery, &terms).ok()?;
-                cart.validate(&terms).ok()
+                cart.validate(CustomerId::new(1), &terms).ok()
             },
         )
 }
