@@ -125,7 +125,7 @@ impl Catalogue {
             // Every product selection must be met; indexing under the smallest is enough.
             let bound = offer
                 .product_selections()
-                .min_by_key(|s| s.products.len() + s.categories.len());
+                .min_by_key(|s| s.products.len().saturating_add(s.categories.len()));
             match bound {
                 Some(selection) => {
                     for product in &selection.products {
@@ -417,6 +417,10 @@ struct WindowIndex {
 }
 
 impl WindowIndex {
+    #[allow(
+        clippy::arithmetic_side_effects,
+        reason = "at most 2^32 windows (the catalogue's limit): nodes are below 2^34"
+    )]
     fn new(mut windows: Vec<(crate::ValidityWindow, u32)>) -> WindowIndex {
         let start = |w: &crate::ValidityWindow| w.starts().unwrap_or(DateTime::<Utc>::MIN_UTC);
         let end = |w: &crate::ValidityWindow| w.ends().unwrap_or(DateTime::<Utc>::MAX_UTC);
@@ -453,6 +457,10 @@ impl WindowIndex {
 
     /// Visits the subtree `node`, which covers positions `first..end`: its depth is the
     /// tree's, at most 33 for 32-bit positions, so recursion needs no heap.
+    #[allow(
+        clippy::arithmetic_side_effects,
+        reason = "nodes are below 2 × leaves (at most 2^34) and first <= end within them"
+    )]
     fn visit(
         &self,
         node: usize,
