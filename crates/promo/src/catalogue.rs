@@ -514,7 +514,11 @@ impl<'de> serde::Deserialize<'de> for Catalogue {
             ) -> Result<Catalogue, A::Error> {
                 use serde::de::Error;
 
-                let mut building = Building::with_capacity(seq.size_hint().unwrap_or(0));
+                // A format's length prefix is data: reserve no more than a few thousand
+                // offers from it, as serde's own collections do, and grow past them.
+                const RESERVED_AT_MOST: usize = 4_096;
+                let reserved = seq.size_hint().unwrap_or(0).min(RESERVED_AT_MOST);
+                let mut building = Building::with_capacity(reserved);
                 for position in 0usize.. {
                     let spec = seq.next_element::<crate::OfferSpec>().map_err(|e| {
                         A::Error::custom(format_args!("offer at position {position}: {e}"))
