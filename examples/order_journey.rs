@@ -200,7 +200,7 @@ fn main() -> Result<()> {
         }
     }
     form.email = "camille.martin@exemple.fr".into();
-    form.password = "motdepasse7".into();
+    form.password = "Camille-Lyon-2026".into();
     let registration = form.validate(&FormPolicy::default(), today)?;
     let account = Account::open(CustomerId::new(1), registration.profile);
     println!("Account opened for customer {}", account.customer().id());

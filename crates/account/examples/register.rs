@@ -26,7 +26,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     form.email = "marie.dupont@exemple.fr".into();
-    form.password = "motdepasse7".into();
+    form.password = "Motdepasse-2026".into();
     form.birth_date = "28/02/1990".into();
     let registration = form.validate(&FormPolicy::default(), today)?;
 

@@ -81,7 +81,7 @@ impl core::str::FromStr for CustomerId {
 /// let today = NaiveDate::from_ymd_opt(2026, 3, 10).ok_or("date")?;
 /// let form = RegistrationForm {
 ///     email: "marie.dupont@exemple.fr".into(),
-///     password: "motdepasse2026".into(),
+///     password: "Motdepasse-2026".into(),
 ///     first_name: "Marie".into(),
 ///     last_name: "Dupont".into(),
 ///     postcode: "69003".into(),

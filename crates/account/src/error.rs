@@ -110,6 +110,13 @@ pub enum FieldReason {
     PasswordNeedsLetter,
     /// The password has no digit though the policy asks for one.
     PasswordNeedsDigit,
+    /// The password has no lower-case letter though the policy asks for one.
+    PasswordNeedsLowercase,
+    /// The password has no upper-case letter though the policy asks for one.
+    PasswordNeedsUppercase,
+    /// The password has no special character (neither letter, digit nor space) though the
+    /// policy asks for one.
+    PasswordNeedsSymbol,
     /// The date is not a calendar date written `JJ/MM/AAAA` or `AAAA-MM-JJ`.
     UnreadableDate,
     /// The birth date is after today.
@@ -150,6 +157,9 @@ impl fmt::Display for FieldReason {
             }
             FieldReason::PasswordNeedsLetter => f.write_str("has no letter"),
             FieldReason::PasswordNeedsDigit => f.write_str("has no digit"),
+            FieldReason::PasswordNeedsLowercase => f.write_str("has no lower-case letter"),
+            FieldReason::PasswordNeedsUppercase => f.write_str("has no upper-case letter"),
+            FieldReason::PasswordNeedsSymbol => f.write_str("has no special character"),
             FieldReason::UnreadableDate => f.write_str("is not a date"),
             FieldReason::BirthDateInFuture => f.write_str("is in the future"),
             FieldReason::TooYoung { min_age } => write!(f, "gives an age below {min_age}"),
@@ -229,6 +239,16 @@ impl FieldError {
             FieldReason::PasswordNeedsDigit => {
                 "Le mot de passe doit contenir au moins un chiffre.".to_owned()
             }
+            FieldReason::PasswordNeedsLowercase => {
+                "Le mot de passe doit contenir au moins une lettre minuscule.".to_owned()
+            }
+            FieldReason::PasswordNeedsUppercase => {
+                "Le mot de passe doit contenir au moins une lettre majuscule.".to_owned()
+            }
+            FieldReason::PasswordNeedsSymbol => {
+                "Le mot de passe doit contenir au moins un caractère spécial (par exemple ! ? - _ @)."
+                    .to_owned()
+            }
             FieldReason::UnreadableDate => {
                 "La date de naissance doit être une date valide au format JJ/MM/AAAA.".to_owned()
             }
@@ -293,6 +313,13 @@ pub enum AccountError {
     /// Ordering needs a registered customer (ACC-1).
     #[error("an account is required to order")]
     AccountRequired,
+    /// A policy that no form could meet (a name of no character, an empty age range, a
+    /// password longer than its own byte limit...), refused when built, read or used.
+    #[error("invalid form policy: {reason}")]
+    InvalidPolicy {
+        /// Which limit is wrong.
+        reason: &'static str,
+    },
     /// A string that is not a customer identifier (digits only).
     #[error("cannot read {input:?} as a customer id: expected digits only")]
     InvalidCustomerId {
@@ -358,6 +385,10 @@ impl AccountError {
             AccountError::AccountRequired => {
                 vec!["Pour passer commande, veuillez vous connecter ou créer un compte.".to_owned()]
             }
+            AccountError::InvalidPolicy { .. } => vec![
+                "Ce formulaire est mal configuré : veuillez contacter le service client."
+                    .to_owned(),
+            ],
             AccountError::InvalidCustomerId { .. } => vec![
                 "Ce compte client est introuvable : reconnectez-vous ou contactez le service \
                  client."

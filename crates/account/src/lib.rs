@@ -11,7 +11,9 @@
 //!   red under the field ([`FieldError::message_fr`]). E-mail addresses are checked per
 //!   RFC 5322/5321 by the `email_address` crate, phone numbers against libphonenumber's
 //!   metadata by the `phonenumber` crate (metropolitan and overseas numbers), postcodes against
-//!   the table of ranges of [`Postcode`]; names and passwords follow [`FormPolicy`].
+//!   the table of ranges of [`Postcode`]; names and passwords follow [`FormPolicy`], whose
+//!   default password rule is the CNIL's recommendation for a password alone
+//!   ([`PasswordPolicy::CNIL`]: 12 characters of four kinds, 14 of three, or 7 words).
 //! - **[ACC-3] Profile changes** ([`ProfileForm`], [`Account::change_profile`]) are refused
 //!   unless the box "J'accepte les conditions générales et la politique de confidentialité"
 //!   is ticked.
@@ -31,7 +33,7 @@
 //! let today = NaiveDate::from_ymd_opt(2026, 3, 10).ok_or("date")?;
 //! let mut form = RegistrationForm {
 //!     email: "jean@exemple".into(),       // no top-level domain
-//!     password: "motdepasse".into(),      // no digit
+//!     password: "Motdepasse-été".into(),  // no digit
 //!     first_name: "Jean".into(),
 //!     last_name: "Martin".into(),
 //!     birth_date: "31/02/1990".into(),    // no such date
@@ -44,7 +46,7 @@
 //! assert_eq!(err.messages_fr()[0], "L'adresse e-mail n'est pas valide (exemple : prenom.nom@exemple.fr).");
 //!
 //! form.email = "jean@exemple.fr".into();
-//! form.password = "motdepasse1".into();
+//! form.password = "Motdepasse-2026".into();
 //! form.birth_date = "28/02/1990".into();
 //! let registration = form.validate(&FormPolicy::default(), today)?;
 //! assert_eq!(registration.profile.postcode().department(), "13");
@@ -64,7 +66,9 @@
 //! - `serde`: `Serialize`/`Deserialize` for profiles, accounts, addresses, address books and
 //!   policies, and `Deserialize` for the forms (a field may arrive as bytes that are not
 //!   UTF-8: it is then reported as [`FieldReason::InvalidUtf8`]). Deserialising a validated
-//!   type runs the same checks as building it; an address book refuses duplicate names.
+//!   type runs the same checks as building it (a profile's birth date through the form's
+//!   date reading, policies through their `validate`); an address book refuses duplicate
+//!   names.
 //!   [`Password`] has no serde support on purpose, and the forms holding one are not
 //!   `Serialize`.
 //! - `proptest`: the `strategies` module, generators of valid forms and addresses.
@@ -82,7 +86,8 @@
         clippy::unwrap_used,
         clippy::expect_used,
         clippy::panic,
-        clippy::indexing_slicing
+        clippy::indexing_slicing,
+        clippy::arithmetic_side_effects
     )
 )]
 
@@ -99,7 +104,8 @@ pub use account::{Account, CustomerId, RegisteredCustomer, require_account};
 pub use address::{Address, AddressBook, AddressForm, AddressName};
 pub use error::{AccountError, Field, FieldError, FieldReason};
 pub use registration::{
-    FormPolicy, PasswordPolicy, Profile, ProfileForm, Registration, RegistrationForm,
+    CharClasses, Composition, FormPolicy, PasswordPolicy, Profile, ProfileForm, Registration,
+    RegistrationForm,
 };
 pub use text::FormText;
 pub use values::{Email, Password, PersonName, Phone, Postcode};

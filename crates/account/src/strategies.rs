@@ -43,9 +43,17 @@ pub fn email() -> impl Strategy<Value = String> {
         .prop_filter("no double dot", |e| !e.contains(".."))
 }
 
-/// A valid password under the default policy: 8 to 30 characters with a letter and a digit.
+/// A valid password under the default policy (the CNIL's): 12 to 27 characters mixing
+/// upper and lower case, digits and a special character, or a passphrase of 7 to 9 words.
 pub fn password() -> impl Strategy<Value = String> {
-    ("[a-zA-Z]{4,20}", "[0-9]{1,5}", "[a-z !?]{3,5}").prop_map(|(a, b, c)| format!("{a}{b}{c}"))
+    let word = proptest::sample::select(vec![
+        "chat", "soleil", "marée", "vélo", "prune", "orage", "tilleul", "fjord", "brioche",
+        "lanterne",
+    ]);
+    prop_oneof![
+        "[A-Z][a-z]{6,12}[0-9]{2,5}[!?_@-][a-z]{2,8}",
+        proptest::collection::vec(word, 7..=9).prop_map(|words| words.join(" ")),
+    ]
 }
 
 /// A valid French postcode, metropolitan, Corsican or overseas.
@@ -70,7 +78,11 @@ pub fn phone() -> impl Strategy<Value = String> {
 /// A birth date that gives an age from 20 to 90 years on `today`, written `JJ/MM/AAAA`.
 pub fn birth_date(today: NaiveDate) -> impl Strategy<Value = String> {
     let year = today.year();
-    ((year - 90)..=(year - 21), 1u32..=12, 1u32..=28)
+    (
+        year.saturating_sub(90)..=year.saturating_sub(21),
+        1u32..=12,
+        1u32..=28,
+    )
         .prop_map(|(y, m, d)| format!("{d:02}/{m:02}/{y:04}"))
 }
 

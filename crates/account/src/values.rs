@@ -381,7 +381,7 @@ impl FromStr for PersonName {
 /// ```
 /// use comptoir_account::{Password, PasswordPolicy};
 ///
-/// let p = Password::new("correct horse 42", &PasswordPolicy::default())?;
+/// let p = Password::new("Correct-Horse-42", &PasswordPolicy::default())?;
 /// assert_eq!(format!("{p:?}"), "Password(<redacted>)");
 /// assert!(Password::new("short1", &PasswordPolicy::default()).is_err());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -394,8 +394,11 @@ impl Password {
     ///
     /// # Errors
     ///
-    /// [`AccountError::InvalidField`] naming [`Field::Password`] with the first rule broken.
+    /// [`AccountError::InvalidField`] naming [`Field::Password`] with the first rule broken
+    /// (against [`PasswordPolicy::mixed`] when no way of the policy is met);
+    /// [`AccountError::InvalidPolicy`] when [`PasswordPolicy::validate`] refuses `policy`.
     pub fn new(password: &str, policy: &PasswordPolicy) -> Result<Password, AccountError> {
+        policy.validate()?;
         Password::from_form(&FormText::from(password), policy).map_err(AccountError::InvalidField)
     }
 
@@ -418,24 +421,79 @@ impl Password {
         if text.is_empty() {
             return Err(err(FieldReason::Empty));
         }
-        if text.chars().count() < policy.min_chars {
-            return Err(err(FieldReason::PasswordTooShort {
-                min: policy.min_chars,
-            }));
+        let meets = |c: &crate::Composition| missing(text, c).is_none();
+        let passphrase = policy
+            .passphrase_min_words
+            .is_some_and(|words| word_count(text) >= words);
+        if meets(&policy.mixed) || policy.long.as_ref().is_some_and(meets) || passphrase {
+            return Ok(Password(text.to_owned()));
         }
-        if policy.require_letter && !text.chars().any(char::is_alphabetic) {
-            return Err(err(FieldReason::PasswordNeedsLetter));
-        }
-        if policy.require_digit && !text.chars().any(|c| c.is_ascii_digit()) {
-            return Err(err(FieldReason::PasswordNeedsDigit));
-        }
-        Ok(Password(text.to_owned()))
+        Err(err(missing(text, &policy.mixed).unwrap_or(
+            FieldReason::PasswordTooShort {
+                min: policy.mixed.min_chars,
+            },
+        )))
     }
 
     /// The password itself, for the application's hashing function only.
     pub fn expose_secret(&self) -> &str {
         &self.0
     }
+}
+
+/// What `text` lacks to meet `composition`, in the order the form reports it: its length,
+/// then each kind of character.
+fn missing(text: &str, composition: &crate::Composition) -> Option<FieldReason> {
+    let c = composition.classes;
+    if let Some(last) = composition.min_chars.checked_sub(1)
+        && text.chars().nth(last).is_none()
+    {
+        return Some(FieldReason::PasswordTooShort {
+            min: composition.min_chars,
+        });
+    }
+    let has = |test: fn(&char) -> bool| text.chars().any(|ch| test(&ch));
+    [
+        (
+            c.lowercase,
+            has(|ch| ch.is_lowercase()),
+            FieldReason::PasswordNeedsLowercase,
+        ),
+        (
+            c.uppercase,
+            has(|ch| ch.is_uppercase()),
+            FieldReason::PasswordNeedsUppercase,
+        ),
+        (
+            c.letter,
+            has(|ch| ch.is_alphabetic()),
+            FieldReason::PasswordNeedsLetter,
+        ),
+        (
+            c.digit,
+            has(char::is_ascii_digit),
+            FieldReason::PasswordNeedsDigit,
+        ),
+        (
+            c.symbol,
+            has(|ch| is_special(*ch)),
+            FieldReason::PasswordNeedsSymbol,
+        ),
+    ]
+    .into_iter()
+    .find_map(|(asked, present, reason)| (asked && !present).then_some(reason))
+}
+
+/// A special character: neither a letter, a digit nor a space (`!`, `€`, `_`, ...).
+fn is_special(c: char) -> bool {
+    !c.is_alphanumeric() && !c.is_whitespace()
+}
+
+/// The words of a passphrase: runs of letters or digits between spaces or punctuation.
+fn word_count(text: &str) -> usize {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .count()
 }
 
 impl fmt::Debug for Password {
@@ -492,6 +550,38 @@ fn read_date(text: &str) -> Option<NaiveDate> {
     let date = NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)?;
     // Keep what was read: a date chrono reformatted differently would be a silent fix.
     (date.year() >= 1).then_some(date)
+}
+
+/// Serde for a profile's birth date: written `AAAA-MM-JJ`, read back by the form's own
+/// reading ([`read_date`]), so a stored date is one a form could have given.
+#[cfg(feature = "serde")]
+pub(crate) mod birth_date_serde {
+    use chrono::NaiveDate;
+    use serde::de::Error as _;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub(crate) fn serialize<S: Serializer>(
+        date: &Option<NaiveDate>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        match date {
+            Some(date) => serializer.collect_str(&date.format("%Y-%m-%d")),
+            None => serializer.serialize_none(),
+        }
+    }
+
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<NaiveDate>, D::Error> {
+        let Some(text) = <Option<std::borrow::Cow<'de, str>>>::deserialize(deserializer)? else {
+            return Ok(None);
+        };
+        super::read_date(&text).map(Some).ok_or_else(|| {
+            D::Error::custom(format_args!(
+                "birth date {text:?} is not a date written AAAA-MM-JJ or JJ/MM/AAAA"
+            ))
+        })
+    }
 }
 
 #[cfg(feature = "serde")]
@@ -709,10 +799,11 @@ mod tests {
         }
     }
 
-    // ACC-2: the password rules are checked and reported in a fixed order.
+    // ACC-2: the password rules are checked and reported in a fixed order (the weaker rule
+    // kept as an option: 8 characters, a letter and a digit).
     #[test]
     fn password_rules_in_order() {
-        let policy = PasswordPolicy::default();
+        let policy = PasswordPolicy::WEAKER_LETTER_AND_DIGIT;
         let reason = |s: &str| {
             Password::new(s, &policy).unwrap_err().field_errors()[0]
                 .reason()
@@ -728,5 +819,76 @@ mod tests {
             FieldReason::TooLong { max: 72 }
         );
         assert!(Password::new("  spaced 1  ", &policy).is_ok());
+    }
+
+    // ACC-2: the default follows the CNIL's recommendation for a password alone
+    // (délibération n° 2022-100, case 1): any one of its three examples is accepted, and a
+    // refusal names what the 12-character way lacks, in that order.
+    #[test]
+    fn default_password_rule_is_the_cnil_recommendation() {
+        let policy = PasswordPolicy::default();
+        assert_eq!(policy, PasswordPolicy::CNIL);
+        let ok = |s: &str| Password::new(s, &policy).is_ok();
+        assert!(ok("Soleil-2026!"), "12 characters, four kinds");
+        assert!(ok("Éclair#2026ab"), "accented capitals count as capitals");
+        assert!(ok("Soleildu2026ab"), "14 characters, three kinds");
+        assert!(ok("le chat de la voisine mange des croquettes"), "7 words");
+        assert!(
+            ok("un-deux-trois-quatre-cinq-six-sept"),
+            "7 words, any separator"
+        );
+        let reason = |s: &str| {
+            Password::new(s, &policy).unwrap_err().field_errors()[0]
+                .reason()
+                .clone()
+        };
+        assert_eq!(
+            reason("Soleil-202!"),
+            FieldReason::PasswordTooShort { min: 12 }
+        );
+        assert_eq!(
+            reason("motdepasse7"),
+            FieldReason::PasswordTooShort { min: 12 }
+        );
+        assert_eq!(reason("SOLEIL-2026!"), FieldReason::PasswordNeedsLowercase);
+        assert_eq!(reason("soleil-2026!"), FieldReason::PasswordNeedsUppercase);
+        assert_eq!(reason("Soleil-deux!"), FieldReason::PasswordNeedsDigit);
+        // 13 characters of three kinds: short of the 14 of the second way, so the first
+        // way's missing kind is named.
+        assert_eq!(reason("Soleildu2026a"), FieldReason::PasswordNeedsSymbol);
+        assert_eq!(
+            reason("six mots ne suffisent pas ici"),
+            FieldReason::PasswordNeedsUppercase
+        );
+        assert_eq!(
+            reason(&format!("Ab1!{}", "é".repeat(35))),
+            FieldReason::TooLong { max: 72 }
+        );
+        assert_eq!(
+            policy.description_fr(),
+            "Au moins 12 caractères dont une majuscule, une minuscule, un chiffre et un \
+             caractère spécial ; ou au moins 14 caractères dont une majuscule, une minuscule \
+             et un chiffre ; ou une phrase d'au moins 7 mots."
+        );
+    }
+
+    // ACC-2: a policy no password could meet is refused, not applied.
+    #[test]
+    fn impossible_password_policies_are_refused() {
+        let mut policy = PasswordPolicy::CNIL;
+        policy.mixed.min_chars = 0;
+        assert!(matches!(
+            Password::new("x", &policy),
+            Err(AccountError::InvalidPolicy { .. })
+        ));
+        let mut policy = PasswordPolicy::CNIL;
+        policy.max_bytes = 11;
+        assert!(policy.validate().is_err());
+        let policy = PasswordPolicy {
+            passphrase_min_words: Some(0),
+            ..PasswordPolicy::CNIL
+        };
+        assert!(policy.validate().is_err());
+        assert_eq!(PasswordPolicy::WEAKER_LETTER_AND_DIGIT.validate(), Ok(()));
     }
 }

@@ -13,7 +13,7 @@ fn today() -> NaiveDate {
 fn valid_form() -> RegistrationForm {
     RegistrationForm {
         email: "marie.dupont@exemple.fr".into(),
-        password: "motdepasse2026".into(),
+        password: "Motdepasse-2026".into(),
         first_name: "Marie".into(),
         last_name: "Dupont".into(),
         birth_date: "14/07/1990".into(),
@@ -51,7 +51,7 @@ fn a_valid_registration_gives_a_profile_and_a_password() {
     assert_eq!(profile.email().as_str(), "marie.dupont@exemple.fr");
     assert_eq!(profile.phone().unwrap().as_e164(), "+33612345678");
     assert_eq!(profile.birth_date(), NaiveDate::from_ymd_opt(1990, 7, 14));
-    assert_eq!(registration.password.expose_secret(), "motdepasse2026");
+    assert_eq!(registration.password.expose_secret(), "Motdepasse-2026");
 }
 
 // ACC-2: every field wrong at once, each reported with its reason and its red sentence.
@@ -76,7 +76,7 @@ fn every_invalid_field_is_reported_at_once_in_form_order() {
         got,
         [
             (Field::Email, FieldReason::InvalidEmail),
-            (Field::Password, FieldReason::PasswordTooShort { min: 8 }),
+            (Field::Password, FieldReason::PasswordTooShort { min: 12 }),
             (
                 Field::FirstName,
                 FieldReason::InvalidCharacter { character: '4' }
@@ -91,7 +91,7 @@ fn every_invalid_field_is_reported_at_once_in_form_order() {
         err.messages_fr(),
         [
             "L'adresse e-mail n'est pas valide (exemple : prenom.nom@exemple.fr).",
-            "Le mot de passe doit contenir au moins 8 caractères.",
+            "Le mot de passe doit contenir au moins 12 caractères.",
             "Le champ « Prénom » ne peut pas contenir le caractère « 4 ».",
             "Le champ « Nom » est obligatoire.",
             "La date de naissance doit être une date valide au format JJ/MM/AAAA.",
@@ -245,12 +245,12 @@ fn profile_change_reports_consent_with_the_other_errors() {
         [Field::Password, Field::Postcode, Field::TermsConsent]
     );
     form.postcode = "75011".into();
-    form.new_password = "nouveau-mot-2".into();
+    form.new_password = "Nouveau-mot-2026".into();
     form.terms_accepted = true;
     let password = account
         .change_profile(&form, &FormPolicy::default(), today())
         .unwrap();
-    assert_eq!(password.unwrap().expose_secret(), "nouveau-mot-2");
+    assert_eq!(password.unwrap().expose_secret(), "Nouveau-mot-2026");
 }
 
 // ACC-4
@@ -404,7 +404,7 @@ mod with_serde {
     // ACC-2: a JSON form with missing fields is read, and the missing ones reported.
     #[test]
     fn a_json_form_is_validated_like_any_other() {
-        let json = r#"{"email": "marie@exemple.fr", "password": "motdepasse1", "first_name": "Marie", "postcode": null}"#;
+        let json = r#"{"email": "marie@exemple.fr", "password": "Motdepasse-2026", "first_name": "Marie", "postcode": null}"#;
         let form: RegistrationForm = serde_json::from_str(json).unwrap();
         let err = form.validate(&FormPolicy::default(), today()).unwrap_err();
         let fields: Vec<Field> = err.field_errors().iter().map(|e| e.field()).collect();

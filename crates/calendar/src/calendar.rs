@@ -37,9 +37,13 @@ const WORDS: usize = DAYS.div_ceil(64);
 /// assert!(Calendar::metropolitan().is_business_day(good_friday)?);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+///
+/// With the `serde` feature a policy deserialises through [`CalendarPolicy::validate`], so a
+/// file with a closure outside the range fails when it is read, not when the calendar is
+/// built. Fields left out take the default's values; unknown fields are refused.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(default, deny_unknown_fields))]
+#[cfg_attr(feature = "serde", serde(try_from = "PolicyData"))]
 pub struct CalendarPolicy {
     /// Whose public holidays apply (CAL-3).
     pub region: Region,
@@ -109,6 +113,93 @@ impl CalendarPolicy {
     /// code that counts a statutory period can refuse any other.
     pub fn is_legal(&self) -> bool {
         *self == CalendarPolicy::legal(self.region)
+    }
+
+    /// Checks the policy describes a calendar: every declared closure lies within
+    /// 1900-01-01 to 2200-12-31 (CAL-1, CAL-4). [`Calendar::new`] and deserialising call it.
+    ///
+    /// # Errors
+    ///
+    /// [`CalendarError::ClosureOutOfRange`] naming the first closure outside the range.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use comptoir_calendar::CalendarPolicy;
+    ///
+    /// let policy = CalendarPolicy {
+    ///     closures: vec![NaiveDate::from_ymd_opt(2201, 1, 2).ok_or("date")?],
+    ///     ..CalendarPolicy::default()
+    /// };
+    /// assert!(policy.validate().is_err_and(|e| e.is_out_of_range()));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn validate(&self) -> Result<(), CalendarError> {
+        match self
+            .closures
+            .iter()
+            .find(|d| **d < Calendar::MIN_DATE || **d > Calendar::MAX_DATE)
+        {
+            Some(&date) => Err(CalendarError::ClosureOutOfRange {
+                date,
+                min: Calendar::MIN_DATE,
+                max: Calendar::MAX_DATE,
+            }),
+            None => Ok(()),
+        }
+    }
+}
+
+/// The serde form of [`CalendarPolicy`]: the same fields, defaults for those left out.
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct PolicyData {
+    region: Region,
+    whit_monday_closed: bool,
+    local_days: LocalDays,
+    closures: Vec<NaiveDate>,
+}
+
+#[cfg(feature = "serde")]
+impl Default for PolicyData {
+    fn default() -> Self {
+        let CalendarPolicy {
+            region,
+            whit_monday_closed,
+            local_days,
+            closures,
+        } = CalendarPolicy::default();
+        PolicyData {
+            region,
+            whit_monday_closed,
+            local_days,
+            closures,
+        }
+    }
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<PolicyData> for CalendarPolicy {
+    type Error = CalendarError;
+
+    /// Through [`CalendarPolicy::validate`].
+    fn try_from(data: PolicyData) -> Result<CalendarPolicy, CalendarError> {
+        let PolicyData {
+            region,
+            whit_monday_closed,
+            local_days,
+            closures,
+        } = data;
+        let policy = CalendarPolicy {
+            region,
+            whit_monday_closed,
+            local_days,
+            closures,
+        };
+        policy.validate()?;
+        Ok(policy)
     }
 }
 
@@ -203,27 +294,21 @@ impl Calendar {
         Calendar::build(CalendarPolicy::legal(region))
     }
 
-    /// The calendar a policy describes.
+    /// The calendar a policy describes, once [`CalendarPolicy::validate`] accepts it.
     ///
     /// # Errors
     ///
     /// [`CalendarError::ClosureOutOfRange`] when a declared closure lies outside
     /// 1900-01-01 to 2200-12-31.
     pub fn new(policy: &CalendarPolicy) -> Result<Calendar, CalendarError> {
-        if let Some(&date) = policy
-            .closures
-            .iter()
-            .find(|d| **d < Calendar::MIN_DATE || **d > Calendar::MAX_DATE)
-        {
-            return Err(CalendarError::ClosureOutOfRange {
-                date,
-                min: Calendar::MIN_DATE,
-                max: Calendar::MAX_DATE,
-            });
-        }
+        policy.validate()?;
         Ok(Calendar::build(policy.clone()))
     }
 
+    #[allow(
+        clippy::arithmetic_side_effects,
+        reason = "positions and counts of days in the range, at most 109 938"
+    )]
     fn build(policy: CalendarPolicy) -> Calendar {
         let mut words = Box::new(WEEKDAYS);
         for (year, start) in (1900..=2200).zip(YEAR_STARTS) {
@@ -275,6 +360,10 @@ impl Calendar {
     }
 
     /// Bytes held by the lookup tables (the policy's closure list aside).
+    #[allow(
+        clippy::arithmetic_side_effects,
+        reason = "three tables of a few KiB each"
+    )]
     pub fn table_bytes(&self) -> usize {
         size_of_val::<[u64; WORDS]>(&self.words)
             + size_of_val::<[u32]>(&self.ranks)
@@ -363,6 +452,10 @@ impl Calendar {
     /// [`CalendarError::OutOfRange`] when `date` is outside the range,
     /// [`CalendarError::ResultOutOfRange`] when the answer is.
     #[inline]
+    #[allow(
+        clippy::arithmetic_side_effects,
+        reason = "i is a table index below 109 938 and n is positive in that arm"
+    )]
     pub fn add_business_days<D: CalendarDate>(
         &self,
         date: D,
@@ -418,6 +511,10 @@ impl Calendar {
     ///
     /// As [`add_business_days`](Calendar::add_business_days).
     #[inline]
+    #[allow(
+        clippy::arithmetic_side_effects,
+        reason = "i is a table index below 109 938"
+    )]
     pub fn roll_backward<D: CalendarDate>(&self, date: D) -> Result<D, CalendarError> {
         let i = self.index_of_date(date)?;
         let found = self.rank(i + 1).checked_sub(1).and_then(|r| self.select(r));
@@ -481,14 +578,27 @@ impl Calendar {
     ) -> Result<BusinessDays, CalendarError> {
         let a = self.index_of_date(from)?;
         let b = self.index_of_date(to)?;
+        Ok(self.business_days_between_indices(a, b))
+    }
+
+    /// Business days in `(a, b]` for table indices, negative when `b < a`.
+    #[inline]
+    #[allow(
+        clippy::arithmetic_side_effects,
+        reason = "indices below 109 938 and ranks at most that, so the difference fits an i32"
+    )]
+    fn business_days_between_indices(&self, a: usize, b: usize) -> BusinessDays {
         let count = i64::from(self.rank(b + 1)) - i64::from(self.rank(a + 1));
-        // At most 109 938 days apart: always fits.
-        Ok(BusinessDays::new(i32::try_from(count).unwrap_or(i32::MAX)))
+        BusinessDays::new(i32::try_from(count).unwrap_or(i32::MAX))
     }
 
     /// Position of a date in the tables. A form that holds its year and day of the year
     /// (`NaiveDate`) is found from the first day of its year; a `Day` by subtraction.
     #[inline]
+    #[allow(
+        clippy::arithmetic_side_effects,
+        reason = "a year of chrono's range minus 1900 fits an i32; a year start plus its ordinal is below 110 000"
+    )]
     fn index_of_date<D: CalendarDate>(&self, date: D) -> Result<usize, CalendarError> {
         let found = match date.year_and_ordinal() {
             Some((year, ordinal)) => usize::try_from(year - 1900)
@@ -511,7 +621,12 @@ impl Calendar {
 
     /// The date at table index `found`, from `start` at index `start_index`.
     #[inline]
-    #[allow(clippy::cast_possible_truncation, clippy::cast_possible_wrap)]
+    #[allow(
+        clippy::cast_possible_truncation,
+        clippy::cast_possible_wrap,
+        clippy::arithmetic_side_effects,
+        reason = "indices are below DAYS (109 938): their difference fits an i32"
+    )]
     fn answer<D: CalendarDate>(
         &self,
         found: Option<usize>,
@@ -520,7 +635,6 @@ impl Calendar {
         n: i32,
     ) -> Result<D, CalendarError> {
         found
-            // Indices are below DAYS (109 938): their difference fits an i32.
             .and_then(|i| start.moved_by(i as i32 - start_index as i32))
             .ok_or_else(|| result_out_of_range(start.to_day(), n))
     }
@@ -528,7 +642,11 @@ impl Calendar {
     /// The business days among the 64 days from index `i`: bit `k` for day `i + k`, clear
     /// past the range.
     #[inline]
-    #[allow(clippy::cast_possible_truncation)]
+    #[allow(
+        clippy::cast_possible_truncation,
+        clippy::arithmetic_side_effects,
+        reason = "i is a table index, at most 109 938 + 64: w + 1 cannot overflow"
+    )]
     fn window(&self, i: usize) -> u64 {
         let w = i >> 6;
         let low = self.words.get(w).copied().unwrap_or(0);
@@ -548,6 +666,10 @@ impl Calendar {
 
     /// Business days with an index below `i` (`i` may be `DAYS`).
     #[inline]
+    #[allow(
+        clippy::arithmetic_side_effects,
+        reason = "1 << (i & 63) is at least 1, and a rank plus a word's count is at most 109 938"
+    )]
     fn rank(&self, i: usize) -> u32 {
         let w = i >> 6;
         let before = self.ranks.get(w).copied().unwrap_or(0);
@@ -557,6 +679,10 @@ impl Calendar {
 
     /// Index of the business day whose rank is `r`.
     #[inline]
+    #[allow(
+        clippy::arithmetic_side_effects,
+        reason = "w is a word index below 1 718; ranks[w] <= r in the loop's last word"
+    )]
     fn select(&self, r: u32) -> Option<usize> {
         let total = self.ranks.last().copied().unwrap_or(0);
         if r >= total {
@@ -574,6 +700,10 @@ impl Calendar {
 
     /// Index of the business day `k` places after the first one at or after index `i`.
     #[inline]
+    #[allow(
+        clippy::arithmetic_side_effects,
+        reason = "i is a table index and the offset within a 64-day window is below 64"
+    )]
     fn forward(&self, i: usize, k: u32) -> Option<usize> {
         // The short delays the rules use (0 to 5 business days) lie within the 64 days from
         // `i`: read them from one window, whether or not it crosses a word boundary.
@@ -616,6 +746,10 @@ impl<D: CalendarDate> BusinessDaysFrom<'_, D> {
     /// Moves to the next 64 days until one holds a business day not yet returned; `None`
     /// past the range.
     #[inline]
+    #[allow(
+        clippy::arithmetic_side_effects,
+        reason = "base is a table index below DAYS before each step of 64"
+    )]
     fn fill(&mut self) -> Option<()> {
         while self.bits == 0 {
             let base = self.base + 64;
@@ -641,7 +775,12 @@ impl<D: CalendarDate> Iterator for BusinessDaysFrom<'_, D> {
     type Item = D;
 
     #[inline]
-    #[allow(clippy::cast_possible_truncation, clippy::cast_possible_wrap)]
+    #[allow(
+        clippy::cast_possible_truncation,
+        clippy::cast_possible_wrap,
+        clippy::arithmetic_side_effects,
+        reason = "a table index below DAYS plus a bit position below 64, added to MIN_DAY's -25 567"
+    )]
     fn next(&mut self) -> Option<D> {
         self.fill()?;
         let i = self.base + self.bits.trailing_zeros() as usize;
@@ -653,6 +792,10 @@ impl<D: CalendarDate> Iterator for BusinessDaysFrom<'_, D> {
     }
 
     #[inline]
+    #[allow(
+        clippy::arithmetic_side_effects,
+        reason = "a table index below DAYS plus a bit position below 64"
+    )]
     fn nth(&mut self, n: usize) -> Option<D> {
         if n < 64 {
             for _ in 0..n {
@@ -758,6 +901,10 @@ fn set_bit(words: &mut [u64], i: usize, business: bool) {
 
 /// Position of the `k`-th set bit (from 0) of `word`; `k` must be below its popcount.
 #[inline]
+#[allow(
+    clippy::arithmetic_side_effects,
+    reason = "k is reduced only by counts it is not below, and base stays at most 56 + 63"
+)]
 fn select_in_word(mut word: u64, mut k: u32) -> usize {
     if k < 4 {
         // The common case of short delays: clear the lowest bits directly.

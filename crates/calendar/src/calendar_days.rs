@@ -61,10 +61,11 @@ impl CalendarDays {
     pub fn between<D: CalendarDate>(from: D, to: D) -> Result<CalendarDays, CalendarError> {
         let (from, to) = (from.to_day(), to.to_day());
         // Two i32 day numbers in order differ by less than 2^32: the count always fits.
-        let days = i64::from(to.days_since_epoch()) - i64::from(from.days_since_epoch());
-        u32::try_from(days)
+        i64::from(to.days_since_epoch())
+            .checked_sub(i64::from(from.days_since_epoch()))
+            .and_then(|days| u32::try_from(days).ok())
             .map(CalendarDays)
-            .map_err(|_| CalendarError::NegativeDayCount { from, to })
+            .ok_or(CalendarError::NegativeDayCount { from, to })
     }
 }
 

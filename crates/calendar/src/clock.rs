@@ -93,6 +93,10 @@ static SUMMER_AT_UTC_MIDNIGHT: [u64; TABLE_WORDS] = {
 };
 
 /// The Unix second of 01:00 UTC on the last Sunday of `month` (a 31-day month).
+#[allow(
+    clippy::arithmetic_side_effects,
+    reason = "callers pass years within chrono's ±262 143: the seconds stay below 2^44"
+)]
 const fn last_sunday_0100_utc(year: i64, month: i64) -> i64 {
     let last = days_from_civil(year, month, 31);
     // Day 0 (1970-01-01) was a Thursday: (day + 4) mod 7 counts days since Sunday.
@@ -109,6 +113,10 @@ const fn summer_time_of_year(year: i64) -> (i64, i64) {
 
 /// The Paris UTC offset, in seconds, at a Unix second, given its UTC day and second of day.
 #[inline]
+#[allow(
+    clippy::arithmetic_side_effects,
+    reason = "utc_day is a Unix second over 86 400, at most 1.1 × 10^14 from zero"
+)]
 fn offset_at(unix: i64, utc_day: i64, utc_second: i64) -> i32 {
     // From 01:00 UTC on, a change of the day has happened: read the next midnight's state.
     let index = utc_day - TABLE_FIRST_DAY + i64::from(utc_second >= 3_600);
@@ -182,16 +190,20 @@ fn parse_offset(s: &str) -> Option<i32> {
         b'-' => (-1, s.get(1..)?),
         _ => return None,
     };
-    let mut seconds = 0;
-    let mut parts = 0;
+    let mut seconds: i32 = 0;
+    let mut parts: usize = 0;
     for (part, unit) in rest.split(':').zip([3_600, 60, 1]) {
         if part.len() != 2 || !part.bytes().all(|b| b.is_ascii_digit()) {
             return None;
         }
-        seconds += part.parse::<i32>().ok()? * unit;
-        parts += 1;
+        let value = part.parse::<i32>().ok()?.checked_mul(unit)?;
+        seconds = seconds.checked_add(value)?;
+        parts = parts.checked_add(1)?;
     }
-    (rest.split(':').count() == parts && (2..=3).contains(&parts)).then_some(sign * seconds)
+    if rest.split(':').count() != parts || !(2..=3).contains(&parts) {
+        return None;
+    }
+    seconds.checked_mul(sign)
 }
 
 /// The offset before 1996, from the IANA history. Kept out of line so that the common path
@@ -211,8 +223,10 @@ fn historic_offset_at(unix: i64) -> i32 {
 #[cold]
 #[inline(never)]
 fn far_future_offset_at(unix: i64) -> i32 {
-    // Within a day of the true year; changes are months away from New Year.
-    let (start, end) = summer_time_of_year(1970 + unix.div_euclid(MEAN_YEAR));
+    // Within a day of the true year; changes are months away from New Year. Callers read
+    // only instants whose day chrono holds, so the year is within ±262 143.
+    let year = unix.div_euclid(MEAN_YEAR).saturating_add(1970);
+    let (start, end) = summer_time_of_year(year);
     if start <= unix && unix < end {
         SUMMER
     } else {
@@ -319,7 +333,9 @@ const FIRST_READABLE_DAY: i64 = days_from_civil(-262_000, 1, 1);
 #[allow(
     clippy::cast_possible_truncation,
     clippy::cast_sign_loss,
-    clippy::cast_possible_wrap
+    clippy::cast_possible_wrap,
+    clippy::arithmetic_side_effects,
+    reason = "in the fast path the day is below the table's 74 875 and the second of day below 86 400 + 7 200"
 )]
 fn reading(unix: i64, nanosecond: u32) -> Option<ParisTime> {
     // Fast path, 1996 to 2200: unsigned arithmetic from the table's first midnight, one
@@ -352,7 +368,12 @@ fn reading(unix: i64, nanosecond: u32) -> Option<ParisTime> {
 /// [`reading`] before 1996 and after 2200.
 #[cold]
 #[inline(never)]
-#[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+#[allow(
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    clippy::arithmetic_side_effects,
+    reason = "the day is checked to be within ±262 000 years first"
+)]
 fn reading_outside_table(unix: i64, nanosecond: u32) -> Option<ParisTime> {
     let utc_day = unix.div_euclid(SECONDS_PER_DAY);
     // Checked first, so that no arithmetic below can overflow on extreme instants.

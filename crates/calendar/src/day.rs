@@ -59,8 +59,11 @@ impl Day {
 
 impl From<NaiveDate> for Day {
     #[inline]
+    #[allow(
+        clippy::arithmetic_side_effects,
+        reason = "chrono's dates span about ±2^18 years, far inside i32 days"
+    )]
     fn from(date: NaiveDate) -> Day {
-        // chrono's dates span about ±2^18 years, far inside i32 days.
         Day(date.num_days_from_ce() - UNIX_EPOCH_FROM_CE)
     }
 }
@@ -105,6 +108,10 @@ impl core::str::FromStr for Day {
 }
 
 /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's `days_from_civil`).
+#[allow(
+    clippy::arithmetic_side_effects,
+    reason = "callers pass years within chrono's ±262 143: every term stays below 2^37"
+)]
 pub(crate) const fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
     let y = if month <= 2 { year - 1 } else { year };
     let era = y.div_euclid(400);

@@ -83,11 +83,12 @@ impl<D: CalendarDate> DayWindow<D> {
 
     /// The number of days in the window, ends included: 1 for a one-day window.
     pub fn day_count(self) -> CalendarDays {
-        let days = i64::from(self.latest.to_day().days_since_epoch())
-            - i64::from(self.earliest.to_day().days_since_epoch())
-            + 1;
         // Two i32 day numbers in order differ by less than 2^32.
-        CalendarDays::try_from(days).unwrap_or(CalendarDays::MAX)
+        i64::from(self.latest.to_day().days_since_epoch())
+            .checked_sub(i64::from(self.earliest.to_day().days_since_epoch()))
+            .and_then(|days| days.checked_add(1))
+            .and_then(|days| CalendarDays::try_from(days).ok())
+            .unwrap_or(CalendarDays::MAX)
     }
 
     /// The same window with its ends as [`NaiveDate`]s.

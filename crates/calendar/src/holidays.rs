@@ -428,6 +428,10 @@ impl fmt::Display for Holiday {
 /// Easter Sunday of a Gregorian `year` (anonymous Gregorian algorithm, "Meeus/Jones/Butcher").
 ///
 /// Returns `None` only where chrono cannot represent the date.
+#[allow(
+    clippy::arithmetic_side_effects,
+    reason = "b = year / 100 is within ±2.2 × 10^7 and every other term below 700: no sum nears i32's range"
+)]
 pub fn easter_sunday(year: i32) -> Option<NaiveDate> {
     let a = year.rem_euclid(19);
     let b = year.div_euclid(100);

@@ -15,7 +15,9 @@
 //!   ([`Calendar::legal`]);
 //! - **[CAL-4]** the range, 1900-01-01 to 2200-12-31: outside it every method returns
 //!   [`CalendarError::OutOfRange`], and nothing panics on any date chrono can represent;
-//! - **[CAL-5]** interoperability: [`Calendar`] implements `bdays::HolidayCalendar<NaiveDate>`;
+//! - **[CAL-5]** interoperability: [`Calendar`] implements `bdays::HolidayCalendar<NaiveDate>`,
+//!   with each of bdays' provided methods overridden: they read the tables, skip whole years
+//!   beyond the range and saturate at chrono's last and first dates, where bdays' own panic;
 //! - the shop clock ([`clock`], [Time]): instants to Paris wall-clock time and back, with an explicit
 //!   choice or error for the spring gap and the autumn overlap ([`clock::Paris`] writes an
 //!   instant as people say it, `Paris::at(2026, 5, 23, 18, 0, 0)?`, without chrono-tz).
@@ -54,7 +56,8 @@
 //!
 //! # Crate features
 //!
-//! - `serde`: `Serialize`/`Deserialize` for [`CalendarPolicy`], [`Region`], [`LocalDays`],
+//! - `serde`: `Serialize`/`Deserialize` for [`CalendarPolicy`] (read through
+//!   [`CalendarPolicy::validate`]), [`Region`], [`LocalDays`],
 //!   [`Holiday`], [`BusinessDays`], [`CalendarDays`] (numbers), [`DayWindow`] (the ISO string
 //!   `"2025-03-19/2025-03-21"`, checked as [`DayWindow::new`] does) and [`clock::Ambiguity`].
 //! - `proptest`: the `strategies` module: days in range, windows of days, day counts,
@@ -75,7 +78,8 @@
         clippy::unwrap_used,
         clippy::expect_used,
         clippy::panic,
-        clippy::indexing_slicing
+        clippy::indexing_slicing,
+        clippy::arithmetic_side_effects
     )
 )]
 

@@ -53,7 +53,11 @@ pub fn instant_near_dst_change() -> impl Strategy<Value = DateTime<Utc>> {
         let back = u64::from(chrono::Datelike::weekday(&last).num_days_from_sunday());
         let sunday = last.checked_sub_days(Days::new(back)).unwrap_or(last);
         let change = sunday.and_hms_opt(1, 0, 0).unwrap_or_default().and_utc();
-        DateTime::from_timestamp(change.timestamp() + delta, 0).unwrap_or(change)
+        change
+            .timestamp()
+            .checked_add(delta)
+            .and_then(|t| DateTime::from_timestamp(t, 0))
+            .unwrap_or(change)
     })
 }
 

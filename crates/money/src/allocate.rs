@@ -3,6 +3,10 @@ use rust_decimal::Decimal;
 use crate::{Eur, MoneyError};
 
 impl Eur {
+    /// The most parts [`Eur::split_evenly`] makes: 10 000, far more than any instalment plan
+    /// (at most 255) or share-out a shop makes, and 160 KB of parts at most.
+    pub const MAX_SPLIT_PARTS: usize = 10_000;
+
     /// Splits this amount over `weights`, exact to the cent: the parts always sum to `self`.
     ///
     /// Each part first gets its exact share `self × wᵢ / Σw` rounded towards zero to the cent;
@@ -61,7 +65,10 @@ impl Eur {
     ///
     /// # Errors
     ///
-    /// [`MoneyError::ZeroWeights`] when `n` is zero and the amount is not.
+    /// - [`MoneyError::ZeroWeights`] when `n` is zero and the amount is not;
+    /// - [`MoneyError::TooManyParts`] when `n` is above [`Eur::MAX_SPLIT_PARTS`]: the parts are
+    ///   allocated up front, and a count read from outside must not decide how much memory is
+    ///   taken.
     ///
     /// # Example
     ///
@@ -72,6 +79,12 @@ impl Eur {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn split_evenly(self, n: usize) -> Result<Vec<Eur>, MoneyError> {
+        if n > Eur::MAX_SPLIT_PARTS {
+            return Err(MoneyError::TooManyParts {
+                parts: n,
+                max: Eur::MAX_SPLIT_PARTS,
+            });
+        }
         self.allocate(&vec![1u8; n])
     }
 }
@@ -173,27 +186,34 @@ impl CentSplitter {
             .filter(|((a, _), w)| a.checked_mul(*w).is_some());
         if let Some(((magnitude, total), _)) = narrow {
             for w in weights {
-                // Fits: each weight is at most max_weight, checked above.
-                let product = magnitude * i64::try_from(*w).unwrap_or(0);
-                let part = product / total;
+                let (part, remainder) =
+                    narrow_share(magnitude, i64::try_from(*w).unwrap_or(0), total);
                 parts.push(i128::from(part));
-                remainders.push(i128::from(product - part * total));
+                remainders.push(i128::from(remainder));
             }
         } else {
             for w in weights {
                 let product = magnitude
                     .checked_mul(*w)
                     .ok_or_else(|| MoneyError::overflow("allocate"))?;
-                let part = product / total;
+                let (part, remainder) = product
+                    .checked_div(total)
+                    .zip(product.checked_rem(total))
+                    .ok_or_else(|| MoneyError::overflow("allocate"))?;
                 parts.push(part);
-                remainders.push(product - part * total);
+                remainders.push(remainder);
             }
         }
         // Each floor lost less than one cent, so fewer cents are left over than there are
         // parts.
-        let given: i128 = parts.iter().sum();
-        let leftover =
-            usize::try_from(magnitude - given).map_err(|_| MoneyError::overflow("allocate"))?;
+        let given = parts
+            .iter()
+            .try_fold(0i128, |sum, part| sum.checked_add(*part))
+            .ok_or_else(|| MoneyError::overflow("allocate"))?;
+        let leftover = magnitude
+            .checked_sub(given)
+            .and_then(|left| usize::try_from(left).ok())
+            .ok_or_else(|| MoneyError::overflow("allocate"))?;
         if leftover > 0 {
             let order = &mut self.order;
             order.clear();
@@ -202,21 +222,40 @@ impl CentSplitter {
             // selecting the first `leftover` (linear time) picks the parts a stable sort would.
             let key = |i: &usize| (core::cmp::Reverse(remainder_at(remainders, *i)), *i);
             if leftover < order.len() {
-                order.select_nth_unstable_by_key(leftover - 1, key);
+                // `leftover` is positive here: the subtraction is exact.
+                order.select_nth_unstable_by_key(leftover.saturating_sub(1), key);
             }
             for index in order.iter().take(leftover) {
                 if let Some(part) = parts.get_mut(*index) {
-                    *part += 1;
+                    *part = part
+                        .checked_add(1)
+                        .ok_or_else(|| MoneyError::overflow("allocate"))?;
                 }
             }
         }
         if amount < 0 {
             for part in parts.iter_mut() {
-                *part = -*part;
+                *part = part
+                    .checked_neg()
+                    .ok_or_else(|| MoneyError::overflow("allocate"))?;
             }
         }
         Ok(&self.parts)
     }
+}
+
+/// `magnitude × weight` divided by `total`: the floor and the remainder, on 64 bits.
+///
+/// The caller has checked that `magnitude × max_weight` fits an `i64` and that `total` is
+/// positive; the cent split runs this once per weight, so it stays unchecked arithmetic.
+#[inline]
+#[allow(
+    clippy::arithmetic_side_effects,
+    reason = "the product fits (checked against the largest weight) and total is positive"
+)]
+fn narrow_share(magnitude: i64, weight: i64, total: i64) -> (i64, i64) {
+    let product = magnitude * weight;
+    (product / total, product % total)
 }
 
 fn remainder_at(remainders: &[i128], index: usize) -> i128 {
@@ -234,8 +273,9 @@ fn to_common_scale(weights: &[Decimal]) -> Result<Vec<i128>, MoneyError> {
         .iter()
         .map(|w| {
             let w = w.normalize();
-            10i128
-                .checked_pow(scale - w.scale())
+            scale
+                .checked_sub(w.scale())
+                .and_then(|exponent| 10i128.checked_pow(exponent))
                 .and_then(|f| w.mantissa().checked_mul(f))
                 .ok_or_else(|| MoneyError::overflow("allocate"))
         })
@@ -294,6 +334,29 @@ mod tests {
             Eur::ZERO.allocate(&[0u8, 0]),
             Ok(vec![Eur::ZERO, Eur::ZERO])
         );
+    }
+
+    // Money (docs/rules.md), PAY-5: an even split is bounded, so a count read from outside
+    // cannot make it take unbounded memory; the limit itself still splits exactly.
+    #[test]
+    fn even_splits_refuse_more_parts_than_the_limit() {
+        let amount = Eur::from_cents(100_000);
+        assert_eq!(
+            amount.split_evenly(usize::MAX),
+            Err(MoneyError::TooManyParts {
+                parts: usize::MAX,
+                max: Eur::MAX_SPLIT_PARTS
+            })
+        );
+        assert!(
+            amount
+                .split_evenly(Eur::MAX_SPLIT_PARTS + 1)
+                .is_err_and(|e| matches!(e, MoneyError::TooManyParts { .. }))
+        );
+        let parts = amount.split_evenly(Eur::MAX_SPLIT_PARTS).unwrap();
+        assert_eq!(parts.len(), Eur::MAX_SPLIT_PARTS);
+        assert_eq!(Eur::try_sum(parts), Ok(amount));
+        assert_eq!(Eur::ZERO.split_evenly(0), Ok(vec![]));
     }
 
     /// The largest-remainder split as RULES.md words it, written plainly: floors, then a

@@ -52,8 +52,11 @@ impl Eur {
     /// use comptoir_money::Eur;
     /// assert_eq!(Eur::from_euros(100).to_string(), "100.00");
     /// ```
+    #[allow(
+        clippy::arithmetic_side_effects,
+        reason = "|euros| × 100 < 2^70, far inside i128 and the 96-bit mantissa"
+    )]
     pub fn from_euros(euros: i64) -> Eur {
-        // |euros| × 100 < 2^70, far inside the 96-bit mantissa.
         Eur(Decimal::from_i128_with_scale(i128::from(euros) * 100, 2))
     }
 
@@ -277,6 +280,10 @@ impl core::ops::Neg for Eur {
     type Output = Eur;
 
     /// `-self`; never overflows, the range is symmetric.
+    #[allow(
+        clippy::arithmetic_side_effects,
+        reason = "cents fit 96 bits, so their negation fits i128 and the mantissa"
+    )]
     fn neg(self) -> Eur {
         Eur(Decimal::from_i128_with_scale(-self.cents(), 2))
     }
@@ -317,7 +324,8 @@ impl fmt::Display for French {
         f.write_str(sign)?;
         let lead = units.len() % 3;
         for (i, ch) in units.chars().enumerate() {
-            if i != 0 && (i + 3 - lead).is_multiple_of(3) {
+            // A group starts where as many digits are left as a multiple of three.
+            if i != 0 && i % 3 == lead {
                 f.write_str("\u{202f}")?;
             }
             write!(f, "{ch}")?;

@@ -50,6 +50,14 @@ pub enum MoneyError {
         /// Its value.
         value: String,
     },
+    /// An even split asked for more parts than [`Eur::MAX_SPLIT_PARTS`](crate::Eur::MAX_SPLIT_PARTS).
+    #[error("cannot split an amount into {parts} parts: at most {max}")]
+    TooManyParts {
+        /// The number of parts asked for.
+        parts: usize,
+        /// The most parts a split makes.
+        max: usize,
+    },
     /// An allocation of a non-zero amount over weights that are all zero (or no weights).
     #[error("cannot allocate {amount} over weights that sum to zero")]
     ZeroWeights {
@@ -113,6 +121,7 @@ impl MoneyError {
                 "Un pourcentage doit être compris entre 0 et 100.".to_owned()
             }
             MoneyError::Overflow { .. }
+            | MoneyError::TooManyParts { .. }
             | MoneyError::NegativeWeight { .. }
             | MoneyError::ZeroWeights { .. } => {
                 "Une erreur technique empêche de calculer ce montant : contactez le service \

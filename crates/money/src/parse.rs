@@ -51,11 +51,8 @@ impl FromStr for Eur {
                 "both '.' and ',' appear: write 1234.50 or 1 234,50",
             ));
         }
-        let (integer, fraction) = match s.find(['.', ',']) {
-            Some(at) => (
-                s.get(..at).unwrap_or(""),
-                Some(s.get(at + 1..).unwrap_or("")),
-            ),
+        let (integer, fraction) = match s.split_once(['.', ',']) {
+            Some((integer, fraction)) => (integer, Some(fraction)),
             None => (s, None),
         };
         let mut units: i128 = 0;
@@ -76,7 +73,7 @@ impl FromStr for Eur {
             for b in group.bytes() {
                 units = units
                     .checked_mul(10)
-                    .and_then(|u| u.checked_add(i128::from(b - b'0')))
+                    .and_then(|u| u.checked_add(i128::from(b.checked_sub(b'0')?)))
                     .ok_or_else(|| fail("too large for an amount"))?;
             }
         }
@@ -98,15 +95,30 @@ impl FromStr for Eur {
                     return Err(fail("more than two decimals"));
                 }
                 let value: i128 = f.parse().map_err(|_| fail("decimals must be digits"))?;
-                if f.len() == 1 { value * 10 } else { value }
+                // One decimal is tens of cents.
+                if f.len() == 1 {
+                    value
+                        .checked_mul(10)
+                        .ok_or_else(|| fail("too large for an amount"))?
+                } else {
+                    value
+                }
             }
         };
         let cents = units
             .checked_mul(100)
             .and_then(|c| c.checked_add(cents_part))
             .ok_or_else(|| fail("too large for an amount"))?;
-        Eur::try_from_cents(if negative { -cents } else { cents })
-            .map_err(|_| fail("too large for an amount"))
+        let cents = if negative {
+            cents.checked_neg()
+        } else {
+            Some(cents)
+        };
+        cents
+            .ok_or_else(|| fail("too large for an amount"))
+            .and_then(|cents| {
+                Eur::try_from_cents(cents).map_err(|_| fail("too large for an amount"))
+            })
     }
 }
 

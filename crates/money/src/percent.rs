@@ -50,8 +50,11 @@ impl Percent {
     }
 
     /// The share of a whole it stands for, from 0 to 1.
+    #[allow(
+        clippy::arithmetic_side_effects,
+        reason = "a value of at most 100 divided by 100 cannot overflow"
+    )]
     pub fn as_fraction(self) -> Decimal {
-        // Dividing a value of at most 100 by 100 cannot overflow.
         self.0 / Decimal::ONE_HUNDRED
     }
 }

@@ -125,7 +125,7 @@ impl Catalogue {
             // Every product selection must be met; indexing under the smallest is enough.
             let bound = offer
                 .product_selections()
-                .min_by_key(|s| s.products.len() + s.categories.len());
+                .min_by_key(|s| s.products.len().saturating_add(s.categories.len()));
             match bound {
                 Some(selection) => {
                     for product in &selection.products {
@@ -417,6 +417,10 @@ struct WindowIndex {
 }
 
 impl WindowIndex {
+    #[allow(
+        clippy::arithmetic_side_effects,
+        reason = "at most 2^32 windows (the catalogue's limit): nodes are below 2^34"
+    )]
     fn new(mut windows: Vec<(crate::ValidityWindow, u32)>) -> WindowIndex {
         let start = |w: &crate::ValidityWindow| w.starts().unwrap_or(DateTime::<Utc>::MIN_UTC);
         let end = |w: &crate::ValidityWindow| w.ends().unwrap_or(DateTime::<Utc>::MAX_UTC);
@@ -453,6 +457,10 @@ impl WindowIndex {
 
     /// Visits the subtree `node`, which covers positions `first..end`: its depth is the
     /// tree's, at most 33 for 32-bit positions, so recursion needs no heap.
+    #[allow(
+        clippy::arithmetic_side_effects,
+        reason = "nodes are below 2 × leaves (at most 2^34) and first <= end within them"
+    )]
     fn visit(
         &self,
         node: usize,
@@ -506,7 +514,11 @@ impl<'de> serde::Deserialize<'de> for Catalogue {
             ) -> Result<Catalogue, A::Error> {
                 use serde::de::Error;
 
-                let mut building = Building::with_capacity(seq.size_hint().unwrap_or(0));
+                // A format's length prefix is data: reserve no more than a few thousand
+                // offers from it, as serde's own collections do, and grow past them.
+                const RESERVED_AT_MOST: usize = 4_096;
+                let reserved = seq.size_hint().unwrap_or(0).min(RESERVED_AT_MOST);
+                let mut building = Building::with_capacity(reserved);
                 for position in 0usize.. {
                     let spec = seq.next_element::<crate::OfferSpec>().map_err(|e| {
                         A::Error::custom(format_args!("offer at position {position}: {e}"))

@@ -562,6 +562,10 @@ fn add(a: i128, b: i128) -> Result<i128, PromoError> {
     a.checked_add(b).ok_or_else(PromoError::overflow)
 }
 
+fn sub(a: i128, b: i128) -> Result<i128, PromoError> {
+    a.checked_sub(b).ok_or_else(PromoError::overflow)
+}
+
 fn run(
     mut candidates: Vec<&Offer>,
     unknown_codes: Vec<Code>,
@@ -647,7 +651,10 @@ fn run(
             continue;
         }
         kept.push(offer);
-        let gift_at = lines.len() + gifts.len();
+        let gift_at = lines
+            .len()
+            .checked_add(gifts.len())
+            .ok_or_else(PromoError::overflow)?;
         let result = apply(
             offer,
             lines,
@@ -671,7 +678,7 @@ fn run(
         applied.push(result);
     }
 
-    let mut evaluated = Vec::with_capacity(lines.len() + gifts.len());
+    let mut evaluated = Vec::with_capacity(lines.len().saturating_add(gifts.len()));
     let mut total = shipping_left;
     for (line, w) in lines.iter().zip(&work) {
         total = add(total, w.remaining)?;
@@ -681,7 +688,7 @@ fn run(
             unit_price: line.unit_price(),
             quantity: line.quantity(),
             amount: eur(w.amount)?,
-            discount: eur(w.amount - w.remaining)?,
+            discount: eur(sub(w.amount, w.remaining)?)?,
             net: eur(w.remaining)?,
         });
     }
@@ -690,7 +697,7 @@ fn run(
         applied,
         lines: evaluated,
         shipping_amount: shipping,
-        shipping_discount: eur(cents(shipping) - shipping_left)?,
+        shipping_discount: eur(sub(cents(shipping), shipping_left)?)?,
         shipping_net: eur(shipping_left)?,
         total: eur(total)?,
         not_applied,
@@ -791,7 +798,8 @@ fn unmet_condition(
     if let Some(min) = c.minimum_quantity {
         let min = u64::from(min.get());
         if totals.units < min {
-            let missing = u32::try_from(min - totals.units).unwrap_or(u32::MAX);
+            // Exact: `min` is the larger.
+            let missing = u32::try_from(min.abs_diff(totals.units)).unwrap_or(u32::MAX);
             return Ok(Some(Refusal::MinimumQuantityNotReached { missing }));
         }
     }
@@ -802,7 +810,8 @@ fn unmet_condition(
             .fold(0u64, |n, l| n.saturating_add(u64::from(l.quantity().get())));
         let min = u64::from(required.units.get());
         if units < min {
-            let missing = u32::try_from(min - units).unwrap_or(u32::MAX);
+            // Exact: `min` is the larger.
+            let missing = u32::try_from(min.abs_diff(units)).unwrap_or(u32::MAX);
             return Ok(Some(Refusal::SelectionQuantityNotReached { missing }));
         }
     }
@@ -811,7 +820,7 @@ fn unmet_condition(
         let base = totals.minimum_base(c.on_sale.excludes_from_minimum())?;
         if base < min {
             return Ok(Some(Refusal::MinimumAmountNotReached {
-                missing: eur(min - base)?,
+                missing: eur(sub(min, base)?)?,
             }));
         }
     }
@@ -833,7 +842,7 @@ impl Totals {
     /// excluded when the offer says so; shipping only when the shop says so.
     fn minimum_base(&self, without_on_sale: bool) -> Result<i128, PromoError> {
         let products = if without_on_sale {
-            self.products - self.on_sale
+            sub(self.products, self.on_sale)?
         } else {
             self.products
         };
@@ -998,8 +1007,9 @@ fn apply_effect(
                     let quantity = i128::from(line.quantity().get());
                     cap.checked_mul(2)
                         .and_then(|x| x.checked_add(quantity))
+                        .zip(quantity.checked_mul(2))
+                        .and_then(|(x, units)| x.checked_div(units))
                         .ok_or_else(PromoError::overflow)?
-                        / (2 * quantity)
                 }
                 Some(line) => cents(line.unit_price()),
             }
@@ -1024,7 +1034,7 @@ fn apply_effect(
             continue;
         }
         if let Some(w) = work.get_mut(*i) {
-            w.remaining -= share;
+            w.remaining = sub(w.remaining, share)?;
             result.lines.push(LineDiscount {
                 line: *i,
                 amount: eur(share)?,

@@ -794,7 +794,7 @@ fn check(spec: &OfferSpec) -> Result<(), PromoError> {
     if spec.effects.is_empty() {
         return Err(PromoError::NoEffect { offer });
     }
-    let (mut free_shipping, mut gifts) = (0, 0);
+    let (mut free_shipping, mut gifts) = (0u8, 0u8);
     for effect in &spec.effects {
         match effect {
             Effect::PercentOff { on, .. } => selection(on)?,
@@ -802,10 +802,11 @@ fn check(spec: &OfferSpec) -> Result<(), PromoError> {
                 positive("fixed discount", *amount)?;
                 selection(on)?;
             }
-            Effect::FreeShipping => free_shipping += 1,
+            // Saturating is exact for what is asked: whether the count exceeds one.
+            Effect::FreeShipping => free_shipping = u8::saturating_add(free_shipping, 1),
             Effect::Gift { unit_price, .. } => {
                 positive("gift price", *unit_price)?;
-                gifts += 1;
+                gifts = u8::saturating_add(gifts, 1);
             }
         }
     }

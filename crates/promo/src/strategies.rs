@@ -152,7 +152,7 @@ pub fn effects() -> impl Strategy<Value = Vec<Effect>> {
 pub fn instant() -> impl Strategy<Value = DateTime<Utc>> {
     let start = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).single();
     (0i64..365 * 86_400).prop_filter_map("in 2026", move |s| {
-        start.map(|t| t + chrono::Duration::seconds(s))
+        start.and_then(|t| t.checked_add_signed(chrono::Duration::seconds(s)))
     })
 }
 

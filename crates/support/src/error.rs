@@ -20,6 +20,13 @@ pub enum SupportError {
         /// Where it ends.
         end: chrono::NaiveTime,
     },
+    /// A phone slot bound with seconds or a fraction of a second: hours are set to the
+    /// minute.
+    #[error("phone slot bound {time} is not on a whole minute")]
+    SlotNotOnMinute {
+        /// The bound given.
+        time: chrono::NaiveTime,
+    },
     /// Two phone slots of one day overlap, touch or are out of order.
     #[error("phone slots of {weekday} overlap, touch or are not in order")]
     OverlappingSlots {
@@ -56,6 +63,7 @@ impl SupportError {
         matches!(
             self,
             SupportError::EmptySlot { .. }
+                | SupportError::SlotNotOnMinute { .. }
                 | SupportError::OverlappingSlots { .. }
                 | SupportError::NeverOpen
                 | SupportError::ZeroDelay
@@ -70,6 +78,7 @@ impl SupportError {
                 "Cet horaire n'a pas pu être lu : écrivez-le par exemple 09h00-13h00.".to_owned()
             }
             SupportError::EmptySlot { .. }
+            | SupportError::SlotNotOnMinute { .. }
             | SupportError::OverlappingSlots { .. }
             | SupportError::NeverOpen
             | SupportError::ZeroDelay => {

@@ -2,7 +2,7 @@
 
 use core::fmt;
 
-use chrono::{NaiveTime, Weekday};
+use chrono::{NaiveTime, Timelike, Weekday};
 
 use crate::SupportError;
 
@@ -31,12 +31,19 @@ pub struct Slot {
 }
 
 impl Slot {
-    /// The slot from `start` to `end`.
+    /// The slot from `start` to `end`, both on a whole minute (hours are published to the
+    /// minute, and `Display` writes `09h00`: a slot it could not write back is refused).
     ///
     /// # Errors
     ///
-    /// [`SupportError::EmptySlot`] unless `start < end`.
+    /// [`SupportError::SlotNotOnMinute`] for a time with seconds or a fraction of a second
+    /// (a leap second included); [`SupportError::EmptySlot`] unless `start < end`.
     pub fn new(start: NaiveTime, end: NaiveTime) -> Result<Slot, SupportError> {
+        for time in [start, end] {
+            if time.second() != 0 || time.nanosecond() != 0 {
+                return Err(SupportError::SlotNotOnMinute { time });
+            }
+        }
         if start < end {
             Ok(Slot { start, end })
         } else {

@@ -268,26 +268,39 @@ impl Support {
             let day = self.calendar.next_business_day(sent.date())?;
             (day, day.and_time(NaiveTime::MIN))
         };
-        let needed = TimeDelta::hours(i64::from(self.policy.answer_within.get()));
-        let end_of_start_day = start_day.and_time(NaiveTime::MIN) + TimeDelta::days(1);
-        let left_today = end_of_start_day - start;
+        let out_of_range = || SupportError::Calendar(CalendarError::InstantOutOfRange);
+        let needed = TimeDelta::try_hours(i64::from(self.policy.answer_within.get()))
+            .ok_or_else(out_of_range)?;
+        let end_of_start_day = start_day
+            .and_time(NaiveTime::MIN)
+            .checked_add_signed(TimeDelta::days(1))
+            .ok_or_else(out_of_range)?;
+        let left_today = end_of_start_day.signed_duration_since(start);
         if needed <= left_today {
-            return paris_instant(start + needed);
+            return paris_instant(start.checked_add_signed(needed).ok_or_else(out_of_range)?);
         }
         // What the first day did not cover, counted in whole business days then a remainder.
-        let rest = (needed - left_today).num_seconds();
+        let rest = needed
+            .checked_sub(&left_today)
+            .ok_or_else(out_of_range)?
+            .num_seconds();
         let whole_days = rest.div_euclid(SECONDS_PER_DAY);
         let remainder = rest.rem_euclid(SECONDS_PER_DAY);
         // With no remainder the answer is due at 24:00 of the last full day, i.e. after it.
         let (days_on, seconds) = if remainder == 0 {
-            (whole_days, SECONDS_PER_DAY)
+            (Some(whole_days), SECONDS_PER_DAY)
         } else {
-            (whole_days + 1, remainder)
+            (whole_days.checked_add(1), remainder)
         };
-        let days_on = i32::try_from(days_on)
-            .map_err(|_| SupportError::Calendar(CalendarError::InstantOutOfRange))?;
+        let days_on = days_on
+            .and_then(|days| i32::try_from(days).ok())
+            .ok_or_else(out_of_range)?;
         let day = self.calendar.add_business_days(start_day, days_on.into())?;
-        paris_instant(day.and_time(NaiveTime::MIN) + TimeDelta::seconds(seconds))
+        let due = day
+            .and_time(NaiveTime::MIN)
+            .checked_add_signed(TimeDelta::seconds(seconds))
+            .ok_or_else(out_of_range)?;
+        paris_instant(due)
     }
 }
 
@@ -297,10 +310,12 @@ impl Support {
 /// custom hours.
 fn paris_instant(local: NaiveDateTime) -> Result<DateTime<FixedOffset>, SupportError> {
     match clock::from_paris(local, Ambiguity::Earlier) {
-        Err(CalendarError::NonexistentLocalTime { .. }) => Ok(clock::from_paris(
-            local + TimeDelta::hours(1),
-            Ambiguity::Earlier,
-        )?),
+        Err(CalendarError::NonexistentLocalTime { .. }) => {
+            let winter = local
+                .checked_add_signed(TimeDelta::hours(1))
+                .ok_or(CalendarError::InstantOutOfRange)?;
+            Ok(clock::from_paris(winter, Ambiguity::Earlier)?)
+        }
         other => Ok(other?),
     }
 }

@@ -27,7 +27,7 @@ pub fn day_slots() -> impl Strategy<Value = Vec<Slot>> {
         cuts.chunks_exact(2)
             .filter_map(|pair| {
                 let (&a, &b) = (pair.first()?, pair.get(1)?);
-                let time = |q: u32| NaiveTime::from_hms_opt(q / 4, (q % 4) * 15, 0);
+                let time = |q: u32| NaiveTime::from_hms_opt(q / 4, (q % 4).checked_mul(15)?, 0);
                 Slot::new(time(a)?, time(b)?).ok()
             })
             .collect()

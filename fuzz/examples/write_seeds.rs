@@ -1,0 +1,192 @@
+//! Writes the seed inputs of every fuzz target into `seeds/<target>/`: valid values of each
+//! type, written by the crates themselves, that the fuzzer mutates from.
+//!
+//! ```text
+//! cargo +nightly run --manifest-path fuzz/Cargo.toml --example write_seeds
+//! ```
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::Path;
+
+use chrono::{NaiveDate, TimeZone, Utc};
+use comptoir_account::{
+    AddressForm, CustomerId, FormPolicy, PasswordPolicy, RegistrationForm,
+};
+use comptoir_calendar::{CalendarPolicy, LocalDays, Region};
+use comptoir_money::Eur;
+use comptoir_promo::{
+    Catalogue, Code, Conditions, DeliveryService, Destination, Effect, EvaluationContext, Line,
+    Offer, PromoPolicy, Selection, Target, ValidityWindow,
+};
+use comptoir_support::{BusinessHours, Slot, SupportPolicy};
+use serde::Serialize;
+
+type Result<T = ()> = core::result::Result<T, Box<dyn std::error::Error>>;
+
+fn write(target: &str, name: &str, bytes: impl AsRef<[u8]>) -> Result {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds").join(target);
+    fs::create_dir_all(&dir)?;
+    fs::write(dir.join(name), bytes)?;
+    Ok(())
+}
+
+fn json(value: &impl Serialize) -> Result<String> {
+    Ok(serde_json::to_string(value)?)
+}
+
+fn texts(target: &str, texts: &[&str]) -> Result {
+    for (i, text) in texts.iter().enumerate() {
+        write(target, &format!("text-{i}"), text)?;
+        write(target, &format!("json-{i}"), serde_json::to_string(text)?)?;
+    }
+    Ok(())
+}
+
+fn main() -> Result {
+    texts(
+        "money_eur",
+        &["12.34", "-0.05", "1 234,50 €", "€12", "12 EUR", "1\u{202f}234,50\u{a0}€", "99999999999999999999999999.99"],
+    )?;
+    texts("money_percent", &["12.5", "12,5 %", "100", "0", "7.62 %", "33.3333333333333333333333333333"])?;
+    write("money_allocate", "small", [1u8, 0, 0, 0, 0, 0, 0, 0, 0, 3, 1, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0])?;
+    texts("calendar_day", &["2026-05-25", "1900-01-01", "2200-12-31", "-0001-12-31", "+10000-01-01"])?;
+    texts(
+        "calendar_day_window",
+        &["2025-03-19/2025-03-21", "Wednesday 2025-03-19 to Friday 2025-03-21", "Tuesday 2026-05-26"],
+    )?;
+    texts("calendar_day_counts", &["3 business days", "-1 business day", "14 calendar days", "1 calendar day", "14"])?;
+    texts("calendar_names", &["metropolitan", "alsace_moselle", "saint_barthelemy", "reject", "later", "observed", "whit_monday"])?;
+    texts(
+        "calendar_paris_time",
+        &["2026-03-30 11:30:00 +02:00", "1900-01-01 00:00:00 +00:09:21", "2026-10-25 02:30:00.5 +01:00"],
+    )?;
+    let policy = CalendarPolicy {
+        region: Region::Guadeloupe,
+        local_days: LocalDays::Customary,
+        closures: vec![NaiveDate::from_ymd_opt(2026, 12, 24).ok_or("date")?],
+        ..CalendarPolicy::default()
+    };
+    write("calendar_policy", "guadeloupe", json(&policy)?)?;
+    write("calendar_policy", "default", "{}")?;
+    write("calendar_bdays", "zero", [0u8; 12])?;
+    write("calendar_clock", "zero", [0u8; 40])?;
+
+    let today = NaiveDate::from_ymd_opt(2026, 3, 10).ok_or("date")?;
+    let form = r#"{"email":"marie.dupont@exemple.fr","password":"Motdepasse-2026","first_name":"Marie","last_name":"Dupont","birth_date":"14/07/1990","postcode":"75011","phone":"06 12 34 56 78"}"#;
+    write("account_registration", "registration", form)?;
+    write(
+        "account_registration",
+        "profile",
+        r#"{"email":"marie.dupont@exemple.fr","first_name":"Marie","last_name":"Dupont","birth_date":"1990-07-14","postcode":"97411","phone":"+262692123456","new_password":"","terms_accepted":true}"#,
+    )?;
+    texts("account_values", &["marie.dupont@exemple.fr", "06 12 34 56 78", "+687 75 12 34", "20200", "Jean-Pierre", "42", "Maison"])?;
+    let registration = serde_json::from_str::<RegistrationForm>(form)?.validate(&FormPolicy::default(), today)?;
+    let (mut account, _) = registration.into_account(CustomerId::new(42));
+    let address = AddressForm {
+        name: "Maison".into(),
+        first_name: "Marie".into(),
+        last_name: "Dupont".into(),
+        line1: "12 rue de la République".into(),
+        postcode: "69002".into(),
+        city: "Lyon".into(),
+        phone: "0690 00 12 34".into(),
+        ..AddressForm::default()
+    }
+    .validate(&FormPolicy::default())?;
+    account.addresses_mut().add(address.clone())?;
+    let stored: [(u8, String); 6] = [
+        (0, json(&account)?),
+        (1, json(account.profile())?),
+        (2, json(&address)?),
+        (3, json(account.addresses())?),
+        (4, json(&FormPolicy::default())?),
+        (5, json(&PasswordPolicy::WEAKER_LETTER_AND_DIGIT)?),
+    ];
+    for (which, text) in stored {
+        write("account_stored", &format!("kind-{which}"), [&[which], text.as_bytes()].concat())?;
+    }
+    write("account_password", "cnil", "Soleil-2026!\0\0\0\0\0\0\0\0")?;
+
+    texts("support_text", &["09h00-13h00", "14h00-17h30", "24 business hours", "1 business hour", "48"])?;
+    write("support_text", "slot-json", r#"{"start":"09:00:00","end":"13:00:00"}"#)?;
+    let support = SupportPolicy {
+        answer_within: BusinessHours::new(48)?,
+        ..SupportPolicy::default()
+    };
+    let friday_noon = 1_773_403_200i64.to_le_bytes();
+    write("support_policy", "faq", [&friday_noon[..], json(&SupportPolicy::default())?.as_bytes()].concat())?;
+    write("support_policy", "slow", [&friday_noon[..], json(&support)?.as_bytes()].concat())?;
+    let _: Slot = "09h00-13h00".parse()?;
+
+    texts("promo_text", &["SOLDES", " dix ", "FR", "gp", "DE", "3", "12", "ß-code", "vip"])?;
+    let percent = |p: &str| -> Result<Effect> {
+        Ok(Effect::PercentOff { percent: p.parse()?, on: Target::Order })
+    };
+    let winter = ValidityWindow::new(
+        Some(Utc.with_ymd_and_hms(2026, 1, 7, 7, 0, 0).single().ok_or("instant")?),
+        Some(Utc.with_ymd_and_hms(2026, 2, 3, 23, 0, 0).single().ok_or("instant")?),
+    )?;
+    let offers = vec![
+        Offer::builder("dix".parse()?, "-10 %", percent("10")?)
+            .code(Code::new("DIX")?)
+            .priority(1)
+            .minimum_amount("50".parse()?)
+            .build()?,
+        Offer::builder("livraison".parse()?, "Livraison offerte", Effect::FreeShipping)
+            .delivery([DeliveryService::Pickup])
+            .destinations([Destination::MetropolitanFrance])
+            .build()?,
+        Offer::builder(
+            "cadeau".parse()?,
+            "Un tote bag offert",
+            Effect::Gift { product: "tote".parse()?, unit_price: "5".parse()? },
+        )
+        .window(winter)
+        .not_combinable()
+        .priority(5)
+        .build()?,
+        Offer::builder(
+            "moitie".parse()?,
+            "-50 % sur le moins cher",
+            Effect::PercentOff { percent: "50".parse()?, on: Target::CheapestUnitIn(Selection::categories(["livres".parse()?])) },
+        )
+        .also(Effect::AmountOff { amount: "3".parse()?, on: Target::Selection(Selection::products(["p2".parse()?])) })
+        .conditions(Conditions { first_order_only: true, per_customer_limit: Some(1), ..Conditions::default() })
+        .build()?,
+    ];
+    for (i, offer) in offers.iter().enumerate() {
+        write("promo_offer", &format!("offer-{i}"), json(offer)?)?;
+    }
+    let catalogue = Catalogue::new(offers.clone())?;
+    write("promo_catalogue", "shop", json(&catalogue)?)?;
+    let lines = vec![
+        Line::new("l1".parse()?, "p1".parse()?, "19.99".parse()?, 3.try_into()?)?
+            .with_categories(["livres".parse()?]),
+        Line::new("l2".parse()?, "p2".parse()?, "45.00".parse()?, 1.try_into()?)?.with_on_sale(true),
+    ];
+    let context = EvaluationContext::new(Utc.with_ymd_and_hms(2026, 1, 20, 10, 0, 0).single().ok_or("instant")?)
+        .first_order(true)
+        .with_delivery(DeliveryService::Pickup)
+        .with_destination(Destination::MetropolitanFrance);
+    let inputs: [(u8, String); 4] = [
+        (0, json(&lines[0])?),
+        (1, json(&context)?),
+        (2, json(&PromoPolicy::default())?),
+        (3, json(&winter)?),
+    ];
+    for (which, text) in inputs {
+        write("promo_cart_inputs", &format!("kind-{which}"), [&[which], text.as_bytes()].concat())?;
+    }
+    let codes: BTreeSet<Code> = ["dix".parse()?].into();
+    let scenario = serde_json::json!({
+        "catalogue": catalogue,
+        "codes": codes,
+        "lines": lines,
+        "shipping": Eur::from_cents(590),
+        "context": context,
+        "policy": PromoPolicy::default(),
+    });
+    write("promo_evaluate", "shop", scenario.to_string())?;
+    Ok(())
+}
