@@ -124,6 +124,46 @@
 //! ```
 //!
 //!
+//! # Property tests with the strategies
+//!
+//! The model is for whole lives; a single rule is tested with the `strategies` modules of the
+//! rule crates (feature `proptest`), which draw valid values by construction: orders with
+//! offers applied, sequences of returns and cancellations that fit them, instants around the
+//! 11:00 cutoff and the summer-time changes. This example is the one `docs/testing.md`
+//! walks through; it runs as this crate's documentation test:
+//!
+//! ```
+//! use comptoir_calendar::{Calendar, clock, strategies as calendar};
+//! use comptoir_dispatch::{DispatchPolicy, DispatchSchedule};
+//! use comptoir_money::Eur;
+//! use comptoir_returns::strategies::{self as returns, EventMix};
+//! use comptoir_returns::{RefundAmountPolicy, RefundLedger};
+//! use proptest::prelude::*;
+//!
+//! // REF-1, REF-4: whatever comes back, in whatever order, the refunds add up to what the
+//! // ledger says and never exceed what was paid.
+//! proptest!(|((order, events) in returns::order_and_events(4, EventMix::ALL))| {
+//!     let mut ledger = RefundLedger::new(&order, RefundAmountPolicy::default())?;
+//!     let mut refunded = Eur::ZERO;
+//!     for event in events {
+//!         refunded = refunded.checked_add(ledger.record(&order, event)?.amount())?;
+//!     }
+//!     prop_assert_eq!(refunded, ledger.refunded()?);
+//!     prop_assert!(refunded <= order.total());
+//! });
+//!
+//! // DISP-1: around the cutoff, to the second, on summer-time Sundays too.
+//! let cal = Calendar::metropolitan();
+//! let policy = DispatchPolicy::default();
+//! proptest!(|(at in calendar::instant_near_cutoff(policy.cutoff))| {
+//!     let schedule = DispatchSchedule::compute(&at, &policy, &cal)?;
+//!     let paris = clock::paris_time(&at)?;
+//!     let same_day = cal.is_business_day(paris.date())? && paris.time() < policy.cutoff;
+//!     prop_assert_eq!(schedule.taken_into_account() == paris.date(), same_day);
+//! });
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
 //! # Crate features
 //!
 //! None: this crate exists for tests, and turns on the `proptest` feature of the rule crates
