@@ -74,10 +74,12 @@ pub fn peak_periods(max: usize) -> impl Strategy<Value = PeakPeriods> {
 }
 
 /// A validated order of 1 to `max_lines` lines (1 to 5 units each), without offers, with a
-/// delivery of any service, for customer 1.
+/// delivery of any service, for customer 1; valid by construction, no case discarded. For an
+/// order with offers applied, see
+/// [`comptoir_cart::strategies::validated_order`].
 pub fn validated_order(max_lines: usize) -> impl Strategy<Value = Order> {
     (
-        promo::lines(max_lines.max(1)).prop_filter("an order has a line", |l| !l.is_empty()),
+        promo::non_empty_lines(max_lines),
         cart::delivery(),
         promo::context(),
     )

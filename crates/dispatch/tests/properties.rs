@@ -33,6 +33,25 @@ proptest! {
         }
     }
 
+    // DISP-1: around the cutoff (a second either side, the cutoff itself, summer-time
+    // Sundays), an order is taken the same day exactly when that day is open and the order
+    // came strictly before the cutoff; otherwise the next business day.
+    #[test]
+    fn disp_1_the_cutoff_decides_the_day_to_the_second(
+        (policy, instant) in strategies::dispatch_policy()
+            .prop_flat_map(|p| (Just(p), cal_strategies::instant_near_cutoff(p.cutoff))),
+    ) {
+        let cal = Calendar::metropolitan();
+        let reading = clock::paris_time(&instant)?;
+        let taken = policy.taken_into_account(&instant, &cal)?;
+        let same_day = cal.is_business_day(reading.date())? && reading.time() < policy.cutoff;
+        if same_day {
+            prop_assert_eq!(taken, reading.date());
+        } else {
+            prop_assert_eq!(taken, cal.next_business_day(reading.date())?);
+        }
+    }
+
     // DISP-1: a later order is never taken into account earlier.
     #[test]
     fn disp_1_later_orders_are_never_taken_earlier(

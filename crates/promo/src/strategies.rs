@@ -20,10 +20,10 @@
 use std::collections::BTreeSet;
 
 use chrono::{DateTime, TimeZone, Utc};
+use comptoir_calendar::strategies as calendar;
 use comptoir_money::{Eur, strategies as money};
 use proptest::prelude::*;
 
-#[cfg(doc)]
 use crate::Catalogue;
 use crate::{
     CategoryId, Code, ColissimoDestination, Combinable, Conditions, CustomerGroup, DeliveryService,
@@ -95,6 +95,17 @@ pub fn lines(max_len: usize) -> impl Strategy<Value = Vec<Line>> {
     })
 }
 
+/// 1 to `max_len` lines with distinct ids (`l0`, `l1`, ...): an order's lines, never empty
+/// (`max_len` 0 is read as 1), no case discarded.
+pub fn non_empty_lines(max_len: usize) -> impl Strategy<Value = Vec<Line>> {
+    (1..=max_len.max(1)).prop_flat_map(|n| {
+        (0..n)
+            .filter_map(|i| LineId::new(format!("l{i}")).ok())
+            .map(line_with_id)
+            .collect::<Vec<_>>()
+    })
+}
+
 /// A non-empty selection of products and categories from the pools.
 pub fn selection() -> impl Strategy<Value = Selection> {
     (
@@ -148,19 +159,22 @@ pub fn effects() -> impl Strategy<Value = Vec<Effect>> {
     })
 }
 
-/// An instant in 2026.
-pub fn instant() -> impl Strategy<Value = DateTime<Utc>> {
+/// An instant in 2026: [`instant_between`](comptoir_calendar::strategies::instant_between)
+/// its first and last second, so that validity windows and contexts meet.
+fn instant_in_2026() -> impl Strategy<Value = DateTime<Utc>> {
     let start = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).single();
-    (0i64..365 * 86_400).prop_filter_map("in 2026", move |s| {
-        start.and_then(|t| t.checked_add_signed(chrono::Duration::seconds(s)))
-    })
+    let end = Utc.with_ymd_and_hms(2027, 1, 1, 0, 0, 0).single();
+    match (start, end) {
+        (Some(start), Some(end)) => calendar::instant_between(start, end),
+        _ => calendar::instant_between(DateTime::UNIX_EPOCH, DateTime::UNIX_EPOCH),
+    }
 }
 
 /// A validity window: mostly always, sometimes bounded within 2026.
 pub fn window() -> impl Strategy<Value = ValidityWindow> {
     prop_oneof![
         2 => Just(ValidityWindow::ALWAYS),
-        1 => (instant(), instant()).prop_filter_map("ends after it starts", |(a, b)| {
+        1 => (instant_in_2026(), instant_in_2026()).prop_filter_map("ends after it starts", |(a, b)| {
             ValidityWindow::new(Some(a.min(b)), Some(a.max(b))).ok()
         }),
     ]
@@ -316,7 +330,7 @@ pub fn offers(max_len: usize) -> impl Strategy<Value = Vec<Offer>> {
 /// and mostly a delivery service, a destination and a customer group.
 pub fn context() -> impl Strategy<Value = EvaluationContext> {
     (
-        instant(),
+        instant_in_2026(),
         any::<bool>(),
         proptest::collection::vec((0u32..10, 0u32..4, 0u32..120), 0..5),
         (
@@ -369,4 +383,78 @@ pub fn policy() -> impl Strategy<Value = PromoPolicy> {
 /// A shipping cost from 0.00 to 15.00.
 pub fn shipping() -> impl Strategy<Value = Eur> {
     money::amount_up_to(1_500)
+}
+
+/// A catalogue of up to `max_offers` offers from [`offers`]: distinct ids and codes, so every
+/// draw is a valid [`Catalogue`].
+pub fn catalogue(max_offers: usize) -> impl Strategy<Value = Catalogue> {
+    offers(max_offers).prop_filter_map("a valid catalogue", |offers| Catalogue::new(offers).ok())
+}
+
+/// A condition an offer may lose when items come back or leave the cart (PROMO-3), or none:
+/// a minimum amount, a minimum quantity, a required selection.
+pub fn item_conditions() -> impl Strategy<Value = Conditions> {
+    prop_oneof![
+        2 => Just(Conditions::default()),
+        2 => (1i64..=150_000).prop_map(|cents| Conditions {
+            minimum_amount: Some(Eur::from_cents(cents)),
+            ..Conditions::default()
+        }),
+        1 => quantity().prop_map(|q| Conditions {
+            minimum_quantity: Some(q),
+            ..Conditions::default()
+        }),
+        1 => selection().prop_map(|s| Conditions {
+            requires: Some(s),
+            ..Conditions::default()
+        }),
+    ]
+}
+
+/// An automatic offer with id `id` that applies whenever its item condition
+/// ([`item_conditions`]) holds: always valid, no usage limit, no condition on the delivery,
+/// the destination or the customer, mostly combinable, any effects of PROMO-4, one or
+/// several (gifts only when `gifts`).
+pub fn applicable_offer(id: OfferId, gifts: bool) -> impl Strategy<Value = Offer> {
+    let effects = effects().prop_filter("no gift unless asked", move |effects| {
+        gifts || !effects.iter().any(|e| matches!(e, Effect::Gift { .. }))
+    });
+    (
+        item_conditions(),
+        effects,
+        proptest::bool::weighted(0.9),
+        0u32..3,
+    )
+        .prop_filter_map(
+            "valid offer",
+            move |(conditions, effects, combinable, p)| {
+                Offer::new(OfferSpec {
+                    id: id.clone(),
+                    name: format!("Offre {id}"),
+                    trigger: Trigger::Automatic,
+                    window: ValidityWindow::ALWAYS,
+                    conditions,
+                    effects,
+                    combinable: Combinable::from(combinable),
+                    priority: Priority::new(p),
+                })
+                .ok()
+            },
+        )
+}
+
+/// `min_len` to `max_len` offers of [`applicable_offer`] with ids `o0`, `o1`, ...: a
+/// catalogue whose offers apply to most carts (`max_len` below `min_len` is read as
+/// `min_len`).
+pub fn applicable_offers(
+    min_len: usize,
+    max_len: usize,
+    gifts: bool,
+) -> impl Strategy<Value = Vec<Offer>> {
+    (min_len..=max_len.max(min_len)).prop_flat_map(move |n| {
+        (0..n)
+            .filter_map(|i| OfferId::new(format!("o{i}")).ok())
+            .map(|id| applicable_offer(id, gifts))
+            .collect::<Vec<_>>()
+    })
 }

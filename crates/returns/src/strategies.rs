@@ -59,9 +59,11 @@ fn after(start: DateTime<Utc>, seconds: i64) -> DateTime<Utc> {
         .unwrap_or(start)
 }
 
-/// An instant, to the second, between 2000 and 2190.
-pub fn instant_2000_to_2190() -> impl Strategy<Value = DateTime<Utc>> {
-    (FROM..TO).prop_map(instant)
+/// An instant, to the second, from 2000 to 2190, when an order or a notice is made:
+/// [`instant_between`](comptoir_calendar::strategies::instant_between) those years, so that
+/// deadlines months later stay inside the calendar's range.
+fn order_instant() -> impl Strategy<Value = DateTime<Utc>> {
+    comptoir_calendar::strategies::instant_between(instant(FROM), instant(TO))
 }
 
 /// A parcel's receipt after `start`: delivered to the address within 30 days, or arrived at
@@ -85,7 +87,7 @@ pub fn receipt_after(start: DateTime<Utc>) -> impl Strategy<Value = Receipt> {
 /// arriving within 30 days after the validation (at the address, or at a relay point and
 /// collected up to 15 days later), in no particular order.
 pub fn order_receipts(max_parcels: usize) -> impl Strategy<Value = (DateTime<Utc>, Vec<Receipt>)> {
-    instant_2000_to_2190().prop_flat_map(move |validated| {
+    order_instant().prop_flat_map(move |validated| {
         (
             Just(validated),
             prop::collection::vec(receipt_after(validated), 1..=max_parcels.max(1)),
@@ -100,7 +102,7 @@ pub fn order_receipts(max_parcels: usize) -> impl Strategy<Value = (DateTime<Utc
 pub fn refund_facts() -> impl Strategy<Value = RefundFacts> {
     let delay = -20 * SECONDS_PER_DAY..60 * SECONDS_PER_DAY;
     (
-        instant_2000_to_2190(),
+        order_instant(),
         prop::option::of(delay.clone()),
         prop::option::of((delay, prop::option::of(0..10 * SECONDS_PER_DAY))),
         prop::bool::weighted(0.2),

@@ -4,12 +4,22 @@
 use chrono::{DateTime, TimeDelta, Utc};
 use comptoir_calendar::{Calendar, CalendarDays};
 use comptoir_returns::strategies::{
-    instant_2000_to_2190, order_number, return_candidates, returned_parcel, tracking_number,
+    order_number, return_candidates, returned_parcel, tracking_number,
 };
 use comptoir_returns::{
     Arrival, Disposal, OrderNumber, ParcelDecision, ParcelMatch, ParcelPolicy, TrackingNumber,
 };
 use proptest::prelude::*;
+
+/// An instant from 2000 to 2190: deadlines months later stay inside the calendar's range.
+fn instant_2000_to_2190() -> impl Strategy<Value = DateTime<Utc>> {
+    let year = |y| {
+        DateTime::parse_from_rfc3339(&format!("{y}-01-01T00:00:00Z"))
+            .unwrap()
+            .to_utc()
+    };
+    comptoir_calendar::strategies::instant_between(year(2000), year(2190))
+}
 
 fn policy() -> impl Strategy<Value = ParcelPolicy> {
     (1u32..=8, prop::option::of(1u32..=90)).prop_map(|(min, days)| ParcelPolicy {

@@ -7,14 +7,11 @@
 
 use std::collections::BTreeMap;
 
-use comptoir_cart::strategies as cart;
-use comptoir_cart::{Cart, CustomerId, Order, Terms};
+use comptoir_cart::Order;
+#[cfg(doc)]
+use comptoir_cart::{Cart, strategies as cart};
 use comptoir_money::Eur;
-use comptoir_promo::strategies as promo;
-use comptoir_promo::{
-    Catalogue, Combinable, Conditions, Effect, Line, LineId, LineRef, Offer, OfferId, OfferSpec,
-    Priority, Quantity, Trigger, ValidityWindow,
-};
+use comptoir_promo::{LineId, LineRef, OfferId, Quantity};
 use proptest::prelude::*;
 
 use crate::{
@@ -48,102 +45,9 @@ impl EventMix {
     };
 }
 
-/// A condition an offer may lose when items come back (PROMO-3), or none.
-fn item_conditions() -> impl Strategy<Value = Conditions> {
-    prop_oneof![
-        2 => Just(Conditions::default()),
-        2 => (1i64..=150_000).prop_map(|cents| Conditions {
-            minimum_amount: Some(Eur::from_cents(cents)),
-            ..Conditions::default()
-        }),
-        1 => promo::quantity().prop_map(|q| Conditions {
-            minimum_quantity: Some(q),
-            ..Conditions::default()
-        }),
-        1 => promo::selection().prop_map(|s| Conditions {
-            requires: Some(s),
-            ..Conditions::default()
-        }),
-    ]
-}
-
-/// An automatic offer with id `id` that applies whenever its item condition holds: always
-/// valid, no usage limit, mostly combinable, any effects of PROMO-4, one or several (gifts
-/// only when `gifts`).
-fn applicable_offer(id: OfferId, gifts: bool) -> impl Strategy<Value = Offer> {
-    let effects = promo::effects().prop_filter("no gift unless asked", move |effects| {
-        gifts || !effects.iter().any(|e| matches!(e, Effect::Gift { .. }))
-    });
-    (
-        item_conditions(),
-        effects,
-        proptest::bool::weighted(0.9),
-        0u32..3,
-    )
-        .prop_filter_map(
-            "valid offer",
-            move |(conditions, effects, combinable, p)| {
-                Offer::new(OfferSpec {
-                    id: id.clone(),
-                    name: format!("Offre {id}"),
-                    trigger: Trigger::Automatic,
-                    window: ValidityWindow::ALWAYS,
-                    conditions,
-                    effects,
-                    combinable: Combinable::from(combinable),
-                    priority: Priority::new(p),
-                })
-                .ok()
-            },
-        )
-}
-
-fn applicable_offers(max_len: usize, gifts: bool) -> impl Strategy<Value = Vec<Offer>> {
-    (0..=max_len).prop_flat_map(move |n| {
-        (0..n)
-            .filter_map(|i| OfferId::new(format!("o{i}")).ok())
-            .map(|id| applicable_offer(id, gifts))
-            .collect::<Vec<_>>()
-    })
-}
-
-fn non_empty_lines(max_lines: usize) -> impl Strategy<Value = Vec<Line>> {
-    promo::lines(max_lines.max(1)).prop_filter("an order has a line", |l| !l.is_empty())
-}
-
-fn order_from(max_lines: usize, max_offers: usize, gifts: bool) -> impl Strategy<Value = Order> {
-    (
-        non_empty_lines(max_lines),
-        applicable_offers(max_offers, gifts),
-        cart::delivery(),
-        promo::context(),
-        promo::policy(),
-    )
-        .prop_filter_map(
-            "a cart of valid parts validates",
-            |(lines, offers, delivery, context, policy)| {
-                let catalogue = Catalogue::new(offers).ok()?;
-                let terms = Terms::new(&catalogue, &context).with_policy(policy);
-                let mut cart = Cart::new();
-                for line in lines {
-                    cart.add_line(line, &terms).ok()?;
-                }
-                cart.choose_delivery(delivery, &terms).ok()?;
-                cart.validate(CustomerId::new(1), &terms).ok()
-            },
-        )
-}
-
-/// A validated order of 1 to `max_lines` lines under up to 4 automatic offers of any kind,
-/// gifts included, with a delivery; the offers that applied are frozen in it (CART-3).
-pub fn validated_order(max_lines: usize) -> impl Strategy<Value = Order> {
-    order_from(max_lines, 4, true)
-}
-
-/// As [`validated_order`], without gift offers.
-pub fn validated_order_without_gifts(max_lines: usize) -> impl Strategy<Value = Order> {
-    order_from(max_lines, 4, false)
-}
+/// A validated order with offers applied: [`cart::validated_order`], re-exported here
+/// because the refund rules start from it.
+pub use comptoir_cart::strategies::{validated_order, validated_order_without_gifts};
 
 /// What a sequence is built from: one token per unit of every item, one per gift.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
