@@ -252,7 +252,8 @@
         clippy::unwrap_used,
         clippy::expect_used,
         clippy::panic,
-        clippy::indexing_slicing
+        clippy::indexing_slicing,
+        clippy::arithmetic_side_effects
     )
 )]
 
@@ -265,6 +266,10 @@ mod refund;
 mod refund_deadline;
 mod returned_parcel;
 #[cfg(feature = "proptest")]
+#[allow(
+    clippy::arithmetic_side_effects,
+    reason = "test generators computing on small drawn ranges; not library code"
+)]
 pub mod strategies;
 mod surcharge;
 mod withdrawal;

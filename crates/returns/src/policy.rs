@@ -188,8 +188,10 @@ const fn fewest_calendar_days(n: i32) -> i64 {
     if n <= 0 {
         return 0;
     }
-    let before = n as i64 - 1;
-    1 + 7 * (before / 5) + before % 5
+    // n is at most i32::MAX: the weeks stay far below i64::MAX.
+    let before = (n as i64).saturating_sub(1);
+    let weeks = before.div_euclid(5).saturating_mul(7);
+    weeks.saturating_add(before.rem_euclid(5)).saturating_add(1)
 }
 
 /// Refund deadlines (REF-2).

@@ -346,6 +346,10 @@ impl ParcelDescription {
 }
 
 /// Elements two sorted, deduplicated slices share.
+#[allow(
+    clippy::arithmetic_side_effects,
+    reason = "each index stays below its slice's length, which fits in usize"
+)]
 fn count_common<T: Ord>(a: &[T], b: &[T]) -> u32 {
     let (mut i, mut j, mut n) = (0, 0, 0u32);
     while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {

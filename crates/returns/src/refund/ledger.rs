@@ -614,19 +614,27 @@ fn take_units(
             cancelled: t.cancelled,
         });
     }
+    let more_than_kept = || ReturnsError::MoreUnitsThanKept {
+        line: label(),
+        asked: asked_units,
+        kept,
+        returned: t.returned,
+        cancelled: t.cancelled,
+    };
     if asked_units > kept {
-        return Err(ReturnsError::MoreUnitsThanKept {
-            line: label(),
-            asked: asked_units,
-            kept,
-            returned: t.returned,
-            cancelled: t.cancelled,
-        });
+        return Err(more_than_kept());
     }
-    if cancelling {
-        t.cancelled += asked_units;
+    // At most what is kept: the sum stays within the line's ordered units.
+    let count = if cancelling {
+        t.cancelled
     } else {
-        t.returned += asked_units;
+        t.returned
+    };
+    let count = count.checked_add(asked_units).ok_or_else(more_than_kept)?;
+    if cancelling {
+        t.cancelled = count;
+    } else {
+        t.returned = count;
     }
     let after = t.removed();
     // The units' share of the line's net amount, so that the shares of successive returns of
@@ -717,7 +725,8 @@ fn units_share(net: Eur, ordered: u32, units: u32) -> Result<Eur, ReturnsError> 
     if units >= ordered {
         return Ok(net);
     }
-    let parts = net.allocate(&[units, ordered - units])?;
+    let rest = ordered.saturating_sub(units);
+    let parts = net.allocate(&[units, rest])?;
     Ok(parts.first().copied().unwrap_or(Eur::ZERO))
 }
 
