@@ -625,11 +625,7 @@ fn take_units(
         return Err(more_than_kept());
     }
     // At most what is kept: the sum stays within the line's ordered units.
-    let count = if cancelling {
-        t.cancelled
-    } else {
-        t.returned
-    };
+    let count = if cancelling { t.cancelled } else { t.returned };
     let count = count.checked_add(asked_units).ok_or_else(more_than_kept)?;
     if cancelling {
         t.cancelled = count;
