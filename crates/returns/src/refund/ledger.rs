@@ -832,6 +832,10 @@ impl LedgerRecord {
     /// What a record must satisfy whatever its order (see [`LedgerRecord`]).
     fn check(&self) -> Result<(), ReturnsError> {
         let inconsistent = |refund: Option<usize>, reason: String| {
+            let reason = match refund {
+                Some(number) => format!("refund {number}: {reason}"),
+                None => reason,
+            };
             Err(ReturnsError::InconsistentLedgerRecord { refund, reason })
         };
         if self.order.lines.is_empty() {
