@@ -20,12 +20,15 @@ use crate::{Cart, CartError, Change, CodeOutcome, Delivery, Rejected, Terms};
 /// [`Cart::validate`] ends with, so that it is one validation could have produced as far as
 /// its parts show: at least one line, no two lines with one id, the context's delivery
 /// service that of the delivery chosen, usage counts kept only for the offers applied, the
-/// offers frozen exactly those that apply to the lines as at validation and in that order,
-/// and the stored total the one those terms give. A stored order breaking one of these is
+/// offers frozen exactly those that apply to the lines as at validation (an offer whose
+/// window was closed then does not) and in that order, and the stored total the one those
+/// terms give. A stored order breaking one of these is
 /// refused with [`CartError::EmptyCart`], [`CartError::DuplicateLine`],
 /// [`CartError::InconsistentOrder`] (saying what disagrees) or [`CartError::Promo`]. What
-/// the parts cannot show (the catalogue and codes of the day, the customer's real usage
-/// counts) is not checked.
+/// the parts cannot show (the catalogue and codes of the day, the offers that did not apply,
+/// the customer's real usage counts) is not checked; nor are the conditions an evaluation
+/// as at validation leaves aside (usage limits, customer groups, delivery restrictions),
+/// whose one home is the promotion engine's evaluation of a whole catalogue.
 ///
 /// Adding a line to an order does not compile:
 ///

@@ -157,3 +157,12 @@ fn cart_3_stored_order_with_an_offer_that_does_not_apply_or_another_total_is_ref
     value["context"]["usage"] = json!({});
     refused_saying(value, "total paid");
 }
+
+// CART-3, PROMO-1: an offer frozen in an order was open when the order was validated; a
+// stored order whose offer's window excludes that instant was never validated so.
+#[test]
+fn cart_3_stored_order_with_an_offer_closed_at_validation_is_refused() {
+    let mut value = stored(&order());
+    value["offers"][0]["window"] = json!({ "starts": "2027-01-01T00:00:00Z" });
+    refused_saying(value, "the offers frozen are not the offers that apply");
+}
