@@ -237,8 +237,10 @@
 //! - `serde`: `Serialize`/`Deserialize` for the policies (read through their `validate`: an
 //!   unlawful stored policy fails at load), [`Receipt`], [`RefundFacts`],
 //!   [`LegalInterestRate`], the refund inputs ([`Return`], [`Cancellation`], [`Inspection`]...)
-//!   and the small enums; a [`RefundLedger`] serialises as a [`LedgerRecord`], read back with
-//!   [`RefundLedger::load`]; `Serialize` only for computed results ([`Deadline`],
+//!   and the small enums, each through its constructor's checks; a [`RefundLedger`]
+//!   serialises as a [`LedgerRecord`], which deserialising checks as far as it can without
+//!   the order (refunds never above the total paid, shares summing to each refund, no more
+//!   units than ordered) and [`RefundLedger::load`] reads back on its order; `Serialize` only for computed results ([`Deadline`],
 //!   [`WithdrawalWindows`], [`RefundDeadlines`], [`Surcharge`], [`Refund`],
 //!   [`RefundDecision`]), which only the computations may build.
 //! - `proptest`: the `strategies` module: receipts, refund facts, policies (lawful ones, and
