@@ -188,5 +188,126 @@ fn main() -> Result {
         "policy": PromoPolicy::default(),
     });
     write("promo_evaluate", "shop", scenario.to_string())?;
+    cart_returns_aftersales()?;
+    Ok(())
+}
+
+/// The seeds of the cart, returns and after-sales targets: an order with a gift and a code
+/// offer, its ledger after a return, and each stored value of the three crates.
+fn cart_returns_aftersales() -> Result {
+    use comptoir_aftersales::{Claim, Finding, FindingKind, GuaranteePolicy, Months, Remedy};
+    use comptoir_cart::{Cart, CartOrOrder, Delivery, Terms};
+    use comptoir_promo::{ColissimoDestination, Quantity};
+    use comptoir_returns::{
+        AmountDue, Cancellation, CancelledLine, Depreciation, Inspection, OrderNumber, Packaging,
+        ParcelDescription, ParcelPolicy, Receipt, RefundAmountPolicy, RefundCause, RefundFacts,
+        RefundLedger, RefundMethod, RefundPolicy, Return, ReturnCandidate, ReturnGround,
+        ReturnedItem, ReturnedParcel, ReturnsPolicy, SurchargePolicy, TrackingNumber,
+        WithdrawalPolicy,
+    };
+
+    let kinds = |target: &str, values: &[String]| -> Result {
+        for (which, text) in values.iter().enumerate() {
+            let which = u8::try_from(which)?;
+            write(target, &format!("kind-{which}"), [&[which], text.as_bytes()].concat())?;
+        }
+        Ok(())
+    };
+
+    // An order: two lines, 10 % by code and a gift from 50 EUR, Colissimo at home.
+    let offers = [
+        Offer::builder("dix".parse()?, "-10 %", Effect::PercentOff { percent: "10".parse()?, on: Target::Order })
+            .code(Code::new("DIX")?)
+            .priority(1)
+            .build()?,
+        Offer::builder("cadeau".parse()?, "Tote bag offert", Effect::Gift { product: "tote".parse()?, unit_price: "5".parse()? })
+            .minimum_amount("50".parse()?)
+            .build()?,
+    ];
+    let catalogue = Catalogue::new(offers)?;
+    let context = EvaluationContext::new(Utc.with_ymd_and_hms(2026, 3, 2, 9, 0, 0).single().ok_or("instant")?)
+        .with_usage("dix".parse()?, comptoir_promo::Usage { by_customer: 0, total: 12 });
+    let terms = Terms::new(&catalogue, &context);
+    let mut cart = Cart::new();
+    cart.add_line(Line::new("a".parse()?, "mug".parse()?, "30.00".parse()?, Quantity::new(2)?)?, &terms)?;
+    cart.add_line(Line::new("b".parse()?, "bol".parse()?, "12.50".parse()?, Quantity::ONE)?, &terms)?;
+    cart.enter_code("DIX", &terms)?;
+    let delivery = Delivery::new(DeliveryService::Colissimo(ColissimoDestination::Home), "4.90".parse()?)?;
+    cart.choose_delivery(delivery, &terms)?;
+    let open = cart.clone();
+    let order = cart.validate(CustomerId::new(7), &terms)?;
+    kinds(
+        "cart_stored",
+        &[json(&open)?, json(&delivery)?, json(&order)?, json(&CartOrOrder::Order(order.clone()))?],
+    )?;
+
+    texts("returns_text", &["CMD-2026-000123", "6a 123 456 789 0", "7.62 %", "0", "100", "-0", "n°1"])?;
+    kinds(
+        "returns_policy",
+        &[
+            json(&WithdrawalPolicy::default())?,
+            json(&RefundPolicy::default())?,
+            json(&ReturnsPolicy::default())?,
+            json(&RefundAmountPolicy { method: RefundMethod::Proportional, cheapest_standard_delivery: Some("4.90".parse()?), ..RefundAmountPolicy::default() })?,
+            json(&SurchargePolicy::default())?,
+            json(&ParcelPolicy::default())?,
+            json(&WithdrawalPolicy::default().contractual)?,
+        ],
+    )?;
+
+    let scratched = Depreciation::new("3.00".parse()?, "rayure sur l'anse")?;
+    let back = Return::new([
+        ReturnedItem::item("a".parse()?, Quantity::ONE).inspected(Inspection::Depreciated(scratched.clone())),
+        ReturnedItem::gift("cadeau".parse()?),
+    ])?;
+    let cancel = Cancellation::new([CancelledLine::new("b".parse()?, Quantity::ONE)])?;
+    let at = Utc.with_ymd_and_hms(2026, 3, 5, 16, 0, 0).single().ok_or("instant")?;
+    let description = ParcelDescription::new(Some(Packaging::Box), ["Autocollant rouge"], ["mug".parse()?])?;
+    let parcel = ReturnedParcel::by_carrier(&at)
+        .with_order_number(OrderNumber::new("CMD-1")?)
+        .with_tracking(TrackingNumber::new("6A1")?)
+        .with_description(description.clone());
+    let candidate = ReturnCandidate::new(OrderNumber::new("CMD-1")?, ReturnGround::Withdrawal)
+        .with_tracking(TrackingNumber::new("6A1")?)
+        .with_description(description.clone());
+    let facts = RefundFacts::notified(&at).with_goods_received(&at).with_goods_checked(&at);
+    kinds(
+        "returns_inputs",
+        &[
+            json(&back)?,
+            json(&cancel)?,
+            json(&back.items()[0])?,
+            json(&scratched)?,
+            json(&Receipt::collected(&at, &at)?)?,
+            json(&facts)?,
+            json(&parcel)?,
+            json(&candidate)?,
+            json(&description)?,
+            json(&AmountDue::new("42.00".parse()?)?)?,
+        ],
+    )?;
+
+    let mut ledger = RefundLedger::new(&order, RefundAmountPolicy::default())?;
+    ledger.record(&order, back.clone())?;
+    let causes = [RefundCause::from(cancel.clone()), RefundCause::from(Return::new([ReturnedItem::item("a".parse()?, Quantity::ONE)])?)];
+    let stored = serde_json::json!({ "order": order, "record": ledger, "causes": causes });
+    write("returns_ledger", "after-a-return", stored.to_string())?;
+    let fresh = serde_json::json!({ "order": order, "policy": RefundAmountPolicy { method: RefundMethod::Proportional, ..RefundAmountPolicy::default() }, "causes": [RefundCause::from(back), RefundCause::from(cancel)] });
+    write("returns_ledger", "fresh", fresh.to_string())?;
+
+    let claim = Claim::new("a".parse()?, Remedy::Repair, "anse fendue", &at)?
+        .with_units(Quantity::new(2)?)
+        .with_appeared_on(NaiveDate::from_ymd_opt(2026, 4, 1).ok_or("date")?);
+    kinds(
+        "aftersales_stored",
+        &[
+            json(&GuaranteePolicy::default())?,
+            json(&claim)?,
+            json(&Finding::new(FindingKind::NoDefect, "aucun défaut constaté")?)?,
+            json(&Months::new(24))?,
+            json(&Remedy::Replacement)?,
+        ],
+    )?;
+    texts("aftersales_text", &["24 months", "1 month", "6", "0"])?;
     Ok(())
 }

@@ -453,6 +453,7 @@ impl Cart {
     }
 
     fn freeze(&self, customer: CustomerId, terms: &Terms<'_>) -> Result<Order, CartError> {
+        // Said before the delivery, which an empty cart rarely has: the emptiness is the news.
         if self.lines.is_empty() {
             return Err(CartError::EmptyCart);
         }
@@ -464,11 +465,11 @@ impl Cart {
             .applied()
             .iter()
             .map(|applied| {
-                terms
-                    .catalogue
-                    .offer(applied.offer())
-                    .cloned()
-                    .ok_or(CartError::InconsistentOrder)
+                terms.catalogue.offer(applied.offer()).cloned().ok_or(
+                    CartError::InconsistentOrder {
+                        what: "an offer applied is not in the catalogue",
+                    },
+                )
             })
             .collect::<Result<Vec<Offer>, CartError>>()?;
         let context = self
@@ -498,14 +499,7 @@ impl Cart {
         codes: BTreeSet<Code>,
         delivery: Option<Delivery>,
     ) -> Result<Cart, CartError> {
-        let mut seen = BTreeSet::new();
-        for line in &lines {
-            if !seen.insert(line.id()) {
-                return Err(CartError::DuplicateLine {
-                    id: line.id().to_string(),
-                });
-            }
-        }
+        check_distinct_lines(&lines)?;
         Ok(Cart {
             lines,
             codes,
@@ -575,6 +569,20 @@ impl std::error::Error for Rejected {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         Some(&self.error)
     }
+}
+
+/// Refuses two lines with one id: what [`Cart::add_line`] refuses, checked again wherever
+/// lines come in whole (a stored cart, a stored order).
+pub(crate) fn check_distinct_lines(lines: &[Line]) -> Result<(), CartError> {
+    let mut seen = BTreeSet::new();
+    for line in lines {
+        if !seen.insert(line.id()) {
+            return Err(CartError::DuplicateLine {
+                id: line.id().to_string(),
+            });
+        }
+    }
+    Ok(())
 }
 
 #[cfg(feature = "serde")]

@@ -76,9 +76,13 @@ pub enum CartError {
         /// The code, normalised.
         code: String,
     },
-    /// A stored order whose figures do not match its frozen terms.
-    #[error("stored order is inconsistent with its frozen terms")]
-    InconsistentOrder,
+    /// An order whose parts no validation could have produced together: its figures do
+    /// not match its frozen terms, or its context does not match its delivery or offers.
+    #[error("order is inconsistent with its frozen terms: {what}")]
+    InconsistentOrder {
+        /// What disagrees.
+        what: &'static str,
+    },
     /// Bad input for the promotion engine (negative price or cost, bad quantity, empty id...).
     #[error(transparent)]
     Promo(#[from] PromoError),
@@ -111,7 +115,7 @@ impl CartError {
             CartError::CodeNotEntered { .. } => {
                 "Ce code promo n'est pas enregistré dans votre panier.".into()
             }
-            CartError::InconsistentOrder | CartError::Promo(_) => {
+            CartError::InconsistentOrder { .. } | CartError::Promo(_) => {
                 "Une erreur est survenue. Merci de contacter le service client.".into()
             }
         }

@@ -61,7 +61,9 @@
 //!
 //! - `serde`: `Serialize`/`Deserialize` for carts, orders and their parts. A stored order
 //!   holds its frozen terms and its total, not its evaluation: it is recomputed from the terms
-//!   when read, and refused if the total disagrees.
+//!   when read, and refused if the total disagrees or if its parts are not what a validation
+//!   gives (no line, a line twice, usage counts of an offer that did not apply: see
+//!   [`Order`]). A stored cart is refused with a line twice, as [`Cart::add_line`] refuses it.
 //! - `proptest`: the `strategies` module, generators of valid carts and deliveries.
 //!
 //! No feature changes behaviour.
@@ -71,7 +73,8 @@
         clippy::unwrap_used,
         clippy::expect_used,
         clippy::panic,
-        clippy::indexing_slicing
+        clippy::indexing_slicing,
+        clippy::arithmetic_side_effects
     )
 )]
 

@@ -16,6 +16,20 @@ use crate::{Cart, CartError, Change, CodeOutcome, Delivery, Rejected, Terms};
 /// policy, the delivery with its cost, and the resulting net amounts and total. Later rules
 /// (returns, refunds) reprice from it with [`Order::reprice`], never from today's catalogue.
 ///
+/// **Stored orders** (feature `serde`). An order is read through the check that
+/// [`Cart::validate`] ends with, so that it is one validation could have produced as far as
+/// its parts show: at least one line, no two lines with one id, the context's delivery
+/// service that of the delivery chosen, usage counts kept only for the offers applied, the
+/// offers frozen exactly those that apply to the lines as at validation (an offer whose
+/// window was closed then does not) and in that order, and the stored total the one those
+/// terms give. A stored order breaking one of these is
+/// refused with [`CartError::EmptyCart`], [`CartError::DuplicateLine`],
+/// [`CartError::InconsistentOrder`] (saying what disagrees) or [`CartError::Promo`]. What
+/// the parts cannot show (the catalogue and codes of the day, the offers that did not apply,
+/// the customer's real usage counts) is not checked; nor are the conditions an evaluation
+/// as at validation leaves aside (usage limits, customer groups, delivery restrictions),
+/// whose one home is the promotion engine's evaluation of a whole catalogue.
+///
 /// Adding a line to an order does not compile:
 ///
 /// ```compile_fail,E0599
@@ -85,13 +99,31 @@ impl Order {
         context: EvaluationContext,
         policy: PromoPolicy,
     ) -> Result<Order, CartError> {
+        // What `Cart::validate` refuses, or could not produce: one function checks a cart
+        // being validated and a stored order alike.
+        if lines.is_empty() {
+            return Err(CartError::EmptyCart);
+        }
+        crate::cart::check_distinct_lines(&lines)?;
+        if context.delivery() != Some(delivery.service()) {
+            return Err(CartError::InconsistentOrder {
+                what: "the context's delivery service is not the delivery chosen",
+            });
+        }
+        if context.restricted_to(offers.iter().map(Offer::id)) != context {
+            return Err(CartError::InconsistentOrder {
+                what: "the context keeps usage counts of an offer that did not apply",
+            });
+        }
         let evaluation = evaluate_as_at(&offers, &lines, delivery.cost(), &context, &policy)?;
         if !offers
             .iter()
             .map(Offer::id)
             .eq(evaluation.applied().iter().map(AppliedOffer::offer))
         {
-            return Err(CartError::InconsistentOrder);
+            return Err(CartError::InconsistentOrder {
+                what: "the offers frozen are not the offers that apply",
+            });
         }
         // Computed once here, where a failure can be reported, so the accessor cannot fail.
         let products_total = evaluation
@@ -256,7 +288,9 @@ impl TryFrom<OrderData> for Order {
             d.customer, d.lines, d.delivery, d.offers, d.context, d.policy,
         )?;
         if order.total() != d.total {
-            return Err(CartError::InconsistentOrder);
+            return Err(CartError::InconsistentOrder {
+                what: "the total paid is not what the frozen terms give",
+            });
         }
         Ok(order)
     }

@@ -210,6 +210,16 @@ pub enum ReturnsError {
         /// The value computed.
         computed: String,
     },
+    /// A stored ledger whose figures contradict each other whatever the order: a negative
+    /// figure, line shares and delivery that do not sum to the refund, refunds summing above
+    /// the total paid, an order stamp without lines or with a line twice (REF-1).
+    #[error("stored ledger is inconsistent: {reason}")]
+    InconsistentLedgerRecord {
+        /// The refund's number, from 1, when the figure is one refund's.
+        refund: Option<usize>,
+        /// What is wrong.
+        reason: String,
+    },
     /// A stored refund whose cause the order refuses (REF-1).
     #[error("stored refund {refund} cannot be replayed on the order: {error}")]
     LedgerEntryInvalid {
@@ -373,6 +383,7 @@ impl ReturnsError {
             self,
             ReturnsError::LedgerOfAnotherOrder { .. }
                 | ReturnsError::LedgerFigureMismatch { .. }
+                | ReturnsError::InconsistentLedgerRecord { .. }
                 | ReturnsError::LedgerEntryInvalid { .. }
         )
     }
@@ -458,6 +469,7 @@ impl ReturnsError {
             }
             ReturnsError::LedgerOfAnotherOrder { .. }
             | ReturnsError::LedgerFigureMismatch { .. }
+            | ReturnsError::InconsistentLedgerRecord { .. }
             | ReturnsError::LedgerEntryInvalid { .. }
             | ReturnsError::Cart(_)
             | ReturnsError::Dispatch(_)

@@ -237,8 +237,10 @@
 //! - `serde`: `Serialize`/`Deserialize` for the policies (read through their `validate`: an
 //!   unlawful stored policy fails at load), [`Receipt`], [`RefundFacts`],
 //!   [`LegalInterestRate`], the refund inputs ([`Return`], [`Cancellation`], [`Inspection`]...)
-//!   and the small enums; a [`RefundLedger`] serialises as a [`LedgerRecord`], read back with
-//!   [`RefundLedger::load`]; `Serialize` only for computed results ([`Deadline`],
+//!   and the small enums, each through its constructor's checks; a [`RefundLedger`]
+//!   serialises as a [`LedgerRecord`], which deserialising checks as far as it can without
+//!   the order (refunds never above the total paid, shares summing to each refund, no more
+//!   units than ordered) and [`RefundLedger::load`] reads back on its order; `Serialize` only for computed results ([`Deadline`],
 //!   [`WithdrawalWindows`], [`RefundDeadlines`], [`Surcharge`], [`Refund`],
 //!   [`RefundDecision`]), which only the computations may build.
 //! - `proptest`: the `strategies` module: receipts, refund facts, policies (lawful ones, and
@@ -252,7 +254,8 @@
         clippy::unwrap_used,
         clippy::expect_used,
         clippy::panic,
-        clippy::indexing_slicing
+        clippy::indexing_slicing,
+        clippy::arithmetic_side_effects
     )
 )]
 
@@ -265,6 +268,10 @@ mod refund;
 mod refund_deadline;
 mod returned_parcel;
 #[cfg(feature = "proptest")]
+#[allow(
+    clippy::arithmetic_side_effects,
+    reason = "test generators computing on small drawn ranges; not library code"
+)]
 pub mod strategies;
 mod surcharge;
 mod withdrawal;

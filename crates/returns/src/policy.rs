@@ -188,8 +188,10 @@ const fn fewest_calendar_days(n: i32) -> i64 {
     if n <= 0 {
         return 0;
     }
-    let before = n as i64 - 1;
-    1 + 7 * (before / 5) + before % 5
+    // n is at most i32::MAX: the weeks stay far below i64::MAX.
+    let before = (n as i64).saturating_sub(1);
+    let weeks = before.div_euclid(5).saturating_mul(7);
+    weeks.saturating_add(before.rem_euclid(5)).saturating_add(1)
 }
 
 /// Refund deadlines (REF-2).
@@ -371,9 +373,25 @@ impl From<RefundPolicy> for RefundPolicyData {
 }
 
 /// Every after-sale policy value of the crate.
+///
+/// Deserialising runs [`ReturnsPolicy::validate`]: each part is read through its own checks,
+/// so a file with a zero-day window or a longer refund ceiling fails at load.
+///
+/// # Example
+///
+/// ```
+/// use comptoir_returns::{CalendarDays, ReturnsPolicy};
+/// let mut policy = ReturnsPolicy::default();
+/// assert_eq!(policy.validate(), Ok(()));
+/// policy.withdrawal.statutory.days = CalendarDays::new(0);
+/// assert!(policy.validate().is_err());
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(default, deny_unknown_fields))]
+#[cfg_attr(
+    feature = "serde",
+    serde(try_from = "ReturnsPolicyData", into = "ReturnsPolicyData")
+)]
 pub struct ReturnsPolicy {
     /// Withdrawal windows (RET-1).
     pub withdrawal: WithdrawalPolicy,
@@ -381,6 +399,63 @@ pub struct ReturnsPolicy {
     pub refund: RefundPolicy,
     /// Late-refund surcharges (REF-3).
     pub surcharge: SurchargePolicy,
+}
+
+impl ReturnsPolicy {
+    /// Checks each part: [`WithdrawalPolicy::validate`] and [`RefundPolicy::validate`] (the
+    /// surcharge policy has no value to refuse).
+    ///
+    /// # Errors
+    ///
+    /// The first error of [`WithdrawalPolicy::validate`], then of [`RefundPolicy::validate`]:
+    /// [`ReturnsError::UnlawfulPolicy`] naming the field and the article, or
+    /// [`ReturnsError::InvalidPolicy`].
+    pub fn validate(&self) -> Result<(), ReturnsError> {
+        self.withdrawal.validate()?;
+        self.refund.validate()
+    }
+}
+
+#[cfg(feature = "serde")]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct ReturnsPolicyData {
+    withdrawal: WithdrawalPolicy,
+    refund: RefundPolicy,
+    surcharge: SurchargePolicy,
+}
+
+#[cfg(feature = "serde")]
+impl Default for ReturnsPolicyData {
+    fn default() -> Self {
+        ReturnsPolicy::default().into()
+    }
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<ReturnsPolicyData> for ReturnsPolicy {
+    type Error = ReturnsError;
+
+    fn try_from(d: ReturnsPolicyData) -> Result<ReturnsPolicy, ReturnsError> {
+        let policy = ReturnsPolicy {
+            withdrawal: d.withdrawal,
+            refund: d.refund,
+            surcharge: d.surcharge,
+        };
+        policy.validate()?;
+        Ok(policy)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl From<ReturnsPolicy> for ReturnsPolicyData {
+    fn from(p: ReturnsPolicy) -> ReturnsPolicyData {
+        ReturnsPolicyData {
+            withdrawal: p.withdrawal,
+            refund: p.refund,
+            surcharge: p.surcharge,
+        }
+    }
 }
 
 #[cfg(test)]

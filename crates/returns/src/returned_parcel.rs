@@ -346,6 +346,10 @@ impl ParcelDescription {
 }
 
 /// Elements two sorted, deduplicated slices share.
+#[allow(
+    clippy::arithmetic_side_effects,
+    reason = "each index stays below its slice's length, which fits in usize"
+)]
 fn count_common<T: Ord>(a: &[T], b: &[T]) -> u32 {
     let (mut i, mut j, mut n) = (0, 0, 0u32);
     while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
@@ -576,7 +580,10 @@ pub enum ReturnGround {
 /// return under way, and, to identify parcels sent without notice, recent orders.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[cfg_attr(
+    feature = "serde",
+    serde(from = "CandidateData", into = "CandidateData")
+)]
 pub struct ReturnCandidate {
     order: OrderNumber,
     ground: ReturnGround,
@@ -629,6 +636,48 @@ impl ReturnCandidate {
     /// The expected description.
     pub fn description(&self) -> &ParcelDescription {
         &self.description
+    }
+}
+
+/// The stored form of a [`ReturnCandidate`]: a tracking number given twice is kept once, as
+/// [`ReturnCandidate::with_tracking`] keeps it.
+#[cfg(feature = "serde")]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CandidateData {
+    order: OrderNumber,
+    ground: ReturnGround,
+    #[serde(default)]
+    tracking: Vec<TrackingNumber>,
+    #[serde(default)]
+    description: ParcelDescription,
+}
+
+#[cfg(feature = "serde")]
+impl From<CandidateData> for ReturnCandidate {
+    fn from(d: CandidateData) -> ReturnCandidate {
+        // What `with_tracking` does one number at a time, in linear time over a long list:
+        // the first of equal numbers is kept, in the order given.
+        let mut seen = std::collections::BTreeSet::new();
+        let mut candidate = ReturnCandidate::new(d.order, d.ground).with_description(d.description);
+        candidate.tracking = d
+            .tracking
+            .into_iter()
+            .filter(|t| seen.insert(t.clone()))
+            .collect();
+        candidate
+    }
+}
+
+#[cfg(feature = "serde")]
+impl From<ReturnCandidate> for CandidateData {
+    fn from(c: ReturnCandidate) -> CandidateData {
+        CandidateData {
+            order: c.order,
+            ground: c.ground,
+            tracking: c.tracking,
+            description: c.description,
+        }
     }
 }
 

@@ -163,8 +163,10 @@ impl SurchargeTier {
             d => {
                 // "cinq points supplémentaires par nouveau mois de retard": a month begun
                 // counts, as a day begun counts in the tiers above (day 61 is 50 %).
-                let months_begun = u64::from(d - 90).div_ceil(30);
-                SurchargeTier::Points(50 + 5 * months_begun)
+                let months_begun = u64::from(d.saturating_sub(90)).div_ceil(30);
+                // d is a u32 above 90: at most 2^32 / 30 months, five points each, far
+                // below u64::MAX.
+                SurchargeTier::Points(months_begun.saturating_mul(5).saturating_add(50))
             }
         }
     }

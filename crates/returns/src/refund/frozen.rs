@@ -50,7 +50,9 @@ pub(crate) fn item_lines(order: &Order) -> Result<Vec<ItemLine<'_>>, ReturnsErro
                 line,
                 net: evaluated.net(),
             }),
-            _ => Err(ReturnsError::Cart(CartError::InconsistentOrder)),
+            _ => Err(ReturnsError::Cart(CartError::InconsistentOrder {
+                what: "an evaluated line is not the order's line",
+            })),
         })
         .collect()
 }
@@ -65,11 +67,14 @@ pub(crate) fn gift_lines(order: &Order) -> Result<Vec<GiftLine<'_>>, ReturnsErro
             LineRef::Item(_) => None,
         })
         .map(|(offer_id, evaluated): (&OfferId, &EvaluatedLine)| {
-            let offer = order
-                .offers()
-                .iter()
-                .find(|o| o.id() == offer_id)
-                .ok_or(ReturnsError::Cart(CartError::InconsistentOrder))?;
+            let offer =
+                order
+                    .offers()
+                    .iter()
+                    .find(|o| o.id() == offer_id)
+                    .ok_or(ReturnsError::Cart(CartError::InconsistentOrder {
+                        what: "a gift line's offer is not among the order's offers",
+                    }))?;
             Ok(GiftLine {
                 offer,
                 product: evaluated.product(),

@@ -614,19 +614,23 @@ fn take_units(
             cancelled: t.cancelled,
         });
     }
+    let more_than_kept = || ReturnsError::MoreUnitsThanKept {
+        line: label(),
+        asked: asked_units,
+        kept,
+        returned: t.returned,
+        cancelled: t.cancelled,
+    };
     if asked_units > kept {
-        return Err(ReturnsError::MoreUnitsThanKept {
-            line: label(),
-            asked: asked_units,
-            kept,
-            returned: t.returned,
-            cancelled: t.cancelled,
-        });
+        return Err(more_than_kept());
     }
+    // At most what is kept: the sum stays within the line's ordered units.
+    let count = if cancelling { t.cancelled } else { t.returned };
+    let count = count.checked_add(asked_units).ok_or_else(more_than_kept)?;
     if cancelling {
-        t.cancelled += asked_units;
+        t.cancelled = count;
     } else {
-        t.returned += asked_units;
+        t.returned = count;
     }
     let after = t.removed();
     // The units' share of the line's net amount, so that the shares of successive returns of
@@ -717,7 +721,8 @@ fn units_share(net: Eur, ordered: u32, units: u32) -> Result<Eur, ReturnsError> 
     if units >= ordered {
         return Ok(net);
     }
-    let parts = net.allocate(&[units, ordered - units])?;
+    let rest = ordered.saturating_sub(units);
+    let parts = net.allocate(&[units, rest])?;
     Ok(parts.first().copied().unwrap_or(Eur::ZERO))
 }
 
@@ -767,13 +772,178 @@ fn split(products: Eur, parts: &[Part]) -> Result<Vec<Eur>, ReturnsError> {
 /// It is read back into a ledger with [`RefundLedger::load`], which needs the order: the
 /// figures are checked by computing every refund again. That check needs the order, which
 /// deserialising cannot see, so a ledger is never deserialised directly.
+///
+/// What can be checked without the order is checked when a record is deserialised, by the
+/// function [`RefundLedger::load`] starts with: the stamp has lines, each once; every
+/// figure is zero or more; each refund's line shares and delivery sum to its amount; the
+/// refunds never sum above the total paid; each refund names lines of the stamp, and never
+/// more units of a line, over all the refunds, than it ordered. A record breaking one of
+/// these is refused with [`ReturnsError::InconsistentLedgerRecord`] or, for a cause the
+/// stamp's lines refuse, [`ReturnsError::LedgerEntryInvalid`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[cfg_attr(
+    feature = "serde",
+    serde(try_from = "LedgerRecordData", into = "LedgerRecordData")
+)]
 pub struct LedgerRecord {
     order: OrderStamp,
     policy: RefundAmountPolicy,
     refunds: Vec<RefundRecord>,
+}
+
+/// The stored form of a [`LedgerRecord`], read through [`LedgerRecord::check`].
+#[cfg(feature = "serde")]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LedgerRecordData {
+    order: OrderStamp,
+    policy: RefundAmountPolicy,
+    refunds: Vec<RefundRecord>,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<LedgerRecordData> for LedgerRecord {
+    type Error = ReturnsError;
+
+    fn try_from(d: LedgerRecordData) -> Result<LedgerRecord, ReturnsError> {
+        let record = LedgerRecord {
+            order: d.order,
+            policy: d.policy,
+            refunds: d.refunds,
+        };
+        record.check()?;
+        Ok(record)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl From<LedgerRecord> for LedgerRecordData {
+    fn from(r: LedgerRecord) -> LedgerRecordData {
+        LedgerRecordData {
+            order: r.order,
+            policy: r.policy,
+            refunds: r.refunds,
+        }
+    }
+}
+
+impl LedgerRecord {
+    /// What a record must satisfy whatever its order (see [`LedgerRecord`]).
+    fn check(&self) -> Result<(), ReturnsError> {
+        let inconsistent = |refund: Option<usize>, reason: String| {
+            let reason = match refund {
+                Some(number) => format!("refund {number}: {reason}"),
+                None => reason,
+            };
+            Err(ReturnsError::InconsistentLedgerRecord { refund, reason })
+        };
+        if self.order.lines.is_empty() {
+            return inconsistent(None, "the order stamp has no line".into());
+        }
+        let mut seen = std::collections::BTreeSet::new();
+        for stamp in &self.order.lines {
+            if !seen.insert(&stamp.line) {
+                return inconsistent(None, format!("line {} is twice in the stamp", stamp.line));
+            }
+        }
+        if self.order.total.is_negative() {
+            return inconsistent(None, format!("total paid {} below zero", self.order.total));
+        }
+        // Units of each stamp line returned or cancelled so far, in the stamp's order.
+        let mut removed = vec![(0u32, 0u32); self.order.lines.len()];
+        let mut refunded = Eur::ZERO;
+        for (index, stored) in self.refunds.iter().enumerate() {
+            let number = index.saturating_add(1);
+            let refused = |error| {
+                Err(ReturnsError::LedgerEntryInvalid {
+                    refund: number,
+                    error: Box::new(error),
+                })
+            };
+            for figure in stored
+                .lines
+                .iter()
+                .map(|l| l.amount)
+                .chain([stored.amount, stored.delivery])
+            {
+                if figure.is_negative() {
+                    return inconsistent(Some(number), format!("figure {figure} below zero"));
+                }
+            }
+            let shares = Eur::try_sum(stored.lines.iter().map(|l| l.amount))?;
+            if shares.checked_add(stored.delivery)? != stored.amount {
+                return inconsistent(
+                    Some(number),
+                    format!(
+                        "line shares {shares} and delivery {} do not sum to the amount {}",
+                        stored.delivery, stored.amount
+                    ),
+                );
+            }
+            refunded = refunded.checked_add(stored.amount)?;
+            if refunded > self.order.total {
+                return inconsistent(
+                    Some(number),
+                    format!(
+                        "refunds sum to {refunded}, above the total paid {}",
+                        self.order.total
+                    ),
+                );
+            }
+            let asked: Vec<(&LineId, u32, bool)> = match &stored.cause {
+                RefundCause::Return(r) => r
+                    .items()
+                    .iter()
+                    .filter_map(|item| match item.line() {
+                        LineRef::Item(id) => Some((id, item.quantity().get(), false)),
+                        // The stamp does not list the gift lines: the order checks them.
+                        LineRef::Gift(_) => None,
+                    })
+                    .collect(),
+                RefundCause::Cancellation(c) => c
+                    .lines()
+                    .iter()
+                    .map(|l| (l.line(), l.quantity().get(), true))
+                    .collect(),
+            };
+            for (id, units, cancelling) in asked {
+                let Some((stamp, (returned, cancelled))) = self
+                    .order
+                    .lines
+                    .iter()
+                    .zip(removed.iter_mut())
+                    .find(|(s, _)| &s.line == id)
+                else {
+                    return refused(ReturnsError::UnknownOrderLine {
+                        line: id.to_string(),
+                    });
+                };
+                let ordered = stamp.quantity.get();
+                if units > ordered {
+                    return refused(ReturnsError::MoreUnitsThanOrdered {
+                        line: id.to_string(),
+                        asked: units,
+                        ordered,
+                    });
+                }
+                let kept = ordered.saturating_sub(*returned).saturating_sub(*cancelled);
+                if units > kept {
+                    return refused(ReturnsError::MoreUnitsThanKept {
+                        line: id.to_string(),
+                        asked: units,
+                        kept,
+                        returned: *returned,
+                        cancelled: *cancelled,
+                    });
+                }
+                // At most what is kept: the counts stay within the units ordered.
+                let count = if cancelling { cancelled } else { returned };
+                *count = count.saturating_add(units);
+            }
+        }
+        Ok(())
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -825,6 +995,9 @@ impl RefundLedger {
     ///
     /// # Errors
     ///
+    /// - [`ReturnsError::InconsistentLedgerRecord`], and [`ReturnsError::LedgerEntryInvalid`]
+    ///   for a cause the stamp's lines refuse, when the record contradicts itself (the checks
+    ///   deserialising runs, listed on [`LedgerRecord`]);
     /// - [`ReturnsError::LedgerOfAnotherOrder`] when the record's stamp is not `order`'s;
     /// - [`ReturnsError::LedgerEntryInvalid`] when a stored refund's cause is refused on the
     ///   order (e.g. more units than ordered), with that refused error;
@@ -860,6 +1033,7 @@ impl RefundLedger {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn load(record: LedgerRecord, order: &Order) -> Result<RefundLedger, ReturnsError> {
+        record.check()?;
         record.order.check(order)?;
         let mut ledger = RefundLedger::new(order, record.policy)?;
         for (index, stored) in record.refunds.into_iter().enumerate() {
