@@ -744,8 +744,9 @@ impl InstalmentPolicy {
         (0..u32::from(count))
             .map(|rank| {
                 match self.spacing {
-                    InstalmentSpacing::Days(days) => first_day
-                        .checked_add_days(Days::new(u64::from(days.get()) * u64::from(rank))),
+                    InstalmentSpacing::Days(days) => u64::from(days.get())
+                        .checked_mul(u64::from(rank))
+                        .and_then(|n| first_day.checked_add_days(Days::new(n))),
                     // chrono clamps to the month's last day: 31 Jan + 1 month = 28/29 Feb.
                     InstalmentSpacing::CalendarMonths => {
                         first_day.checked_add_months(Months::new(rank))
