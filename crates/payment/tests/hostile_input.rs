@@ -132,7 +132,7 @@ fn pay_5_every_computed_schedule_reads_back() {
         };
         for day in (0..365).step_by(7) {
             let shipped = ymd(2026, 1, 1) + chrono::Days::new(day);
-            for cents in [10_000, 10_001, 17_699, 1_000_000_07] {
+            for cents in [10_000, 10_001, 17_699, 100_000_007] {
                 let order = OrderAmount::new(Eur::from_cents(cents), Eur::from_cents(490)).unwrap();
                 let schedule =
                     InstalmentSchedule::compute(&order, &card(), count, shipped, &policy).unwrap();
