@@ -9,7 +9,9 @@ use crate::{DispatchError, DispatchPolicy};
 /// The dates of one order's way out of the warehouse (DISP-1..3).
 ///
 /// Dates are [`NaiveDate`]s ([`DispatchSchedule::compute`]), or [`Day`]s for a schedule made
-/// by [`DispatchSchedule::compute_on`] in a pipeline.
+/// by [`DispatchSchedule::compute_on`] in a pipeline. A stored schedule is rebuilt, and
+/// deserialised, through [`DispatchSchedule::new`], which checks what every computed one
+/// satisfies.
 ///
 /// # Example
 ///
