@@ -598,7 +598,8 @@ impl fmt::Display for Instalment {
 /// are the even split of their (positive) sum to the cent ([`Eur::split_evenly`]), and dates
 /// that a lawful policy gives from the first: a fixed number of days apart, or calendar
 /// months, the last at most three months after the first (L312-4). Anything else is
-/// [`PaymentError::InvalidSchedule`] (or the policy's error for the dates).
+/// [`PaymentError::InvalidSchedule`], or [`PaymentError::Money`] for amounts whose sum
+/// overflows.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(
     feature = "serde",
@@ -671,7 +672,7 @@ impl InstalmentSchedule {
             return invalid("the amounts are not the even split of their sum");
         }
         let dates: Vec<NaiveDate> = instalments.iter().map(Instalment::due_on).collect();
-        if !Self::follows_a_lawful_spacing(&dates, count)? {
+        if !Self::follows_a_lawful_spacing(&dates, count) {
             return invalid("the dates follow no spacing a lawful policy offers");
         }
         Ok(InstalmentSchedule { instalments })
@@ -680,28 +681,28 @@ impl InstalmentSchedule {
     /// Whether `dates` are those [`InstalmentPolicy::due_dates`] gives from the first, for
     /// `count` instalments under some lawful spacing: the days between the first two, or
     /// calendar months.
-    fn follows_a_lawful_spacing(dates: &[NaiveDate], count: u8) -> Result<bool, PaymentError> {
+    fn follows_a_lawful_spacing(dates: &[NaiveDate], count: u8) -> bool {
         let (Some(first), Some(second)) = (dates.first(), dates.get(1)) else {
-            return Ok(false);
+            return false;
         };
         let days_apart = u32::try_from(second.signed_duration_since(*first).num_days()).ok();
         let spacings = days_apart
             .map(|days| InstalmentSpacing::Days(CalendarDays::new(days)))
             .into_iter()
             .chain([InstalmentSpacing::CalendarMonths]);
-        for spacing in spacings {
+        spacings.into_iter().any(|spacing| {
             let policy = InstalmentPolicy {
                 minimum: Eur::ZERO,
                 shipping_counts: true,
                 offered_counts: vec![count],
                 spacing,
             };
-            // A spacing the policy refuses (0 days, beyond three months) gives no dates.
-            if policy.validate().is_ok() && policy.due_dates(count, *first)? == dates {
-                return Ok(true);
-            }
-        }
-        Ok(false)
+            // A spacing the policy refuses (0 days, beyond three months) or dates past
+            // chrono's range give no dates.
+            policy
+                .due_dates(count, *first)
+                .is_ok_and(|due| due == dates)
+        })
     }
 
     /// The instalments, first first.

@@ -88,7 +88,11 @@ fn pay_5_a_schedule_of_255_instalments_or_more_is_an_error_not_a_panic() {
         let json = format!(r#"{{"instalments":[{}]}}"#, instalments.join(","));
         let error = serde_json::from_str::<InstalmentSchedule>(&json).unwrap_err();
         // Past 255, the rank itself is no u8.
-        let expected = if count <= 255 { "2 to 90" } else { "expected u8" };
+        let expected = if count <= 255 {
+            "2 to 90"
+        } else {
+            "expected u8"
+        };
         assert!(error.to_string().contains(expected), "{count}: {error}");
     }
 }
@@ -108,6 +112,23 @@ fn pay_5_building_a_schedule_of_255_instalments_is_an_error_not_a_panic() {
         matches!(built, Err(PaymentError::UnlawfulPolicy { .. })),
         "{built:?}"
     );
+}
+
+// PAY-5, L312-4: the longest schedule a lawful policy offers is one instalment a day over
+// the fewest days three months last, plus the first.
+#[test]
+fn pay_5_the_longest_lawful_schedule_is_the_bound_a_stored_one_is_read_within() {
+    let bound = u64::try_from(InstalmentSchedule::MAX_INSTALMENTS).unwrap();
+    assert_eq!(bound, comptoir_payment::FEWEST_DAYS_IN_THREE_MONTHS + 1);
+    let one_more = InstalmentPolicy {
+        offered_counts: vec![u8::try_from(bound + 1).unwrap()],
+        spacing: InstalmentSpacing::Days(CalendarDays::new(1)),
+        ..InstalmentPolicy::default()
+    };
+    assert!(matches!(
+        one_more.validate(),
+        Err(PaymentError::UnlawfulPolicy { .. })
+    ));
 }
 
 // PAY-5: the check a stored schedule passes is the one every computed schedule passes: the
