@@ -173,6 +173,17 @@ impl DispatchPolicy {
         calendar: &Calendar,
     ) -> Result<Day, DispatchError> {
         self.validate()?;
+        self.taken_into_account_of_valid(ordered_at, calendar)
+    }
+
+    /// [`taken_into_account_on`](DispatchPolicy::taken_into_account_on) for a policy its
+    /// caller has just validated: a schedule checks the policy once, not twice.
+    #[inline]
+    pub(crate) fn taken_into_account_of_valid(
+        &self,
+        ordered_at: ParisTime,
+        calendar: &Calendar,
+    ) -> Result<Day, DispatchError> {
         // DISP-1 in one step: the first business day from the first candidate day on.
         Ok(calendar.roll_forward(self.first_candidate(ordered_at)?)?)
     }

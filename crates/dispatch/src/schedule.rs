@@ -109,7 +109,7 @@ impl DispatchSchedule<Day> {
         calendar: &Calendar,
     ) -> Result<DispatchSchedule<Day>, DispatchError> {
         policy.validate()?;
-        let taken = policy.taken_into_account_on(ordered_at, calendar)?;
+        let taken = policy.taken_into_account_of_valid(ordered_at, calendar)?;
         let after = |n| calendar.add_business_days(taken, n);
         Ok(DispatchSchedule {
             taken_into_account: taken,
