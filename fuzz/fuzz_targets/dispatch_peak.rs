@@ -62,7 +62,8 @@ fuzz_target!(|data: &[u8]| {
         Ok(schedule)
     );
     assert_eq!(forecast.is_lengthened(), forecast.peak().is_some());
-    let plain = DispatchSchedule::compute(&ordered_at, &policy, calendar()).expect("as the forecast");
+    let plain =
+        DispatchSchedule::compute(&ordered_at, &policy, calendar()).expect("as the forecast");
     assert_eq!(plain.taken_into_account(), schedule.taken_into_account());
     assert!(plain.dispatch_by() <= schedule.dispatch_by());
     assert!(plain.expected_dispatch().latest() <= schedule.expected_dispatch().latest());

@@ -47,7 +47,10 @@ fuzz_target!(|data: &[u8]| {
     json_written_back(&schedule);
     let reading = clock::paris_time(&ordered_at).expect("the schedule read the clock");
     let ordered_on = reading.day().date().expect("a date in the range");
-    assert!(schedule.taken_into_account() >= ordered_on, "{schedule} for {ordered_at}");
+    assert!(
+        schedule.taken_into_account() >= ordered_on,
+        "{schedule} for {ordered_at}"
+    );
     let on = DispatchSchedule::compute_on(reading, &policy, cal).expect("as compute");
     assert_eq!(on.to_dates(), Ok(schedule));
     let (taken, by) = policy
@@ -55,6 +58,9 @@ fuzz_target!(|data: &[u8]| {
         .expect("as compute");
     assert_eq!((taken, by), (on.taken_into_account(), on.dispatch_by()));
     let debit = ExpectedDebit::compute(&ordered_at, &policy, cal).expect("as compute");
-    assert_eq!(ExpectedDebit::new(debit.expected(), debit.at_latest()), Ok(debit));
+    assert_eq!(
+        ExpectedDebit::new(debit.expected(), debit.at_latest()),
+        Ok(debit)
+    );
     json_written_back(&debit);
 });

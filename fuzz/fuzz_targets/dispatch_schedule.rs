@@ -21,8 +21,14 @@ fuzz_target!(|data: &[u8]| {
     assert_eq!(DispatchSchedule::new(taken, window, by), Ok(schedule));
     assert!(taken <= window.earliest() && window.latest() <= by);
     for day in [taken, window.earliest(), window.latest(), by] {
-        assert!(Calendar::MIN_DATE <= day && day <= Calendar::MAX_DATE, "{day}");
-        assert!(!matches!(day.weekday(), Weekday::Sat | Weekday::Sun), "{day}");
+        assert!(
+            Calendar::MIN_DATE <= day && day <= Calendar::MAX_DATE,
+            "{day}"
+        );
+        assert!(
+            !matches!(day.weekday(), Weekday::Sat | Weekday::Sun),
+            "{day}"
+        );
     }
     let days = schedule.to_days();
     assert_eq!(

@@ -6,8 +6,8 @@
 
 use comptoir_calendar::clock;
 use comptoir_dispatch::{
-    CancelReason, ClaimId, ClaimKind, DeliveryFacts, DropPoint, FormalNotice, Incident,
-    IncidentId, IncidentKind, ParcelId, Resolution, TrackingEvent, TrackingKind,
+    CancelReason, ClaimId, ClaimKind, DeliveryFacts, DropPoint, FormalNotice, Incident, IncidentId,
+    IncidentKind, ParcelId, Resolution, TrackingEvent, TrackingKind,
 };
 use comptoir_fuzz::{json, json_string, parsed, text};
 use libfuzzer_sys::fuzz_target;

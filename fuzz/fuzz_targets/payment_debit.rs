@@ -13,12 +13,21 @@ fuzz_target!(|data: &[u8]| {
     let Some(debit) = json::<ExpectedDebit>(data) else {
         return;
     };
-    assert_eq!(ExpectedDebit::new(debit.expected(), debit.at_latest()), Ok(debit));
+    assert_eq!(
+        ExpectedDebit::new(debit.expected(), debit.at_latest()),
+        Ok(debit)
+    );
     let window = debit.expected();
     assert!(window.latest() <= debit.at_latest());
     for day in [window.earliest(), window.latest(), debit.at_latest()] {
-        assert!(Calendar::MIN_DATE <= day && day <= Calendar::MAX_DATE, "{day}");
-        assert!(!matches!(day.weekday(), Weekday::Sat | Weekday::Sun), "{day}");
+        assert!(
+            Calendar::MIN_DATE <= day && day <= Calendar::MAX_DATE,
+            "{day}"
+        );
+        assert!(
+            !matches!(day.weekday(), Weekday::Sat | Weekday::Sun),
+            "{day}"
+        );
     }
     let _ = debit.to_string();
 });

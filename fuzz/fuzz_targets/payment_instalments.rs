@@ -16,7 +16,10 @@ use libfuzzer_sys::fuzz_target;
 
 fn check_schedule(schedule: &InstalmentSchedule) {
     let n = schedule.len();
-    assert!((2..=InstalmentSchedule::MAX_INSTALMENTS).contains(&n), "{n} instalments");
+    assert!(
+        (2..=InstalmentSchedule::MAX_INSTALMENTS).contains(&n),
+        "{n} instalments"
+    );
     let total = schedule.total().expect("a schedule sums");
     assert!(total.is_positive());
     let even = total.split_evenly(n).expect("a schedule's count splits");
@@ -25,12 +28,23 @@ fn check_schedule(schedule: &InstalmentSchedule) {
     for (i, instalment) in schedule.iter().enumerate() {
         assert_eq!(usize::from(instalment.number()), i + 1);
     }
-    let (Some(first), Some(last)) = (schedule.instalments().first(), schedule.instalments().last()) else {
+    let (Some(first), Some(last)) = (
+        schedule.instalments().first(),
+        schedule.instalments().last(),
+    ) else {
         panic!("a schedule has instalments");
     };
-    assert!(schedule.instalments().windows(2).all(|w| w[0].due_on() < w[1].due_on()));
+    assert!(
+        schedule
+            .instalments()
+            .windows(2)
+            .all(|w| w[0].due_on() < w[1].due_on())
+    );
     let three_months = first.due_on().checked_add_months(Months::new(3));
-    assert!(three_months.is_none_or(|end| last.due_on() <= end), "{schedule:?}");
+    assert!(
+        three_months.is_none_or(|end| last.due_on() <= end),
+        "{schedule:?}"
+    );
 }
 
 #[derive(serde::Deserialize, Debug)]
@@ -52,17 +66,29 @@ fuzz_target!(|data: &[u8]| {
         assert_eq!(policy.validate(), Ok(()));
     }
     if let Some(order) = json::<OrderAmount>(data) {
-        assert_eq!(OrderAmount::new(order.products(), order.shipping()), Ok(order));
+        assert_eq!(
+            OrderAmount::new(order.products(), order.shipping()),
+            Ok(order)
+        );
     }
     let Ok(computation) = serde_json::from_slice::<Computation>(data) else {
         return;
     };
-    let Computation { policy, order, count, shipped_on } = computation;
+    let Computation {
+        policy,
+        order,
+        count,
+        shipped_on,
+    } = computation;
     let Ok(token) = CardToken::new("tok_fuzz") else {
         return;
     };
-    let expiry = ExpiryMonth::containing(shipped_on.checked_add_days(Days::new(400)).unwrap_or(shipped_on))
-        .or_else(|_| ExpiryMonth::new(ExpiryMonth::MAX_YEAR, 12));
+    let expiry = ExpiryMonth::containing(
+        shipped_on
+            .checked_add_days(Days::new(400))
+            .unwrap_or(shipped_on),
+    )
+    .or_else(|_| ExpiryMonth::new(ExpiryMonth::MAX_YEAR, 12));
     let Ok(card) = expiry.and_then(|e| Card::new(token, CardBrand::Cb, e, shipped_on)) else {
         return;
     };
@@ -73,7 +99,10 @@ fuzz_target!(|data: &[u8]| {
             check_schedule(&schedule);
             assert_eq!(schedule.len(), usize::from(count));
             assert_eq!(schedule.total(), order.total());
-            assert_eq!(schedule.instalments().first().map(Instalment::due_on), Some(shipped_on));
+            assert_eq!(
+                schedule.instalments().first().map(Instalment::due_on),
+                Some(shipped_on)
+            );
             json_written_back(&schedule);
         }
         Err(_) => assert_ne!(eligibility, Ok(Eligibility::Eligible)),

@@ -4,7 +4,9 @@
 #![no_main]
 
 use comptoir_fuzz::{json, json_written_back};
-use comptoir_payment::{Attempt, NextStep, RefusalReason, SecureOutcome, SecureState, SecureTracker};
+use comptoir_payment::{
+    Attempt, NextStep, RefusalReason, SecureOutcome, SecureState, SecureTracker,
+};
 use libfuzzer_sys::fuzz_target;
 
 const OUTCOMES: [SecureOutcome; 5] = [

@@ -15,7 +15,10 @@ use libfuzzer_sys::fuzz_target;
 fn check_expiry(expiry: ExpiryMonth) {
     assert_eq!(ExpiryMonth::new(expiry.year(), expiry.month()), Ok(expiry));
     let last = expiry.last_day();
-    assert_eq!((last.year(), last.month()), (expiry.year(), u32::from(expiry.month())));
+    assert_eq!(
+        (last.year(), last.month()),
+        (expiry.year(), u32::from(expiry.month()))
+    );
     assert!(last.succ_opt().is_none_or(|next| next.day() == 1));
     assert!(expiry.is_valid_on(last));
 }
@@ -39,7 +42,10 @@ fuzz_target!(|data: &[u8]| {
             assert_eq!(json::<PaymentMethod>(&written), Some(method));
         }
         if let Some(spacing) = parsed::<InstalmentSpacing>(text) {
-            assert_eq!(json::<InstalmentSpacing>(&serde_json::to_vec(&spacing).unwrap_or_default()), Some(spacing));
+            assert_eq!(
+                json::<InstalmentSpacing>(&serde_json::to_vec(&spacing).unwrap_or_default()),
+                Some(spacing)
+            );
         }
         if let Some(token) = json::<CardToken>(&json_string(text)) {
             check_token(&token);
@@ -56,7 +62,13 @@ fuzz_target!(|data: &[u8]| {
         check_expiry(card.expiry());
         // A stored card is one `Card::new` makes on its expiry's last day.
         assert_eq!(
-            Card::new(card.token().clone(), card.brand(), card.expiry(), card.expiry().last_day()).as_ref(),
+            Card::new(
+                card.token().clone(),
+                card.brand(),
+                card.expiry(),
+                card.expiry().last_day()
+            )
+            .as_ref(),
             Ok(&card)
         );
     }
