@@ -189,6 +189,7 @@ fn main() -> Result {
     });
     write("promo_evaluate", "shop", scenario.to_string())?;
     cart_returns_aftersales()?;
+    dispatch_and_payment()?;
     Ok(())
 }
 
@@ -309,5 +310,102 @@ fn cart_returns_aftersales() -> Result {
         ],
     )?;
     texts("aftersales_text", &["24 months", "1 month", "6", "0"])?;
+    Ok(())
+}
+
+/// An instant as the 8 bytes the dispatch targets read it from (seconds, shifted as the
+/// targets shift them into 1900-2200).
+fn instant_bytes(at: chrono::DateTime<Utc>) -> [u8; 8] {
+    (at.timestamp() + 2_300_000_000).to_le_bytes()
+}
+
+fn dispatch_and_payment() -> Result {
+    use chrono::NaiveTime;
+    use comptoir_calendar::{BusinessDays, Calendar, CalendarDays, DayWindow};
+    use comptoir_dispatch::{
+        DeliveryFacts, DispatchPolicy, DispatchSchedule, FormalNotice, Incident, IncidentKind,
+        Lengthening, PeakPeriod, PeakPeriods, TrackingEvent, TrackingKind,
+    };
+    use comptoir_payment::{
+        Card, CardBrand, CardToken, Device, ExpectedDebit, ExpiryMonth, InstalmentPolicy,
+        InstalmentSchedule, InstalmentSpacing, OrderAmount, SecureOutcome, SecureTracker,
+    };
+
+    let ymd = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("date");
+    let cal = Calendar::metropolitan();
+    // Saturday 23 May 2026, 18:00 in Paris, and a Monday just before the cutoff.
+    let saturday = Utc.with_ymd_and_hms(2026, 5, 23, 16, 0, 0).single().ok_or("instant")?;
+    let monday = Utc.with_ymd_and_hms(2026, 3, 2, 9, 59, 59).single().ok_or("instant")?;
+    let noon = DispatchPolicy {
+        cutoff: NaiveTime::from_hms_opt(12, 0, 0).ok_or("time")?,
+        preparation_min: BusinessDays::new(0),
+        preparation_max: BusinessDays::new(4),
+        promise: BusinessDays::new(5),
+    };
+    for (name, at, policy) in [("faq", saturday, json(&DispatchPolicy::default())?), ("noon", monday, json(&noon)?), ("partial", monday, r#"{"promise":4}"#.to_owned())] {
+        write("dispatch_policy", name, [&instant_bytes(at)[..], policy.as_bytes()].concat())?;
+    }
+    let schedule = DispatchSchedule::compute(&saturday, &DispatchPolicy::default(), &cal)?;
+    write("dispatch_schedule", "faq", json(&schedule)?)?;
+    write("dispatch_schedule", "noon", json(&DispatchSchedule::compute(&monday, &noon, &cal)?)?)?;
+
+    let christmas = PeakPeriod::new(
+        "Noël",
+        DayWindow::new(ymd(2026, 12, 1)?, ymd(2026, 12, 24)?)?,
+        Lengthening::new(BusinessDays::new(2), BusinessDays::new(3))?,
+    )?;
+    let sales = PeakPeriod::new(
+        "Soldes d'été",
+        DayWindow::new(ymd(2026, 6, 24)?, ymd(2026, 7, 7)?)?,
+        Lengthening::new(BusinessDays::new(1), BusinessDays::new(1))?,
+    )?;
+    let peaks = PeakPeriods::new([christmas.clone(), sales])?;
+    let december = Utc.with_ymd_and_hms(2026, 12, 10, 9, 0, 0).single().ok_or("instant")?;
+    write("dispatch_peak", "periods", [&instant_bytes(december)[..], json(&peaks)?.as_bytes()].concat())?;
+    write("dispatch_peak", "period", json(&christmas)?)?;
+    write("dispatch_peak", "lengthening", json(&christmas.lengthening())?)?;
+
+    let incident = Incident::new(IncidentKind::TechnicalIncident, "Panne du convoyeur", &monday)?
+        .concerning([comptoir_promo::LineRef::Item("l1".parse()?), comptoir_promo::LineRef::Gift("cadeau".parse()?)]);
+    let notice = FormalNotice::new(&Utc.with_ymd_and_hms(2026, 7, 3, 9, 0, 0).single().ok_or("instant")?, ymd(2026, 7, 10)?)?;
+    let values = [
+        json(&incident)?,
+        json(&notice)?,
+        json(&DeliveryFacts::default().with_formal_notice(notice).with_essential_date())?,
+        json(&TrackingEvent::new(TrackingKind::HeldAtPostOffice, &monday))?,
+        json(&TrackingKind::Collected)?,
+        json(&IncidentKind::Anomaly)?,
+    ];
+    for (i, value) in values.iter().enumerate() {
+        write("dispatch_values", &format!("json-{i}"), value)?;
+    }
+    texts("dispatch_values", &["6A0001", "LP-123456789FR", " 8R00 "])?;
+
+    texts("payment_text", &["CB", "Visa", "12/27", "01/2030", "paypal", "apple_pay", "30 calendar days", "calendar months", "tok_1Q2w3E4r5T6y"])?;
+    let card = Card::new(CardToken::new("tok_1")?, CardBrand::Cb, ExpiryMonth::new(2027, 1)?, ymd(2026, 3, 5)?)?;
+    write("payment_text", "card", json(&card)?)?;
+    write("payment_text", "device", json(&Device::ApplePayCompatible)?)?;
+
+    let order = OrderAmount::new(Eur::from_cents(9_510), Eur::from_cents(490))?;
+    let schedule = InstalmentSchedule::compute(&order, &card, 3, ymd(2026, 3, 5)?, &InstalmentPolicy::default())?;
+    write("payment_instalments", "schedule", json(&schedule)?)?;
+    write("payment_instalments", "instalment", json(&schedule.instalments()[0])?)?;
+    write("payment_instalments", "order", json(&order)?)?;
+    let months = InstalmentPolicy { spacing: InstalmentSpacing::CalendarMonths, offered_counts: vec![2, 3, 4], ..InstalmentPolicy::default() };
+    write("payment_instalments", "policy", json(&months)?)?;
+    let daily = InstalmentPolicy { spacing: InstalmentSpacing::Days(CalendarDays::new(1)), offered_counts: vec![90], ..InstalmentPolicy::default() };
+    for (name, policy, count) in [("computation", &InstalmentPolicy::default(), 3), ("months", &months, 4), ("daily", &daily, 90)] {
+        let computation = serde_json::json!({"policy": policy, "order": order, "count": count, "shipped_on": ymd(2026, 1, 31)?});
+        write("payment_instalments", name, computation.to_string())?;
+    }
+
+    let debit = ExpectedDebit::compute(&saturday, &DispatchPolicy::default(), &cal)?;
+    write("payment_debit", "faq", json(&debit)?)?;
+
+    let mut tracker = SecureTracker::new(Device::ApplePayCompatible);
+    write("payment_secure", "new", [&[1u8, 1, 0, 2][..], json(&tracker)?.as_bytes()].concat())?;
+    tracker.record(SecureOutcome::SoftDecline)?;
+    tracker.record(SecureOutcome::WrongCode)?;
+    write("payment_secure", "soft-wrong", [&[1u8, 0, 1, 1][..], json(&tracker)?.as_bytes()].concat())?;
     Ok(())
 }

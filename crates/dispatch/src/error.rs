@@ -35,9 +35,13 @@ pub enum DispatchError {
         /// The Paris date of the instant asked about.
         today: chrono::NaiveDate,
     },
-    /// A stored schedule whose days are not in order (taken, earliest, latest, dispatch-by).
-    #[error("schedule days are not in order")]
-    InvalidSchedule,
+    /// A schedule no computation gives: days not in order (taken, earliest, latest,
+    /// dispatch-by) or on a Saturday or Sunday, which no calendar opens.
+    #[error("invalid dispatch schedule: {reason}")]
+    InvalidSchedule {
+        /// What is wrong.
+        reason: &'static str,
+    },
     /// A busy period or its lengthening that cannot be declared (DISP-4).
     #[error("invalid busy period: {reason}")]
     InvalidPeak {
@@ -311,7 +315,7 @@ impl DispatchError {
             DispatchError::Calendar(e) => e.message_fr(),
             DispatchError::DispatchBeforeOrder { .. }
             | DispatchError::DispatchInTheFuture { .. }
-            | DispatchError::InvalidSchedule => {
+            | DispatchError::InvalidSchedule { .. } => {
                 "Les dates d'expédition enregistrées pour cette commande sont incohérentes : \
                  contactez le service client."
                     .to_owned()

@@ -897,7 +897,7 @@ impl Fulfilment {
                     pending,
                 });
             }
-            state.unavailable += units.get();
+            state.unavailable = add_units(state.unavailable, units.get());
             Ok(UnavailabilityNotice {
                 line: line.clone(),
                 product: state.product.clone(),
@@ -938,7 +938,7 @@ impl Fulfilment {
                     line: line_label(line),
                 });
             }
-            state.awaiting_restock += state.unavailable;
+            state.awaiting_restock = add_units(state.awaiting_restock, state.unavailable);
             state.unavailable = 0;
             state.restock_expected = expected_at;
             Ok(RestockWait {
@@ -990,7 +990,7 @@ impl Fulfilment {
         let at = at.with_timezone(&Utc);
         self.apply(at, |f| {
             let state = f.line_mut(line)?;
-            let units = state.unavailable + state.awaiting_restock;
+            let units = add_units(state.unavailable, state.awaiting_restock);
             let Ok(quantity) = Quantity::new(units) else {
                 return Err(DispatchError::NothingUnavailable {
                     line: line_label(line),
@@ -999,7 +999,7 @@ impl Fulfilment {
             state.unavailable = 0;
             state.awaiting_restock = 0;
             state.restock_expected = None;
-            state.cancelled += units;
+            state.cancelled = add_units(state.cancelled, units);
             Ok(CancelledUnits {
                 reason: CancelReason::Unavailable,
                 units: vec![(line.clone(), quantity)],
@@ -1154,7 +1154,8 @@ impl Fulfilment {
             }
             Resolution::Refund => {
                 for (line, q) in &units {
-                    self.line_mut(line)?.cancelled += q.get();
+                    let state = self.line_mut(line)?;
+                    state.cancelled = add_units(state.cancelled, q.get());
                 }
                 Ok(Settlement::Refunded(CancelledUnits { reason, units, at }))
             }
@@ -1227,7 +1228,8 @@ impl Fulfilment {
             });
         }
         parcel.void(line, units.get());
-        self.line_mut(line)?.claimed += units.get();
+        let state = self.line_mut(line)?;
+        state.claimed = add_units(state.claimed, units.get());
         let claim = ClaimId(u32::try_from(self.claims.len()).unwrap_or(u32::MAX));
         self.claims.push(Claim {
             id: claim,
@@ -1304,7 +1306,7 @@ impl Fulfilment {
                     not_packed: progress.pending,
                 });
             }
-            if progress.unavailable + progress.awaiting_restock + progress.cancelled > 0 {
+            if progress.unavailable > 0 || progress.awaiting_restock > 0 || progress.cancelled > 0 {
                 return Ok(MissingItem::Unavailable {
                     awaiting_choice: progress.unavailable,
                     awaiting_restock: progress.awaiting_restock,
@@ -1467,6 +1469,17 @@ impl Fulfilment {
 }
 
 /// The units of a line still to pack.
+/// Units of one line moving into a state. A line's units in every state (unavailable,
+/// awaiting the restock, cancelled, claimed, in parcels) add up to its ordered count, a
+/// `u32`, and each step moves at most the units the state it takes them from holds.
+#[allow(
+    clippy::arithmetic_side_effects,
+    reason = "bounded by the line's ordered count, a u32, as said above"
+)]
+fn add_units(held: u32, more: u32) -> u32 {
+    held + more
+}
+
 fn pending(l: &LineState, in_parcels: u32) -> u32 {
     l.ordered
         .saturating_sub(l.unavailable)

@@ -125,7 +125,8 @@
 //! # Crate features
 //!
 //! - `serde`: `Serialize`/`Deserialize` for [`DispatchPolicy`] (checked when read),
-//!   [`DispatchSchedule`] (its window as an ISO 8601 interval, `"2026-05-27/2026-05-28"`),
+//!   [`DispatchSchedule`] (its window as an ISO 8601 interval, `"2026-05-27/2026-05-28"`,
+//!   checked by [`DispatchSchedule::new`]),
 //!   busy periods, incidents, parcel identifiers, tracking events, formal notices and
 //!   delivery facts (each checked when read as its constructor checks it); `Serialize` for
 //!   the computed values (forecasts, parcels, receipts, remedies, terminations). A
@@ -149,7 +150,8 @@
         clippy::unwrap_used,
         clippy::expect_used,
         clippy::panic,
-        clippy::indexing_slicing
+        clippy::indexing_slicing,
+        clippy::arithmetic_side_effects
     )
 )]
 

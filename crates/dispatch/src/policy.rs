@@ -29,7 +29,11 @@ use crate::schedule::date_of;
 /// ```
 ///
 /// Deserialising fills missing fields with the FAQ's values, refuses unknown ones and checks
-/// the result with [`DispatchPolicy::validate`], so a bad file fails when it is loaded.
+/// the result with [`DispatchPolicy::validate`], so a bad file fails when it is loaded: a
+/// partial file is checked once the defaults are filled in (`{"preparation_min":4}` leaves
+/// the maximum at 2, and is refused). The fields are public for struct update, so every
+/// computation taking a policy checks it again with the same function and answers
+/// [`DispatchError::InvalidPolicy`] rather than a date before the order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(try_from = "PolicyRepr"))]
@@ -131,7 +135,8 @@ impl DispatchPolicy {
     ///
     /// # Errors
     ///
-    /// [`DispatchError::Calendar`] when the day falls outside the calendar's range.
+    /// [`DispatchError::InvalidPolicy`] for a policy [`validate`](DispatchPolicy::validate)
+    /// refuses, [`DispatchError::Calendar`] when the day falls outside the calendar's range.
     pub fn taken_into_account<Tz: TimeZone>(
         &self,
         ordered_at: &DateTime<Tz>,
@@ -146,7 +151,8 @@ impl DispatchPolicy {
     ///
     /// # Errors
     ///
-    /// [`DispatchError::Calendar`] when the day falls outside the calendar's range.
+    /// [`DispatchError::InvalidPolicy`] for a policy [`validate`](DispatchPolicy::validate)
+    /// refuses, [`DispatchError::Calendar`] when the day falls outside the calendar's range.
     ///
     /// # Example
     ///
@@ -166,6 +172,18 @@ impl DispatchPolicy {
         ordered_at: ParisTime,
         calendar: &Calendar,
     ) -> Result<Day, DispatchError> {
+        self.validate()?;
+        self.taken_into_account_of_valid(ordered_at, calendar)
+    }
+
+    /// [`taken_into_account_on`](DispatchPolicy::taken_into_account_on) for a policy its
+    /// caller has just validated: a schedule checks the policy once, not twice.
+    #[inline]
+    pub(crate) fn taken_into_account_of_valid(
+        &self,
+        ordered_at: ParisTime,
+        calendar: &Calendar,
+    ) -> Result<Day, DispatchError> {
         // DISP-1 in one step: the first business day from the first candidate day on.
         Ok(calendar.roll_forward(self.first_candidate(ordered_at)?)?)
     }
@@ -177,8 +195,10 @@ impl DispatchPolicy {
     ///
     /// # Errors
     ///
-    /// As those two functions: [`DispatchError::Calendar`] when a day falls outside the
-    /// calendar's range.
+    /// As those two functions: [`DispatchError::InvalidPolicy`] for a policy
+    /// [`validate`](DispatchPolicy::validate) refuses (a negative promise would put the
+    /// dispatch-by day before the order), [`DispatchError::Calendar`] when a day falls
+    /// outside the calendar's range.
     ///
     /// # Example
     ///
@@ -203,6 +223,7 @@ impl DispatchPolicy {
         ordered_at: ParisTime,
         calendar: &Calendar,
     ) -> Result<(Day, Day), DispatchError> {
+        self.validate()?;
         // One walk over the calendar serves both days: the dispatch-by day is the promise's
         // count of business days further along the walk that found the day taken.
         let first = self.first_candidate(ordered_at)?;
@@ -219,8 +240,8 @@ impl DispatchPolicy {
         self.taken_and_dispatch_by_one_by_one(first, calendar)
     }
 
-    /// [`taken_and_dispatch_by_on`](DispatchPolicy::taken_and_dispatch_by_on) for the cases
-    /// the walk leaves (a negative promise, the end of the range), with their errors.
+    /// [`taken_and_dispatch_by_on`](DispatchPolicy::taken_and_dispatch_by_on) for the case
+    /// the walk leaves (the end of the range), with its errors.
     #[cold]
     #[inline(never)]
     fn taken_and_dispatch_by_one_by_one(

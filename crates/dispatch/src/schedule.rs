@@ -9,7 +9,9 @@ use crate::{DispatchError, DispatchPolicy};
 /// The dates of one order's way out of the warehouse (DISP-1..3).
 ///
 /// Dates are [`NaiveDate`]s ([`DispatchSchedule::compute`]), or [`Day`]s for a schedule made
-/// by [`DispatchSchedule::compute_on`] in a pipeline.
+/// by [`DispatchSchedule::compute_on`] in a pipeline. A stored schedule is rebuilt, and
+/// deserialised, through [`DispatchSchedule::new`], which checks what every computed one
+/// satisfies.
 ///
 /// # Example
 ///
@@ -107,7 +109,7 @@ impl DispatchSchedule<Day> {
         calendar: &Calendar,
     ) -> Result<DispatchSchedule<Day>, DispatchError> {
         policy.validate()?;
-        let taken = policy.taken_into_account_on(ordered_at, calendar)?;
+        let taken = policy.taken_into_account_of_valid(ordered_at, calendar)?;
         let after = |n| calendar.add_business_days(taken, n);
         Ok(DispatchSchedule {
             taken_into_account: taken,
@@ -123,6 +125,61 @@ impl DispatchSchedule<Day> {
 }
 
 impl<D: CalendarDate + Ord> DispatchSchedule<D> {
+    /// A schedule from its days, as a back office stores it (DISP-1..3), checked as every
+    /// schedule [`DispatchSchedule::compute`] gives is, whatever the calendar and the valid
+    /// policy: the days lie within the calendar's range, none is a Saturday or a Sunday
+    /// (no calendar opens them, CAL-1), and they come in order, the day taken into account
+    /// on or before the window, the window on or before the dispatch-by day.
+    ///
+    /// Deserialising goes through this function.
+    ///
+    /// # Errors
+    ///
+    /// - [`DispatchError::Calendar`] for a day outside the calendar's range;
+    /// - [`DispatchError::InvalidSchedule`] for a day on a weekend or days out of order.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use comptoir_calendar::DayWindow;
+    /// use comptoir_dispatch::DispatchSchedule;
+    ///
+    /// let ymd = |d| NaiveDate::from_ymd_opt(2026, 5, d).ok_or("date");
+    /// let schedule = DispatchSchedule::new(ymd(26)?, DayWindow::new(ymd(27)?, ymd(28)?)?, ymd(29)?)?;
+    /// assert_eq!(schedule.dispatch_by(), ymd(29)?);
+    /// // Sunday 31 May 2026 is no dispatch day.
+    /// assert!(DispatchSchedule::new(ymd(26)?, DayWindow::new(ymd(27)?, ymd(28)?)?, ymd(31)?).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn new(
+        taken_into_account: D,
+        expected_dispatch: DayWindow<D>,
+        dispatch_by: D,
+    ) -> Result<DispatchSchedule<D>, DispatchError> {
+        for day in [
+            taken_into_account,
+            expected_dispatch.earliest(),
+            expected_dispatch.latest(),
+            dispatch_by,
+        ] {
+            check_weekday_in_range(day)?;
+        }
+        // The window checked its own order.
+        if !(taken_into_account <= expected_dispatch.earliest()
+            && expected_dispatch.latest() <= dispatch_by)
+        {
+            return Err(DispatchError::InvalidSchedule {
+                reason: "the days are not in order (taken, window, dispatch-by)",
+            });
+        }
+        Ok(DispatchSchedule {
+            taken_into_account,
+            expected_dispatch,
+            dispatch_by,
+        })
+    }
+
     /// The business day `T` the order is taken into account (DISP-1).
     pub fn taken_into_account(&self) -> D {
         self.taken_into_account
@@ -225,18 +282,32 @@ impl<D: CalendarDate + Ord> TryFrom<StoredSchedule<D>> for DispatchSchedule<D> {
     type Error = DispatchError;
 
     fn try_from(stored: StoredSchedule<D>) -> Result<Self, DispatchError> {
-        // The window checked its own order when it was read.
-        if !(stored.taken_into_account <= stored.expected_dispatch.earliest()
-            && stored.expected_dispatch.latest() <= stored.dispatch_by)
-        {
-            return Err(DispatchError::InvalidSchedule);
-        }
-        Ok(DispatchSchedule {
-            taken_into_account: stored.taken_into_account,
-            expected_dispatch: stored.expected_dispatch,
-            dispatch_by: stored.dispatch_by,
-        })
+        DispatchSchedule::new(
+            stored.taken_into_account,
+            stored.expected_dispatch,
+            stored.dispatch_by,
+        )
     }
+}
+
+/// Checks that `day` may be a business day of some calendar: within the range, Monday to
+/// Friday.
+fn check_weekday_in_range<D: CalendarDate>(day: D) -> Result<(), DispatchError> {
+    let day = day.to_day();
+    if day < Day::from(Calendar::MIN_DATE) || day > Day::from(Calendar::MAX_DATE) {
+        return Err(DispatchError::Calendar(CalendarError::OutOfRange {
+            date: day,
+            min: Calendar::MIN_DATE,
+            max: Calendar::MAX_DATE,
+        }));
+    }
+    // 1970-01-01, day 0, was a Thursday: 2 and 3 are Saturday and Sunday.
+    if matches!(day.days_since_epoch().rem_euclid(7), 2 | 3) {
+        return Err(DispatchError::InvalidSchedule {
+            reason: "a day falls on a Saturday or a Sunday",
+        });
+    }
+    Ok(())
 }
 
 /// The date of a calendar day (always representable within the calendar's range).

@@ -28,6 +28,10 @@ use crate::{
 };
 
 /// A valid policy: any cutoff to the second, `0 ≤ min ≤ max ≤ promise ≤ 20`.
+#[allow(
+    clippy::arithmetic_side_effects,
+    reason = "sums of three small drawn ranges, at most 20"
+)]
 pub fn dispatch_policy() -> impl Strategy<Value = DispatchPolicy> {
     (0u32..86_400, 0i32..=5, 0i32..=5, 0i32..=10).prop_map(|(cutoff, min, extra, slack)| {
         DispatchPolicy {
@@ -42,6 +46,7 @@ pub fn dispatch_policy() -> impl Strategy<Value = DispatchPolicy> {
 
 /// A valid lengthening: 0 to 5 more business days of preparation, the promise moving at least
 /// as far.
+#[allow(clippy::arithmetic_side_effects, reason = "at most 5 + 3")]
 pub fn lengthening() -> impl Strategy<Value = Lengthening> {
     (0i32..=5, 0i32..=3).prop_filter_map("valid lengthening", |(p, extra)| {
         Lengthening::new(BusinessDays::new(p), BusinessDays::new(p + extra)).ok()
@@ -123,7 +128,7 @@ pub fn parcel_plan(
                     continue;
                 };
                 match parcel.iter_mut().find(|(l, _)| l == line) {
-                    Some((_, k)) => *k += 1,
+                    Some((_, k)) => *k = k.saturating_add(1),
                     None => parcel.push((line.clone(), 1)),
                 }
             }
@@ -401,7 +406,7 @@ fn tracking_kind() -> impl Strategy<Value = TrackingKind> {
 pub fn step(lines: usize) -> impl Strategy<Value = Step> {
     // Mostly the first lines, which every order has; now and then one past the order's.
     let lines = lines.max(1);
-    let line = prop_oneof![6 => 0..2usize, 3 => 0..lines, 1 => Just(lines + 1)];
+    let line = prop_oneof![6 => 0..2usize, 3 => 0..lines, 1 => Just(lines.saturating_add(1))];
     let parcel = 0u8..4;
     let units = 1u32..=6;
     prop_oneof![

@@ -129,6 +129,10 @@ fn looks_like_card_number(token: &str) -> bool {
 }
 
 /// The Luhn checksum of a string of ASCII digits.
+#[allow(
+    clippy::arithmetic_side_effects,
+    reason = "called on runs of 13 to 19 ASCII digits: each term is at most 9, the sum at most 171"
+)]
 fn luhn_valid(digits: &str) -> bool {
     let sum: u32 = digits
         .bytes()
@@ -259,14 +263,15 @@ impl ExpiryMonth {
         if !(1..=12).contains(&month) || !(Self::MIN_YEAR..=Self::MAX_YEAR).contains(&year) {
             return Err(invalid);
         }
-        let (next_year, next_month) = if month == 12 {
-            (year + 1, 1)
+        // The month's last day: 31 December, or the next month's first day less one (month
+        // is below 12 there, so the next one is at most 12).
+        let last_day = if month == 12 {
+            NaiveDate::from_ymd_opt(year, 12, 31)
         } else {
-            (year, u32::from(month) + 1)
-        };
-        let last_day = NaiveDate::from_ymd_opt(next_year, next_month, 1)
-            .and_then(|d| d.pred_opt())
-            .ok_or(invalid)?;
+            NaiveDate::from_ymd_opt(year, u32::from(month).saturating_add(1), 1)
+                .and_then(|d| d.pred_opt())
+        }
+        .ok_or(invalid)?;
         Ok(ExpiryMonth {
             year,
             month,
@@ -328,7 +333,11 @@ impl FromStr for ExpiryMonth {
         }
         let month: u8 = month.parse().map_err(|_| parse_error())?;
         let year: i32 = match year.len() {
-            2 => 2000 + year.parse::<i32>().map_err(|_| parse_error())?,
+            2 => year
+                .parse::<i32>()
+                .ok()
+                .and_then(|yy| yy.checked_add(2000))
+                .ok_or_else(parse_error)?,
             4 => year.parse().map_err(|_| parse_error())?,
             _ => return Err(parse_error()),
         };

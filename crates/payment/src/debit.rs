@@ -2,6 +2,8 @@
 
 use chrono::{DateTime, NaiveDate, TimeZone};
 use comptoir_calendar::{Calendar, DayWindow};
+#[cfg(doc)]
+use comptoir_dispatch::DispatchError;
 use comptoir_dispatch::{DispatchPolicy, DispatchSchedule};
 
 use crate::PaymentError;
@@ -34,8 +36,9 @@ pub fn debit_day(shipped_on: NaiveDate) -> NaiveDate {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 ///
-/// Deserialising checks the window does not end after the last day, as the dispatch rules
-/// always give them.
+/// Deserialising goes through [`ExpectedDebit::new`], which checks what the dispatch rules
+/// always give: weekdays within the calendar's range, the window ending on or before the
+/// last day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(
     feature = "serde",
@@ -48,6 +51,35 @@ pub struct ExpectedDebit {
 }
 
 impl ExpectedDebit {
+    /// The debit days `expected`, at the latest `at_latest`, as a back office stores them,
+    /// checked as the dispatch days they come from: [`DispatchSchedule::new`] with the day
+    /// taken into account on the window's first day (the latest it may be) accepts them.
+    ///
+    /// # Errors
+    ///
+    /// [`PaymentError::Dispatch`] holding [`DispatchError::Calendar`] for a day outside the
+    /// calendar's range, or [`DispatchError::InvalidSchedule`] for a day on a weekend or a
+    /// window ending after `at_latest`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use comptoir_calendar::DayWindow;
+    /// use comptoir_payment::ExpectedDebit;
+    ///
+    /// let ymd = |d| NaiveDate::from_ymd_opt(2026, 5, d).ok_or("date");
+    /// let debit = ExpectedDebit::new(DayWindow::new(ymd(27)?, ymd(28)?)?, ymd(29)?)?;
+    /// assert_eq!(debit.at_latest(), ymd(29)?);
+    /// // Saturday 30 May 2026: no order ships, so none is debited, on a Saturday.
+    /// assert!(ExpectedDebit::new(DayWindow::new(ymd(27)?, ymd(28)?)?, ymd(30)?).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn new(expected: DayWindow, at_latest: NaiveDate) -> Result<ExpectedDebit, PaymentError> {
+        let schedule = DispatchSchedule::new(expected.earliest(), expected, at_latest)?;
+        Ok(ExpectedDebit::from_schedule(&schedule))
+    }
+
     /// The debit days of an order whose dispatch dates are `schedule`.
     pub fn from_schedule(schedule: &DispatchSchedule) -> ExpectedDebit {
         ExpectedDebit {
@@ -106,16 +138,9 @@ struct DebitRepr {
 
 #[cfg(feature = "serde")]
 impl TryFrom<DebitRepr> for ExpectedDebit {
-    type Error = &'static str;
+    type Error = PaymentError;
 
-    fn try_from(repr: DebitRepr) -> Result<ExpectedDebit, &'static str> {
-        // DISP-2, DISP-3: T+2 <= T+3, whatever the calendar; the window checked its own order.
-        if repr.expected.latest() > repr.at_latest {
-            return Err("the expected debit window must not end after the last day");
-        }
-        Ok(ExpectedDebit {
-            expected: repr.expected,
-            at_latest: repr.at_latest,
-        })
+    fn try_from(repr: DebitRepr) -> Result<ExpectedDebit, PaymentError> {
+        ExpectedDebit::new(repr.expected, repr.at_latest)
     }
 }

@@ -90,6 +90,14 @@ pub enum PaymentError {
         /// What the article requires.
         requirement: &'static str,
     },
+    /// A stored instalment or schedule that no computation gives (PAY-5): a negative amount,
+    /// amounts other than the even split of their sum, ranks not counting from 1, dates
+    /// that follow no spacing or run over more than three months.
+    #[error("invalid instalment schedule: {reason}")]
+    InvalidSchedule {
+        /// What is wrong.
+        reason: &'static str,
+    },
     /// An instalment date beyond chrono's range.
     #[error("instalment date out of the representable range")]
     DateOutOfRange,

@@ -527,8 +527,15 @@ impl fmt::Display for Ineligibility {
 ///            "33,34\u{a0}€ le 31/01/2026");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+///
+/// Deserialising checks what every computed instalment satisfies: its rank is at least 1
+/// and its amount is not negative ([`PaymentError::InvalidSchedule`] otherwise).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(try_from = "InstalmentRepr")
+)]
 pub struct Instalment {
     number: u8,
     due_on: NaiveDate,
@@ -536,6 +543,25 @@ pub struct Instalment {
 }
 
 impl Instalment {
+    /// The check every instalment passes, computed or read.
+    fn checked(number: u8, due_on: NaiveDate, amount: Eur) -> Result<Instalment, PaymentError> {
+        if number == 0 {
+            return Err(PaymentError::InvalidSchedule {
+                reason: "instalments are numbered from 1",
+            });
+        }
+        if amount.is_negative() {
+            return Err(PaymentError::InvalidSchedule {
+                reason: "an instalment amount is negative",
+            });
+        }
+        Ok(Instalment {
+            number,
+            due_on,
+            amount,
+        })
+    }
+
     /// The rank, 1 for the first.
     pub fn number(&self) -> u8 {
         self.number
@@ -566,6 +592,14 @@ impl fmt::Display for Instalment {
 
 /// The instalments of one order (PAY-5): amounts that sum to the amount to pay, dates that
 /// strictly increase from the shipment day.
+///
+/// Deserialising checks what [`InstalmentSchedule::compute`] gives, with the same function:
+/// 2 to [`InstalmentSchedule::MAX_INSTALMENTS`] instalments numbered from 1, amounts that
+/// are the even split of their (positive) sum to the cent ([`Eur::split_evenly`]), and dates
+/// that a lawful policy gives from the first: a fixed number of days apart, or calendar
+/// months, the last at most three months after the first (L312-4). Anything else is
+/// [`PaymentError::InvalidSchedule`], or [`PaymentError::Money`] for amounts whose sum
+/// overflows.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(
     feature = "serde",
@@ -577,6 +611,10 @@ pub struct InstalmentSchedule {
 }
 
 impl InstalmentSchedule {
+    /// The most instalments a lawful policy offers: one a day over the fewest days three
+    /// months last ([`FEWEST_DAYS_IN_THREE_MONTHS`], L312-4), plus the first.
+    pub const MAX_INSTALMENTS: usize = 90;
+
     /// The schedule of `order` paid in `count` instalments with `card`, the first on the
     /// shipment day `shipped_on` (PAY-3, PAY-5), under `policy`.
     ///
@@ -605,13 +643,66 @@ impl InstalmentSchedule {
         let instalments = (1..=count)
             .zip(dates)
             .zip(amounts)
-            .map(|((number, due_on), amount)| Instalment {
-                number,
-                due_on,
-                amount,
-            })
-            .collect();
+            .map(|((number, due_on), amount)| Instalment::checked(number, due_on, amount))
+            .collect::<Result<Vec<_>, _>>()?;
+        InstalmentSchedule::checked(instalments)
+    }
+
+    /// The check every schedule passes, computed or read (see the type's documentation).
+    fn checked(instalments: Vec<Instalment>) -> Result<InstalmentSchedule, PaymentError> {
+        let invalid = |reason| Err(PaymentError::InvalidSchedule { reason });
+        // The length first: nothing below walks more than a lawful schedule holds.
+        let count = match u8::try_from(instalments.len()) {
+            Ok(count) if (2..=Self::MAX_INSTALMENTS).contains(&instalments.len()) => count,
+            _ => return invalid("a schedule has 2 to 90 instalments"),
+        };
+        // `1..=count` ends without stepping past u8::MAX.
+        if !(1..=count)
+            .zip(&instalments)
+            .all(|(number, instalment)| instalment.number == number)
+        {
+            return invalid("instalments are numbered 1, 2, 3... in order");
+        }
+        let total = Eur::try_sum(instalments.iter().map(Instalment::amount))?;
+        if !total.is_positive() {
+            return invalid("the instalments sum to nothing to pay");
+        }
+        let even = total.split_evenly(usize::from(count))?;
+        if !even.iter().eq(instalments.iter().map(|i| &i.amount)) {
+            return invalid("the amounts are not the even split of their sum");
+        }
+        let dates: Vec<NaiveDate> = instalments.iter().map(Instalment::due_on).collect();
+        if !Self::follows_a_lawful_spacing(&dates, count) {
+            return invalid("the dates follow no spacing a lawful policy offers");
+        }
         Ok(InstalmentSchedule { instalments })
+    }
+
+    /// Whether `dates` are those [`InstalmentPolicy::due_dates`] gives from the first, for
+    /// `count` instalments under some lawful spacing: the days between the first two, or
+    /// calendar months.
+    fn follows_a_lawful_spacing(dates: &[NaiveDate], count: u8) -> bool {
+        let (Some(first), Some(second)) = (dates.first(), dates.get(1)) else {
+            return false;
+        };
+        let days_apart = u32::try_from(second.signed_duration_since(*first).num_days()).ok();
+        let spacings = days_apart
+            .map(|days| InstalmentSpacing::Days(CalendarDays::new(days)))
+            .into_iter()
+            .chain([InstalmentSpacing::CalendarMonths]);
+        spacings.into_iter().any(|spacing| {
+            let policy = InstalmentPolicy {
+                minimum: Eur::ZERO,
+                shipping_counts: true,
+                offered_counts: vec![count],
+                spacing,
+            };
+            // A spacing the policy refuses (0 days, beyond three months) or dates past
+            // chrono's range give no dates.
+            policy
+                .due_dates(count, *first)
+                .is_ok_and(|due| due == dates)
+        })
     }
 
     /// The instalments, first first.
@@ -667,36 +758,35 @@ impl TryFrom<OrderAmountRepr> for OrderAmount {
 /// The instalments as stored, checked before they make a schedule.
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct InstalmentRepr {
+    number: u8,
+    due_on: NaiveDate,
+    amount: Eur,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<InstalmentRepr> for Instalment {
+    type Error = PaymentError;
+
+    fn try_from(repr: InstalmentRepr) -> Result<Instalment, PaymentError> {
+        Instalment::checked(repr.number, repr.due_on, repr.amount)
+    }
+}
+
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct ScheduleRepr {
     instalments: Vec<Instalment>,
 }
 
 #[cfg(feature = "serde")]
 impl TryFrom<ScheduleRepr> for InstalmentSchedule {
-    type Error = &'static str;
+    type Error = PaymentError;
 
-    fn try_from(repr: ScheduleRepr) -> Result<InstalmentSchedule, &'static str> {
-        let numbered = repr
-            .instalments
-            .iter()
-            .zip(1u8..)
-            .all(|(i, n)| i.number == n && !i.amount.is_negative());
-        let increasing = repr
-            .instalments
-            .windows(2)
-            .all(|w| matches!(w, [a, b] if a.due_on < b.due_on));
-        if repr.instalments.len() < 2
-            || repr.instalments.len() > usize::from(u8::MAX)
-            || !numbered
-            || !increasing
-        {
-            return Err(
-                "a schedule has at least two instalments numbered from 1, non-negative, with increasing dates",
-            );
-        }
-        Ok(InstalmentSchedule {
-            instalments: repr.instalments,
-        })
+    fn try_from(repr: ScheduleRepr) -> Result<InstalmentSchedule, PaymentError> {
+        InstalmentSchedule::checked(repr.instalments)
     }
 }
 
@@ -744,8 +834,9 @@ impl InstalmentPolicy {
         (0..u32::from(count))
             .map(|rank| {
                 match self.spacing {
-                    InstalmentSpacing::Days(days) => first_day
-                        .checked_add_days(Days::new(u64::from(days.get()) * u64::from(rank))),
+                    InstalmentSpacing::Days(days) => u64::from(days.get())
+                        .checked_mul(u64::from(rank))
+                        .and_then(|n| first_day.checked_add_days(Days::new(n))),
                     // chrono clamps to the month's last day: 31 Jan + 1 month = 28/29 Feb.
                     InstalmentSpacing::CalendarMonths => {
                         first_day.checked_add_months(Months::new(rank))

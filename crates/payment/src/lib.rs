@@ -70,7 +70,9 @@
 //!
 //! - `serde`: `Serialize`/`Deserialize` for cards, methods, outcomes and steps, the tracker,
 //!   the instalment policy, eligibility and schedules, and expected debits. Deserialising a
-//!   token, an expiry month or a tracker checks the same invariants as the constructors.
+//!   token, an expiry month, a tracker, an order amount, a policy, an instalment, a schedule
+//!   or an expected debit checks what the constructors and computations check, with the
+//!   same functions.
 //! - `proptest`: the `strategies` module: tokens, expiry months, cards, order amounts,
 //!   3-D Secure outcomes and instalment policies.
 //!
@@ -90,7 +92,8 @@
         clippy::unwrap_used,
         clippy::expect_used,
         clippy::panic,
-        clippy::indexing_slicing
+        clippy::indexing_slicing,
+        clippy::arithmetic_side_effects
     )
 )]
 

@@ -242,7 +242,8 @@ impl SecureTracker {
                     }
                 } else {
                     NextStep::EnterCodeAgain {
-                        codes_left: MAX_WRONG_CODES - self.wrong_codes,
+                        // Below the maximum in this branch.
+                        codes_left: MAX_WRONG_CODES.saturating_sub(self.wrong_codes),
                     }
                 }
             }

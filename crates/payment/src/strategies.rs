@@ -99,9 +99,9 @@ pub fn instalment_policy() -> impl Strategy<Value = InstalmentPolicy> {
         proptest::collection::btree_set(2u8..=12, 1..=3),
     )
         .prop_flat_map(|(minimum, shipping_counts, counts)| {
-            let intervals = u32::from(counts.iter().max().copied().unwrap_or(2)) - 1;
+            let intervals = u32::from(counts.iter().max().copied().unwrap_or(2)).saturating_sub(1);
             let fewest = u32::try_from(crate::FEWEST_DAYS_IN_THREE_MONTHS).unwrap_or(89);
-            let longest = (fewest / intervals).max(1);
+            let longest = fewest.checked_div(intervals).unwrap_or(fewest).max(1);
             let days = (1..=longest)
                 .prop_map(|days| InstalmentSpacing::Days(CalendarDays::new(days)))
                 .boxed();
