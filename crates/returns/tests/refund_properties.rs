@@ -77,7 +77,11 @@ fn withdrawn_before_emptied(order: &Order, events: &[RefundCause]) -> bool {
                     .map(|i| u64::from(i.quantity().get()))
                     .sum()
             }
-            (None, Some(c)) => c.lines().iter().map(|l| u64::from(l.quantity().get())).sum(),
+            (None, Some(c)) => c
+                .lines()
+                .iter()
+                .map(|l| u64::from(l.quantity().get()))
+                .sum(),
             (None, None) => 0,
         };
         units_left = units_left.saturating_sub(gone);
