@@ -4,7 +4,9 @@
 //! Ids come from small pools (`p0`..`p5` for products, `c0`..`c2` for categories, codes
 //! `CODE0`..`CODE4`) so that generated offers actually meet generated carts. Line ids within
 //! one [`lines`] vector, and offer ids and codes within one [`offers`] vector, are unique, as
-//! an evaluation requires.
+//! an evaluation requires. The contexts' instants lie in 2026, drawn with the calendar's
+//! [`instant_between`](comptoir_calendar::strategies::instant_between), the one scheme for
+//! instants across the crates.
 //!
 //! # Example
 //!
