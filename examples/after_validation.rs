@@ -48,7 +48,7 @@ fn place_order(validated_at: &DateTime<chrono::FixedOffset>) -> Result<(Account,
     let today = validated_at.date_naive();
     let registration = RegistrationForm {
         email: "camille.martin@exemple.fr".into(),
-        password: "motdepasse7".into(),
+        password: "Camille-Lyon-2026".into(),
         first_name: "Camille".into(),
         last_name: "Martin".into(),
         postcode: "69003".into(),
