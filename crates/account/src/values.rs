@@ -141,37 +141,48 @@ impl Phone {
         {
             return Err(err(FieldReason::InvalidCharacter { character: c }));
         }
-        let is_french = |n: &phonenumber::PhoneNumber| {
-            n.country()
-                .id()
-                .is_some_and(|id| FRENCH_REGIONS.contains(&id))
-        };
-        let international = text.starts_with('+') || text.starts_with("00");
-        let mut valid_elsewhere = false;
-        for region in NATIONAL_PLAN {
-            let Ok(number) = phonenumber::parse(Some(region), text) else {
-                continue;
-            };
-            if !number.is_valid() {
-                continue;
-            }
-            if is_french(&number) {
-                let e164 = number.format().mode(phonenumber::Mode::E164).to_string();
-                return Ok(Some(Phone(e164)));
-            }
-            valid_elsewhere = international;
+        let e164 = french_e164(text).map_err(err)?;
+        // The stored form must read back as itself. The parser's answer depends on the
+        // region it is told to assume: "+687(00050091" reads as the New Caledonian
+        // "+687050091" under the French plan, which that plan then refuses.
+        if french_e164(&e164).as_ref() != Ok(&e164) {
+            return Err(err(FieldReason::InvalidPhone));
         }
-        Err(err(if valid_elsewhere {
-            FieldReason::ForeignPhone
-        } else {
-            FieldReason::InvalidPhone
-        }))
+        Ok(Some(Phone(e164)))
     }
 
     /// The number in E.164 form, `+` and digits only.
     pub fn as_e164(&self) -> &str {
         &self.0
     }
+}
+
+/// The E.164 form of a French number read under each national plan in turn, or why not.
+fn french_e164(text: &str) -> Result<String, FieldReason> {
+    let is_french = |n: &phonenumber::PhoneNumber| {
+        n.country()
+            .id()
+            .is_some_and(|id| FRENCH_REGIONS.contains(&id))
+    };
+    let international = text.starts_with('+') || text.starts_with("00");
+    let mut valid_elsewhere = false;
+    for region in NATIONAL_PLAN {
+        let Ok(number) = phonenumber::parse(Some(region), text) else {
+            continue;
+        };
+        if !number.is_valid() {
+            continue;
+        }
+        if is_french(&number) {
+            return Ok(number.format().mode(phonenumber::Mode::E164).to_string());
+        }
+        valid_elsewhere = international;
+    }
+    Err(if valid_elsewhere {
+        FieldReason::ForeignPhone
+    } else {
+        FieldReason::InvalidPhone
+    })
 }
 
 impl FromStr for Phone {

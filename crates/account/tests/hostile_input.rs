@@ -118,3 +118,36 @@ fn acc_4_a_large_stored_address_book_loads_and_refuses_duplicates() {
     duplicate.push(address("ADRESSE 17"));
     assert!(AddressBook::try_from(duplicate).is_err_and(|e| e.is_duplicate_address_name()));
 }
+
+// ACC-1: found by fuzzing. "+687(00050091" was accepted as the New Caledonian number
+// "+687050091", which the same reading then refuses (the phone-number parser answers
+// differently for one number depending on the region it assumes). A number is kept only
+// when its stored form reads back as itself.
+#[test]
+fn acc_1_a_phone_number_is_kept_only_if_its_stored_form_reads_back() {
+    use comptoir_account::Phone;
+    assert!("+687(00050091".parse::<Phone>().is_err());
+    assert!("+687050091".parse::<Phone>().is_err());
+    for text in [
+        "06 12 34 56 78",
+        "+687 28 12 34",
+        "0692 12 34 56",
+        "+33 (0)6 12 34 56 78",
+    ] {
+        if let Ok(phone) = text.parse::<Phone>() {
+            assert_eq!(
+                phone.as_e164().parse::<Phone>().ok(),
+                Some(phone.clone()),
+                "{text}"
+            );
+            let json = serde_json::to_string(&phone).unwrap();
+            assert_eq!(
+                serde_json::from_str::<Phone>(&json).ok(),
+                Some(phone),
+                "{text}"
+            );
+        } else {
+            assert!(text.starts_with("+33 (0)"), "{text} should be accepted");
+        }
+    }
+}

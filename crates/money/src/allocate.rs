@@ -174,7 +174,10 @@ impl CentSplitter {
                     .map_or_else(|_| format!("{amount} cents"), |e| e.to_string()),
             });
         }
-        let magnitude = amount.abs();
+        // i128::MIN has no positive counterpart: refused, not negated into a panic.
+        let magnitude = amount
+            .checked_abs()
+            .ok_or_else(|| MoneyError::overflow("allocate"))?;
         let (parts, remainders) = (&mut self.parts, &mut self.remainders);
         let max_weight = weights.iter().copied().max().unwrap_or(0);
         // Shop amounts fit 64-bit products, whose division is far cheaper than 128-bit
