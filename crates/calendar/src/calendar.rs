@@ -650,7 +650,9 @@ impl Calendar {
     fn window(&self, i: usize) -> u64 {
         let w = i >> 6;
         let low = self.words.get(w).copied().unwrap_or(0);
-        let high = self.words.get(w + 1).copied().unwrap_or(0);
+        // Wrapping, not checked: `w` is at most DAYS / 64 (overflow checks here would be
+        // paid on every walk).
+        let high = self.words.get(w.wrapping_add(1)).copied().unwrap_or(0);
         // Both words, shifted as one 128-bit value: a window that crosses a word boundary
         // costs no branch, and short walks (the rules' delays of a few business days) stay
         // within one window.
@@ -752,7 +754,7 @@ impl<D: CalendarDate> BusinessDaysFrom<'_, D> {
     )]
     fn fill(&mut self) -> Option<()> {
         while self.bits == 0 {
-            let base = self.base + 64;
+            let base = self.base.wrapping_add(64);
             if base >= DAYS {
                 return None;
             }
@@ -783,11 +785,13 @@ impl<D: CalendarDate> Iterator for BusinessDaysFrom<'_, D> {
     )]
     fn next(&mut self) -> Option<D> {
         self.fill()?;
-        let i = self.base + self.bits.trailing_zeros() as usize;
+        // Wrapping operations on bounded values (the reason above): the walk is the hot path
+        // of every dispatch date, and overflow checks on it would be paid per day walked.
+        let i = self.base.wrapping_add(self.bits.trailing_zeros() as usize);
         self.bits &= self.bits.wrapping_sub(1);
         // Only days of the range have their bit set: `i` is below DAYS and fits an i32.
         D::from_day(Day::from_days_since_epoch(
-            MIN_DAY.days_since_epoch() + i as i32,
+            MIN_DAY.days_since_epoch().wrapping_add(i as i32),
         ))
     }
 
