@@ -6,7 +6,7 @@ use core::fmt;
 use chrono::{DateTime, TimeZone, Utc};
 use comptoir_calendar::{CalendarDays, clock};
 use comptoir_money::{Eur, Percent};
-use comptoir_returns::Deadline;
+use comptoir_returns::{Deadline, L2414Wording};
 
 use crate::AfterSalesError;
 
@@ -387,13 +387,11 @@ impl PostageRefund {
     /// [`AfterSalesError::Calendar`] when `paid_at` cannot be read on the Paris clock,
     /// [`AfterSalesError::Money`] on overflow.
     pub fn surcharge<Tz: TimeZone>(&self, paid_at: &DateTime<Tz>) -> Result<Eur, AfterSalesError> {
-        let late = self.days_late(paid_at)?.get();
-        let percent = match late {
-            0 => return Ok(Eur::ZERO),
-            1..=14 => 10,
-            15..=30 => 20,
-            _ => 50,
-        };
+        // L241-6 states the steps of L241-4 in its wording since 2022: one scale for both.
+        let percent = L2414Wording::From2022.percent(self.days_late(paid_at)?);
+        if percent == 0 {
+            return Ok(Eur::ZERO);
+        }
         Ok(self.amount.percent(Percent::new(percent.into())?)?)
     }
 }
