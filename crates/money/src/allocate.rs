@@ -139,6 +139,9 @@ pub fn allocate_cents(amount: i128, weights: &[i128]) -> Result<Vec<i128>, Money
 pub struct CentSplitter {
     parts: Vec<i128>,
     remainders: Vec<i128>,
+    /// Remainders and indexes packed in one integer each, for the selection.
+    packed: Vec<u128>,
+    /// The indexes, for the selection of remainders beyond 64 bits.
     order: Vec<usize>,
 }
 
@@ -218,18 +221,23 @@ impl CentSplitter {
             .and_then(|left| usize::try_from(left).ok())
             .ok_or_else(|| MoneyError::overflow("allocate"))?;
         if leftover > 0 {
-            let order = &mut self.order;
-            order.clear();
-            order.extend(0..parts.len());
             // Largest remainders first, the earlier part on ties: the key is unique, so
             // selecting the first `leftover` (linear time) picks the parts a stable sort would.
-            let key = |i: &usize| (core::cmp::Reverse(remainder_at(remainders, *i)), *i);
-            if leftover < order.len() {
-                // `leftover` is positive here: the subtraction is exact.
-                order.select_nth_unstable_by_key(leftover.saturating_sub(1), key);
+            let take = leftover.saturating_sub(1);
+            if !select_packed(&mut self.packed, remainders, take) {
+                let order = &mut self.order;
+                order.clear();
+                order.extend(0..parts.len());
+                let key = |i: &usize| (core::cmp::Reverse(remainder_at(remainders, *i)), *i);
+                if leftover < order.len() {
+                    order.select_nth_unstable_by_key(take, key);
+                }
+                self.packed.clear();
+                self.packed
+                    .extend(order.iter().take(leftover).map(|i| pack(0, *i)));
             }
-            for index in order.iter().take(leftover) {
-                if let Some(part) = parts.get_mut(*index) {
+            for key in self.packed.iter().take(leftover) {
+                if let Some(part) = parts.get_mut(unpack_index(*key)) {
                     *part = part
                         .checked_add(1)
                         .ok_or_else(|| MoneyError::overflow("allocate"))?;
@@ -259,6 +267,37 @@ impl CentSplitter {
 fn narrow_share(magnitude: i64, weight: i64, total: i64) -> (i64, i64) {
     let product = magnitude * weight;
     (product / total, product % total)
+}
+
+/// Packs a remainder and its part's index so that the keys order as (largest remainder first,
+/// earlier part on ties): one integer comparison instead of a tuple's.
+fn pack(remainder: u64, index: usize) -> u128 {
+    // The complement turns the largest remainder into the smallest key; an index fits 64 bits
+    // on every platform Rust supports.
+    let index = u64::try_from(index).unwrap_or(u64::MAX);
+    u128::from(!remainder).rotate_left(64) | u128::from(index)
+}
+
+fn unpack_index(key: u128) -> usize {
+    let low = u64::try_from(key & u128::from(u64::MAX)).unwrap_or(u64::MAX);
+    usize::try_from(low).unwrap_or(usize::MAX)
+}
+
+/// Leaves in `packed` the keys of every remainder, the `take + 1` largest first (in no
+/// particular order among them). False, `packed` unspecified, when a remainder does not fit
+/// 64 bits: the caller then selects on the wide values.
+fn select_packed(packed: &mut Vec<u128>, remainders: &[i128], take: usize) -> bool {
+    packed.clear();
+    for (index, r) in remainders.iter().enumerate() {
+        match u64::try_from(*r) {
+            Ok(r) => packed.push(pack(r, index)),
+            Err(_) => return false,
+        }
+    }
+    if take < packed.len() {
+        packed.select_nth_unstable(take);
+    }
+    true
 }
 
 fn remainder_at(remainders: &[i128], index: usize) -> i128 {

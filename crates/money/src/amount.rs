@@ -40,8 +40,14 @@ impl Eur {
     /// use comptoir_money::Eur;
     /// assert_eq!(Eur::from_cents(-250).to_string(), "-2.50");
     /// ```
+    #[inline]
     pub fn from_cents(cents: i64) -> Eur {
-        Eur(Decimal::new(cents, 2))
+        // The parts of the 96-bit mantissa, built inline: the promotion engine makes an
+        // amount from cents for every discount share.
+        let magnitude = cents.unsigned_abs();
+        let low = u32::try_from(magnitude & u64::from(u32::MAX)).unwrap_or(0);
+        let middle = u32::try_from(magnitude.rotate_right(32) & u64::from(u32::MAX)).unwrap_or(0);
+        Eur(Decimal::from_parts(low, middle, 0, cents < 0, 2))
     }
 
     /// An amount from a whole number of euros.
@@ -116,6 +122,7 @@ impl Eur {
     }
 
     /// The amount as a [`Decimal`] with two decimals.
+    #[inline]
     pub fn to_decimal(self) -> Decimal {
         self.0
     }
@@ -123,6 +130,7 @@ impl Eur {
     /// The amount as a whole number of cents.
     ///
     /// Every `Eur` fits: a `Decimal` mantissa has 96 bits.
+    #[inline]
     pub fn cents(self) -> i128 {
         self.0.mantissa()
     }
@@ -139,16 +147,19 @@ impl Eur {
     }
 
     /// True for exactly zero euros.
+    #[inline]
     pub fn is_zero(self) -> bool {
         self.0.is_zero()
     }
 
     /// True below zero.
+    #[inline]
     pub fn is_negative(self) -> bool {
         self.0.is_sign_negative() && !self.0.is_zero()
     }
 
     /// True above zero.
+    #[inline]
     pub fn is_positive(self) -> bool {
         self.0.is_sign_positive() && !self.0.is_zero()
     }
