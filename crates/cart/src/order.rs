@@ -2,8 +2,8 @@ use chrono::{DateTime, Utc};
 use comptoir_account::CustomerId;
 use comptoir_money::Eur;
 use comptoir_promo::{
-    AppliedOffer, EvaluatedLine, Evaluation, EvaluationContext, Line, LineId, Offer, PromoPolicy,
-    evaluate_as_at,
+    AppliedOffer, EvaluatedLine, Evaluation, EvaluationContext, EvaluationTotals, Line, LineId,
+    Offer, PromoPolicy, Quantity, evaluate_as_at, evaluate_totals_as_at,
 };
 
 use crate::{Cart, CartError, Change, CodeOutcome, Delivery, Rejected, Terms};
@@ -254,6 +254,56 @@ impl Order {
     /// [`CartError::Promo`] for duplicate line ids, a negative shipping cost or overflow.
     pub fn reprice(&self, lines: &[Line], shipping: Eur) -> Result<Evaluation, CartError> {
         Ok(evaluate_as_at(
+            &self.offers,
+            lines,
+            shipping,
+            &self.context,
+            &self.policy,
+        )?)
+    }
+
+    /// The totals of [`Order::reprice`] for `lines` counted at the units given (the order's
+    /// lines at the units kept after a return, say), without the per-line shares: which
+    /// offers still apply, why the others lapsed, and what the kept items cost. It costs a
+    /// fraction of a whole repricing, and it copies no line.
+    ///
+    /// # Errors
+    ///
+    /// As [`Order::reprice`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use comptoir_cart::{Cart, CustomerId, Delivery, DeliveryService, Terms};
+    /// use comptoir_promo::*;
+    ///
+    /// let ten_off = Effect::AmountOff { amount: "10".parse()?, on: Target::Order };
+    /// let catalogue = Catalogue::new([Offer::builder("dix".parse()?, "-10 € dès 100 €", ten_off)
+    ///     .minimum_amount("100".parse()?)
+    ///     .build()?])?;
+    /// let at = Utc.with_ymd_and_hms(2026, 11, 26, 10, 0, 0).single().ok_or("instant")?;
+    /// let context = EvaluationContext::new(at);
+    /// let terms = Terms::new(&catalogue, &context);
+    /// let mut cart = Cart::new();
+    /// cart.add_line(Line::new("tea".parse()?, "TEA".parse()?, "30".parse()?, Quantity::new(4)?)?, &terms)?;
+    /// cart.choose_delivery(Delivery::new(DeliveryService::Pickup, "0".parse()?)?, &terms)?;
+    /// let order = cart.validate(CustomerId::new(1), &terms)?;
+    /// assert_eq!(order.total(), "110.00".parse()?);
+    ///
+    /// // One tea of four comes back: three kept, 90.00, below the minimum.
+    /// let kept = order.lines().iter().map(|l| (l, Quantity::new(3).unwrap_or(l.quantity())));
+    /// let totals = order.reprice_totals(kept, order.delivery().cost())?;
+    /// assert_eq!(totals.items_net(), "90.00".parse()?);
+    /// assert!(!totals.applies(&"dix".parse()?));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn reprice_totals<'a>(
+        &self,
+        lines: impl IntoIterator<Item = (&'a Line, Quantity)>,
+        shipping: Eur,
+    ) -> Result<EvaluationTotals, CartError> {
+        Ok(evaluate_totals_as_at(
             &self.offers,
             lines,
             shipping,

@@ -368,6 +368,79 @@ impl Evaluation {
     pub fn unknown_codes(&self) -> &[Code] {
         &self.unknown_codes
     }
+
+    /// What the evaluation comes to, without its per-line detail: what
+    /// [`evaluate_totals_as_at`] gives for the same lines and offers.
+    pub fn totals(&self) -> EvaluationTotals {
+        EvaluationTotals {
+            applied: self.applied.iter().map(|a| a.offer.clone()).collect(),
+            // The total is the lines' net plus shipping's: the difference is exact.
+            items_net: self
+                .total
+                .checked_sub(self.shipping_net)
+                .unwrap_or(Eur::ZERO),
+            shipping_net: self.shipping_net,
+            total: self.total,
+            not_applied: self.not_applied.clone(),
+        }
+    }
+}
+
+/// What an evaluation comes to, without its per-line detail: the totals, which offers apply
+/// and why the others do not. [`evaluate_totals_as_at`] computes it for a fraction of a whole
+/// evaluation's cost, for callers that need no shares (a refund reprices the items kept after
+/// every return); [`Evaluation::totals`] gives it from a whole evaluation.
+///
+/// It is a computed result: it serialises (to show or log it) but does not deserialise.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct EvaluationTotals {
+    applied: Vec<OfferId>,
+    items_net: Eur,
+    shipping_net: Eur,
+    total: Eur,
+    not_applied: Vec<NotApplied>,
+}
+
+impl EvaluationTotals {
+    /// The offers that apply, in the order they applied (priority, then id).
+    pub fn applied(&self) -> &[OfferId] {
+        &self.applied
+    }
+
+    /// True when `offer` applies.
+    pub fn applies(&self, offer: &OfferId) -> bool {
+        self.applied.contains(offer)
+    }
+
+    /// What the customer pays for the products: the lines' net amounts (gifts are free).
+    pub fn items_net(&self) -> Eur {
+        self.items_net
+    }
+
+    /// What the customer pays for shipping, after a free-shipping offer.
+    pub fn shipping_net(&self) -> Eur {
+        self.shipping_net
+    }
+
+    /// What the customer pays: [`items_net`](Self::items_net) plus
+    /// [`shipping_net`](Self::shipping_net).
+    pub fn total(&self) -> Eur {
+        self.total
+    }
+
+    /// The offers considered that do not apply, each with its reason, in priority order.
+    pub fn not_applied(&self) -> &[NotApplied] {
+        &self.not_applied
+    }
+
+    /// Why `offer` does not apply, if it was considered and does not.
+    pub fn reason(&self, offer: &OfferId) -> Option<&Refusal> {
+        self.not_applied
+            .iter()
+            .find(|n| &n.offer == offer)
+            .map(|n| &n.reason)
+    }
 }
 
 /// Evaluates a cart against the shop's catalogue: the offers whose code is in `codes`, and
@@ -442,7 +515,9 @@ pub fn evaluate(
     policy: &PromoPolicy,
 ) -> Result<Evaluation, PromoError> {
     let (candidates, unknown_codes) = catalogue.candidates(codes, lines, context.at());
-    run(candidates, unknown_codes, lines, shipping, context, policy)
+    let items = as_ordered(lines);
+    let run = run(candidates, &items, shipping, context, policy, Detail::Full)?;
+    run.evaluation(&items, shipping, unknown_codes)
 }
 
 /// Evaluates exactly `offers` (codes or not, all taken as entered, whatever their window and
@@ -465,14 +540,74 @@ pub fn evaluate_as_at(
     policy: &PromoPolicy,
 ) -> Result<Evaluation, PromoError> {
     check_unique(offers)?;
-    run(
+    let items = as_ordered(lines);
+    let run = run(
         offers.iter().collect(),
-        Vec::new(),
-        lines,
+        &items,
         shipping,
         context,
         policy,
-    )
+        Detail::Full,
+    )?;
+    run.evaluation(&items, shipping, Vec::new())
+}
+
+/// Evaluates exactly `offers` as [`evaluate_as_at`] does, against `lines` each counted at the
+/// units given (the units a customer keeps after a return, say), and gives the totals alone:
+/// the same totals, applied offers and refusals as [`evaluate_as_at`] on those lines at those
+/// quantities, without building a share per line.
+///
+/// # Errors
+///
+/// As [`evaluate_as_at`].
+///
+/// # Example
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// use comptoir_money::Eur;
+/// use comptoir_promo::*;
+///
+/// let ten_off_100 = Offer::builder(
+///     "ten-off".parse()?,
+///     "-10 € dès 100 €",
+///     Effect::AmountOff { amount: "10".parse()?, on: Target::Order },
+/// )
+/// .minimum_amount("100".parse()?)
+/// .build()?;
+/// let tea = Line::new("tea".parse()?, "TEA".parse()?, "30".parse()?, Quantity::new(4)?)?;
+/// let at = Utc.with_ymd_and_hms(2026, 11, 26, 10, 0, 0).single().ok_or("instant")?;
+/// let context = EvaluationContext::new(at);
+/// let policy = PromoPolicy::default();
+/// let offers = [ten_off_100];
+/// // Four teas ordered (120.00), three kept: 90.00, below the minimum.
+/// let kept = [(&tea, Quantity::new(3)?)];
+/// let totals = evaluate_totals_as_at(&offers, kept, Eur::ZERO, &context, &policy)?;
+/// assert_eq!(totals.items_net(), "90.00".parse()?);
+/// assert!(!totals.applies(&"ten-off".parse()?));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn evaluate_totals_as_at<'a>(
+    offers: &[Offer],
+    lines: impl IntoIterator<Item = (&'a Line, Quantity)>,
+    shipping: Eur,
+    context: &EvaluationContext,
+    policy: &PromoPolicy,
+) -> Result<EvaluationTotals, PromoError> {
+    check_unique(offers)?;
+    let items: Vec<Item<'_>> = lines
+        .into_iter()
+        .map(|(line, quantity)| Item { line, quantity })
+        .collect();
+    run(
+        offers.iter().collect(),
+        &items,
+        shipping,
+        context,
+        policy,
+        Detail::Totals,
+    )?
+    .totals()
 }
 
 /// Checks that no two of `offers` share an id or a code, as a [`Catalogue`] does.
@@ -515,8 +650,8 @@ fn id_prefix(id: &OfferId) -> u64 {
 
 /// Checks that no two lines share an id, naming the smallest repeated one. Carts usually
 /// list their lines in the order of their ids, which the sort sees in one pass.
-fn check_unique_lines(lines: &[Line]) -> Result<(), PromoError> {
-    let mut ids: Vec<&LineId> = lines.iter().map(Line::id).collect();
+fn check_unique_lines(items: &[Item<'_>]) -> Result<(), PromoError> {
+    let mut ids: Vec<&LineId> = items.iter().map(|i| i.line.id()).collect();
     ids.sort_unstable();
     match ids.windows(2).find(|p| p.first() == p.get(1)) {
         Some([id, _]) => Err(PromoError::DuplicateLine { id: id.to_string() }),
@@ -566,27 +701,67 @@ fn sub(a: i128, b: i128) -> Result<i128, PromoError> {
     a.checked_sub(b).ok_or_else(PromoError::overflow)
 }
 
-fn run(
-    mut candidates: Vec<&Offer>,
-    unknown_codes: Vec<Code>,
-    lines: &[Line],
+/// A line as the offers see it: the cart's line, at the units counted (its own quantity, or
+/// the units kept after a return).
+#[derive(Clone, Copy)]
+struct Item<'a> {
+    line: &'a Line,
+    quantity: Quantity,
+}
+
+/// The lines at their own quantities.
+fn as_ordered(lines: &[Line]) -> Vec<Item<'_>> {
+    lines
+        .iter()
+        .map(|line| Item {
+            line,
+            quantity: line.quantity(),
+        })
+        .collect()
+}
+
+/// How much of each applied offer an evaluation keeps: everything, or only which applied.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Detail {
+    /// The shares of every effect, for an [`Evaluation`].
+    Full,
+    /// The totals alone, for [`EvaluationTotals`].
+    Totals,
+}
+
+/// The offers applied to the lines, before the result is put in shape.
+struct Run<'o> {
+    work: Vec<Work>,
+    shipping_left: i128,
+    kept: Vec<&'o Offer>,
+    /// Empty under [`Detail::Totals`].
+    applied: Vec<AppliedOffer>,
+    not_applied: Vec<NotApplied>,
+    /// Empty under [`Detail::Totals`].
+    gifts: Vec<EvaluatedLine>,
+}
+
+fn run<'o>(
+    mut candidates: Vec<&'o Offer>,
+    items: &[Item<'_>],
     shipping: Eur,
     context: &EvaluationContext,
     policy: &PromoPolicy,
-) -> Result<Evaluation, PromoError> {
+    detail: Detail,
+) -> Result<Run<'o>, PromoError> {
     if shipping.is_negative() {
         return Err(PromoError::NegativeAmount {
             what: "shipping cost",
             amount: shipping,
         });
     }
-    check_unique_lines(lines)?;
+    check_unique_lines(items)?;
     // PROMO-2: a fixed order, whatever order the offers or codes came in. Ids are unique
     // (checked by the catalogue or the caller), so the order is total.
     // The key starts with the id's first bytes, so most comparisons read no string.
     candidates.sort_by_cached_key(|o| (o.priority(), id_prefix(o.id()), o.id()));
 
-    let mut work = Vec::with_capacity(lines.len());
+    let mut work = Vec::with_capacity(items.len());
     let mut totals = Totals {
         units: 0,
         products: 0,
@@ -597,18 +772,16 @@ fn run(
             0
         },
     };
-    for line in lines {
+    for item in items {
         // Integer cents: the same product as `Line::amount`, without decimal arithmetic.
-        let amount = cents(line.unit_price())
-            .checked_mul(i128::from(line.quantity().get()))
+        let amount = cents(item.line.unit_price())
+            .checked_mul(i128::from(item.quantity.get()))
             .ok_or_else(PromoError::overflow)?;
         totals.products = add(totals.products, amount)?;
-        if line.is_on_sale() {
+        if item.line.is_on_sale() {
             totals.on_sale = add(totals.on_sale, amount)?;
         }
-        totals.units = totals
-            .units
-            .saturating_add(u64::from(line.quantity().get()));
+        totals.units = totals.units.saturating_add(u64::from(item.quantity.get()));
         work.push(Work {
             amount,
             remaining: amount,
@@ -628,7 +801,7 @@ fn run(
             .iter()
             .find_map(|k| k.code())
             .filter(|_| policy.one_code_per_cart && offer.code().is_some());
-        let refusal = match unmet_condition(offer, lines, &totals, context)? {
+        let refusal = match unmet_condition(offer, items, &totals, context)? {
             Some(r) => Some(r),
             None if code_entered.is_some() => code_entered.map(|entered| Refusal::OneCodePerCart {
                 entered: entered.clone(),
@@ -651,19 +824,20 @@ fn run(
             continue;
         }
         kept.push(offer);
-        let gift_at = lines
+        let into = Applying {
+            work: &mut work,
+            shipping_left: &mut shipping_left,
+            scratch: &mut scratch,
+        };
+        if detail == Detail::Totals {
+            apply_totals(offer, items, into, policy)?;
+            continue;
+        }
+        let gift_at = items
             .len()
             .checked_add(gifts.len())
             .ok_or_else(PromoError::overflow)?;
-        let result = apply(
-            offer,
-            lines,
-            &mut work,
-            &mut shipping_left,
-            &mut scratch,
-            policy,
-            gift_at,
-        )?;
+        applied.push(apply(offer, items, into, policy, gift_at)?);
         if let Some((product, unit_price)) = offer.gift() {
             gifts.push(EvaluatedLine {
                 line: LineRef::Gift(offer.id().clone()),
@@ -675,41 +849,73 @@ fn run(
                 net: Eur::ZERO,
             });
         }
-        applied.push(result);
+    }
+    Ok(Run {
+        work,
+        shipping_left,
+        kept,
+        applied,
+        not_applied,
+        gifts,
+    })
+}
+
+impl Run<'_> {
+    /// The evaluation, with every line and share; `self` must come from [`Detail::Full`].
+    fn evaluation(
+        self,
+        items: &[Item<'_>],
+        shipping: Eur,
+        unknown_codes: Vec<Code>,
+    ) -> Result<Evaluation, PromoError> {
+        let mut evaluated = Vec::with_capacity(items.len().saturating_add(self.gifts.len()));
+        let mut total = self.shipping_left;
+        for (item, w) in items.iter().zip(&self.work) {
+            total = add(total, w.remaining)?;
+            evaluated.push(EvaluatedLine {
+                line: LineRef::Item(item.line.id().clone()),
+                product: item.line.product().clone(),
+                unit_price: item.line.unit_price(),
+                quantity: item.quantity,
+                amount: eur(w.amount)?,
+                discount: eur(sub(w.amount, w.remaining)?)?,
+                net: eur(w.remaining)?,
+            });
+        }
+        evaluated.extend(self.gifts);
+        Ok(Evaluation {
+            applied: self.applied,
+            lines: evaluated,
+            shipping_amount: shipping,
+            shipping_discount: eur(sub(cents(shipping), self.shipping_left)?)?,
+            shipping_net: eur(self.shipping_left)?,
+            total: eur(total)?,
+            not_applied: self.not_applied,
+            unknown_codes,
+        })
     }
 
-    let mut evaluated = Vec::with_capacity(lines.len().saturating_add(gifts.len()));
-    let mut total = shipping_left;
-    for (line, w) in lines.iter().zip(&work) {
-        total = add(total, w.remaining)?;
-        evaluated.push(EvaluatedLine {
-            line: LineRef::Item(line.id().clone()),
-            product: line.product().clone(),
-            unit_price: line.unit_price(),
-            quantity: line.quantity(),
-            amount: eur(w.amount)?,
-            discount: eur(sub(w.amount, w.remaining)?)?,
-            net: eur(w.remaining)?,
-        });
+    /// The totals alone.
+    fn totals(self) -> Result<EvaluationTotals, PromoError> {
+        let items = self
+            .work
+            .iter()
+            .try_fold(0i128, |sum, w| add(sum, w.remaining))?;
+        Ok(EvaluationTotals {
+            applied: self.kept.iter().map(|o| o.id().clone()).collect(),
+            items_net: eur(items)?,
+            shipping_net: eur(self.shipping_left)?,
+            total: eur(add(items, self.shipping_left)?)?,
+            not_applied: self.not_applied,
+        })
     }
-    evaluated.extend(gifts);
-    Ok(Evaluation {
-        applied,
-        lines: evaluated,
-        shipping_amount: shipping,
-        shipping_discount: eur(sub(cents(shipping), shipping_left)?)?,
-        shipping_net: eur(shipping_left)?,
-        total: eur(total)?,
-        not_applied,
-        unknown_codes,
-    })
 }
 
 /// The first condition of PROMO-3 that `offer` does not meet, in the order a customer would
 /// fix them: dates, eligibility, products, then quantities and amounts.
 fn unmet_condition(
     offer: &Offer,
-    lines: &[Line],
+    items: &[Item<'_>],
     totals: &Totals,
     context: &EvaluationContext,
 ) -> Result<Option<Refusal>, PromoError> {
@@ -753,11 +959,11 @@ fn unmet_condition(
     }
     // PROMO-1: an empty cart gets its own reason, before any product restriction: a gift or
     // free shipping needs something bought, and an order-wide offer has nothing to cover.
-    if lines.is_empty() {
+    if items.is_empty() {
         return Ok(Some(Refusal::EmptyCart));
     }
     if let Some(required) = &c.requires
-        && !lines.iter().any(|l| required.matches(l))
+        && !items.iter().any(|i| required.matches(i.line))
     {
         return Ok(Some(Refusal::ProductRestrictionNotMet));
     }
@@ -771,8 +977,9 @@ fn unmet_condition(
             Effect::FreeShipping | Effect::Gift { .. } => continue,
         };
         let selection = on.selection();
-        let mut covered = lines
+        let mut covered = items
             .iter()
+            .map(|i| i.line)
             .filter(|l| selection.is_none_or(|s| s.matches(l)));
         let Some(first) = covered.next() else {
             return Ok(Some(Refusal::ProductRestrictionNotMet));
@@ -782,9 +989,9 @@ fn unmet_condition(
                 // The cheapest unit is the cart's (or the selection's), on sale or not:
                 // leaving lines on sale alone never moves the discount onto a dearer product.
                 Target::CheapestUnit | Target::CheapestUnitIn(_) => {
-                    cheapest(lines, |l| selection.is_none_or(|s| s.matches(l)))
-                        .and_then(|i| lines.get(i))
-                        .is_some_and(Line::is_on_sale)
+                    cheapest(items, |l| selection.is_none_or(|s| s.matches(l)))
+                        .and_then(|i| items.get(i))
+                        .is_some_and(|i| i.line.is_on_sale())
                 }
                 Target::Order | Target::Selection(_) => {
                     first.is_on_sale() && covered.all(Line::is_on_sale)
@@ -804,10 +1011,10 @@ fn unmet_condition(
         }
     }
     if let Some(required) = &c.minimum_quantity_in {
-        let units = lines
+        let units = items
             .iter()
-            .filter(|l| required.of.matches(l))
-            .fold(0u64, |n, l| n.saturating_add(u64::from(l.quantity().get())));
+            .filter(|i| required.of.matches(i.line))
+            .fold(0u64, |n, i| n.saturating_add(u64::from(i.quantity.get())));
         let min = u64::from(required.units.get());
         if units < min {
             // Exact: `min` is the larger.
@@ -853,13 +1060,16 @@ impl Totals {
 /// Applies one offer's effects in order (PROMO-4) and allocates their discounts (PROMO-5).
 fn apply(
     offer: &Offer,
-    lines: &[Line],
-    work: &mut [Work],
-    shipping_left: &mut i128,
-    scratch: &mut Scratch,
+    items: &[Item<'_>],
+    into: Applying<'_>,
     policy: &PromoPolicy,
     gift_at: usize,
 ) -> Result<AppliedOffer, PromoError> {
+    let Applying {
+        work,
+        shipping_left,
+        scratch,
+    } = into;
     let skip_on_sale = offer.conditions().on_sale.excludes_from_discounts();
     let mut each = offer.effects().iter().map(|effect| {
         let into = Applying {
@@ -867,7 +1077,24 @@ fn apply(
             shipping_left: &mut *shipping_left,
             scratch: &mut *scratch,
         };
-        apply_effect(effect, lines, into, policy, gift_at, skip_on_sale)
+        let mut lines = Vec::new();
+        let taken = apply_effect(
+            effect,
+            items,
+            into,
+            policy,
+            skip_on_sale,
+            Some(Shares {
+                into: &mut lines,
+                gift_at,
+            }),
+        )?;
+        Ok::<_, PromoError>(AppliedEffect {
+            effect: effect.clone(),
+            discount: eur(add(taken.lines, taken.shipping)?)?,
+            lines,
+            shipping_discount: eur(taken.shipping)?,
+        })
     });
     let (effects, merged) = match (each.next(), offer.effects().len()) {
         (Some(only), 1) => (Parts::One(only?), Vec::new()),
@@ -897,6 +1124,31 @@ fn apply(
         shipping_discount: eur(shipping)?,
         effects,
     })
+}
+
+/// Applies one offer's effects as [`apply`] does, keeping no shares: what the lines and
+/// shipping still cost is all that changes.
+fn apply_totals(
+    offer: &Offer,
+    items: &[Item<'_>],
+    into: Applying<'_>,
+    policy: &PromoPolicy,
+) -> Result<(), PromoError> {
+    let Applying {
+        work,
+        shipping_left,
+        scratch,
+    } = into;
+    let skip_on_sale = offer.conditions().on_sale.excludes_from_discounts();
+    for effect in offer.effects() {
+        let into = Applying {
+            work: &mut *work,
+            shipping_left: &mut *shipping_left,
+            scratch: &mut *scratch,
+        };
+        apply_effect(effect, items, into, policy, skip_on_sale, None)?;
+    }
+    Ok(())
 }
 
 /// The shares of several effects, summed per line, in the order of the lines.
@@ -930,40 +1182,52 @@ fn merge_shares(effects: &[AppliedEffect]) -> Result<Vec<LineDiscount>, PromoErr
     Ok(merged)
 }
 
-/// Applies one effect (PROMO-4) and allocates its discount (PROMO-5).
+/// Where an effect's shares go when they are kept: the shares, and the position of the gift
+/// line the offer adds.
+struct Shares<'a> {
+    into: &'a mut Vec<LineDiscount>,
+    gift_at: usize,
+}
+
+/// What an effect took off, in cents: from the lines (a gift's value, on its own line,
+/// included) and from shipping.
+struct Taken {
+    lines: i128,
+    shipping: i128,
+}
+
+/// Applies one effect (PROMO-4) and allocates its discount (PROMO-5), pushing the shares to
+/// `shares` when given.
 fn apply_effect(
     effect: &Effect,
-    lines: &[Line],
+    items: &[Item<'_>],
     into: Applying<'_>,
     policy: &PromoPolicy,
-    gift_at: usize,
     skip_on_sale: bool,
-) -> Result<AppliedEffect, PromoError> {
+    shares: Option<Shares<'_>>,
+) -> Result<Taken, PromoError> {
     let Applying {
         work,
         shipping_left,
         scratch,
     } = into;
-    let mut result = AppliedEffect {
-        effect: effect.clone(),
-        discount: Eur::ZERO,
-        lines: Vec::new(),
-        shipping_discount: Eur::ZERO,
-    };
     let (on, percent) = match effect {
         Effect::FreeShipping => {
-            result.shipping_discount = eur(*shipping_left)?;
-            result.discount = result.shipping_discount;
+            let shipping = *shipping_left;
             *shipping_left = 0;
-            return Ok(result);
+            return Ok(Taken { lines: 0, shipping });
         }
         Effect::Gift { unit_price, .. } => {
-            result.discount = *unit_price;
-            result.lines.push(LineDiscount {
-                line: gift_at,
-                amount: *unit_price,
+            if let Some(Shares { into, gift_at }) = shares {
+                into.push(LineDiscount {
+                    line: gift_at,
+                    amount: *unit_price,
+                });
+            }
+            return Ok(Taken {
+                lines: cents(*unit_price),
+                shipping: 0,
             });
-            return Ok(result);
         }
         Effect::PercentOff { percent, on } => (on, Some(*percent)),
         Effect::AmountOff { on, .. } => (on, None),
@@ -972,6 +1236,7 @@ fn apply_effect(
     let sequential = percent.is_none() || policy.stacking == PercentStacking::Sequential;
 
     let eligible = |l: &Line| !(skip_on_sale && l.is_on_sale());
+    let line_at = |i: &usize| items.get(*i).map(|it| it.line);
     let Scratch {
         covered,
         weights: remaining,
@@ -980,16 +1245,16 @@ fn apply_effect(
     covered.clear();
     match on {
         Target::Order => {
-            covered.extend((0..lines.len()).filter(|i| lines.get(*i).is_some_and(eligible)))
+            covered.extend((0..items.len()).filter(|i| line_at(i).is_some_and(eligible)))
         }
         Target::Selection(s) => covered.extend(
-            (0..lines.len()).filter(|i| lines.get(*i).is_some_and(|l| eligible(l) && s.matches(l))),
+            (0..items.len()).filter(|i| line_at(i).is_some_and(|l| eligible(l) && s.matches(l))),
         ),
-        Target::CheapestUnit => covered
-            .extend(cheapest(lines, |_| true).filter(|i| lines.get(*i).is_some_and(eligible))),
-        Target::CheapestUnitIn(s) => covered.extend(
-            cheapest(lines, |l| s.matches(l)).filter(|i| lines.get(*i).is_some_and(eligible)),
-        ),
+        Target::CheapestUnit => {
+            covered.extend(cheapest(items, |_| true).filter(|i| line_at(i).is_some_and(eligible)))
+        }
+        Target::CheapestUnitIn(s) => covered
+            .extend(cheapest(items, |l| s.matches(l)).filter(|i| line_at(i).is_some_and(eligible))),
     }
     remaining.clear();
     remaining.extend(
@@ -1000,18 +1265,18 @@ fn apply_effect(
     let cap = remaining.iter().try_fold(0i128, |a, r| add(a, *r))?;
     let base = match on {
         Target::CheapestUnit | Target::CheapestUnitIn(_) => {
-            match covered.first().and_then(|i| lines.get(*i)) {
+            match covered.first().and_then(|i| items.get(*i)) {
                 None => 0,
-                Some(line) if sequential => {
+                Some(item) if sequential => {
                     // The unit's share of what the line still costs, rounded half up to the cent.
-                    let quantity = i128::from(line.quantity().get());
+                    let quantity = i128::from(item.quantity.get());
                     cap.checked_mul(2)
                         .and_then(|x| x.checked_add(quantity))
                         .zip(quantity.checked_mul(2))
                         .and_then(|(x, units)| x.checked_div(units))
                         .ok_or_else(PromoError::overflow)?
                 }
-                Some(line) => cents(line.unit_price()),
+                Some(item) => cents(item.line.unit_price()),
             }
         }
         Target::Order | Target::Selection(_) if sequential => cap,
@@ -1027,29 +1292,37 @@ fn apply_effect(
     };
     // PROMO-4: never more than what the covered lines still cost.
     let discount = discount.min(cap).max(0);
-    let shares = splitter.split(discount, remaining)?;
-    result.lines.reserve(covered.len());
-    for (i, &share) in covered.iter().zip(shares) {
+    let split = splitter.split(discount, remaining)?;
+    let mut into = shares.map(|s| s.into);
+    if let Some(into) = into.as_deref_mut() {
+        into.reserve(covered.len());
+    }
+    for (i, &share) in covered.iter().zip(split) {
         if share == 0 {
             continue;
         }
         if let Some(w) = work.get_mut(*i) {
             w.remaining = sub(w.remaining, share)?;
-            result.lines.push(LineDiscount {
-                line: *i,
-                amount: eur(share)?,
-            });
+            if let Some(into) = into.as_deref_mut() {
+                into.push(LineDiscount {
+                    line: *i,
+                    amount: eur(share)?,
+                });
+            }
         }
     }
-    result.discount = eur(discount)?;
-    Ok(result)
+    Ok(Taken {
+        lines: discount,
+        shipping: 0,
+    })
 }
 
 /// The line holding the cheapest unit among those `among` accepts; on equal prices the
 /// smallest line id, so the choice does not depend on the order lines were added.
-fn cheapest(lines: &[Line], among: impl Fn(&Line) -> bool) -> Option<usize> {
-    lines
+fn cheapest(items: &[Item<'_>], among: impl Fn(&Line) -> bool) -> Option<usize> {
+    items
         .iter()
+        .map(|i| i.line)
         .enumerate()
         .filter(|(_, l)| among(l))
         // Cents compare as the prices do (every amount has two decimals), and faster.

@@ -134,8 +134,8 @@ pub use catalogue::Catalogue;
 pub use context::{EvaluationContext, PercentStacking, PromoPolicy, Usage};
 pub use error::PromoError;
 pub use evaluate::{
-    AppliedEffect, AppliedOffer, EvaluatedLine, Evaluation, LineDiscount, LineRef, NotApplied,
-    evaluate, evaluate_as_at,
+    AppliedEffect, AppliedOffer, EvaluatedLine, Evaluation, EvaluationTotals, LineDiscount,
+    LineRef, NotApplied, evaluate, evaluate_as_at, evaluate_totals_as_at,
 };
 pub use ids::{CategoryId, Code, LineId, OfferId, Priority, ProductId, Quantity};
 pub use line::Line;

@@ -118,6 +118,38 @@ proptest! {
         prop_assert!(frozen.not_applied().is_empty());
     }
 
+    // CART-3, REF-1: the totals of a repricing at other quantities (the units kept after a
+    // return, some lines gone) are the totals of the whole evaluation of those lines at those
+    // quantities: the same amounts, offers applied and refusals with their reasons.
+    #[test]
+    fn totals_as_at_other_quantities_are_the_whole_evaluations(
+        offers in strategies::offers(8), lines in strategies::lines(8),
+        kept in proptest::collection::vec(0u32..4, 8),
+        shipping in strategies::shipping(), ctx in strategies::context(), policy in strategies::policy(),
+    ) {
+        let counted: Vec<(&Line, Quantity)> = lines
+            .iter()
+            .zip(&kept)
+            .filter_map(|(l, k)| Quantity::new(l.quantity().get().min(*k)).ok().map(|q| (l, q)))
+            .collect();
+        let at_kept: Vec<Line> = counted.iter().map(|(l, q)| (*l).clone().with_quantity(*q)).collect();
+        let whole = evaluate_as_at(&offers, &at_kept, shipping, &ctx, &policy);
+        let totals = evaluate_totals_as_at(&offers, counted.iter().copied(), shipping, &ctx, &policy);
+        match (whole, totals) {
+            (Ok(whole), Ok(totals)) => {
+                prop_assert_eq!(&whole.totals(), &totals);
+                let applied: Vec<&OfferId> = whole.applied().iter().map(|a| a.offer()).collect();
+                prop_assert_eq!(applied, totals.applied().iter().collect::<Vec<_>>());
+                prop_assert_eq!(totals.total(), totals.items_net().checked_add(totals.shipping_net()).unwrap());
+                for n in whole.not_applied() {
+                    prop_assert_eq!(totals.reason(n.offer()), Some(n.reason()));
+                }
+            }
+            (Err(a), Err(b)) => prop_assert_eq!(a, b),
+            (whole, totals) => prop_assert!(false, "{whole:?} against {totals:?}"),
+        }
+    }
+
     // PROMO-1, PROMO-3: offers, lines and contexts survive a trip through JSON unchanged; an
     // evaluation is written with its figures.
     #[cfg(feature = "serde")]
