@@ -8,7 +8,8 @@ use chrono::{DateTime, Utc};
 use comptoir_cart::{CartError, Order};
 use comptoir_money::Eur;
 use comptoir_promo::{
-    Effect, EvaluatedLine, Evaluation, Line, LineRef, Offer, OfferId, ProductId, Refusal,
+    Effect, EvaluatedLine, EvaluationTotals, Line, LineRef, Offer, OfferId, ProductId, Quantity,
+    Refusal,
 };
 
 use crate::ReturnsError;
@@ -148,24 +149,25 @@ pub(crate) fn is_conditional(offer: &Offer) -> bool {
 
 /// The kept items repriced under the order's frozen offers, as at validation (REF-1).
 pub(crate) struct Repriced {
-    evaluation: Evaluation,
+    evaluation: EvaluationTotals,
 }
 
 impl Repriced {
-    /// Reprices `kept` under `order`'s offers, with the order's own delivery cost (a minimum
-    /// that counts shipping counts the delivery the customer had).
-    pub(crate) fn compute(order: &Order, kept: &[Line]) -> Result<Repriced, ReturnsError> {
+    /// Reprices the `kept` lines, each at the units kept, under `order`'s offers, with the
+    /// order's own delivery cost (a minimum that counts shipping counts the delivery the
+    /// customer had). Totals only: a refund needs no share per line.
+    pub(crate) fn compute<'a>(
+        order: &Order,
+        kept: impl IntoIterator<Item = (&'a Line, Quantity)>,
+    ) -> Result<Repriced, ReturnsError> {
         Ok(Repriced {
-            evaluation: order.reprice(kept, delivery_cost(order))?,
+            evaluation: order.reprice_totals(kept, delivery_cost(order))?,
         })
     }
 
     /// What the kept items cost: their net amounts, shipping left out.
-    pub(crate) fn items_total(&self) -> Result<Eur, ReturnsError> {
-        Ok(self
-            .evaluation
-            .total()
-            .checked_sub(self.evaluation.shipping_net())?)
+    pub(crate) fn items_total(&self) -> Eur {
+        self.evaluation.items_net()
     }
 
     /// True when `offer` still applies to the kept items.

@@ -481,9 +481,9 @@ impl RefundLedger {
         if method == RefundMethod::Proportional && !gift_condition_matters {
             return Ok(kept);
         }
-        let repriced = Repriced::compute(order, &kept_lines(items, tally))?;
+        let repriced = Repriced::compute(order, kept_lines(items, tally))?;
         if method == RefundMethod::Repricing {
-            kept.value = repriced.items_total()?;
+            kept.value = repriced.items_total();
             kept.lapsed = order
                 .offers()
                 .iter()
@@ -726,18 +726,16 @@ fn units_share(net: Eur, ordered: u32, units: u32) -> Result<Eur, ReturnsError> 
     Ok(parts.first().copied().unwrap_or(Eur::ZERO))
 }
 
-/// The items still kept, at their kept quantities.
-fn kept_lines(items: &[ItemLine<'_>], tally: &Tally) -> Vec<Line> {
-    items
-        .iter()
-        .zip(&tally.lines)
-        .filter_map(|(it, t)| {
-            let kept = it.line.quantity().get().saturating_sub(t.removed());
-            Quantity::new(kept)
-                .ok()
-                .map(|q| it.line.clone().with_quantity(q))
-        })
-        .collect()
+/// The items still kept, each with the units kept: borrowed, not copied, since a refund
+/// reprices them once per return.
+fn kept_lines<'a>(
+    items: &'a [ItemLine<'a>],
+    tally: &'a Tally,
+) -> impl Iterator<Item = (&'a Line, Quantity)> + 'a {
+    items.iter().zip(&tally.lines).filter_map(|(it, t)| {
+        let kept = it.line.quantity().get().saturating_sub(t.removed());
+        Quantity::new(kept).ok().map(|q| (it.line, q))
+    })
 }
 
 /// The products' refund split over the parts, exact to the cent: in proportion to what each
