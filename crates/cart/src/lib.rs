@@ -20,7 +20,8 @@
 //! context they were evaluated in (delivery service included), the delivery and its cost
 //! (SHIP-1), the net amount of every line (PROMO-5), the total and the validation instant;
 //! [`Order::reprice`] evaluates kept items under those frozen offers as at validation
-//! (REF-1).
+//! (REF-1), and [`Order::reprice_totals`] gives the same totals, offers and refusals for the
+//! order's lines at the units kept, without copying a line or computing shares.
 //!
 //! # Example
 //!

@@ -34,7 +34,9 @@
 //! that can apply to the cart's products at its instant, so a shop with a million
 //! single-use codes prices a cart as fast as a shop with ten offers. [`evaluate_as_at`]
 //! evaluates a fixed set of offers as at a past context, which is how an order's frozen
-//! offers reprice the items kept after a return (CART-3, REF-1).
+//! offers reprice the items kept after a return (CART-3, REF-1);
+//! [`evaluate_totals_as_at`] gives its totals alone, for lines counted at other units (the
+//! units kept), at a fraction of the cost.
 //!
 //! # Readings
 //!

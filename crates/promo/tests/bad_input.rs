@@ -531,3 +531,39 @@ fn the_smallest_repeated_line_id_is_named() {
         assert_eq!(e, Err(PromoError::DuplicateLine { id: "a".into() }));
     }
 }
+
+// CART-3, REF-1: repricing totals refuse what a whole evaluation refuses: a line counted
+// twice, a negative shipping cost, two offers of one id.
+#[test]
+fn totals_refuse_what_the_whole_evaluation_refuses() {
+    let at = Utc.with_ymd_and_hms(2026, 11, 26, 10, 0, 0).unwrap();
+    let context = EvaluationContext::new(at);
+    let policy = PromoPolicy::default();
+    let line = Line::new(
+        "l".parse().unwrap(),
+        "p".parse().unwrap(),
+        Eur::from_cents(1_000),
+        Quantity::new(3).unwrap(),
+    )
+    .unwrap();
+    let offer = Offer::new(spec(Effect::FreeShipping)).unwrap();
+    let one = Quantity::ONE;
+    let totals = |offers: &[Offer], lines: &[(&Line, Quantity)], shipping| {
+        evaluate_totals_as_at(offers, lines.iter().copied(), shipping, &context, &policy)
+    };
+    assert_eq!(
+        totals(&[], &[(&line, one), (&line, one)], Eur::ZERO),
+        Err(PromoError::DuplicateLine { id: "l".into() })
+    );
+    assert_eq!(
+        totals(&[], &[(&line, one)], Eur::from_cents(-1)),
+        Err(PromoError::NegativeAmount {
+            what: "shipping cost",
+            amount: Eur::from_cents(-1),
+        })
+    );
+    assert_eq!(
+        totals(&[offer.clone(), offer], &[(&line, one)], Eur::ZERO),
+        Err(PromoError::DuplicateOffer { id: "o".into() })
+    );
+}
