@@ -466,4 +466,18 @@ mod tests {
         let sum: i128 = parts.as_deref().map(cents).unwrap_or_default().iter().sum();
         assert_eq!(sum, 1000);
     }
+
+    // Money (docs/rules.md): remainders beyond 64 bits are selected as the packed ones are,
+    // largest first and the earlier part on ties.
+    #[test]
+    fn wide_remainders_go_to_the_largest_then_the_earliest() {
+        let w = 1i128 << 70;
+        let mut splitter = CentSplitter::default();
+        assert_eq!(splitter.split(10, &[w, w, w]).unwrap(), [4, 3, 3]);
+        assert_eq!(splitter.split(10, &[w, 2 * w, w]).unwrap(), [3, 5, 2]);
+        assert_eq!(splitter.split(-10, &[w, 2 * w, w]).unwrap(), [-3, -5, -2]);
+        // The same shapes with narrow weights take the packed path and agree.
+        assert_eq!(splitter.split(10, &[1, 2, 1]).unwrap(), [3, 5, 2]);
+        assert_eq!(plain_split(10, &[1, 2, 1]), [3, 5, 2]);
+    }
 }

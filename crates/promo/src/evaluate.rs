@@ -289,6 +289,9 @@ impl NotApplied {
 pub struct Evaluation {
     applied: Vec<AppliedOffer>,
     lines: Vec<EvaluatedLine>,
+    /// The lines' net amounts, for [`Evaluation::totals`]; the total less net shipping.
+    #[cfg_attr(feature = "serde", serde(skip))]
+    items_net: Eur,
     shipping_amount: Eur,
     shipping_discount: Eur,
     shipping_net: Eur,
@@ -374,11 +377,7 @@ impl Evaluation {
     pub fn totals(&self) -> EvaluationTotals {
         EvaluationTotals {
             applied: self.applied.iter().map(|a| a.offer.clone()).collect(),
-            // The total is the lines' net plus shipping's: the difference is exact.
-            items_net: self
-                .total
-                .checked_sub(self.shipping_net)
-                .unwrap_or(Eur::ZERO),
+            items_net: self.items_net,
             shipping_net: self.shipping_net,
             total: self.total,
             not_applied: self.not_applied.clone(),
@@ -869,9 +868,9 @@ impl Run<'_> {
         unknown_codes: Vec<Code>,
     ) -> Result<Evaluation, PromoError> {
         let mut evaluated = Vec::with_capacity(items.len().saturating_add(self.gifts.len()));
-        let mut total = self.shipping_left;
+        let mut items_net = 0i128;
         for (item, w) in items.iter().zip(&self.work) {
-            total = add(total, w.remaining)?;
+            items_net = add(items_net, w.remaining)?;
             evaluated.push(EvaluatedLine {
                 line: LineRef::Item(item.line.id().clone()),
                 product: item.line.product().clone(),
@@ -886,10 +885,11 @@ impl Run<'_> {
         Ok(Evaluation {
             applied: self.applied,
             lines: evaluated,
+            items_net: eur(items_net)?,
             shipping_amount: shipping,
             shipping_discount: eur(sub(cents(shipping), self.shipping_left)?)?,
             shipping_net: eur(self.shipping_left)?,
-            total: eur(total)?,
+            total: eur(add(items_net, self.shipping_left)?)?,
             not_applied: self.not_applied,
             unknown_codes,
         })
