@@ -2,13 +2,18 @@
 //! the context and the shop's policy. Never a panic, and every evaluation that succeeds
 //! keeps the money: each line's net is its amount less its discount and never negative, the
 //! discounts of the offers applied are what the lines and shipping lost, and the total is
-//! the lines' nets plus shipping's.
+//! the lines' nets plus shipping's. The offers applied, evaluated again on their own as an
+//! order reprices (the units halved, as after a return), give the same totals, offers and
+//! reasons whether the evaluation is whole or totals only.
 #![no_main]
 
 use std::collections::BTreeSet;
 
 use comptoir_money::Eur;
-use comptoir_promo::{Catalogue, Code, EvaluationContext, Line, PromoPolicy, evaluate};
+use comptoir_promo::{
+    Catalogue, Code, EvaluationContext, Line, Offer, PromoPolicy, Quantity, evaluate,
+    evaluate_as_at, evaluate_totals_as_at,
+};
 use libfuzzer_sys::fuzz_target;
 use serde::Deserialize;
 
@@ -69,4 +74,19 @@ fuzz_target!(|data: &[u8]| {
         assert!(s.catalogue.offer(applied.offer()).is_some());
         assert!(result.reason(applied.offer()).is_none());
     }
+    // CART-3, REF-1: the totals-only repricing is the whole repricing's totals.
+    let frozen: Vec<Offer> = result
+        .applied()
+        .iter()
+        .filter_map(|a| s.catalogue.offer(a.offer()).cloned())
+        .collect();
+    let kept: Vec<(&Line, Quantity)> = s
+        .lines
+        .iter()
+        .filter_map(|l| Quantity::new(l.quantity().get() / 2).ok().map(|q| (l, q)))
+        .collect();
+    let at_kept: Vec<Line> = kept.iter().map(|(l, q)| (*l).clone().with_quantity(*q)).collect();
+    let whole = evaluate_as_at(&frozen, &at_kept, s.shipping, &s.context, &s.policy);
+    let totals = evaluate_totals_as_at(&frozen, kept, s.shipping, &s.context, &s.policy);
+    assert_eq!(whole.map(|w| w.totals()), totals);
 });
