@@ -350,10 +350,7 @@ impl Evaluation {
 
     /// Why `offer` does not apply, if it was considered and does not.
     pub fn reason(&self, offer: &OfferId) -> Option<&Refusal> {
-        self.not_applied
-            .iter()
-            .find(|n| &n.offer == offer)
-            .map(|n| &n.reason)
+        reason_of(&self.not_applied, offer)
     }
 
     /// The lines `applied` covers, each with its share of the offer's discount.
@@ -383,6 +380,14 @@ impl Evaluation {
             not_applied: self.not_applied.clone(),
         }
     }
+}
+
+/// The reason `offer` is among `not_applied`, if it is.
+fn reason_of<'a>(not_applied: &'a [NotApplied], offer: &OfferId) -> Option<&'a Refusal> {
+    not_applied
+        .iter()
+        .find(|n| &n.offer == offer)
+        .map(|n| &n.reason)
 }
 
 /// What an evaluation comes to, without its per-line detail: the totals, which offers apply
@@ -435,10 +440,7 @@ impl EvaluationTotals {
 
     /// Why `offer` does not apply, if it was considered and does not.
     pub fn reason(&self, offer: &OfferId) -> Option<&Refusal> {
-        self.not_applied
-            .iter()
-            .find(|n| &n.offer == offer)
-            .map(|n| &n.reason)
+        reason_of(&self.not_applied, offer)
     }
 }
 
