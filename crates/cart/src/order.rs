@@ -14,7 +14,8 @@ use crate::{Cart, CartError, Change, CodeOutcome, Delivery, Rejected, Terms};
 /// The snapshot holds the customer it belongs to (ACC-1), the lines with their unit prices,
 /// the offers applied **with their full terms**, the context they were evaluated in (instant, first order, usage counts), the
 /// policy, the delivery with its cost, and the resulting net amounts and total. Later rules
-/// (returns, refunds) reprice from it with [`Order::reprice`], never from today's catalogue.
+/// (returns, refunds) reprice from it with [`Order::reprice`] or, totals only (as the refund
+/// ledger does), [`Order::reprice_totals`], never from today's catalogue.
 ///
 /// **Stored orders** (feature `serde`). An order is read through the check that
 /// [`Cart::validate`] ends with, so that it is one validation could have produced as far as

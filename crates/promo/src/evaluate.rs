@@ -524,7 +524,8 @@ pub fn evaluate(
 /// Evaluates exactly `offers` (codes or not, all taken as entered, whatever their window and
 /// products) against `lines`, as at `context`: how an order's frozen offers reprice the items
 /// kept after a return (CART-3, REF-1). Offers whose conditions no longer hold lapse, with
-/// their reason.
+/// their reason. [`evaluate_totals_as_at`] gives the totals alone, cheaper, for callers that
+/// need no share per line (the refund ledger).
 ///
 /// Given the offers an evaluation applied, with the same lines and context, it gives the
 /// same lines, discounts and total as that evaluation.
@@ -1142,14 +1143,23 @@ fn apply_totals(
         scratch,
     } = into;
     let skip_on_sale = offer.conditions().on_sale.excludes_from_discounts();
+    let mut discount = 0i128;
     for effect in offer.effects() {
         let into = Applying {
             work: &mut *work,
             shipping_left: &mut *shipping_left,
             scratch: &mut *scratch,
         };
-        apply_effect(effect, items, into, policy, skip_on_sale, None)?;
+        let taken = apply_effect(effect, items, into, policy, skip_on_sale, None)?;
+        // `apply` makes an amount of each effect's discount and of the offer's: a discount
+        // beyond an amount's range (a gift and free shipping at the largest amounts) fails
+        // here as it fails there, so that the totals are the whole evaluation's, errors
+        // included.
+        let effect_discount = add(taken.lines, taken.shipping)?;
+        eur(effect_discount)?;
+        discount = add(discount, effect_discount)?;
     }
+    eur(discount)?;
     Ok(())
 }
 

@@ -567,3 +567,46 @@ fn totals_refuse_what_the_whole_evaluation_refuses() {
         Err(PromoError::DuplicateOffer { id: "o".into() })
     );
 }
+
+// PROMO-4, REF-1: an offer whose discount leaves an amount's range (a gift and free shipping
+// at the largest amounts) is an overflow, whether the evaluation is whole or totals only.
+#[test]
+fn totals_overflow_where_the_whole_evaluation_does() {
+    let at = Utc.with_ymd_and_hms(2026, 11, 26, 10, 0, 0).unwrap();
+    let context = EvaluationContext::new(at);
+    let policy = PromoPolicy::default();
+    let largest = Eur::try_from_cents((1i128 << 96) - 1).unwrap();
+    let line = Line::new(
+        "l".parse().unwrap(),
+        "p".parse().unwrap(),
+        Eur::from_cents(1_000),
+        Quantity::ONE,
+    )
+    .unwrap();
+    let gift = Effect::Gift {
+        product: "g".parse().unwrap(),
+        unit_price: largest,
+    };
+    let offer = Offer::new(OfferSpec {
+        effects: vec![gift, Effect::FreeShipping],
+        ..spec(Effect::FreeShipping)
+    })
+    .unwrap();
+    let offers = [offer];
+    let whole = evaluate_as_at(
+        &offers,
+        std::slice::from_ref(&line),
+        largest,
+        &context,
+        &policy,
+    );
+    assert!(whole.is_err(), "{whole:?}");
+    let totals = evaluate_totals_as_at(
+        &offers,
+        [(&line, Quantity::ONE)],
+        largest,
+        &context,
+        &policy,
+    );
+    assert_eq!(whole.map(|w| w.totals()), totals);
+}
