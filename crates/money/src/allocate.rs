@@ -138,10 +138,11 @@ pub fn allocate_cents(amount: i128, weights: &[i128]) -> Result<Vec<i128>, Money
 #[derive(Clone, Debug, Default)]
 pub struct CentSplitter {
     parts: Vec<i128>,
+    /// The remainders of a split whose products need more than 64 bits.
     remainders: Vec<i128>,
-    /// Remainders and indexes packed in one integer each, for the selection.
+    /// The remainders of a split on 64 bits, each packed with its index in one integer.
     packed: Vec<u128>,
-    /// The indexes, for the selection of remainders beyond 64 bits.
+    /// The parts that get a leftover cent.
     order: Vec<usize>,
 }
 
@@ -155,6 +156,7 @@ impl CentSplitter {
     pub fn split(&mut self, amount: i128, weights: &[i128]) -> Result<&[i128], MoneyError> {
         self.parts.clear();
         self.remainders.clear();
+        self.packed.clear();
         let mut total = 0i128;
         for (index, w) in weights.iter().enumerate() {
             if *w < 0 {
@@ -181,7 +183,7 @@ impl CentSplitter {
         let magnitude = amount
             .checked_abs()
             .ok_or_else(|| MoneyError::overflow("allocate"))?;
-        let (parts, remainders) = (&mut self.parts, &mut self.remainders);
+        let (parts, remainders, packed) = (&mut self.parts, &mut self.remainders, &mut self.packed);
         let max_weight = weights.iter().copied().max().unwrap_or(0);
         // Shop amounts fit 64-bit products, whose division is far cheaper than 128-bit
         // division.
@@ -191,11 +193,12 @@ impl CentSplitter {
             .zip(i64::try_from(max_weight).ok())
             .filter(|((a, _), w)| a.checked_mul(*w).is_some());
         if let Some(((magnitude, total), _)) = narrow {
-            for w in weights {
+            for (index, w) in weights.iter().enumerate() {
                 let (part, remainder) =
                     narrow_share(magnitude, i64::try_from(*w).unwrap_or(0), total);
                 parts.push(i128::from(part));
-                remainders.push(i128::from(remainder));
+                // Weights are not negative and the total is positive: so is the remainder.
+                packed.push(pack(remainder.unsigned_abs(), index));
             }
         } else {
             for w in weights {
@@ -224,20 +227,24 @@ impl CentSplitter {
             // Largest remainders first, the earlier part on ties: the key is unique, so
             // selecting the first `leftover` (linear time) picks the parts a stable sort would.
             let take = leftover.saturating_sub(1);
-            if !select_packed(&mut self.packed, remainders, take) {
-                let order = &mut self.order;
-                order.clear();
+            let order = &mut self.order;
+            order.clear();
+            if narrow.is_some() {
+                // One integer comparison per pair of keys.
+                if take < packed.len() {
+                    packed.select_nth_unstable(take);
+                }
+                order.extend(packed.iter().take(leftover).map(|key| unpack_index(*key)));
+            } else {
                 order.extend(0..parts.len());
                 let key = |i: &usize| (core::cmp::Reverse(remainder_at(remainders, *i)), *i);
                 if leftover < order.len() {
                     order.select_nth_unstable_by_key(take, key);
                 }
-                self.packed.clear();
-                self.packed
-                    .extend(order.iter().take(leftover).map(|i| pack(0, *i)));
+                order.truncate(leftover);
             }
-            for key in self.packed.iter().take(leftover) {
-                if let Some(part) = parts.get_mut(unpack_index(*key)) {
+            for index in order.iter() {
+                if let Some(part) = parts.get_mut(*index) {
                     *part = part
                         .checked_add(1)
                         .ok_or_else(|| MoneyError::overflow("allocate"))?;
@@ -281,23 +288,6 @@ fn pack(remainder: u64, index: usize) -> u128 {
 fn unpack_index(key: u128) -> usize {
     let low = u64::try_from(key & u128::from(u64::MAX)).unwrap_or(u64::MAX);
     usize::try_from(low).unwrap_or(usize::MAX)
-}
-
-/// Leaves in `packed` the keys of every remainder, the `take + 1` largest first (in no
-/// particular order among them). False, `packed` unspecified, when a remainder does not fit
-/// 64 bits: the caller then selects on the wide values.
-fn select_packed(packed: &mut Vec<u128>, remainders: &[i128], take: usize) -> bool {
-    packed.clear();
-    for (index, r) in remainders.iter().enumerate() {
-        match u64::try_from(*r) {
-            Ok(r) => packed.push(pack(r, index)),
-            Err(_) => return false,
-        }
-    }
-    if take < packed.len() {
-        packed.select_nth_unstable(take);
-    }
-    true
 }
 
 fn remainder_at(remainders: &[i128], index: usize) -> i128 {
