@@ -832,7 +832,7 @@ fn run<'o>(
             scratch: &mut scratch,
         };
         if detail == Detail::Totals {
-            apply_totals(offer, items, into, policy)?;
+            apply_effects(offer, items, into, policy, None, |_, _, _, _| {})?;
             continue;
         }
         let gift_at = items
@@ -1068,99 +1068,84 @@ fn apply(
     policy: &PromoPolicy,
     gift_at: usize,
 ) -> Result<AppliedOffer, PromoError> {
-    let Applying {
-        work,
-        shipping_left,
-        scratch,
-    } = into;
-    let skip_on_sale = offer.conditions().on_sale.excludes_from_discounts();
-    let mut each = offer.effects().iter().map(|effect| {
-        let into = Applying {
-            work: &mut *work,
-            shipping_left: &mut *shipping_left,
-            scratch: &mut *scratch,
-        };
-        let mut lines = Vec::new();
-        let taken = apply_effect(
-            effect,
-            items,
-            into,
-            policy,
-            skip_on_sale,
-            Some(Shares {
-                into: &mut lines,
-                gift_at,
-            }),
-        )?;
-        Ok::<_, PromoError>(AppliedEffect {
-            effect: effect.clone(),
-            discount: eur(add(taken.lines, taken.shipping)?)?,
-            lines,
-            shipping_discount: eur(taken.shipping)?,
-        })
-    });
-    let (effects, merged) = match (each.next(), offer.effects().len()) {
-        (Some(only), 1) => (Parts::One(only?), Vec::new()),
-        (first, _) => {
-            let all = first
-                .into_iter()
-                .chain(each)
-                .collect::<Result<Vec<_>, _>>()?;
+    // Most offers have one effect, kept without a vector of its own.
+    let mut first: Option<AppliedEffect> = None;
+    let mut rest = Vec::new();
+    let (discount, shipping_discount) = apply_effects(
+        offer,
+        items,
+        into,
+        policy,
+        Some(gift_at),
+        |effect, discount, shipping_discount, lines| {
+            let applied = AppliedEffect {
+                effect: effect.clone(),
+                discount,
+                lines,
+                shipping_discount,
+            };
+            match first {
+                None => first = Some(applied),
+                Some(_) => rest.push(applied),
+            }
+        },
+    )?;
+    let (effects, merged) = match first {
+        Some(only) if rest.is_empty() => (Parts::One(only), Vec::new()),
+        first => {
+            let all: Vec<AppliedEffect> = first.into_iter().chain(rest).collect();
             let merged = merge_shares(&all)?;
             (Parts::Several(all), merged)
         }
     };
-    let parts = match &effects {
-        Parts::One(only) => core::slice::from_ref(only),
-        Parts::Several(all) => all.as_slice(),
-    };
-    let (mut discount, mut shipping) = (0i128, 0i128);
-    for part in parts {
-        discount = add(discount, cents(part.discount))?;
-        shipping = add(shipping, cents(part.shipping_discount))?;
-    }
     Ok(AppliedOffer {
         offer: offer.id().clone(),
         name: Arc::clone(offer.shared_name()),
-        discount: eur(discount)?,
+        discount,
         merged,
-        shipping_discount: eur(shipping)?,
+        shipping_discount,
         effects,
     })
 }
 
-/// Applies one offer's effects as [`apply`] does, keeping no shares: what the lines and
-/// shipping still cost is all that changes.
-fn apply_totals(
+/// Applies one offer's effects in order (PROMO-4): each effect, what it took off in all and
+/// from shipping, and its shares (kept only when `gift_at` is given) go to `each`. Returns
+/// what the offer took off in all and from shipping. Every discount is made an amount here,
+/// so that one beyond an amount's range (a gift and free shipping at the largest amounts)
+/// fails whether the shares are kept or not.
+fn apply_effects(
     offer: &Offer,
     items: &[Item<'_>],
     into: Applying<'_>,
     policy: &PromoPolicy,
-) -> Result<(), PromoError> {
+    gift_at: Option<usize>,
+    mut each: impl FnMut(&Effect, Eur, Eur, Vec<LineDiscount>),
+) -> Result<(Eur, Eur), PromoError> {
     let Applying {
         work,
         shipping_left,
         scratch,
     } = into;
     let skip_on_sale = offer.conditions().on_sale.excludes_from_discounts();
-    let mut discount = 0i128;
+    let (mut discount, mut shipping) = (0i128, 0i128);
     for effect in offer.effects() {
         let into = Applying {
             work: &mut *work,
             shipping_left: &mut *shipping_left,
             scratch: &mut *scratch,
         };
-        let taken = apply_effect(effect, items, into, policy, skip_on_sale, None)?;
-        // `apply` makes an amount of each effect's discount and of the offer's: a discount
-        // beyond an amount's range (a gift and free shipping at the largest amounts) fails
-        // here as it fails there, so that the totals are the whole evaluation's, errors
-        // included.
+        let mut lines = Vec::new();
+        let shares = gift_at.map(|gift_at| Shares {
+            into: &mut lines,
+            gift_at,
+        });
+        let taken = apply_effect(effect, items, into, policy, skip_on_sale, shares)?;
         let effect_discount = add(taken.lines, taken.shipping)?;
-        eur(effect_discount)?;
+        each(effect, eur(effect_discount)?, eur(taken.shipping)?, lines);
         discount = add(discount, effect_discount)?;
+        shipping = add(shipping, taken.shipping)?;
     }
-    eur(discount)?;
-    Ok(())
+    Ok((eur(discount)?, eur(shipping)?))
 }
 
 /// The shares of several effects, summed per line, in the order of the lines.
