@@ -18,7 +18,7 @@ use comptoir::dispatch::{
 };
 use comptoir::prelude::*;
 use comptoir::promo::LineRef;
-use comptoir::returns::CancellationFacts;
+use comptoir::refund::CancellationFacts;
 
 type Result<T> = std::result::Result<T, Box<dyn Error>>;
 

@@ -12,10 +12,10 @@ use std::error::Error;
 
 // The common path in one import. chrono-tz's Paris, imported by name so that it takes the
 // place of the prelude's Paris wall clock, shows that instants in any chrono time zone work.
+use comptoir::calendar::Deadline;
 use comptoir::chrono::FixedOffset;
 use comptoir::chrono_tz::{Europe::Paris, Tz};
 use comptoir::prelude::*;
-use comptoir::returns::Deadline;
 
 type Result<T> = std::result::Result<T, Box<dyn Error>>;
 

@@ -6,8 +6,9 @@ use comptoir_dispatch::DispatchError;
 use comptoir_money::MoneyError;
 use comptoir_payment::PaymentError;
 use comptoir_promo::PromoError;
-use comptoir_returns::ReturnsError;
+use comptoir_refund::RefundError;
 use comptoir_support::SupportError;
+use comptoir_withdrawal::WithdrawalError;
 use thiserror::Error;
 
 /// Any error of the comptoir crates: one `?` type for an application that calls several of
@@ -60,9 +61,12 @@ pub enum Error {
     /// Payment ([`comptoir_payment`]).
     #[error(transparent)]
     Payment(#[from] PaymentError),
-    /// Withdrawals, refunds and surcharges ([`comptoir_returns`]).
+    /// Withdrawal windows, notices and returned parcels ([`comptoir_withdrawal`]).
     #[error(transparent)]
-    Returns(#[from] ReturnsError),
+    Withdrawal(#[from] WithdrawalError),
+    /// Refund amounts, deadlines and surcharges ([`comptoir_refund`]).
+    #[error(transparent)]
+    Refund(#[from] RefundError),
     /// Customer service ([`comptoir_support`]).
     #[error(transparent)]
     Support(#[from] SupportError),
@@ -97,7 +101,8 @@ impl Error {
                 .to_owned(),
             Error::Cart(e) => e.message_fr(),
             Error::Payment(e) => e.message_fr(),
-            Error::Returns(e) => e.message_fr().to_owned(),
+            Error::Withdrawal(e) => e.message_fr().to_owned(),
+            Error::Refund(e) => e.message_fr().to_owned(),
             Error::Support(e) => e.message_fr(),
             Error::Account(e) => e.message_fr(),
             Error::AfterSales(e) => e.message_fr(),
@@ -147,7 +152,8 @@ impl Error {
         match self {
             Error::Dispatch(DispatchError::InvalidPolicy { .. }) => true,
             Error::Payment(e) => e.is_invalid_policy(),
-            Error::Returns(e) => e.is_invalid_policy(),
+            Error::Withdrawal(e) => e.is_invalid_policy(),
+            Error::Refund(e) => e.is_invalid_policy(),
             Error::AfterSales(e) => e.is_unlawful_policy(),
             Error::Support(e) => e.is_invalid_policy(),
             _ => false,
@@ -161,7 +167,8 @@ impl Error {
     pub fn is_unlawful_policy(&self) -> bool {
         match self {
             Error::Payment(e) => e.is_unlawful_policy(),
-            Error::Returns(e) => e.is_unlawful_policy(),
+            Error::Withdrawal(e) => e.is_unlawful_policy(),
+            Error::Refund(e) => e.is_unlawful_policy(),
             Error::AfterSales(e) => e.is_unlawful_policy(),
             _ => false,
         }
@@ -185,11 +192,19 @@ impl Error {
             Error::Calendar(e)
             | Error::Dispatch(DispatchError::Calendar(e))
             | Error::Payment(PaymentError::Dispatch(DispatchError::Calendar(e)))
-            | Error::Returns(ReturnsError::Calendar(e))
-            | Error::Returns(ReturnsError::Dispatch(DispatchError::Calendar(e)))
+            | Error::Withdrawal(WithdrawalError::Calendar(e))
+            | Error::Refund(
+                RefundError::Calendar(e)
+                | RefundError::Dispatch(DispatchError::Calendar(e))
+                | RefundError::Withdrawal(WithdrawalError::Calendar(e)),
+            )
             | Error::Support(SupportError::Calendar(e))
             | Error::AfterSales(
-                AfterSalesError::Calendar(e) | AfterSalesError::Returns(ReturnsError::Calendar(e)),
+                AfterSalesError::Calendar(e)
+                | AfterSalesError::Refund(
+                    RefundError::Calendar(e)
+                    | RefundError::Withdrawal(WithdrawalError::Calendar(e)),
+                ),
             ) => Some(e),
             _ => None,
         }
@@ -202,9 +217,9 @@ impl Error {
             | Error::Promo(PromoError::Money(e))
             | Error::Cart(CartError::Promo(PromoError::Money(e)))
             | Error::Payment(PaymentError::Money(e))
-            | Error::Returns(ReturnsError::Money(e))
+            | Error::Refund(RefundError::Money(e))
             | Error::AfterSales(
-                AfterSalesError::Money(e) | AfterSalesError::Returns(ReturnsError::Money(e)),
+                AfterSalesError::Money(e) | AfterSalesError::Refund(RefundError::Money(e)),
             ) => Some(e),
             _ => None,
         }
@@ -224,11 +239,13 @@ mod tests {
             Error::from(out.clone()),
             Error::from(DispatchError::from(out.clone())),
             Error::from(PaymentError::from(DispatchError::from(out.clone()))),
-            Error::from(ReturnsError::from(out.clone())),
-            Error::from(ReturnsError::from(DispatchError::from(out.clone()))),
+            Error::from(WithdrawalError::from(out.clone())),
+            Error::from(RefundError::from(out.clone())),
+            Error::from(RefundError::from(DispatchError::from(out.clone()))),
+            Error::from(RefundError::from(WithdrawalError::from(out.clone()))),
             Error::from(SupportError::from(out.clone())),
             Error::from(AfterSalesError::from(out.clone())),
-            Error::from(AfterSalesError::from(ReturnsError::from(out.clone()))),
+            Error::from(AfterSalesError::from(RefundError::from(out.clone()))),
             Error::from(PaymentError::DateOutOfRange),
         ] {
             assert!(e.is_out_of_range(), "{e:?}");
@@ -259,7 +276,7 @@ mod tests {
             Error::from(PromoError::from(bad.clone())),
             Error::from(CartError::from(PromoError::from(bad.clone()))),
             Error::from(PaymentError::from(bad.clone())),
-            Error::from(ReturnsError::from(bad)),
+            Error::from(RefundError::from(bad)),
         ] {
             assert!(e.is_parse(), "{e:?}");
             assert!(e.money_error().is_some_and(MoneyError::is_ambiguous));
@@ -275,12 +292,18 @@ mod tests {
     // invalid policy whichever crate refused it; a merely inconsistent one is only invalid.
     #[test]
     fn unlawful_policies_are_found_in_every_crate() {
-        let withdrawal = comptoir_returns::WithdrawalPolicy {
-            statutory: comptoir_returns::Period {
-                days: comptoir_returns::LEGAL_DAYS,
-                roll: comptoir_returns::Roll::None,
+        let withdrawal = comptoir_withdrawal::WithdrawalPolicy {
+            statutory: comptoir_calendar::Period {
+                days: comptoir_withdrawal::LEGAL_DAYS,
+                roll: comptoir_calendar::Roll::None,
             },
-            ..comptoir_returns::WithdrawalPolicy::default()
+            ..comptoir_withdrawal::WithdrawalPolicy::default()
+        };
+        // The same policy inside the after-sale policy: refused by the refund crate, which
+        // sees through to the withdrawal's article.
+        let returns = comptoir_refund::ReturnsPolicy {
+            withdrawal,
+            ..comptoir_refund::ReturnsPolicy::default()
         };
         let instalments = comptoir_payment::InstalmentPolicy {
             offered_counts: vec![4],
@@ -288,13 +311,14 @@ mod tests {
         };
         for e in [
             Error::from(withdrawal.validate().unwrap_err()),
+            Error::from(returns.validate().unwrap_err()),
             Error::from(instalments.validate().unwrap_err()),
         ] {
             assert!(e.is_unlawful_policy() && e.is_invalid_policy(), "{e:?}");
             assert!(e.to_string().contains("C. conso"), "{e}");
             assert!(e.message_fr().ends_with('.'), "{e:?}");
         }
-        let inconsistent = Error::from(ReturnsError::InvalidPolicy { reason: "x" });
+        let inconsistent = Error::from(RefundError::InvalidPolicy { reason: "x" });
         assert!(inconsistent.is_invalid_policy() && !inconsistent.is_unlawful_policy());
     }
 

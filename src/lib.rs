@@ -13,9 +13,12 @@
 //!   (CART-1..3, SHIP-1, ACC-1);
 //! - [`payment`]: payment methods, 3-D Secure attempts, debit at shipment, paying in 3x
 //!   (PAY-1..7);
-//! - [`returns`]: withdrawal windows, refund amounts after returns and cancellations, refund
-//!   deadlines and late-refund surcharges, the refund of products never delivered, returned
-//!   parcels nobody can identify (RET-1..4, REF-1..4, L216-7, L241-4);
+//! - [`withdrawal`]: the receipt of the goods, the withdrawal windows and the timeliness of a
+//!   notice, the withdrawal policy and its lawful bounds, returned parcels nobody can identify
+//!   (SHIP-2, RET-1, RET-3);
+//! - [`refund`]: refund amounts after returns and cancellations, inspections and deductions,
+//!   refund deadlines and ceiling, late-refund surcharges, the refund of products never
+//!   delivered (REF-1..4, RET-2, RET-4, L216-7, L241-4);
 //! - [`aftersales`]: after-sales under the legal guarantee of conformity, the case's states,
 //!   deadlines and the customer's options (RET-5);
 //! - [`support`]: customer-service phone hours and the written-answer deadline (SUP-1..2);
@@ -95,9 +98,56 @@ pub use comptoir_dispatch as dispatch;
 pub use comptoir_money as money;
 pub use comptoir_payment as payment;
 pub use comptoir_promo as promo;
-pub use comptoir_returns as returns;
+pub use comptoir_refund as refund;
 pub use comptoir_support as support;
+pub use comptoir_withdrawal as withdrawal;
 pub use error::Error;
+
+/// The former `comptoir-returns` crate, split into [`withdrawal`] and [`refund`]: every name
+/// it had, re-exported from where it went, for one release.
+///
+/// - from [`withdrawal`]: [`Receipt`](withdrawal::Receipt), [`Handover`](withdrawal::Handover),
+///   [`WithdrawalWindows`](withdrawal::WithdrawalWindows),
+///   [`NoticeTimeliness`](withdrawal::NoticeTimeliness),
+///   [`WithdrawalPolicy`](withdrawal::WithdrawalPolicy), [`LEGAL_DAYS`](withdrawal::LEGAL_DAYS)
+///   and the returned parcels ([`ParcelMatch`](withdrawal::ParcelMatch),
+///   [`ParcelDecision`](withdrawal::ParcelDecision), [`ReturnedParcel`](withdrawal::ReturnedParcel)...);
+/// - from [`calendar`]: [`Period`](calendar::Period), [`Deadline`](calendar::Deadline),
+///   [`Roll`](calendar::Roll), [`CalendarDays`](calendar::CalendarDays);
+/// - from [`refund`]: everything else (the ledger, the returns and cancellations, the
+///   deadlines, the surcharges, the policies, the decisions); `ReturnsError` is
+///   [`refund::RefundError`], which wraps [`withdrawal::WithdrawalError`];
+/// - `strategies`: [`refund::strategies`], plus [`withdrawal::strategies`]' receipts,
+///   withdrawal policies and parcels.
+///
+/// Stored values (serde) read and write as before.
+#[deprecated(
+    since = "0.1.0",
+    note = "comptoir-returns is split: use comptoir::withdrawal (receipts, windows, parcels) and comptoir::refund (ledger, deadlines, surcharges)"
+)]
+pub mod returns {
+    pub use comptoir_calendar::{CalendarDays, Deadline, Period, Roll};
+    pub use comptoir_refund::RefundError as ReturnsError;
+    pub use comptoir_refund::*;
+    pub use comptoir_withdrawal::{
+        Arrival, DescriptionScore, Disposal, Handover, LEGAL_DAYS, MatchConflict, MatchKey,
+        NoticeTimeliness, OrderNumber, Packaging, ParcelDecision, ParcelDescription, ParcelMatch,
+        ParcelPolicy, Receipt, ReturnCandidate, ReturnGround, ReturnedParcel, TrackingNumber,
+        WithdrawalPolicy, WithdrawalWindows,
+    };
+
+    /// The former crate's property-test strategies: the refund crate's and the withdrawal
+    /// crate's.
+    #[cfg(feature = "proptest")]
+    pub mod strategies {
+        pub use comptoir_refund::strategies::*;
+        pub use comptoir_withdrawal::strategies::{
+            any_withdrawal_policy, order_number, order_receipts, packaging, parcel_description,
+            receipt_after, return_candidate, return_candidates, returned_parcel, tracking_number,
+            withdrawal_policy,
+        };
+    }
+}
 
 /// A result whose error is the umbrella [`Error`].
 pub type Result<T, E = Error> = core::result::Result<T, E>;

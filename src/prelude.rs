@@ -5,7 +5,7 @@
 //! cart, payment, withdrawals and refunds, returned parcels, after-sales cases, customer
 //! service and accounts, and the chrono
 //! types their signatures use. Each crate's less common types stay in its module
-//! (`comptoir::promo::Selection`, `comptoir::returns::Roll`...).
+//! (`comptoir::promo::Selection`, `comptoir::calendar::Roll`...).
 //!
 //! The umbrella [`Error`](crate::Error) is not in it, so that it does not hide
 //! `std::error::Error`: write `comptoir::Error`.
@@ -49,16 +49,16 @@ pub use comptoir_promo::{
     Catalogue, Code, Combinable, Conditions, Effect, EvaluationContext, Line, Offer, OfferSpec,
     Priority, PromoPolicy, Quantity, Selection, Target, Trigger, ValidityWindow,
 };
-pub use comptoir_returns::{
+pub use comptoir_refund::{
     Cancellation, CancellationDecision, CancelledLine, Depreciation, Inspection, LegalInterestRate,
-    NoticeTimeliness, Receipt, Refund, RefundAmountPolicy, RefundDeadlines, RefundDecision,
-    RefundDue, RefundFacts, RefundLedger, Return, ReturnedItem, ReturnsPolicy, Surcharge,
-    WithdrawalWindows,
+    Refund, RefundAmountPolicy, RefundDeadlines, RefundDecision, RefundDue, RefundFacts,
+    RefundLedger, Return, ReturnedItem, ReturnsPolicy, Surcharge,
 };
 pub use comptoir_support::{LineStatus, Support, SupportPolicy};
+pub use comptoir_withdrawal::{NoticeTimeliness, Receipt, WithdrawalWindows};
 
 pub use comptoir_aftersales::{
     AfterSalesCase, CaseDeadline, CaseStatus, Claim, Coverage, CustomerOption, Finding,
     GuaranteePolicy, Postage, Remedy,
 };
-pub use comptoir_returns::{ParcelDecision, ReturnCandidate, ReturnedParcel};
+pub use comptoir_withdrawal::{ParcelDecision, ReturnCandidate, ReturnedParcel};

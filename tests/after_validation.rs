@@ -10,9 +10,9 @@ use comptoir::dispatch::{CancelReason, DeliveryDeadline, DeliveryFacts, Fulfilme
 use comptoir::money::Eur;
 use comptoir::payment::{OrderAmount, PaymentError};
 use comptoir::promo::{LineRef, Quantity};
-use comptoir::returns::strategies as returns;
-use comptoir::returns::{
-    Cancellation, RefundAmountPolicy, RefundLedger, Return, ReturnedItem, ReturnsError,
+use comptoir::refund::strategies as returns;
+use comptoir::refund::{
+    Cancellation, RefundAmountPolicy, RefundError, RefundLedger, Return, ReturnedItem,
 };
 use proptest::prelude::*;
 
@@ -93,7 +93,7 @@ proptest! {
                         }
                     }
                     // Gift lines only: nothing was paid for them.
-                    Err(ReturnsError::NothingToRefund { .. }) => {}
+                    Err(RefundError::NothingToRefund { .. }) => {}
                     Err(e) => return Err(TestCaseError::fail(e.to_string())),
                 }
             }
@@ -135,7 +135,7 @@ proptest! {
                                         refunded_after_debit.checked_add(refund.amount())?;
                                 }
                             }
-                            Err(ReturnsError::NothingToRefund { .. }) => {}
+                            Err(RefundError::NothingToRefund { .. }) => {}
                             Err(e) => return Err(TestCaseError::fail(e.to_string())),
                         }
                     }

@@ -9,7 +9,7 @@ use comptoir::calendar::{Calendar, Region};
 use comptoir::cart::{Cart, ColissimoDestination, CustomerId, Delivery, DeliveryService, Terms};
 use comptoir::dispatch::{Fulfilment, ParcelId, TrackingEvent, TrackingKind};
 use comptoir::promo::{Catalogue, EvaluationContext, Line, LineRef, Quantity};
-use comptoir::returns::{Handover, Receipt, WithdrawalPolicy, WithdrawalWindows};
+use comptoir::withdrawal::{Handover, Receipt, WithdrawalPolicy, WithdrawalWindows};
 
 fn at(m: u32, d: u32, h: u32) -> DateTime<Utc> {
     Paris

@@ -10,7 +10,7 @@ use comptoir_promo::{
     Catalogue, Combinable, Conditions, Effect, EvaluationContext, Line, Offer, OfferSpec, Priority,
     Quantity, Selection, Target, Trigger, ValidityWindow,
 };
-use comptoir_returns::{
+use comptoir_refund::{
     RefundAmountPolicy, RefundCause, RefundLedger, RefundMethod, Return, ReturnedItem,
 };
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};

@@ -14,7 +14,7 @@ use comptoir_calendar::Calendar;
 use comptoir_calendar::clock::Paris;
 use comptoir_cart::{Cart, CustomerId, Delivery, DeliveryService, Terms};
 use comptoir_promo::{Catalogue, Code, Effect, EvaluationContext, Line, Offer, Quantity, Target};
-use comptoir_returns::{RefundAmountPolicy, RefundLedger};
+use comptoir_refund::{RefundAmountPolicy, RefundLedger};
 
 fn show(case: &AfterSalesCase, label: &str) {
     println!("  [{label}] {}: {}", case.status(), case.message_fr());

@@ -2,10 +2,11 @@
 //! state knows what runs against the shop (RET-5).
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use comptoir_calendar::Deadline;
 use comptoir_calendar::{Calendar, CalendarDays, clock};
 use comptoir_cart::Order;
 use comptoir_money::Eur;
-use comptoir_returns::{Cancellation, CancelledLine, Deadline, Refund, RefundCause, RefundLedger};
+use comptoir_refund::{Cancellation, CancelledLine, Refund, RefundCause, RefundLedger};
 
 use crate::claim::non_blank;
 use crate::coverage::days_deadline;
@@ -101,7 +102,7 @@ impl State {
 /// use comptoir_calendar::Calendar;
 /// use comptoir_cart::{Cart, CustomerId, Delivery, DeliveryService, Terms};
 /// use comptoir_promo::{Catalogue, EvaluationContext, Line, Quantity};
-/// use comptoir_returns::{RefundAmountPolicy, RefundLedger};
+/// use comptoir_refund::{RefundAmountPolicy, RefundLedger};
 ///
 /// let at = |y, m, d| Paris.with_ymd_and_hms(y, m, d, 10, 0, 0).single().ok_or("instant");
 /// let context = EvaluationContext::new(at(2026, 1, 5)?);
@@ -186,7 +187,7 @@ impl AfterSalesCase {
     ///   delivery's day or after the request's;
     /// - [`AfterSalesError::OutsideGuarantee`] for a defect that appeared after the
     ///   guarantee's last day (L217-3);
-    /// - [`AfterSalesError::Returns`] when `ledger` is not `order`'s, the line is not in the
+    /// - [`AfterSalesError::Refund`] when `ledger` is not `order`'s, the line is not in the
     ///   order, or the units are more than the customer still keeps;
     /// - [`AfterSalesError::Calendar`] when a date leaves the calendar's range.
     pub fn open(
@@ -627,7 +628,7 @@ impl AfterSalesCase {
     ///   [`AfterSalesCase::options`] at `at`;
     /// - [`AfterSalesError::MinorDefect`] when the shop showed the defect minor;
     /// - [`AfterSalesError::OutOfOrder`] before the last event;
-    /// - [`AfterSalesError::Returns`] when the ledger refuses the cancellation (another
+    /// - [`AfterSalesError::Refund`] when the ledger refuses the cancellation (another
     ///   order's ledger, units no longer kept);
     /// - [`AfterSalesError::Calendar`] when the refund's deadline leaves the calendar's range.
     pub fn terminate<Tz: TimeZone>(

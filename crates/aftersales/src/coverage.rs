@@ -1,8 +1,7 @@
 //! What the legal guarantee covers and who must prove what (L217-3, L217-7, L217-13, L217-28).
 
-use chrono::{DateTime, Days, NaiveDate, TimeZone, Utc};
-use comptoir_calendar::{Calendar, CalendarDays, CalendarError, Day, clock};
-use comptoir_returns::{Deadline, Period, Roll};
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use comptoir_calendar::{Calendar, CalendarDays, Deadline, MonthsPeriod, Period, Roll, clock};
 
 use crate::{AfterSalesError, GuaranteePolicy, Months};
 
@@ -171,8 +170,8 @@ impl Coverage {
         calendar: &Calendar,
     ) -> Result<Coverage, AfterSalesError> {
         let away = CalendarDays::between(requested_on, delivered_on)?;
-        let mut guarantee = add_days(self.guarantee.last_day(), away)?;
-        let mut presumption = add_days(self.presumption.last_day(), away)?;
+        let mut guarantee = away.after(self.guarantee.last_day())?;
+        let mut presumption = away.after(self.presumption.last_day())?;
         if repaired {
             guarantee = policy.repair_extension.after(guarantee)?;
             presumption = policy.repair_extension.after(presumption)?;
@@ -189,18 +188,8 @@ impl Coverage {
     }
 }
 
-/// `date + days`, or the calendar's out-of-range error past chrono's last date.
-fn add_days(date: NaiveDate, days: CalendarDays) -> Result<NaiveDate, AfterSalesError> {
-    date.checked_add_days(Days::new(u64::from(days.get())))
-        .ok_or(AfterSalesError::Calendar(CalendarError::OutOfRange {
-            date: Day::from(date),
-            min: Calendar::MIN_DATE,
-            max: Calendar::MAX_DATE,
-        }))
-}
-
 /// The deadline of a period from `event_day` whose last day is `last_day`, not rolled: the
-/// returns crate's [`Deadline`], so that every deadline of the crates reads the same way.
+/// calendar's [`Deadline`], so that every deadline of the crates reads the same way.
 pub(crate) fn deadline_until(
     event_day: NaiveDate,
     last_day: NaiveDate,
@@ -229,7 +218,11 @@ pub(crate) fn months_deadline(
     months: Months,
     calendar: &Calendar,
 ) -> Result<Deadline, AfterSalesError> {
-    deadline_until(event_day, months.after(event_day)?, calendar)
+    let period = MonthsPeriod {
+        months,
+        roll: Roll::None,
+    };
+    Ok(period.deadline(event_day, calendar)?)
 }
 
 #[cfg(test)]

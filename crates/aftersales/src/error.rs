@@ -1,7 +1,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use comptoir_calendar::CalendarError;
 use comptoir_money::{Eur, MoneyError};
-use comptoir_returns::ReturnsError;
+use comptoir_refund::RefundError;
 use thiserror::Error;
 
 use crate::{CaseEventKind, CaseStatus};
@@ -130,7 +130,7 @@ pub enum AfterSalesError {
     },
     /// The order, the units or the refund ledger refused the claim or its refund.
     #[error(transparent)]
-    Returns(#[from] ReturnsError),
+    Refund(#[from] RefundError),
     /// A date left the calendar's range, or an instant cannot be read on the Paris clock.
     #[error("date out of range: {0}")]
     Calendar(#[from] CalendarError),
@@ -215,7 +215,7 @@ impl AfterSalesError {
                 "Les conditions de garantie de la boutique sont mal configurées.".into()
             }
             AfterSalesError::Parse { .. } => "Cette valeur n'est pas lisible.".into(),
-            AfterSalesError::Returns(e) => e.message_fr().to_owned(),
+            AfterSalesError::Refund(e) => e.message_fr().to_owned(),
             AfterSalesError::Calendar(_) | AfterSalesError::Money(_) => {
                 "Une erreur technique empêche de traiter ce dossier : contactez notre service \
                  client."

@@ -19,7 +19,7 @@
 //! - **the customer's options at an instant** ([`AfterSalesCase::options`]): waiting for the
 //!   remedy, or, once it is refused, late, failed, or the defect serious, a price reduction
 //!   or a termination refunding the good's net paid amount against its return (L217-14 to
-//!   L217-16) through the returns crate's ledger ([`comptoir_returns::RefundLedger`]);
+//!   L217-16) through the refund crate's ledger ([`comptoir_refund::RefundLedger`]);
 //! - **the postage** the customer paid to send the good in ([`PostageRefund`]): refunded
 //!   within 14 days of the good being taken in, with the increase of L241-6 when late.
 //!
@@ -64,7 +64,7 @@
 //! use comptoir_calendar::Calendar;
 //! use comptoir_cart::{Cart, CustomerId, Delivery, DeliveryService, Terms};
 //! use comptoir_promo::{Catalogue, EvaluationContext, Line, Quantity};
-//! use comptoir_returns::{RefundAmountPolicy, RefundLedger};
+//! use comptoir_refund::{RefundAmountPolicy, RefundLedger};
 //!
 //! let at = |y, m, d| Paris.with_ymd_and_hms(y, m, d, 10, 0, 0).single().ok_or("instant");
 //! let ymd = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("date");
@@ -137,12 +137,13 @@ pub mod strategies;
 
 pub use case::AfterSalesCase;
 pub use claim::{Claim, Finding, FindingKind, Postage, Remedy};
+/// The guarantee's months, counted as the calendar crate counts every period of months.
+pub use comptoir_calendar::Months;
 pub use coverage::{Burden, Condition, Coverage};
 pub use error::AfterSalesError;
 pub use policy::{
     GuaranteePolicy, LEGAL_GUARANTEE, LEGAL_POSTAGE_REFUND_DAYS, LEGAL_PRESUMPTION_NEW,
     LEGAL_PRESUMPTION_SECOND_HAND, LEGAL_REFUND_DAYS, LEGAL_REMEDY_DAYS, LEGAL_REPAIR_EXTENSION,
-    Months,
 };
 pub use status::{
     CaseDeadline, CaseEvent, CaseEventKind, CaseStatus, CustomerOption, Ground, PostageRefund,

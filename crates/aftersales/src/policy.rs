@@ -1,115 +1,8 @@
 //! The guarantee's lengths, with the law's as defaults and as limits.
 
-use core::fmt;
-use core::str::FromStr;
-
-use chrono::{Months as ChronoMonths, NaiveDate};
-use comptoir_calendar::{Calendar, CalendarDays, CalendarError, Day};
+use comptoir_calendar::{CalendarDays, Months};
 
 use crate::AfterSalesError;
-
-/// A number of calendar months: the law's guarantee lengths ("deux ans", "vingt-quatre mois",
-/// "six mois").
-///
-/// A period of months from an event ends on the day of the last month with the event day's
-/// number, or on that month's last day when it has no such day (Regulation 1182/71 art.
-/// 3(2)(c); Code de procédure civile art. 641): 24 months from 29 February 2024 end on 28
-/// February 2026.
-///
-/// `Display` writes `24 months` (`1 month`); `FromStr` reads that back, and a bare number.
-/// With the `serde` feature it is a plain JSON number.
-///
-/// # Example
-///
-/// ```
-/// use chrono::NaiveDate;
-/// use comptoir_aftersales::Months;
-///
-/// let two_years = Months::new(24);
-/// assert_eq!(two_years.to_string(), "24 months");
-/// assert_eq!("24 months".parse::<Months>()?, two_years);
-/// let leap = NaiveDate::from_ymd_opt(2024, 2, 29).ok_or("date")?;
-/// assert_eq!(two_years.after(leap)?, NaiveDate::from_ymd_opt(2026, 2, 28).ok_or("date")?);
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(transparent))]
-pub struct Months(u32);
-
-impl Months {
-    /// No month.
-    pub const ZERO: Months = Months(0);
-
-    /// `months` months.
-    pub const fn new(months: u32) -> Months {
-        Months(months)
-    }
-
-    /// The count.
-    pub const fn get(self) -> u32 {
-        self.0
-    }
-
-    /// The last day of a period of these months counted from `event_day`.
-    ///
-    /// # Errors
-    ///
-    /// [`AfterSalesError::Calendar`] with [`CalendarError::OutOfRange`] when that day is past
-    /// the last date chrono can represent (the calendar's own range is checked where the day
-    /// is used).
-    pub fn after(self, event_day: NaiveDate) -> Result<NaiveDate, AfterSalesError> {
-        // chrono keeps the day number and falls back to the month's last day, as the rule says.
-        event_day
-            .checked_add_months(ChronoMonths::new(self.0))
-            .ok_or(AfterSalesError::Calendar(CalendarError::OutOfRange {
-                date: Day::from(event_day),
-                min: Calendar::MIN_DATE,
-                max: Calendar::MAX_DATE,
-            }))
-    }
-}
-
-impl fmt::Display for Months {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.0 == 1 {
-            f.write_str("1 month")
-        } else {
-            write!(f, "{} months", self.0)
-        }
-    }
-}
-
-impl FromStr for Months {
-    type Err = AfterSalesError;
-
-    /// Reads `"24 months"`, `"1 month"` or `"24"`.
-    ///
-    /// # Errors
-    ///
-    /// [`AfterSalesError::Parse`] for anything else.
-    fn from_str(s: &str) -> Result<Months, AfterSalesError> {
-        let trimmed = s.trim();
-        let number = trimmed
-            .strip_suffix(" months")
-            .or_else(|| trimmed.strip_suffix(" month"))
-            .unwrap_or(trimmed);
-        // Only ASCII digits: `u32::from_str` would also take a leading '+'.
-        if number.is_empty() || !number.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(AfterSalesError::Parse {
-                what: "number of months",
-                text: s.to_owned(),
-            });
-        }
-        number
-            .parse()
-            .map(Months)
-            .map_err(|_| AfterSalesError::Parse {
-                what: "number of months",
-                text: s.to_owned(),
-            })
-    }
-}
 
 /// Two years from delivery: the defects the seller answers for (C. conso L217-3).
 pub const LEGAL_GUARANTEE: Months = Months::new(24);
@@ -310,41 +203,6 @@ impl From<GuaranteePolicy> for PolicyData {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap()
-    }
-
-    // RET-5, L217-3: months keep the day number, or fall back to the month's last day.
-    #[test]
-    fn ret5_months_end_on_the_same_day_number_or_the_months_last() {
-        let two_years = LEGAL_GUARANTEE;
-        assert_eq!(two_years.after(ymd(2026, 3, 10)).unwrap(), ymd(2028, 3, 10));
-        assert_eq!(two_years.after(ymd(2024, 2, 29)).unwrap(), ymd(2026, 2, 28));
-        assert_eq!(
-            LEGAL_REPAIR_EXTENSION.after(ymd(2026, 8, 31)).unwrap(),
-            ymd(2027, 2, 28)
-        );
-        assert_eq!(
-            Months::ZERO.after(ymd(2026, 1, 31)).unwrap(),
-            ymd(2026, 1, 31)
-        );
-        let err = Months::new(u32::MAX).after(ymd(2026, 1, 1)).unwrap_err();
-        assert!(matches!(err, AfterSalesError::Calendar(e) if e.is_out_of_range()));
-    }
-
-    // RET-5: the count reads back from what it writes, and refuses anything else.
-    #[test]
-    fn ret5_months_read_back() {
-        for n in [0, 1, 6, 24, u32::MAX] {
-            let m = Months::new(n);
-            assert_eq!(m.to_string().parse::<Months>().unwrap(), m);
-        }
-        assert_eq!("12".parse::<Months>().unwrap(), Months::new(12));
-        for bad in ["", "-1", "+3", "two years", "24 mois", "1.5", "99999999999"] {
-            assert!(bad.parse::<Months>().is_err(), "{bad:?}");
-        }
-    }
 
     // RET-5, L217-3, L217-7, L217-10, L217-13, L217-17, L241-6: every length below (or, for
     // the shop's deadlines, above) the law's is refused with its article.

@@ -4,9 +4,10 @@
 use core::fmt;
 
 use chrono::{DateTime, TimeZone, Utc};
+use comptoir_calendar::Deadline;
 use comptoir_calendar::{CalendarDays, clock};
 use comptoir_money::{Eur, Percent};
-use comptoir_returns::{Deadline, L2414Wording};
+use comptoir_refund::L2414Wording;
 
 use crate::AfterSalesError;
 
@@ -318,7 +319,7 @@ impl CustomerOption {
 /// # use comptoir_calendar::Calendar;
 /// # use comptoir_cart::{Cart, CustomerId, Delivery, DeliveryService, Terms};
 /// # use comptoir_promo::{Catalogue, EvaluationContext, Line, Quantity};
-/// # use comptoir_returns::{RefundAmountPolicy, RefundLedger};
+/// # use comptoir_refund::{RefundAmountPolicy, RefundLedger};
 /// # let at = |m, d| Paris.with_ymd_and_hms(2026, m, d, 10, 0, 0).single().ok_or("instant");
 /// # let context = EvaluationContext::new(at(1, 5)?);
 /// # let catalogue = Catalogue::default();

@@ -26,8 +26,8 @@ use chrono::{DateTime, TimeDelta, Utc};
 use comptoir_calendar::{Calendar, CalendarDays};
 use comptoir_cart::Order;
 use comptoir_money::Eur;
-use comptoir_returns::strategies::validated_order;
-use comptoir_returns::{RefundAmountPolicy, RefundLedger};
+use comptoir_refund::strategies::validated_order;
+use comptoir_refund::{RefundAmountPolicy, RefundLedger};
 use proptest::prelude::*;
 
 use crate::{

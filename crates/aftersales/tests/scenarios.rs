@@ -13,7 +13,7 @@ use comptoir_calendar::{Calendar, CalendarDays};
 use comptoir_cart::{Cart, CustomerId, Delivery, DeliveryService, Order, Terms};
 use comptoir_money::Eur;
 use comptoir_promo::{Catalogue, Effect, EvaluationContext, Line, Offer, Quantity, Target};
-use comptoir_returns::{RefundAmountPolicy, RefundLedger, Return, ReturnedItem, ReturnsError};
+use comptoir_refund::{RefundAmountPolicy, RefundError, RefundLedger, Return, ReturnedItem};
 
 fn at(y: i32, m: u32, d: u32) -> DateTime<Tz> {
     Paris.with_ymd_and_hms(y, m, d, 10, 0, 0).single().unwrap()
@@ -577,8 +577,8 @@ fn ret5_bad_input_changes_nothing() {
     .with_units(Quantity::new(3).unwrap());
     assert!(matches!(
         open(&shop, &three_mugs),
-        Err(AfterSalesError::Returns(
-            ReturnsError::MoreUnitsThanOrdered { .. }
+        Err(AfterSalesError::Refund(
+            RefundError::MoreUnitsThanOrdered { .. }
         ))
     ));
     let teapot = Claim::new(
@@ -590,8 +590,8 @@ fn ret5_bad_input_changes_nothing() {
     .unwrap();
     assert!(matches!(
         open(&shop, &teapot),
-        Err(AfterSalesError::Returns(
-            ReturnsError::UnknownOrderLine { .. }
+        Err(AfterSalesError::Refund(
+            RefundError::UnknownOrderLine { .. }
         ))
     ));
 }

@@ -149,7 +149,7 @@ pub(crate) fn parse_count(
     if let Some(rest) = rest {
         let singular = rest.strip_suffix('s').unwrap_or(rest);
         if singular != unit {
-            let other_unit = ["business day", "calendar day"].contains(&singular);
+            let other_unit = ["business day", "calendar day", "month"].contains(&singular);
             return Err(fail(if other_unit {
                 TextProblem::WrongUnit
             } else {

@@ -131,6 +131,8 @@ pub enum TextForm {
     BusinessDays,
     /// [`CalendarDays`](crate::CalendarDays): `14 calendar days` or `14`.
     CalendarDays,
+    /// [`Months`](crate::Months): `24 months` or `24`.
+    Months,
     /// A [`ParisTime`](crate::clock::ParisTime): `2026-03-30 11:30:00 +02:00`.
     ParisTime,
     /// An [`Ambiguity`](crate::clock::Ambiguity): `reject`, `earlier` or `later`.
@@ -147,6 +149,7 @@ impl core::fmt::Display for TextForm {
             }
             TextForm::BusinessDays => "a number of business days (3 business days, or 3)",
             TextForm::CalendarDays => "a number of calendar days (14 calendar days, or 14)",
+            TextForm::Months => "a number of months (24 months, or 24)",
             TextForm::ParisTime => "a Paris wall-clock time (2026-03-30 11:30:00 +02:00)",
             TextForm::Ambiguity => "a choice for an ambiguous time (reject, earlier or later)",
         })

@@ -92,6 +92,8 @@ mod day;
 mod day_window;
 mod error;
 mod holidays;
+mod months;
+pub mod period;
 #[cfg(feature = "proptest")]
 pub mod strategies;
 
@@ -102,3 +104,5 @@ pub use day::{CalendarDate, Day};
 pub use day_window::DayWindow;
 pub use error::{CalendarError, TextForm, TextProblem};
 pub use holidays::{Holiday, LocalDays, Region, easter_sunday, holidays_of_year};
+pub use months::Months;
+pub use period::{Deadline, MonthsPeriod, Period, Roll};

@@ -4,10 +4,8 @@ use chrono::{DateTime, Utc};
 use comptoir_cart::{CartError, CartOrOrder, Delivery, Order};
 use comptoir_dispatch::{DispatchPolicy, DispatchSchedule};
 use comptoir_promo::{Code, Line, LineId};
-use comptoir_returns::{
-    Cancellation, Receipt, RefundAmountPolicy, RefundCause, RefundLedger, Return, ReturnsError,
-    WithdrawalPolicy, WithdrawalWindows,
-};
+use comptoir_refund::{Cancellation, RefundAmountPolicy, RefundCause, RefundLedger, Return};
+use comptoir_withdrawal::{Receipt, WithdrawalPolicy, WithdrawalWindows};
 
 use crate::Shop;
 use crate::model::{cart_view, order_view};
@@ -40,10 +38,10 @@ impl ComptoirService {
     fn record(&mut self, cause: RefundCause) -> Result<RefundView, Refusal> {
         let order = self.stored.as_order().ok_or(Refusal::NotValidated)?;
         let ledger = self.ledger.as_mut().ok_or(Refusal::NotValidated)?;
-        let refund = ledger.record(order, cause).map_err(returns_error)?;
+        let refund = ledger.record(order, cause).map_err(other)?;
         Ok(RefundView {
             amount: refund.amount(),
-            refunded_total: ledger.refunded().map_err(returns_error)?,
+            refunded_total: ledger.refunded().map_err(other)?,
         })
     }
 }
@@ -60,10 +58,6 @@ fn cart_error(e: CartError) -> Refusal {
         CartError::CodeNotEntered { .. } => Refusal::CodeNotEntered,
         e => other(e),
     }
-}
-
-fn returns_error(e: ReturnsError) -> Refusal {
-    other(e)
 }
 
 impl OrderService for ComptoirService {
@@ -123,8 +117,7 @@ impl OrderService for ComptoirService {
             .validate(Shop::CUSTOMER, &shop.terms())
             .map_err(cart_error)?;
         let view = order_view(order);
-        self.ledger =
-            Some(RefundLedger::new(order, RefundAmountPolicy::default()).map_err(returns_error)?);
+        self.ledger = Some(RefundLedger::new(order, RefundAmountPolicy::default()).map_err(other)?);
         Ok(view)
     }
 
@@ -152,7 +145,7 @@ impl OrderService for ComptoirService {
             &WithdrawalPolicy::default(),
             &Shop::calendar(),
         )
-        .map_err(returns_error)?;
+        .map_err(other)?;
         self.windows = Some(windows);
         Ok(WithdrawalView {
             receipt_day: windows.last_receipt_day(),
@@ -171,7 +164,7 @@ impl OrderService for ComptoirService {
         if !windows
             .contractual()
             .is_on_time(notified_at)
-            .map_err(returns_error)?
+            .map_err(other)?
         {
             return Err(Refusal::WithdrawalClosed);
         }

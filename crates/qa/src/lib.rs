@@ -83,7 +83,8 @@
 //! use comptoir_cart::Delivery;
 //! use comptoir_promo::{Code, Line, LineId};
 //! use comptoir_qa::*;
-//! use comptoir_returns::{Cancellation, Receipt, Return};
+//! use comptoir_refund::{Cancellation, Return};
+//! use comptoir_withdrawal::Receipt;
 //! use proptest::test_runner::{Config, TestError};
 //!
 //! /// A service that refunds one cent too much: the harness must catch it.
@@ -136,8 +137,8 @@
 //! use comptoir_calendar::{Calendar, clock, strategies as calendar};
 //! use comptoir_dispatch::{DispatchPolicy, DispatchSchedule};
 //! use comptoir_money::Eur;
-//! use comptoir_returns::strategies::{self as returns, EventMix};
-//! use comptoir_returns::{RefundAmountPolicy, RefundLedger};
+//! use comptoir_refund::strategies::{self as returns, EventMix};
+//! use comptoir_refund::{RefundAmountPolicy, RefundLedger};
 //! use proptest::prelude::*;
 //!
 //! // REF-1, REF-4: whatever comes back, in whatever order, the refunds add up to what the

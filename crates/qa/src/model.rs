@@ -15,10 +15,10 @@ use comptoir_promo::{
     Catalogue, Code, EvaluatedLine, Evaluation, EvaluationContext, Line, LineId, LineRef,
     PromoPolicy, Quantity,
 };
-use comptoir_returns::{
-    Cancellation, CancelledLine, Receipt, RefundAmountPolicy, RefundLedger, Return, ReturnedItem,
-    WithdrawalPolicy, WithdrawalWindows,
+use comptoir_refund::{
+    Cancellation, CancelledLine, RefundAmountPolicy, RefundLedger, Return, ReturnedItem,
 };
+use comptoir_withdrawal::{Receipt, WithdrawalPolicy, WithdrawalWindows};
 use proptest::prelude::*;
 use proptest_state_machine::ReferenceStateMachine;
 
@@ -487,7 +487,7 @@ impl OrderLife {
 
     fn record(
         mut self,
-        cause: comptoir_returns::RefundCause,
+        cause: comptoir_refund::RefundCause,
         line: &LineId,
         units: Quantity,
     ) -> OrderLife {

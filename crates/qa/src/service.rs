@@ -7,7 +7,8 @@ use comptoir_calendar::DayWindow;
 use comptoir_cart::Delivery;
 use comptoir_money::Eur;
 use comptoir_promo::{Code, Line, LineId, LineRef, Quantity};
-use comptoir_returns::{Cancellation, Receipt, Return};
+use comptoir_refund::{Cancellation, Return};
+use comptoir_withdrawal::Receipt;
 
 use crate::Shop;
 

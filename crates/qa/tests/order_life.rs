@@ -10,7 +10,8 @@ use comptoir_qa::{
     CartView, ComptoirService, DispatchView, OrderLifeTest, OrderService, OrderView, RefundView,
     Refusal, Shop, WithdrawalView, run,
 };
-use comptoir_returns::{Cancellation, Receipt, Return};
+use comptoir_refund::{Cancellation, Return};
+use comptoir_withdrawal::Receipt;
 use proptest::test_runner::{Config, TestError};
 use proptest_state_machine::prop_state_machine;
 
