@@ -72,6 +72,28 @@ pub struct Period {
 }
 
 impl Period {
+    /// The nominal last day of this period for an event on `event_day`: `event_day + days`,
+    /// before any roll. For a period that does not roll ([`Roll::None`]) it is the last day,
+    /// known without a calendar: the delivery deadline of C. conso L216-1 reads it so.
+    ///
+    /// # Errors
+    ///
+    /// [`CalendarError::OutOfRange`] when that day is past chrono's last date.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use comptoir_calendar::{CalendarDays, Period, Roll};
+    /// let delivery = Period { days: CalendarDays::new(30), roll: Roll::None };
+    /// let contract = NaiveDate::from_ymd_opt(2026, 6, 1).ok_or("date")?;
+    /// assert_eq!(delivery.nominal_last_day(contract)?, NaiveDate::from_ymd_opt(2026, 7, 1).ok_or("date")?);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn nominal_last_day(self, event_day: NaiveDate) -> Result<NaiveDate, CalendarError> {
+        self.days.after(event_day)
+    }
+
     /// The deadline of this period for an event on `event_day` (a Paris date), on `calendar`,
     /// read on the Paris clock.
     ///

@@ -10,8 +10,8 @@
 //! date was essential to the customer (L216-6). The contract is terminated when the shop
 //! receives the customer's letter or message, unless it delivered in the meantime.
 
-use chrono::{DateTime, Days, NaiveDate, TimeZone, Utc};
-use comptoir_calendar::{Calendar, CalendarDays, CalendarError, Day, clock};
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use comptoir_calendar::{CalendarDays, Period, Roll, clock};
 use comptoir_cart::Order;
 
 use crate::DispatchError;
@@ -19,6 +19,13 @@ use crate::french::date_fr;
 
 /// The 30 days of L216-1: the latest delivery after the contract when no date was agreed.
 pub const LEGAL_DELIVERY_DAYS: CalendarDays = CalendarDays::new(30);
+
+/// The delivery deadline of C. conso L216-1 as a period: 30 days from the day after the
+/// contract, the last day not moved ([`Roll::None`]; see [`DeliveryDeadline`] for why).
+pub const LEGAL_DELIVERY: Period = Period {
+    days: LEGAL_DELIVERY_DAYS,
+    roll: Roll::None,
+};
 
 /// The day an order must be delivered by (L216-1): the date agreed with the customer, or 30
 /// days after the contract (the validation's Paris date).
@@ -73,13 +80,7 @@ impl DeliveryDeadline {
                 });
             }
             Some(date) => date,
-            None => contract_day
-                .checked_add_days(Days::new(u64::from(LEGAL_DELIVERY_DAYS.get())))
-                .ok_or(DispatchError::Calendar(CalendarError::OutOfRange {
-                    date: Day::from(contract_day),
-                    min: Calendar::MIN_DATE,
-                    max: Calendar::MAX_DATE,
-                }))?,
+            None => LEGAL_DELIVERY.nominal_last_day(contract_day)?,
         };
         Ok(DeliveryDeadline {
             validated_at: validated_at.with_timezone(&Utc),

@@ -169,7 +169,7 @@ pub mod strategies;
 
 pub use deadline::{
     DeliveryDeadline, DeliveryFacts, DeliveryRemedies, DeliveryStanding, FormalNotice,
-    LEGAL_DELIVERY_DAYS, Termination, TerminationBasis,
+    LEGAL_DELIVERY, LEGAL_DELIVERY_DAYS, Termination, TerminationBasis,
 };
 pub use error::DispatchError;
 pub use fulfilment::{

@@ -2,8 +2,8 @@
 
 use core::fmt;
 
-use chrono::{Days, Months, NaiveDate};
-use comptoir_calendar::CalendarDays;
+use chrono::NaiveDate;
+use comptoir_calendar::{CalendarDays, Months as CalendarMonths};
 use comptoir_cart::Order;
 use comptoir_money::Eur;
 
@@ -831,18 +831,23 @@ impl InstalmentPolicy {
                 offered: self.offered_counts.clone(),
             });
         }
+        // Each date counts from the first as the calendar counts every period (Regulation
+        // 1182/71 art. 3(2)): `rank` times the days, or `rank` months, the day of a shorter
+        // month falling back to its last (31 Jan + 1 month = 28/29 Feb).
         (0..u32::from(count))
-            .map(|rank| {
-                match self.spacing {
-                    InstalmentSpacing::Days(days) => u64::from(days.get())
-                        .checked_mul(u64::from(rank))
-                        .and_then(|n| first_day.checked_add_days(Days::new(n))),
-                    // chrono clamps to the month's last day: 31 Jan + 1 month = 28/29 Feb.
-                    InstalmentSpacing::CalendarMonths => {
-                        first_day.checked_add_months(Months::new(rank))
-                    }
-                }
-                .ok_or(PaymentError::DateOutOfRange)
+            .map(|rank| match self.spacing {
+                InstalmentSpacing::Days(days) => days
+                    .get()
+                    .checked_mul(rank)
+                    .ok_or(PaymentError::DateOutOfRange)
+                    .and_then(|n| {
+                        CalendarDays::new(n)
+                            .after(first_day)
+                            .map_err(|_| PaymentError::DateOutOfRange)
+                    }),
+                InstalmentSpacing::CalendarMonths => CalendarMonths::new(rank)
+                    .after(first_day)
+                    .map_err(|_| PaymentError::DateOutOfRange),
             })
             .collect()
     }
@@ -931,7 +936,9 @@ impl InstalmentPolicy {
 #[cfg(test)]
 mod tests {
     use super::*;
+    // chrono's own date arithmetic, as an oracle independent of the calendar crate's.
     use crate::{CardBrand, CardToken};
+    use chrono::{Days, Months};
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap_or(NaiveDate::MIN)
