@@ -199,13 +199,8 @@ fn cart_returns_aftersales() -> Result {
     use comptoir_aftersales::{Claim, Finding, FindingKind, GuaranteePolicy, Months, Remedy};
     use comptoir_cart::{Cart, CartOrOrder, Delivery, Terms};
     use comptoir_promo::{ColissimoDestination, Quantity};
-    use comptoir_returns::{
-        AmountDue, Cancellation, CancelledLine, Depreciation, Inspection, OrderNumber, Packaging,
-        ParcelDescription, ParcelPolicy, Receipt, RefundAmountPolicy, RefundCause, RefundFacts,
-        RefundLedger, RefundMethod, RefundPolicy, Return, ReturnCandidate, ReturnGround,
-        ReturnedItem, ReturnedParcel, ReturnsPolicy, SurchargePolicy, TrackingNumber,
-        WithdrawalPolicy,
-    };
+    use comptoir_refund::{AmountDue, Cancellation, CancelledLine, Depreciation, Inspection, RefundAmountPolicy, RefundCause, RefundFacts, RefundLedger, RefundMethod, RefundPolicy, Return, ReturnedItem, ReturnsPolicy, SurchargePolicy};
+    use comptoir_withdrawal::{OrderNumber, Packaging, ParcelDescription, ParcelPolicy, Receipt, ReturnCandidate, ReturnGround, ReturnedParcel, TrackingNumber, WithdrawalPolicy};
 
     let kinds = |target: &str, values: &[String]| -> Result {
         for (which, text) in values.iter().enumerate() {

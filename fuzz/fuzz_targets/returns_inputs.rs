@@ -9,10 +9,8 @@ use std::collections::BTreeSet;
 
 use comptoir_fuzz::json;
 use comptoir_promo::LineRef;
-use comptoir_returns::{
-    AmountDue, Cancellation, Depreciation, Handover, ParcelDescription, ProductsPrice, Receipt,
-    RefundFacts, ReturnCandidate, ReturnedItem, ReturnedParcel, Return,
-};
+use comptoir_refund::{AmountDue, Cancellation, Depreciation, ProductsPrice, RefundFacts, ReturnedItem, Return};
+use comptoir_withdrawal::{Handover, ParcelDescription, Receipt, ReturnCandidate, ReturnedParcel};
 use libfuzzer_sys::fuzz_target;
 
 fn check_depreciation(d: &Depreciation) {

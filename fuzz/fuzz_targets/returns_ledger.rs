@@ -8,7 +8,7 @@
 
 use comptoir_cart::Order;
 use comptoir_money::Eur;
-use comptoir_returns::{LedgerRecord, RefundAmountPolicy, RefundCause, RefundLedger};
+use comptoir_refund::{LedgerRecord, RefundAmountPolicy, RefundCause, RefundLedger};
 use libfuzzer_sys::fuzz_target;
 use serde::Deserialize;
 
@@ -46,7 +46,7 @@ fuzz_target!(|data: &[u8]| {
         Some(record) => match RefundLedger::load(record, order) {
             Ok(ledger) => ledger,
             Err(e) => {
-                assert!(e.is_bad_ledger() || matches!(e, comptoir_returns::ReturnsError::InvalidPolicy { .. }), "{e}");
+                assert!(e.is_bad_ledger() || matches!(e, comptoir_refund::RefundError::InvalidPolicy { .. }), "{e}");
                 return;
             }
         },

@@ -6,10 +6,9 @@
 #![no_main]
 
 use comptoir_fuzz::json;
-use comptoir_returns::{
-    LEGAL_DAYS, ParcelPolicy, Period, RefundAmountPolicy, RefundPolicy, ReturnsPolicy, Roll,
-    SurchargePolicy, WithdrawalPolicy,
-};
+use comptoir_calendar::{Period, Roll};
+use comptoir_refund::{RefundAmountPolicy, RefundPolicy, ReturnsPolicy, SurchargePolicy};
+use comptoir_withdrawal::{LEGAL_DAYS, ParcelPolicy, WithdrawalPolicy};
 use libfuzzer_sys::fuzz_target;
 
 fn check_withdrawal(policy: &WithdrawalPolicy) {

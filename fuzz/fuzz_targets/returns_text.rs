@@ -6,7 +6,8 @@
 
 use comptoir_fuzz::{json, json_string, parsed, text};
 use comptoir_money::Percent;
-use comptoir_returns::{LegalInterestRate, OrderNumber, TrackingNumber};
+use comptoir_refund::{LegalInterestRate};
+use comptoir_withdrawal::{OrderNumber, TrackingNumber};
 use libfuzzer_sys::fuzz_target;
 
 macro_rules! reference {

@@ -116,7 +116,7 @@ impl Period {
     /// The deadline of this period for an event on `event_day`, a date read on the clock of
     /// `time_zone`, counted on `calendar`: the period ends at the end of its last day in that
     /// time zone. The law's withdrawal window of a customer overseas is counted this way on the
-    /// customer's clock ([`Region::time_zone`](comptoir_calendar::Region::time_zone)) as well
+    /// customer's clock ([`Region::time_zone`](crate::Region::time_zone)) as well
     /// as on Paris's, and lasts until both have ended
     /// (`comptoir_withdrawal::WithdrawalWindows`).
     ///
@@ -376,7 +376,7 @@ impl Deadline {
 
     /// The clock the days are read on: `Europe/Paris` for the shop's periods, and for the
     /// law's withdrawal window whichever of Paris's and the customer region's clocks ends it
-    /// later. Paris is read as [`comptoir_calendar::clock`] reads it, which keeps the EU
+    /// later. Paris is read as [`crate::clock`] reads it, which keeps the EU
     /// summer-time rule after 2099 where chrono-tz 0.10 stops; [`Deadline::closes_at`] gives
     /// the instant without that pitfall.
     pub fn time_zone(self) -> Tz {

@@ -21,7 +21,7 @@
 //! - **[DISP-4]** a product unavailable at preparation: the e-mail the customer gets
 //!   ([`UnavailabilityNotice`]), the choice between waiting for the restock, with a new
 //!   expected dispatch ([`RestockWait::schedule`]), and a refund, which cancels the units
-//!   ([`CancelledUnits`], refunded at their net paid amount by `comptoir-returns`' refund
+//!   ([`CancelledUnits`], refunded at their net paid amount by `comptoir-refund`'s
 //!   ledger, REF-4); declared busy periods that lengthen the schedule and say why
 //!   ([`PeakPeriods`], [`DispatchForecast`]); anomalies and technical incidents, a typed
 //!   status with a reason ([`Incident`]);

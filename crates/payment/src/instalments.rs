@@ -98,7 +98,7 @@ impl OrderAmount {
     /// `cancelled_shipping`. The order is debited when it ships, so units cancelled before
     /// then are never debited; pass what the order's refund ledger holds for its
     /// cancellations (`RefundLedger::refunded_products` and `refunded_delivery` in
-    /// comptoir-returns), in which the delivery comes back only once every unit is cancelled.
+    /// comptoir-refund), in which the delivery comes back only once every unit is cancelled.
     ///
     /// # Errors
     ///
