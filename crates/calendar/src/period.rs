@@ -474,6 +474,48 @@ mod tests {
         );
     }
 
+    // RET-5, PAY-5: a period of months ends on the same day number, rolls like one of days,
+    // and says both its months and the days they last.
+    #[test]
+    fn months_period_counts_and_rolls_as_days_do() {
+        let cal = Calendar::metropolitan();
+        let guarantee = MonthsPeriod {
+            months: Months::new(24),
+            roll: Roll::None,
+        };
+        // Delivered Saturday 2024-03-16: two years later is Monday 2026-03-16.
+        let d = guarantee.deadline(ymd(2024, 3, 16), &cal).unwrap();
+        assert_eq!(d.last_day(), ymd(2026, 3, 16));
+        assert_eq!(d.months(), Some(Months::new(24)));
+        assert_eq!(d.period().days, CalendarDays::new(730));
+        // One month from 2026-01-31 is Saturday 28 February: rolled, Monday 2 March.
+        let rolled = MonthsPeriod {
+            months: Months::new(1),
+            roll: Roll::NextBusinessDay,
+        }
+        .deadline(ymd(2026, 1, 31), &cal)
+        .unwrap();
+        assert_eq!(rolled.nominal_last_day(), ymd(2026, 2, 28));
+        assert_eq!(rolled.last_day(), ymd(2026, 3, 2));
+        assert!(rolled.is_rolled());
+        // A period of days says no months.
+        let days = Period {
+            days: CalendarDays::new(14),
+            roll: Roll::None,
+        }
+        .deadline(ymd(2026, 1, 31), &cal)
+        .unwrap();
+        assert_eq!(days.months(), None);
+        assert_eq!(
+            guarantee.deadline(ymd(2199, 6, 1), &cal).unwrap_err(),
+            CalendarError::OutOfRange {
+                date: Day::from(ymd(2201, 6, 1)),
+                min: Calendar::MIN_DATE,
+                max: Calendar::MAX_DATE,
+            }
+        );
+    }
+
     // RET-1, CAL-4: a window that leaves the calendar's years is an out-of-range error.
     #[test]
     fn out_of_range_is_an_error() {
