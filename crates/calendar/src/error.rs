@@ -133,6 +133,8 @@ pub enum TextForm {
     CalendarDays,
     /// [`Months`](crate::Months): `24 months` or `24`.
     Months,
+    /// A [`LawChange`](crate::law::LawChange): `consumer_credit_reform`.
+    LawChange,
     /// A [`ParisTime`](crate::clock::ParisTime): `2026-03-30 11:30:00 +02:00`.
     ParisTime,
     /// An [`Ambiguity`](crate::clock::Ambiguity): `reject`, `earlier` or `later`.
@@ -150,6 +152,7 @@ impl core::fmt::Display for TextForm {
             TextForm::BusinessDays => "a number of business days (3 business days, or 3)",
             TextForm::CalendarDays => "a number of calendar days (14 calendar days, or 14)",
             TextForm::Months => "a number of months (24 months, or 24)",
+            TextForm::LawChange => "a change of the law (consumer_credit_reform)",
             TextForm::ParisTime => "a Paris wall-clock time (2026-03-30 11:30:00 +02:00)",
             TextForm::Ambiguity => "a choice for an ambiguous time (reject, earlier or later)",
         })

@@ -92,6 +92,7 @@ mod day;
 mod day_window;
 mod error;
 mod holidays;
+pub mod law;
 mod months;
 pub mod period;
 #[cfg(feature = "proptest")]

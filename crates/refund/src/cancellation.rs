@@ -40,6 +40,7 @@
 use core::fmt;
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use comptoir_calendar::law::{ContractDay, LawChange};
 use comptoir_calendar::{Calendar, CalendarDays, Deadline, Period, Roll, clock};
 use comptoir_cart::Order;
 use comptoir_dispatch::{CancelReason, CancelledUnits, DispatchError, Termination};
@@ -70,11 +71,14 @@ pub enum L2414Wording {
 }
 
 impl L2414Wording {
-    /// The wording in force for a contract concluded on `contract_day` (Paris date).
+    /// The wording in force for a contract concluded on `contract_day` (Paris date), read
+    /// from the dated table of the law's changes
+    /// ([`LawChange::LateRefundIncrease2022`]).
     pub fn for_contract(contract_day: NaiveDate) -> L2414Wording {
-        match NaiveDate::from_ymd_opt(2022, 1, 1) {
-            Some(switch) if contract_day < switch => L2414Wording::Before2022,
-            _ => L2414Wording::From2022,
+        if ContractDay::new(contract_day).is_under(LawChange::LateRefundIncrease2022) {
+            L2414Wording::From2022
+        } else {
+            L2414Wording::Before2022
         }
     }
 

@@ -113,6 +113,31 @@ impl RefundDecision {
         })
     }
 
+    /// As [`RefundDecision::compute`], at the consumers' legal interest rate published for
+    /// the half-year of the first day late ([`LegalInterestRate::in_force_on`]); a refund
+    /// paid on time needs no rate.
+    ///
+    /// # Errors
+    ///
+    /// As [`RefundDecision::compute`], and [`RefundError::LegalRateUnknown`] when the refund
+    /// is late and the crates do not know that half-year's rate.
+    pub fn compute_at_published_rate<Tz: TimeZone>(
+        refund: &Refund,
+        facts: &RefundFacts,
+        paid_at: &DateTime<Tz>,
+        policy: &ReturnsPolicy,
+        calendar: &Calendar,
+    ) -> Result<RefundDecision, RefundError> {
+        let deadlines = RefundDeadlines::compute(facts, &policy.refund, calendar)?;
+        let rate = match deadlines.due().last_day() {
+            Some(last_day) if deadlines.days_late(paid_at)?.get() > 0 => {
+                LegalInterestRate::in_force_on(CalendarDays::new(1).after(last_day)?)?
+            }
+            _ => LegalInterestRate::ZERO,
+        };
+        RefundDecision::compute(refund, facts, paid_at, rate, policy, calendar)
+    }
+
     /// The refund's amount.
     pub fn amount(&self) -> Eur {
         self.amount

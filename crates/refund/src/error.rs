@@ -42,6 +42,19 @@ pub enum RefundError {
         /// The rate given, in percent a year.
         rate: String,
     },
+    /// A half-year that is not one (REF-3): `2026-H3`.
+    #[error("{text:?} is not a half-year (2026-H1 or 2026-H2)")]
+    InvalidHalfYear {
+        /// The text given.
+        text: String,
+    },
+    /// The legal interest rate of a half-year the crates do not know (REF-3): the caller
+    /// passes the rate published in the Journal officiel.
+    #[error("the legal interest rate of {half_year} is not known: pass the published rate")]
+    LegalRateUnknown {
+        /// The half-year, `2026-H2`.
+        half_year: String,
+    },
     /// A negative amount where an amount owed or a price is expected (REF-3).
     #[error("{what} is negative ({amount})")]
     NegativeAmount {
@@ -298,6 +311,7 @@ impl RefundError {
             self,
             RefundError::NegativeInterestRate { .. }
                 | RefundError::InterestRateOutOfRange { .. }
+                | RefundError::InvalidHalfYear { .. }
                 | RefundError::NegativeAmount { .. }
         )
     }
@@ -342,6 +356,10 @@ impl RefundError {
             RefundError::NegativeInterestRate { .. }
             | RefundError::InterestRateOutOfRange { .. } => {
                 "Le taux d'intérêt légal indiqué est invalide."
+            }
+            RefundError::InvalidHalfYear { .. } => "Le semestre indiqué est invalide.",
+            RefundError::LegalRateUnknown { .. } => {
+                "Le taux d'intérêt légal de ce semestre n'est pas encore connu : la majoration sera calculée dès sa publication."
             }
             RefundError::NegativeAmount { .. } => "Un montant indiqué est négatif.",
             RefundError::InvalidPolicy { .. } => {

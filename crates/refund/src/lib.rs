@@ -220,6 +220,6 @@ pub use outcome::{
 };
 pub use policy::{Deferral, REFUND_CEILING, RefundPolicy, ReturnsPolicy};
 pub use surcharge::{
-    AmountDue, LegalInterestRate, LegalInterestReading, ProductsPrice, Surcharge, SurchargePolicy,
-    SurchargeTier,
+    AmountDue, HalfYear, LegalInterestRate, LegalInterestReading, ProductsPrice, Surcharge,
+    SurchargePolicy, SurchargeTier,
 };

@@ -29,6 +29,7 @@
 
 use core::fmt;
 
+use chrono::{Datelike, NaiveDate};
 use comptoir_calendar::CalendarDays;
 use comptoir_money::{Decimal, Eur, MoneyError, Percent};
 
@@ -40,9 +41,10 @@ use crate::RefundError;
 /// officiel, also listed by the Banque de France), with one rate for creditors who are
 /// natural persons not acting for professional purposes and another for the others. A late
 /// refund is owed to a consumer: pass the first, in force on the day the refund was due.
-/// The crates read no calendar of rates: the application keeps the published rates as data
-/// (a configuration file, a table) and passes the one in force, read with `FromStr` or serde
-/// from the text `Display` writes (`"7.62 %"`, `"7.62"` and `"7,62 %"` read too).
+/// The crates know the rates of a few half-years ([`LegalInterestRate::published`]); for the
+/// others the application keeps the published rates as data (a configuration file, a table)
+/// and passes the one in force, read with `FromStr` or serde from the text `Display` writes
+/// (`"7.62 %"`, `"7.62"` and `"7,62 %"` read too).
 ///
 /// Rates above 100 % a year are refused: none has ever come near, and the cap keeps the first
 /// tier below the 5 % of the second (10 days of 100 % a year is 2.74 %), so a surcharge never
@@ -129,6 +131,158 @@ impl core::str::FromStr for LegalInterestRate {
             }
             Err(e) => Err(e.into()),
         }
+    }
+}
+
+/// A half of a calendar year, the period the legal interest rate is fixed for (C. monét.
+/// fin. L313-2): January to June, or July to December.
+///
+/// `Display` writes `2026-H1`; `FromStr` reads it back. With the `serde` feature it is that
+/// string.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use comptoir_refund::HalfYear;
+///
+/// let day = NaiveDate::from_ymd_opt(2026, 7, 1).ok_or("date")?;
+/// assert_eq!(HalfYear::of(day).to_string(), "2026-H2");
+/// assert_eq!("2026-H2".parse::<HalfYear>()?, HalfYear::of(day));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(try_from = "String", into = "String"))]
+pub struct HalfYear {
+    year: i32,
+    second: bool,
+}
+
+impl HalfYear {
+    /// The half-year `day` falls in.
+    pub fn of(day: NaiveDate) -> HalfYear {
+        HalfYear {
+            year: day.year(),
+            second: day.month() > 6,
+        }
+    }
+
+    /// The first (`1`) or second (`2`) half of `year`.
+    ///
+    /// # Errors
+    ///
+    /// [`RefundError::InvalidHalfYear`] for a half other than 1 or 2.
+    pub fn new(year: i32, half: u8) -> Result<HalfYear, RefundError> {
+        match half {
+            1 | 2 => Ok(HalfYear {
+                year,
+                second: half == 2,
+            }),
+            _ => Err(RefundError::InvalidHalfYear {
+                text: format!("{year}-H{half}"),
+            }),
+        }
+    }
+
+    /// The year.
+    pub fn year(self) -> i32 {
+        self.year
+    }
+
+    /// `1` for January to June, `2` for July to December.
+    pub fn half(self) -> u8 {
+        if self.second { 2 } else { 1 }
+    }
+}
+
+impl fmt::Display for HalfYear {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}-H{}", self.year, self.half())
+    }
+}
+
+impl core::str::FromStr for HalfYear {
+    type Err = RefundError;
+
+    /// Reads `2026-H1` or `2026-H2`.
+    ///
+    /// # Errors
+    ///
+    /// [`RefundError::InvalidHalfYear`] for anything else.
+    fn from_str(s: &str) -> Result<HalfYear, RefundError> {
+        let bad = || RefundError::InvalidHalfYear { text: s.to_owned() };
+        let (year, half) = s.trim().split_once("-H").ok_or_else(bad)?;
+        if year.is_empty() || !year.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(bad());
+        }
+        let year: i32 = year.parse().map_err(|_| bad())?;
+        match half {
+            "1" => HalfYear::new(year, 1),
+            "2" => HalfYear::new(year, 2),
+            _ => Err(bad()),
+        }
+    }
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<String> for HalfYear {
+    type Error = RefundError;
+
+    fn try_from(s: String) -> Result<HalfYear, RefundError> {
+        s.parse()
+    }
+}
+
+#[cfg(feature = "serde")]
+impl From<HalfYear> for String {
+    fn from(h: HalfYear) -> String {
+        h.to_string()
+    }
+}
+
+/// The consumers' legal interest rates published (the rate "pour les créances des personnes
+/// physiques n'agissant pas pour des besoins professionnels"), in hundredths of a percent,
+/// by half-year: the 2026-H1 rate from the arrêté du 15 décembre 2025, the 2025 rates as the
+/// legal notes record them. A half-year not listed is not known to the crates.
+const PUBLISHED_RATES: [(i32, u8, i64); 3] = [(2025, 1, 721), (2025, 2, 665), (2026, 1, 667)];
+
+impl LegalInterestRate {
+    /// The consumers' rate published for `half`, or `None` for a half-year the crates do
+    /// not know (the July-December 2026 rate, for one, was not found when this table was
+    /// written): 7.21 % for 2025-H1, 6.65 % for 2025-H2, 6.67 % for 2026-H1 (arrêté du 15
+    /// décembre 2025). [`RefundDecision::compute_at_published_rate`] uses it.
+    ///
+    /// [`RefundDecision::compute_at_published_rate`]: crate::RefundDecision::compute_at_published_rate
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use comptoir_refund::{HalfYear, LegalInterestRate};
+    /// assert_eq!(LegalInterestRate::published(HalfYear::new(2026, 1)?), Some("6.67".parse()?));
+    /// assert_eq!(LegalInterestRate::published(HalfYear::new(2026, 2)?), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn published(half: HalfYear) -> Option<LegalInterestRate> {
+        PUBLISHED_RATES
+            .iter()
+            .find(|(year, h, _)| *year == half.year() && *h == half.half())
+            .and_then(|(_, _, hundredths)| {
+                LegalInterestRate::new(Decimal::new(*hundredths, 2)).ok()
+            })
+    }
+
+    /// The consumers' rate in force on `day`: the rate published for its half-year.
+    ///
+    /// # Errors
+    ///
+    /// [`RefundError::LegalRateUnknown`] naming the half-year when the crates do not know
+    /// its rate: the caller passes the rate it has read in the Journal officiel.
+    pub fn in_force_on(day: NaiveDate) -> Result<LegalInterestRate, RefundError> {
+        let half = HalfYear::of(day);
+        LegalInterestRate::published(half).ok_or(RefundError::LegalRateUnknown {
+            half_year: half.to_string(),
+        })
     }
 }
 

@@ -1082,3 +1082,79 @@ mod stored {
         assert_eq!(r.items()[0].inspection(), &Inspection::Accepted);
     }
 }
+
+// REF-3: without a rate from the caller, the decision reads the consumers' legal rate
+// published for the half-year of the first day late; a half-year the crates do not know is a
+// typed error naming it, and a refund on time needs no rate at all.
+#[test]
+fn ref3_the_published_legal_rate_is_used_when_the_caller_gives_none() -> Result {
+    use comptoir_refund::HalfYear;
+    let order = rules_example();
+    let mut ledger = ledger(&order, RefundMethod::Repricing);
+    let refund = ledger.record(&order, ret(&[("b", 1)]))?;
+    let facts =
+        RefundFacts::notified(&paris(2026, 3, 16, 9)).with_goods_received(&paris(2026, 3, 19, 15));
+    let policy = ReturnsPolicy::default();
+    let cal = Calendar::metropolitan();
+    // Due 2026-03-30; paid 5 days late, in 2026-H1 (6.67 %): 20.00 x 6.67 % x 5 / 365.
+    let paid = paris(2026, 4, 4, 10);
+    let published =
+        RefundDecision::compute_at_published_rate(&refund, &facts, &paid, &policy, &cal)?;
+    let given = RefundDecision::compute(&refund, &facts, &paid, "6.67".parse()?, &policy, &cal)?;
+    assert_eq!(published, given);
+    assert!(published.surcharge().amount().is_positive());
+    // On time: no rate needed.
+    let on_time = RefundDecision::compute_at_published_rate(
+        &refund,
+        &facts,
+        &paris(2026, 3, 30, 18),
+        &policy,
+        &cal,
+    )?;
+    assert_eq!(on_time.surcharge().amount(), Eur::ZERO);
+    // Paid in July, but late since 31 March: the rate of the first day late, 2026-H1's.
+    let paid_in_july = RefundDecision::compute_at_published_rate(
+        &refund,
+        &facts,
+        &paris(2026, 7, 10, 10),
+        &policy,
+        &cal,
+    )?;
+    assert_eq!(
+        paid_in_july,
+        RefundDecision::compute(
+            &refund,
+            &facts,
+            &paris(2026, 7, 10, 10),
+            "6.67".parse()?,
+            &policy,
+            &cal
+        )?
+    );
+    // Late from July 2026, a half-year whose rate the crates do not know.
+    let facts_july =
+        RefundFacts::notified(&paris(2026, 6, 20, 9)).with_goods_received(&paris(2026, 6, 22, 15));
+    let first_day_late_in_july = RefundDecision::compute_at_published_rate(
+        &refund,
+        &facts_july,
+        &paris(2026, 7, 10, 10),
+        &policy,
+        &cal,
+    );
+    match first_day_late_in_july {
+        Err(RefundError::LegalRateUnknown { half_year }) => assert_eq!(half_year, "2026-H2"),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(
+        comptoir_refund::LegalInterestRate::published(HalfYear::new(2025, 1)?),
+        Some("7.21".parse()?)
+    );
+    assert_eq!(
+        comptoir_refund::LegalInterestRate::published(HalfYear::new(2025, 2)?),
+        Some("6.65".parse()?)
+    );
+    assert!(HalfYear::new(2026, 3).is_err());
+    assert!("2026-H3".parse::<HalfYear>().is_err());
+    assert_eq!("2026-H2".parse::<HalfYear>()?.to_string(), "2026-H2");
+    Ok(())
+}
