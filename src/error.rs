@@ -305,8 +305,14 @@ mod tests {
             withdrawal,
             ..comptoir_refund::ReturnsPolicy::default()
         };
+        // A plan said to stay outside credit law though a payment provider lends (L312-4).
         let instalments = comptoir_payment::InstalmentPolicy {
-            offered_counts: vec![4],
+            outside_credit: true,
+            credit: comptoir_payment::CreditFacts {
+                lender: comptoir_payment::Lender::ThirdParty,
+                large_enterprise: Some(false),
+                claims_factored: Some(false),
+            },
             ..comptoir_payment::InstalmentPolicy::default()
         };
         for e in [

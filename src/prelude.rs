@@ -42,8 +42,9 @@ pub use comptoir_dispatch::{
 };
 pub use comptoir_money::{Decimal, Eur, Percent};
 pub use comptoir_payment::{
-    Card, CardBrand, CardToken, Device, Eligibility, ExpectedDebit, ExpiryMonth, InstalmentPolicy,
-    InstalmentSchedule, OrderAmount, PaymentMethod, SecureOutcome, SecureTracker,
+    Card, CardBrand, CardToken, CreditRegime, Device, Eligibility, ExpectedDebit, ExpiryMonth,
+    InstalmentPlan, InstalmentPolicy, InstalmentSchedule, OrderAmount, PaymentMethod,
+    SecureOutcome, SecureTracker,
 };
 pub use comptoir_promo::{
     Catalogue, Code, Combinable, Conditions, Effect, EvaluationContext, Line, Offer, OfferSpec,

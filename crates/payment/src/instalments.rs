@@ -7,7 +7,9 @@ use comptoir_calendar::{CalendarDays, Months as CalendarMonths};
 use comptoir_cart::Order;
 use comptoir_money::Eur;
 
-use crate::{Card, ExpiryMonth, PaymentError};
+use comptoir_calendar::law::{ContractDay, LawChange};
+
+use crate::{Card, CreditFacts, ExpiryMonth, PaymentError};
 
 /// What an order costs, as the instalment rules need it: the products and the shipping apart,
 /// because whether shipping counts towards the 100 EUR is a policy switch (PAY-4).
@@ -278,6 +280,13 @@ pub struct InstalmentPolicy {
     pub offered_counts: Vec<u8>,
     /// How far apart the instalments fall: 30 days.
     pub spacing: InstalmentSpacing,
+    /// Who finances the plan and what the seller is, the facts its credit regime turns on
+    /// (L312-4): not stated by default, read as the customer's protection asks, a credit.
+    pub credit: CreditFacts,
+    /// The shop claims its plan stays outside consumer-credit law as a deferred payment it
+    /// grants itself (L312-4 4°): `false` by default. [`InstalmentPolicy::validate`] refuses
+    /// the claim when the facts do not support it.
+    pub outside_credit: bool,
 }
 
 impl Default for InstalmentPolicy {
@@ -287,6 +296,8 @@ impl Default for InstalmentPolicy {
             shipping_counts: true,
             offered_counts: vec![3],
             spacing: InstalmentSpacing::Days(CalendarDays::new(30)),
+            credit: CreditFacts::default(),
+            outside_credit: false,
         }
     }
 }
@@ -300,6 +311,8 @@ struct PolicyRepr {
     shipping_counts: bool,
     offered_counts: Vec<u8>,
     spacing: InstalmentSpacing,
+    credit: CreditFacts,
+    outside_credit: bool,
 }
 
 #[cfg(feature = "serde")]
@@ -310,12 +323,16 @@ impl Default for PolicyRepr {
             shipping_counts,
             offered_counts,
             spacing,
+            credit,
+            outside_credit,
         } = InstalmentPolicy::default();
         PolicyRepr {
             minimum,
             shipping_counts,
             offered_counts,
             spacing,
+            credit,
+            outside_credit,
         }
     }
 }
@@ -330,6 +347,8 @@ impl TryFrom<PolicyRepr> for InstalmentPolicy {
             shipping_counts: repr.shipping_counts,
             offered_counts: repr.offered_counts,
             spacing: repr.spacing,
+            credit: repr.credit,
+            outside_credit: repr.outside_credit,
         };
         policy.validate()?;
         Ok(policy)
@@ -692,10 +711,9 @@ impl InstalmentSchedule {
             .chain([InstalmentSpacing::CalendarMonths]);
         spacings.into_iter().any(|spacing| {
             let policy = InstalmentPolicy {
-                minimum: Eur::ZERO,
-                shipping_counts: true,
                 offered_counts: vec![count],
                 spacing,
+                ..InstalmentPolicy::default()
             };
             // A spacing the policy refuses (0 days, beyond three months) or dates past
             // chrono's range give no dates.
@@ -852,40 +870,49 @@ impl InstalmentPolicy {
             .collect()
     }
 
-    /// Checks that the policy can work and stays out of consumer credit: a minimum not below
-    /// zero, at least one count offered, every count at least 2, instalments at least a day
-    /// apart, and the last instalment of every count offered at most three months after the
-    /// first, whatever the day of the first (PAY-5).
+    /// Checks that the policy can work and that its credit facts hold together: a minimum
+    /// not below zero, 2 to [`InstalmentSchedule::MAX_INSTALMENTS`] instalments, at least a
+    /// day apart; and, for a policy that claims to stay outside consumer-credit law
+    /// ([`InstalmentPolicy::outside_credit`]), the facts that claim needs (PAY-5, L312-4).
     ///
-    /// Paying in instalments is a credit; the consumer-credit rules (C. conso L312-1 and
-    /// following: prior information, a credit agreement, its own withdrawal period) do not
-    /// apply to a credit repaid within three months at no or negligible cost (L312-4). Three
-    /// calendar months last 89 days at the fewest (1 February to 1 May in a common year), so
-    /// instalments a fixed number of days apart must end within 89 days of the first: 3
-    /// instalments 30 days apart (60 days) pass, 4 (90 days) do not, since shipped on
-    /// 1 February the last would fall on 2 May. Instalments a calendar month apart may be 4
-    /// (the first plus three months).
+    /// Whether a plan is a consumer credit depends on the day of the contract: the length
+    /// of a plan is checked for the contract it serves ([`InstalmentPolicy::validate_for`],
+    /// [`CreditRegime`](crate::CreditRegime)), not here.
     ///
     /// # Errors
     ///
     /// - [`PaymentError::NegativeAmount`] for a negative minimum;
-    /// - [`PaymentError::UnlawfulPolicy`] naming `offered_counts` and L312-4 when an offered
-    ///   count's last instalment can fall more than three months after the first;
-    /// - [`PaymentError::InvalidPolicy`] for the rest.
+    /// - [`PaymentError::UnlawfulPolicy`] naming the field and C. conso L312-4 when the
+    ///   policy claims to stay outside credit law though a third party lends
+    ///   (`credit.lender`), the seller is a large enterprise (`credit.large_enterprise`), its
+    ///   claims are factored (`credit.claims_factored`), or an offered count's last
+    ///   instalment can fall more than 50 days after shipment (`offered_counts`);
+    /// - [`PaymentError::InvalidPolicy`] for the rest, among them a claim to stay outside
+    ///   credit law whose facts are not stated.
     ///
     /// # Example
     ///
     /// ```
     /// use comptoir_calendar::CalendarDays;
-    /// use comptoir_payment::{InstalmentPolicy, InstalmentSpacing, PaymentError};
+    /// use comptoir_payment::{CreditFacts, InstalmentPolicy, InstalmentSpacing, Lender, PaymentError};
     ///
-    /// let four_times = InstalmentPolicy { offered_counts: vec![3, 4], ..InstalmentPolicy::default() };
+    /// // At shipment, +25 and +50 days, financed by the shop itself: outside credit law.
+    /// let own = InstalmentPolicy {
+    ///     spacing: InstalmentSpacing::Days(CalendarDays::new(25)),
+    ///     credit: CreditFacts { lender: Lender::Seller, large_enterprise: Some(false), claims_factored: Some(false) },
+    ///     outside_credit: true,
+    ///     ..InstalmentPolicy::default()
+    /// };
+    /// assert_eq!(own.validate(), Ok(()));
+    /// // The same claim with a payment provider lending: refused, naming the article.
+    /// let provider = InstalmentPolicy {
+    ///     credit: CreditFacts { lender: Lender::ThirdParty, ..own.credit },
+    ///     ..own.clone()
+    /// };
     /// assert!(matches!(
-    ///     four_times.validate(),
-    ///     Err(PaymentError::UnlawfulPolicy { field: "offered_counts", article: "C. conso L312-4", .. })
+    ///     provider.validate(),
+    ///     Err(PaymentError::UnlawfulPolicy { field: "credit.lender", article: "C. conso L312-4", .. })
     /// ));
-    /// let monthly = InstalmentPolicy { spacing: InstalmentSpacing::CalendarMonths, ..four_times };
-    /// assert_eq!(monthly.validate(), Ok(()));
     /// ```
     pub fn validate(&self) -> Result<(), PaymentError> {
         if self.minimum.is_negative() {
@@ -904,32 +931,108 @@ impl InstalmentPolicy {
                 reason: "an instalment count must be at least 2",
             });
         }
+        if self
+            .offered_counts
+            .iter()
+            .any(|c| usize::from(*c) > InstalmentSchedule::MAX_INSTALMENTS)
+        {
+            return Err(PaymentError::InvalidPolicy {
+                reason: "an instalment count is at most 90",
+            });
+        }
         if self.spacing == InstalmentSpacing::Days(CalendarDays::ZERO) {
             return Err(PaymentError::InvalidPolicy {
                 reason: "instalments cannot be 0 days apart",
             });
         }
-        let intervals = self
-            .offered_counts
-            .iter()
-            .max()
-            .map_or(0, |count| u64::from(*count).saturating_sub(1));
-        let within_three_months = match self.spacing {
+        if self.outside_credit {
+            self.credit
+                .check_outside_credit(self.longest_days_after_first())?;
+        }
+        Ok(())
+    }
+
+    /// Checks the policy for a contract concluded on `contract`: [`InstalmentPolicy::validate`],
+    /// and for contracts before the consumer-credit reform of 20 November 2026
+    /// ([`LawChange::ConsumerCreditReform`]) the former exclusion of L312-4 the crates
+    /// relied on then: the last instalment of every count offered at most three months
+    /// after the first, whatever the day of the first. From the reform on a longer plan is
+    /// classified as a consumer credit ([`CreditRegime`](crate::CreditRegime)), not refused.
+    ///
+    /// Three calendar months last 89 days at the fewest (1 February to 1 May in a common
+    /// year), so instalments a fixed number of days apart must end within 89 days of the
+    /// first: 3 instalments 30 days apart (60 days) pass, 4 (90 days) do not, since shipped
+    /// on 1 February the last would fall on 2 May. Instalments a calendar month apart may be
+    /// 4 (the first plus three months).
+    ///
+    /// # Errors
+    ///
+    /// As [`InstalmentPolicy::validate`], and [`PaymentError::UnlawfulPolicy`] naming
+    /// `offered_counts` and L312-4 for a contract before the reform whose last instalment can
+    /// fall more than three months after the first.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use comptoir_calendar::law::ContractDay;
+    /// use comptoir_payment::{InstalmentPolicy, InstalmentSpacing, PaymentError};
+    ///
+    /// let four_times = InstalmentPolicy { offered_counts: vec![3, 4], ..InstalmentPolicy::default() };
+    /// let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d).map(ContractDay::new).ok_or("date");
+    /// assert!(matches!(
+    ///     four_times.validate_for(day(11, 19)?),
+    ///     Err(PaymentError::UnlawfulPolicy { field: "offered_counts", article: "C. conso L312-4", .. })
+    /// ));
+    /// // From the reform on, four instalments are a consumer credit, classified, not refused.
+    /// assert_eq!(four_times.validate_for(day(11, 20)?), Ok(()));
+    /// let monthly = InstalmentPolicy { spacing: InstalmentSpacing::CalendarMonths, ..four_times };
+    /// assert_eq!(monthly.validate_for(day(11, 19)?), Ok(()));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn validate_for(&self, contract: ContractDay) -> Result<(), PaymentError> {
+        self.validate()?;
+        if !contract.is_under(LawChange::ConsumerCreditReform) && !self.within_three_months() {
+            return Err(PaymentError::UnlawfulPolicy {
+                field: "offered_counts",
+                article: "C. conso L312-4",
+                requirement: "for a contract concluded before 20 November 2026, the last \
+                              instalment falls at most three months after the first; beyond, \
+                              paying in instalments is consumer credit (L312-1 and following)",
+            });
+        }
+        Ok(())
+    }
+
+    /// Whether the last instalment of every count offered falls at most three calendar
+    /// months after the first, whatever the day of the first.
+    fn within_three_months(&self) -> bool {
+        let intervals = self.longest_intervals();
+        match self.spacing {
             InstalmentSpacing::Days(days) => {
                 intervals.saturating_mul(u64::from(days.get())) <= FEWEST_DAYS_IN_THREE_MONTHS
             }
             InstalmentSpacing::CalendarMonths => intervals <= 3,
-        };
-        if !within_three_months {
-            return Err(PaymentError::UnlawfulPolicy {
-                field: "offered_counts",
-                article: "C. conso L312-4",
-                requirement: "the last instalment falls at most three months after the first; \
-                              beyond, paying in instalments is consumer credit (L312-1 and \
-                              following)",
-            });
         }
-        Ok(())
+    }
+
+    /// The intervals between the first and the last instalment of the longest count.
+    fn longest_intervals(&self) -> u64 {
+        self.offered_counts
+            .iter()
+            .max()
+            .map_or(0, |count| u64::from(*count).saturating_sub(1))
+    }
+
+    /// The most days the last instalment of a count offered can fall after the first,
+    /// whatever the day of the first: a month lasts 31 days at the most, two consecutive
+    /// months 62, so `n` months at most `31 n`.
+    pub(crate) fn longest_days_after_first(&self) -> u64 {
+        let per_interval = match self.spacing {
+            InstalmentSpacing::Days(days) => u64::from(days.get()),
+            InstalmentSpacing::CalendarMonths => 31,
+        };
+        self.longest_intervals().saturating_mul(per_interval)
     }
 }
 
@@ -1102,16 +1205,19 @@ mod tests {
         assert_eq!(Eligibility::Refused(below).refusal(), Some(below));
     }
 
-    // PAY-5, L312-4: the last instalment at most three months after the first, whatever the
-    // day of the first: 3 x 30 days and 4 monthly instalments pass; 4 x 30 days, 3 x 45 days
-    // and 5 monthly instalments are consumer credit.
+    // PAY-5, L312-4: for a contract before 20 November 2026, the last instalment at most three
+    // months after the first, whatever the day of the first: 3 x 30 days and 4 monthly
+    // instalments pass; 4 x 30 days, 3 x 45 days and 5 monthly instalments were consumer
+    // credit, refused. From the reform on they are classified, not refused.
     #[test]
-    fn pay5_schedules_beyond_three_months_are_unlawful() {
+    fn pay5_schedules_beyond_three_months_are_unlawful_before_the_credit_reform() {
         let policy = |counts: Vec<u8>, spacing| InstalmentPolicy {
             offered_counts: counts,
             spacing,
             ..InstalmentPolicy::default()
         };
+        let before = ContractDay::new(date(2026, 11, 19));
+        let after = ContractDay::new(date(2026, 11, 20));
         let days = |n| InstalmentSpacing::Days(CalendarDays::new(n));
         for lawful in [
             policy(vec![3], days(30)),
@@ -1119,16 +1225,17 @@ mod tests {
             policy(vec![2], days(89)),
             policy(vec![4], InstalmentSpacing::CalendarMonths),
         ] {
-            assert_eq!(lawful.validate(), Ok(()), "{lawful:?}");
+            assert_eq!(lawful.validate_for(before), Ok(()), "{lawful:?}");
+            assert_eq!(lawful.validate_for(after), Ok(()), "{lawful:?}");
         }
         for unlawful in [
             policy(vec![3, 4], days(30)),
             policy(vec![3], days(45)),
             policy(vec![2], days(90)),
-            policy(vec![255], days(1)),
+            policy(vec![46], days(2)),
             policy(vec![5], InstalmentSpacing::CalendarMonths),
         ] {
-            let err = unlawful.validate().unwrap_err();
+            let err = unlawful.validate_for(before).unwrap_err();
             assert!(
                 err.is_unlawful_policy() && err.is_invalid_policy(),
                 "{unlawful:?}"
@@ -1137,7 +1244,15 @@ mod tests {
                 err.to_string()
                     .contains("offered_counts breaches C. conso L312-4")
             );
+            assert_eq!(unlawful.validate(), Ok(()), "{unlawful:?}");
+            assert_eq!(unlawful.validate_for(after), Ok(()), "{unlawful:?}");
         }
+        // More instalments than a schedule holds is no plan at all, whatever the day.
+        let too_many = policy(vec![255], days(1));
+        assert!(matches!(
+            too_many.validate(),
+            Err(PaymentError::InvalidPolicy { .. })
+        ));
     }
 
     // PAY-5: the fewest days in three calendar months, over every first day from 1900 to

@@ -19,9 +19,13 @@
 //!   counted or not as the policy says ([`Eligibility::of_amount`]);
 //! - **[PAY-5]** the instalments: equal thirds to the cent, leftover cents first, due on the
 //!   shipment day then 30 and 60 days later (or calendar months), refused when the card
-//!   expires before the last one ([`InstalmentSchedule::compute`]); a policy whose last
-//!   instalment can fall more than three months after the first would be consumer credit
-//!   (C. conso L312-1 ff., L312-4) and is refused ([`InstalmentPolicy::validate`]);
+//!   expires before the last one ([`InstalmentSchedule::compute`]); and the plan's credit
+//!   regime by the day of the contract ([`InstalmentPlan`], [`CreditRegime`]): before 20
+//!   November 2026 only plans within three months are offered (the former L312-4
+//!   exclusion, [`InstalmentPolicy::validate_for`]); from then on a plan is a consumer credit
+//!   unless the seller itself defers the payment within 50 days of shipment (L312-4 4°), and
+//!   a credit carries its advertising mention ([`CREDIT_WARNING_FR`]), the borrower's 14-day
+//!   withdrawal (L312-19) and its end when the purchase is withdrawn (L221-27);
 //! - **[PAY-6]** the advice for each refusal, in French ([`RefusalReason::advice_fr`]);
 //! - **[PAY-7]** no card data: a [`Card`] is a provider's token, a brand and an expiry month;
 //!   a token that looks like a card number is refused ([`CardToken`]).
@@ -98,6 +102,7 @@
 )]
 
 mod card;
+mod credit;
 mod debit;
 mod error;
 mod instalments;
@@ -108,6 +113,11 @@ mod secure;
 pub mod strategies;
 
 pub use card::{Card, CardBrand, CardToken, ExpiryMonth};
+pub use credit::{
+    BORROWER_WITHDRAWAL, CREDIT_WARNING_FR, CreditFacts, CreditReason, CreditRegime,
+    InstalmentPlan, LARGE_ENTERPRISE_DEFERRAL_DAYS, Lender, PlanAfterWithdrawal,
+    SELLER_DEFERRAL_DAYS,
+};
 pub use debit::{ExpectedDebit, debit_day};
 pub use error::PaymentError;
 pub use instalments::{

@@ -21,8 +21,8 @@ use comptoir_money::Eur;
 use proptest::prelude::*;
 
 use crate::{
-    Card, CardBrand, CardToken, ExpiryMonth, InstalmentPolicy, InstalmentSpacing, OrderAmount,
-    RefusalReason, SecureOutcome,
+    Card, CardBrand, CardToken, CreditFacts, ExpiryMonth, InstalmentPolicy, InstalmentSpacing,
+    Lender, OrderAmount, RefusalReason, SecureOutcome,
 };
 
 /// A provider token: a prefix and 8 to 32 letters, digits or underscores.
@@ -112,14 +112,35 @@ pub fn instalment_policy() -> impl Strategy<Value = InstalmentPolicy> {
             };
             (Just((minimum, shipping_counts, counts)), spacing)
         })
+        .prop_flat_map(|args| (Just(args), credit_facts()))
         .prop_map(
-            |((minimum, shipping_counts, counts), spacing)| InstalmentPolicy {
+            |(((minimum, shipping_counts, counts), spacing), credit)| InstalmentPolicy {
                 minimum: Eur::from_cents(minimum),
                 shipping_counts,
                 offered_counts: counts.into_iter().collect(),
                 spacing,
+                credit,
+                outside_credit: false,
             },
         )
+}
+
+/// The seller's credit facts, each stated either way or not stated (PAY-5, L312-4).
+pub fn credit_facts() -> impl Strategy<Value = CreditFacts> {
+    (
+        prop_oneof![
+            Just(Lender::Seller),
+            Just(Lender::ThirdParty),
+            Just(Lender::NotStated)
+        ],
+        proptest::option::of(any::<bool>()),
+        proptest::option::of(any::<bool>()),
+    )
+        .prop_map(|(lender, large_enterprise, claims_factored)| CreditFacts {
+            lender,
+            large_enterprise,
+            claims_factored,
+        })
 }
 
 /// Any instalment policy, lawful or not: minimum -1.00 to 500.00, 0 to 3 counts of 0 to 255,
@@ -135,12 +156,17 @@ pub fn any_instalment_policy() -> impl Strategy<Value = InstalmentPolicy> {
             Just(InstalmentSpacing::CalendarMonths),
         ],
     )
+        .prop_flat_map(|args| (Just(args), credit_facts(), any::<bool>()))
         .prop_map(
-            |(minimum, shipping_counts, offered_counts, spacing)| InstalmentPolicy {
-                minimum: Eur::from_cents(minimum),
-                shipping_counts,
-                offered_counts,
-                spacing,
+            |((minimum, shipping_counts, offered_counts, spacing), credit, outside_credit)| {
+                InstalmentPolicy {
+                    minimum: Eur::from_cents(minimum),
+                    shipping_counts,
+                    offered_counts,
+                    spacing,
+                    credit,
+                    outside_credit,
+                }
             },
         )
 }

@@ -98,7 +98,7 @@ fn pay_5_a_schedule_of_255_instalments_or_more_is_an_error_not_a_panic() {
 }
 
 // PAY-5: building a schedule of 255 instalments never panics either: the policy offering it
-// breaches L312-4, and the error says so.
+// offers more instalments than a schedule holds, and the error says so.
 #[test]
 fn pay_5_building_a_schedule_of_255_instalments_is_an_error_not_a_panic() {
     let policy = InstalmentPolicy {
@@ -109,7 +109,7 @@ fn pay_5_building_a_schedule_of_255_instalments_is_an_error_not_a_panic() {
     let order = OrderAmount::new(Eur::from_cents(100_000), Eur::ZERO).unwrap();
     let built = InstalmentSchedule::compute(&order, &card(), 255, ymd(2026, 3, 2), &policy);
     assert!(
-        matches!(built, Err(PaymentError::UnlawfulPolicy { .. })),
+        matches!(built, Err(PaymentError::InvalidPolicy { .. })),
         "{built:?}"
     );
 }
@@ -127,7 +127,7 @@ fn pay_5_the_longest_lawful_schedule_is_the_bound_a_stored_one_is_read_within() 
     };
     assert!(matches!(
         one_more.validate(),
-        Err(PaymentError::UnlawfulPolicy { .. })
+        Err(PaymentError::InvalidPolicy { .. })
     ));
 }
 
@@ -165,8 +165,9 @@ fn pay_5_every_computed_schedule_reads_back() {
     }
 }
 
-// PAY-5, L312-4: stored dates must be those of a lawful spacing: a fixed number of days or
-// calendar months from the first, the last at most three months after it.
+// PAY-5: stored dates must be those of a spacing a policy gives: a fixed number of days or
+// calendar months from the first. (Since the credit reform of 20 November 2026 a plan longer
+// than three months is a consumer credit, computed and stored like any other.)
 #[cfg(feature = "serde")]
 #[test]
 fn pay_5_stored_dates_follow_a_lawful_spacing() {
@@ -177,15 +178,11 @@ fn pay_5_stored_dates_follow_a_lawful_spacing() {
             (2, "2026-04-01", "33.33"),
             (3, "2026-05-02", "33.33"),
         ]),
-        // 90 days apart: beyond the fewest days three months last.
-        instalments_json(&[(1, "2026-03-02", "50.00"), (2, "2026-05-31", "50.00")]),
-        // Five calendar months.
+        // Neither calendar months from the first (31 March) nor 28 days apart (28 March).
         instalments_json(&[
             (1, "2026-01-31", "20.00"),
             (2, "2026-02-28", "20.00"),
-            (3, "2026-03-31", "20.00"),
-            (4, "2026-04-30", "20.00"),
-            (5, "2026-05-31", "20.00"),
+            (3, "2026-03-30", "20.00"),
         ]),
         // The same day twice.
         instalments_json(&[(1, "2026-03-02", "50.00"), (2, "2026-03-02", "50.00")]),
@@ -201,6 +198,22 @@ fn pay_5_stored_dates_follow_a_lawful_spacing() {
         (4, "2026-04-30", "25.00"),
     ]);
     assert!(serde_json::from_str::<InstalmentSchedule>(&months).is_ok());
+    // Plans longer than three months, consumer credits since the reform, read back too.
+    for long in [
+        instalments_json(&[(1, "2026-03-02", "50.00"), (2, "2026-05-31", "50.00")]),
+        instalments_json(&[
+            (1, "2026-01-31", "20.00"),
+            (2, "2026-02-28", "20.00"),
+            (3, "2026-03-31", "20.00"),
+            (4, "2026-04-30", "20.00"),
+            (5, "2026-05-31", "20.00"),
+        ]),
+    ] {
+        assert!(
+            serde_json::from_str::<InstalmentSchedule>(&long).is_ok(),
+            "{long}"
+        );
+    }
 }
 
 // PAY-3: a stored expected debit on a weekend or outside the calendar's range deserialised;

@@ -210,25 +210,42 @@ fn policy_deserialises_with_faq_defaults_and_refuses_invalid_values() -> TestRes
 }
 
 // PAY-5, L312-4: a stored policy whose last instalment can fall more than three months after
-// the first fails at load, naming the field and the article.
+// the first loads (since the credit reform such a plan is a consumer credit, classified), and
+// is refused for a contract before the reform, naming the field and the article; a stored
+// claim to stay outside credit law with a third party lending fails at load.
 #[test]
-fn pay5_a_stored_policy_beyond_three_months_fails_at_load() -> TestResult {
-    for bad in [
+fn pay5_a_stored_policy_beyond_three_months_is_refused_for_contracts_before_the_reform()
+-> TestResult {
+    let before = comptoir_calendar::law::ContractDay::new(
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 19).ok_or("date")?,
+    );
+    for long in [
         r#"{"offered_counts":[4]}"#,
         r#"{"offered_counts":[3],"spacing":{"Days":45}}"#,
         r#"{"offered_counts":[5],"spacing":"CalendarMonths"}"#,
     ] {
-        let err = serde_json::from_str::<InstalmentPolicy>(bad).unwrap_err();
+        let policy = serde_json::from_str::<InstalmentPolicy>(long)?;
+        let err = policy.validate_for(before).unwrap_err();
         assert!(
             err.to_string()
                 .contains("offered_counts breaches C. conso L312-4"),
-            "{bad}: {err}"
+            "{long}: {err}"
         );
     }
     let monthly = serde_json::from_str::<InstalmentPolicy>(
         r#"{"offered_counts":[3,4],"spacing":"CalendarMonths"}"#,
     )?;
-    assert_eq!(monthly.validate(), Ok(()));
+    assert_eq!(monthly.validate_for(before), Ok(()));
+    let err = serde_json::from_str::<InstalmentPolicy>(
+        r#"{"outside_credit":true,"credit":{"lender":"third_party","large_enterprise":false,"claims_factored":false}}"#,
+    )
+    .unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("credit.lender breaches C. conso L312-4"),
+        "{err}"
+    );
+    assert!(serde_json::from_str::<InstalmentPolicy>(r#"{"credit":{"lendr":"seller"}}"#).is_err());
     Ok(())
 }
 
