@@ -105,7 +105,8 @@ impl CartError {
             // "with the form".
             CartError::Locked { .. } => "Votre commande est validée : elle ne peut plus être \
                  modifiée. Vous pouvez toutefois vous rétracter dès maintenant, sans attendre la \
-                 réception du colis : une simple déclaration suffit, le formulaire de \
+                 réception du colis, avec la fonction « renoncer au contrat ici » de votre \
+                 commande ; toute autre déclaration suffit aussi, le formulaire de \
                  rétractation est facultatif."
                 .into(),
             CartError::EmptyCart => "Votre panier est vide.".into(),

@@ -4,6 +4,7 @@ use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use comptoir_calendar::{Calendar, CalendarDays, DayWindow, clock};
 
 use comptoir_calendar::{Deadline, Roll};
+use comptoir_withdrawal::ConfirmedWithdrawal;
 
 use crate::{Deferral, RefundError, RefundPolicy};
 
@@ -36,6 +37,12 @@ pub struct RefundFacts {
 }
 
 impl RefundFacts {
+    /// The facts of a withdrawal made through the online function (L221-21): notified when
+    /// its confirmed statement was submitted, never when it was first stated.
+    pub fn of_online_withdrawal(withdrawal: &ConfirmedWithdrawal) -> RefundFacts {
+        RefundFacts::notified(&withdrawal.notice_at())
+    }
+
     /// The facts right after the shop is told of a withdrawal at `notice`.
     pub fn notified<Z: TimeZone>(notice: &DateTime<Z>) -> RefundFacts {
         RefundFacts {

@@ -37,6 +37,39 @@ pub enum WithdrawalError {
         /// When it was said to be collected.
         collected: DateTime<Utc>,
     },
+    /// An online withdrawal statement that the law's function does not allow or that does
+    /// not fit its order (RET-1, L221-21): a blank name, no e-mail address, no item, an item
+    /// not in the order or beyond its units.
+    #[error("invalid withdrawal statement: {reason}")]
+    InvalidStatement {
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// An online withdrawal statement naming another order than the one it is made for.
+    #[error("the withdrawal statement names order {stated}, not order {order}")]
+    StatementForAnotherOrder {
+        /// The order the statement names.
+        stated: String,
+        /// The order it was made for.
+        order: String,
+    },
+    /// A confirmation dated before its statement (D221-5).
+    #[error("withdrawal confirmed at {confirmed}, before its statement at {stated}")]
+    ConfirmationBeforeStatement {
+        /// When it was confirmed.
+        confirmed: DateTime<Utc>,
+        /// When the statement was made.
+        stated: DateTime<Utc>,
+    },
+    /// A statement confirmed a second time.
+    #[error("the withdrawal statement was already confirmed at {submitted}")]
+    AlreadyConfirmed {
+        /// When it was confirmed and submitted.
+        submitted: DateTime<Utc>,
+    },
+    /// A statement not yet confirmed used as a notice or acknowledged: it is neither.
+    #[error("the withdrawal statement is not confirmed: it is no notice yet")]
+    NotConfirmed,
     /// A withdrawal notice dated before the order was validated: there was no contract to
     /// withdraw from yet (RET-1). A notice after the validation is never early: the customer
     /// may withdraw before receiving the goods (Directive 2011/83 art. 9, recital 40).
@@ -112,6 +145,20 @@ impl WithdrawalError {
                 | WithdrawalError::CollectedBeforeArrival { .. }
                 | WithdrawalError::NoticeBeforeValidation { .. }
                 | WithdrawalError::ParcelTimeline { .. }
+                | WithdrawalError::ConfirmationBeforeStatement { .. }
+        )
+    }
+
+    /// True when an online withdrawal statement or its confirmation is refused (L221-21):
+    /// nothing was recorded.
+    pub fn is_bad_statement(&self) -> bool {
+        matches!(
+            self,
+            WithdrawalError::InvalidStatement { .. }
+                | WithdrawalError::StatementForAnotherOrder { .. }
+                | WithdrawalError::ConfirmationBeforeStatement { .. }
+                | WithdrawalError::AlreadyConfirmed { .. }
+                | WithdrawalError::NotConfirmed
         )
     }
 
@@ -155,6 +202,21 @@ impl WithdrawalError {
             }
             WithdrawalError::NoticeBeforeValidation { .. } => {
                 "La demande de rétractation précède la validation de la commande."
+            }
+            WithdrawalError::InvalidStatement { .. } => {
+                "Votre déclaration de rétractation est incomplète : indiquez votre nom, les articles concernés et une adresse e-mail pour l'accusé de réception."
+            }
+            WithdrawalError::StatementForAnotherOrder { .. } => {
+                "Cette déclaration de rétractation ne concerne pas cette commande."
+            }
+            WithdrawalError::ConfirmationBeforeStatement { .. } => {
+                "La confirmation de la rétractation précède la déclaration."
+            }
+            WithdrawalError::AlreadyConfirmed { .. } => {
+                "Votre rétractation est déjà confirmée : l'accusé de réception vous a été envoyé."
+            }
+            WithdrawalError::NotConfirmed => {
+                "Confirmez votre rétractation avec le bouton « confirmer la rétractation » pour qu'elle soit enregistrée."
             }
             WithdrawalError::InvalidPolicy { .. } => {
                 "Les conditions de retour de la boutique sont mal configurées : contactez notre service client."

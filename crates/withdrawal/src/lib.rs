@@ -145,6 +145,7 @@
 )]
 
 mod error;
+mod online;
 mod policy;
 mod receipt;
 mod returned_parcel;
@@ -159,6 +160,11 @@ mod windows;
 /// The periods and counts the windows are made of, from the calendar crate.
 pub use comptoir_calendar::{CalendarDays, Deadline, Period, Roll};
 pub use error::WithdrawalError;
+pub use online::{
+    Acknowledgement, CONFIRM_LABEL_FR, ConfirmedWithdrawal, FunctionDue, OnlineWithdrawal,
+    OnlineWithdrawalPolicy, ShownUntil, WITHDRAW_LABEL_FR, WithdrawalStatement, WithdrawnItems,
+    how_to_withdraw_fr, model_notice_sentence_fr,
+};
 pub use policy::{LEGAL_DAYS, STATUTORY_WITHDRAWAL, WithdrawalPolicy};
 pub use receipt::{Handover, Receipt};
 pub use returned_parcel::{
