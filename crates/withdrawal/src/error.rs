@@ -67,6 +67,17 @@ pub enum WithdrawalError {
         /// When it was confirmed and submitted.
         submitted: DateTime<Utc>,
     },
+    /// A withdrawal of an item excepted from the right (L221-28), the customer told before
+    /// the order (L221-5) and, for sealed goods, the item unsealed after delivery.
+    #[error("line {line} cannot be withdrawn: {exception} ({article})")]
+    ExceptionApplies {
+        /// The line.
+        line: String,
+        /// The exception.
+        exception: crate::WithdrawalException,
+        /// The article: `C. conso L221-28 5°`.
+        article: &'static str,
+    },
     /// A statement not yet confirmed used as a notice or acknowledged: it is neither.
     #[error("the withdrawal statement is not confirmed: it is no notice yet")]
     NotConfirmed,
@@ -215,6 +226,7 @@ impl WithdrawalError {
             WithdrawalError::AlreadyConfirmed { .. } => {
                 "Votre rétractation est déjà confirmée : l'accusé de réception vous a été envoyé."
             }
+            WithdrawalError::ExceptionApplies { exception, .. } => exception.notice_fr(),
             WithdrawalError::NotConfirmed => {
                 "Confirmez votre rétractation avec le bouton « confirmer la rétractation » pour qu'elle soit enregistrée."
             }

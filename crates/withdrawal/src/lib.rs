@@ -145,6 +145,7 @@
 )]
 
 mod error;
+mod exceptions;
 mod online;
 mod policy;
 mod receipt;
@@ -160,6 +161,7 @@ mod windows;
 /// The periods and counts the windows are made of, from the calendar crate.
 pub use comptoir_calendar::{CalendarDays, Deadline, Period, Roll};
 pub use error::WithdrawalError;
+pub use exceptions::{ItemCondition, OrderExceptions, WithdrawalException};
 pub use online::{
     Acknowledgement, CONFIRM_LABEL_FR, ConfirmedWithdrawal, FunctionDue, OnlineWithdrawal,
     OnlineWithdrawalPolicy, ShownUntil, WITHDRAW_LABEL_FR, WithdrawalStatement, WithdrawnItems,
