@@ -346,6 +346,30 @@ mod stored {
         );
         Ok(())
     }
+
+    // RET-1, L221-28: the exceptions recorded with an order read back, checked as `new`
+    // checks them.
+    #[test]
+    fn ret1_l221_28_stored_exceptions_round_trip_and_are_checked() -> Result {
+        use comptoir_withdrawal::{OrderExceptions, WithdrawalException};
+        let exceptions = OrderExceptions::new(
+            true,
+            [
+                ("ecouteurs".parse()?, WithdrawalException::HygieneSealed),
+                ("jeu".parse()?, WithdrawalException::SealedRecording),
+            ],
+        )?;
+        let json = serde_json::to_string(&exceptions)?;
+        assert_eq!(serde_json::from_str::<OrderExceptions>(&json)?, exceptions);
+        let twice = r#"{"told_before_validation":true,"items":[["x","personalised"],["x","hygiene_sealed"]]}"#;
+        assert!(serde_json::from_str::<OrderExceptions>(twice).is_err());
+        assert!(serde_json::from_str::<OrderExceptions>(r#"{"told":true}"#).is_err());
+        assert_eq!(
+            serde_json::from_str::<OrderExceptions>("{}")?,
+            OrderExceptions::none()
+        );
+        Ok(())
+    }
 }
 
 mod properties {
