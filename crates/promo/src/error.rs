@@ -135,6 +135,37 @@ pub enum PromoError {
         /// The most a catalogue holds.
         max: usize,
     },
+    /// A product's price history that is no history (L112-1-1): no price, or instants that
+    /// do not strictly increase.
+    #[error("invalid price history: {reason}")]
+    InvalidPriceHistory {
+        /// What is wrong with it.
+        reason: &'static str,
+    },
+    /// No price was charged yet at the instant asked (L112-1-1): the product has no prior
+    /// price for a reduction then.
+    #[error("no price in the history at {at}")]
+    NoPriceAt {
+        /// The instant asked.
+        at: chrono::DateTime<chrono::Utc>,
+    },
+    /// A reduction announced against another price than the lawful prior price, the lowest
+    /// of the 30 days before (L112-1-1).
+    #[error(
+        "the reduction announces {announced} before, {price} now; {article} requires {lawful_prior} before, hence {lawful_price} now"
+    )]
+    MisleadingReduction {
+        /// The prior price announced (struck through, or the base of the percentage).
+        announced: Eur,
+        /// The price charged.
+        price: Eur,
+        /// The lawful prior price.
+        lawful_prior: Eur,
+        /// The price the announcement requires.
+        lawful_price: Eur,
+        /// `C. conso L112-1-1`.
+        article: &'static str,
+    },
     /// An amount computation failed (overflow far beyond any real cart).
     #[error("amount computation failed: {0}")]
     Money(#[from] MoneyError),

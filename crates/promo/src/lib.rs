@@ -29,6 +29,14 @@
 //!   they still cost, exact to the cent, with the split of [`comptoir_money::allocate_cents`];
 //!   the total is the lines' net amounts plus shipping.
 //!
+//! - **PROMO, L112-1-1** the prior price of a reduction of a product's price announced to all
+//!   (a struck-through price, "-20 %"): the lowest price of its history over the 30 days
+//!   before, counted on the Paris clock of [`comptoir_calendar::clock`], or the price before
+//!   the first of a declared period of successive reductions ([`PriceHistory`]); an
+//!   announcement against another price is refused with the lawful one and the article
+//!   ([`check_announcement`]). Conditional offers such as "-10 EUR dès 100 EUR" announce no
+//!   such reduction and are out of its scope.
+//!
 //! A [`Catalogue`] holds the shop's offers, checked once and indexed: [`evaluate`] prices a
 //! cart against it, touching only the offers whose code was entered and the automatic offers
 //! that can apply to the cart's products at its instant, so a shop with a million
@@ -127,6 +135,7 @@ mod evaluate;
 mod ids;
 mod line;
 mod offer;
+mod prior_price;
 mod refusal;
 mod restriction;
 #[cfg(feature = "proptest")]
@@ -145,6 +154,7 @@ pub use offer::{
     Combinable, Conditions, Effect, Offer, OfferBuilder, OfferSpec, OnSale, Selection,
     SelectionQuantity, Target, Trigger, ValidityWindow,
 };
+pub use prior_price::{AnnouncedReduction, DatedPrice, PriceHistory, check_announcement};
 pub use refusal::Refusal;
 pub use restriction::{
     ColissimoDestination, CountryCode, CustomerGroup, DeliveryService, Destination,
