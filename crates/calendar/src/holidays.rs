@@ -162,44 +162,74 @@ impl Region {
         use Holiday as H;
         use LocalDays::{Customary, Observed, Statutory};
         use When::{Easter, Fixed};
-        const fn day(when: When, holiday: Holiday, standing: LocalDays) -> LocalDay {
+        // The days every published list gives for as far back as the calendar goes.
+        const ALWAYS: i32 = i32::MIN;
+        // Décret n° 83-1003 du 23 novembre 1983 fixed each department's abolition day: the
+        // days after 23 November (Réunion's 20 December) are holidays from 1983, the others
+        // from 1984; Victor Schœlcher Day in Guadeloupe and Martinique goes with the 1983 law.
+        const DECREE_1983: i32 = 1983;
+        const FROM_1984: i32 = 1984;
+        // Décret n° 2012-553 du 23 avril 2012 extended the abolition days to Saint-Barthélemy
+        // and Saint-Martin, where Victor Schœlcher Day came with it.
+        const DECREE_2012: i32 = 2012;
+        const fn day(when: When, holiday: Holiday, standing: LocalDays, since: i32) -> LocalDay {
             LocalDay {
                 when,
                 holiday,
                 standing,
+                since,
             }
         }
         const ALSACE_MOSELLE: &[LocalDay] = &[
-            day(Easter(-2), H::GoodFriday, Statutory),
-            day(Fixed(12, 26), H::StStephen, Statutory),
+            day(Easter(-2), H::GoodFriday, Statutory, ALWAYS),
+            day(Fixed(12, 26), H::StStephen, Statutory, ALWAYS),
         ];
         const GUADELOUPE: &[LocalDay] = &[
-            day(Fixed(5, 27), H::AbolitionOfSlavery, Statutory),
-            day(Easter(-24), H::MiCareme, Observed),
-            day(Easter(-2), H::GoodFriday, Observed),
-            day(Fixed(7, 21), H::VictorSchoelcher, Observed),
-            day(Easter(-47), H::ShroveTuesday, Customary),
-            day(Easter(-46), H::AshWednesday, Customary),
-            day(Fixed(11, 2), H::AllSouls, Customary),
+            day(Fixed(5, 27), H::AbolitionOfSlavery, Statutory, FROM_1984),
+            day(Easter(-24), H::MiCareme, Observed, ALWAYS),
+            day(Easter(-2), H::GoodFriday, Observed, ALWAYS),
+            day(Fixed(7, 21), H::VictorSchoelcher, Observed, FROM_1984),
+            day(Easter(-47), H::ShroveTuesday, Customary, ALWAYS),
+            day(Easter(-46), H::AshWednesday, Customary, ALWAYS),
+            day(Fixed(11, 2), H::AllSouls, Customary, ALWAYS),
         ];
         const MARTINIQUE: &[LocalDay] = &[
-            day(Fixed(5, 22), H::AbolitionOfSlavery, Statutory),
-            day(Fixed(7, 21), H::VictorSchoelcher, Observed),
-            day(Easter(-47), H::ShroveTuesday, Customary),
-            day(Easter(-46), H::AshWednesday, Customary),
-            day(Easter(-24), H::MiCareme, Customary),
-            day(Easter(-2), H::GoodFriday, Customary),
-            day(Fixed(11, 2), H::AllSouls, Customary),
+            day(Fixed(5, 22), H::AbolitionOfSlavery, Statutory, FROM_1984),
+            day(Fixed(7, 21), H::VictorSchoelcher, Observed, FROM_1984),
+            day(Easter(-47), H::ShroveTuesday, Customary, ALWAYS),
+            day(Easter(-46), H::AshWednesday, Customary, ALWAYS),
+            day(Easter(-24), H::MiCareme, Customary, ALWAYS),
+            day(Easter(-2), H::GoodFriday, Customary, ALWAYS),
+            day(Fixed(11, 2), H::AllSouls, Customary, ALWAYS),
         ];
-        const GUYANE: &[LocalDay] = &[day(Fixed(6, 10), H::AbolitionOfSlavery, Statutory)];
-        const REUNION: &[LocalDay] = &[day(Fixed(12, 20), H::AbolitionOfSlavery, Statutory)];
-        const MAYOTTE: &[LocalDay] = &[day(Fixed(4, 27), H::AbolitionOfSlavery, Statutory)];
+        const GUYANE: &[LocalDay] = &[day(
+            Fixed(6, 10),
+            H::AbolitionOfSlavery,
+            Statutory,
+            FROM_1984,
+        )];
+        const REUNION: &[LocalDay] = &[day(
+            Fixed(12, 20),
+            H::AbolitionOfSlavery,
+            Statutory,
+            DECREE_1983,
+        )];
+        const MAYOTTE: &[LocalDay] = &[day(
+            Fixed(4, 27),
+            H::AbolitionOfSlavery,
+            Statutory,
+            FROM_1984,
+        )];
         const SAINT_MARTIN: &[LocalDay] = &[
-            day(Fixed(5, 28), H::AbolitionOfSlavery, Statutory),
-            day(Fixed(7, 21), H::VictorSchoelcher, Observed),
+            day(Fixed(5, 28), H::AbolitionOfSlavery, Statutory, DECREE_2012),
+            day(Fixed(7, 21), H::VictorSchoelcher, Observed, DECREE_2012),
         ];
-        const SAINT_BARTHELEMY: &[LocalDay] =
-            &[day(Fixed(10, 9), H::AbolitionOfSlavery, Statutory)];
+        const SAINT_BARTHELEMY: &[LocalDay] = &[day(
+            Fixed(10, 9),
+            H::AbolitionOfSlavery,
+            Statutory,
+            DECREE_2012,
+        )];
         match self {
             Region::Metropolitan => &[],
             Region::AlsaceMoselle => ALSACE_MOSELLE,
@@ -337,6 +367,8 @@ pub(crate) struct LocalDay {
     holiday: Holiday,
     /// The least [`LocalDays`] level that closes it.
     standing: LocalDays,
+    /// The first year it is a holiday of the region (its text's; customary days have none).
+    since: i32,
 }
 
 /// Why a day is closed although it is a weekday: a public holiday, a customary day the
@@ -456,10 +488,13 @@ pub fn easter_sunday(year: i32) -> Option<NaiveDate> {
 /// them (CAL-2, no substitute day). When two fall on one day (Ascension on 1 May), the day is
 /// listed once, under the national holiday.
 ///
-/// Today's list of days (Code du travail L3133-1, L3134-13, L3422-2) is applied to every year:
-/// the calendar is proleptic, as the rules catalogue reads CAL-2, and does not model past
-/// changes of the law (8 May before 1982, Whit Monday as the default "journée de solidarité"
-/// in 2005-2007, the abolition days before their decrees).
+/// Each holiday applies from the year its text made it one (CAL-4): 1 May from 1919, 8 May
+/// from 1953 to 1959 and again from 1982, 11 November from 1922, the overseas abolition days
+/// from their decree (1983 for Réunion, 1984 for the other departments, 2012 for
+/// Saint-Barthélemy and Saint-Martin), Victor Schœlcher Day with them. Whit Monday stays a
+/// public holiday in 2005-2007, the "journée de solidarité" years: the law made it the
+/// default day to work, not a working day (C. trav. L3133-1 kept it in the list), and the
+/// shop's Whit Monday switch models a shop that works it.
 ///
 /// # Example
 ///
@@ -523,13 +558,26 @@ pub(crate) fn for_each_holiday(
             found(date, h);
         }
     };
+    // Each national day from the year its text made it one (C. trav. L3133-1 lists today's);
+    // the others have been holidays since before the calendar's first year, 1900.
     fixed(1, 1, Holiday::NewYear);
-    fixed(5, 1, Holiday::LabourDay);
-    fixed(5, 8, Holiday::VictoryInEurope);
+    // Loi du 23 avril 1919 (the eight-hour day): 1 May a day off from 1919; a public holiday
+    // by law from 1947-1948, python-holidays counting it from 1919 as this calendar does.
+    if year >= 1919 {
+        fixed(5, 1, Holiday::LabourDay);
+    }
+    // Loi n° 53-225 du 20 mars 1953: a holiday from 1953; décret n° 59-533 du 11 avril 1959
+    // took it off from 1960; loi n° 81-893 du 2 octobre 1981 restored it from 1982.
+    if (1953..=1959).contains(&year) || year >= 1982 {
+        fixed(5, 8, Holiday::VictoryInEurope);
+    }
     fixed(7, 14, Holiday::BastilleDay);
     fixed(8, 15, Holiday::Assumption);
     fixed(11, 1, Holiday::AllSaints);
-    fixed(11, 11, Holiday::Armistice);
+    // Loi du 24 octobre 1922: 11 November a national holiday from 1922.
+    if year >= 1922 {
+        fixed(11, 11, Holiday::Armistice);
+    }
     fixed(12, 25, Holiday::Christmas);
     let easter = easter_sunday(year);
     // Every Easter-based day (Easter − 47 to Easter + 50, 3 February to 14 June) stays in
@@ -555,7 +603,7 @@ pub(crate) fn for_each_holiday(
         movable(50, Holiday::WhitMonday);
     }
     for own in region.own_days() {
-        if own.standing > local_days {
+        if own.standing > local_days || year < own.since {
             continue;
         }
         let date = match own.when {
@@ -606,24 +654,86 @@ mod tests {
         assert_eq!(days.len(), 10);
     }
 
-    // CAL-3: a region's own day on a national holiday is one closed day, named after the
-    // national one: Saint-Martin's 28 May was Whit Monday in 2007, Martinique's 22 May is
+    // CAL-3, CAL-4: a region's own day on a national holiday is one closed day, named after
+    // the national one: Saint-Martin's 28 May was Whit Monday in 2012, its first year (in
+    // 2007, before Décret n° 2012-553, it was Whit Monday alone); Martinique's 22 May is
     // Ascension in 2031.
     #[test]
     fn own_day_on_a_national_holiday_is_listed_once() {
-        let days = holidays_of_year(2007, Region::SaintMartin, true);
+        let days = holidays_of_year(2012, Region::SaintMartin, true);
         let on = |days: &[(NaiveDate, Holiday)], date| {
             days.iter()
                 .filter(|(d, _)| *d == date)
                 .map(|(_, h)| *h)
                 .collect::<Vec<_>>()
         };
-        assert_eq!(on(&days, ymd(2007, 5, 28)), [Holiday::WhitMonday]);
+        assert_eq!(on(&days, ymd(2012, 5, 28)), [Holiday::WhitMonday]);
         // Without Whit Monday the region's day still closes it.
+        let days = holidays_of_year(2012, Region::SaintMartin, false);
+        assert_eq!(on(&days, ymd(2012, 5, 28)), [Holiday::AbolitionOfSlavery]);
         let days = holidays_of_year(2007, Region::SaintMartin, false);
-        assert_eq!(on(&days, ymd(2007, 5, 28)), [Holiday::AbolitionOfSlavery]);
+        assert_eq!(on(&days, ymd(2007, 5, 28)), []);
         let days = holidays_of_year(2031, Region::Martinique, true);
         assert_eq!(on(&days, ymd(2031, 5, 22)), [Holiday::Ascension]);
+    }
+
+    // CAL-2, CAL-4: each national and regional holiday applies from the year its text made
+    // it one: 8 May in 1953-1959 and from 1982, 1 May from 1919, 11 November from 1922, the
+    // abolition days from their decree.
+    #[test]
+    fn cal4_holidays_apply_from_the_year_of_their_text() {
+        // Whit Monday left out, so that no day is named after it instead (28 May 2012 was one).
+        let has = |year, region, holiday| {
+            holidays_of_year(year, region, holiday == Holiday::WhitMonday)
+                .iter()
+                .any(|(_, h)| *h == holiday)
+        };
+        use Holiday as H;
+        use Region as R;
+        for (year, listed) in [
+            (1952, false),
+            (1953, true),
+            (1959, true),
+            (1960, false),
+            (1981, false),
+            (1982, true),
+        ] {
+            assert_eq!(
+                has(year, R::Metropolitan, H::VictoryInEurope),
+                listed,
+                "8 May {year}"
+            );
+        }
+        assert!(
+            !has(1918, R::Metropolitan, H::LabourDay) && has(1919, R::Metropolitan, H::LabourDay)
+        );
+        assert!(
+            !has(1921, R::Metropolitan, H::Armistice) && has(1922, R::Metropolitan, H::Armistice)
+        );
+        for (region, first) in [
+            (R::Reunion, 1983),
+            (R::Guadeloupe, 1984),
+            (R::Martinique, 1984),
+            (R::Guyane, 1984),
+            (R::Mayotte, 1984),
+            (R::SaintMartin, 2012),
+            (R::SaintBarthelemy, 2012),
+        ] {
+            assert!(
+                !has(first - 1, region, H::AbolitionOfSlavery),
+                "{region} {first}"
+            );
+            assert!(
+                has(first, region, H::AbolitionOfSlavery),
+                "{region} {first}"
+            );
+        }
+        assert!(
+            !has(2011, R::SaintMartin, H::VictorSchoelcher)
+                && has(2012, R::SaintMartin, H::VictorSchoelcher)
+        );
+        // Whit Monday stays a public holiday of 2005-2007 (L3133-1 kept it in the list).
+        assert!(has(2006, R::Metropolitan, H::WhitMonday));
     }
 
     // CAL-3: each region lists each of its own holidays once, whatever the level.

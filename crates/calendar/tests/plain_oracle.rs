@@ -1,6 +1,7 @@
-//! CAL-1..3 checked for every day from 1900 to 2200 against a second, deliberately plain
+//! CAL-1..4 checked for every day from 1900 to 2200 against a second, deliberately plain
 //! implementation: rules evaluated date by date, with another Easter algorithm (Oudin's)
 //! than the crate's (Meeus/Jones/Butcher), and linear scans instead of rank/select tables.
+//! Each holiday applies from the year its text made it one (CAL-4).
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use comptoir_calendar::{BusinessDays, Calendar, CalendarPolicy, LocalDays, Region};
@@ -24,17 +25,13 @@ fn oudin_easter(y: i32) -> NaiveDate {
 
 fn plain_is_holiday(date: NaiveDate, policy: &CalendarPolicy) -> bool {
     let md = (date.month(), date.day());
-    let national = [
-        (1, 1),
-        (5, 1),
-        (5, 8),
-        (7, 14),
-        (8, 15),
-        (11, 1),
-        (11, 11),
-        (12, 25),
-    ];
-    if national.contains(&md) {
+    let y = date.year();
+    let national = [(1, 1), (7, 14), (8, 15), (11, 1), (12, 25)];
+    if national.contains(&md)
+        || (md == (5, 1) && y >= 1919)
+        || (md == (5, 8) && ((1953..=1959).contains(&y) || y >= 1982))
+        || (md == (11, 11) && y >= 1922)
+    {
         return true;
     }
     let easter = oudin_easter(date.year());
@@ -45,18 +42,25 @@ fn plain_is_holiday(date: NaiveDate, policy: &CalendarPolicy) -> bool {
     let good_friday = offset == -2;
     let mi_careme = offset == -24;
     let carnival = offset == -47 || offset == -46;
-    let schoelcher = md == (7, 21);
+    // Victor Schœlcher Day with the abolition days' decrees: 1984 in the Antilles, 2012 in
+    // Saint-Martin.
+    let schoelcher = md == (7, 21)
+        && y >= if policy.region == Region::SaintMartin {
+            2012
+        } else {
+            1984
+        };
     let all_souls = md == (11, 2);
     // The region's days in the law's texts, then those it observes, then its customs.
     let statutory = match policy.region {
         Region::AlsaceMoselle => good_friday || md == (12, 26),
-        Region::Guadeloupe => md == (5, 27),
-        Region::Martinique => md == (5, 22),
-        Region::Guyane => md == (6, 10),
-        Region::Reunion => md == (12, 20),
-        Region::Mayotte => md == (4, 27),
-        Region::SaintMartin => md == (5, 28),
-        Region::SaintBarthelemy => md == (10, 9),
+        Region::Guadeloupe => md == (5, 27) && y >= 1984,
+        Region::Martinique => md == (5, 22) && y >= 1984,
+        Region::Guyane => md == (6, 10) && y >= 1984,
+        Region::Reunion => md == (12, 20) && y >= 1983,
+        Region::Mayotte => md == (4, 27) && y >= 1984,
+        Region::SaintMartin => md == (5, 28) && y >= 2012,
+        Region::SaintBarthelemy => md == (10, 9) && y >= 2012,
         _ => false,
     };
     let observed = match policy.region {

@@ -1,4 +1,4 @@
-"""Write the public holidays python-holidays gives for every comptoir region, 2000-2100.
+"""Write the public holidays python-holidays gives for every comptoir region, 1950-2100.
 
 The output is the oracle that tests/python_holidays_oracle.rs checks the calendar against, day
 for day. It was generated once, with the command recorded in its header; run it again only to
@@ -15,7 +15,7 @@ from collections import defaultdict
 import dateutil
 import holidays
 
-FIRST_YEAR = 2000
+FIRST_YEAR = 1950
 LAST_YEAR = 2100
 
 # comptoir's region names (their serde and FromStr form) and python-holidays' subdivisions.
