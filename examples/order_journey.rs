@@ -324,6 +324,26 @@ fn main() -> Result<()> {
         "  total        {:>10}",
         instalments.total()?.french().to_string()
     );
+    // PAY-5, L312-4: the plan's credit regime, by the day of the contract. This order was
+    // validated on 23 May 2026, under the former exclusion of three months; the same plan for
+    // an order validated today, 6 December 2026, after the credit reform, is a consumer
+    // credit (the shop has not said who finances it), and its banner carries the mention.
+    let plan = InstalmentPlan::for_order(&placed, &card, 3, shipped_on, &policy)?;
+    println!("Credit regime ({}): {}", plan.contract(), plan.regime());
+    let today_contract = ContractDay::new(NaiveDate::from_ymd_opt(2026, 12, 6).ok_or("date")?);
+    let now = InstalmentPlan::compute(&order, today_contract, &card, 3, shipped_on, &policy)?;
+    println!("The same plan concluded {today_contract}: {}", now.regime());
+    println!("  {}", now.regime().explanation_fr());
+    println!(
+        "  banner: {}",
+        CreditRegime::of_offer(today_contract, &policy).banner_fr(3, policy.minimum)
+    );
+    if let Some(borrower) = now.borrower_withdrawal(&Calendar::legal(Region::Metropolitan))? {
+        println!(
+            "  the borrower may withdraw from the credit until {}",
+            deadline(borrower)
+        );
+    }
 
     // SHIP-2, RET-1: two parcels reach the customer on different days; the windows run from
     // the day after the customer had the last one in hand. The second was held at the post
@@ -362,15 +382,47 @@ fn main() -> Result<()> {
     println!("Legal 14-day deadline  {}", deadline(windows.statutory()));
     println!("Shop's 30-day deadline {}", deadline(windows.contractual()));
 
-    // REF-2: the customer withdraws; the refund has a window and a ceiling.
+    // RET-1, L221-21: the customer withdraws through the online function: a statement, then
+    // its separate confirmation; the confirmed submission is the notice, and the shop sends
+    // its acknowledgement. (A contract of May 2026 predates the duty of 19 June 2026: the
+    // function is offered, not yet required.)
+    heading("Withdrawal through the online function (RET-1, L221-21)");
+    let stated = paris(2026, 6, 8, 21, 6)?;
+    let online = OnlineWithdrawalPolicy::default();
+    println!(
+        "« {WITHDRAW_LABEL_FR} »: {}",
+        FunctionDue::compute(&ordered_at, &stated, Some(&windows), &online)?
+    );
+    let number: OrderNumber = "CMD-2026-0523-1".parse()?;
+    let statement = WithdrawalStatement::for_order(
+        &number,
+        &placed,
+        &number,
+        "Camille Martin",
+        vec![("l2".parse()?, Quantity::ONE)],
+        "camille.martin@example.fr",
+        &stated,
+    )?;
+    let withdrawal = statement.confirm(&paris(2026, 6, 8, 21, 10)?)?;
+    println!("« {CONFIRM_LABEL_FR} », then the acknowledgement sent:");
+    for line in withdrawal.acknowledgement().text_fr()?.lines() {
+        println!("  | {line}");
+    }
+    // L221-27: the withdrawal ends the plan that pays for the purchase.
+    println!(
+        "{}",
+        plan.on_withdrawal(&withdrawal.notice_at())?.message_fr()
+    );
+
+    // REF-2: the refund has a window and a ceiling, counted from the confirmed submission.
     heading("Withdrawal and refund deadlines (REF-2, REF-3)");
-    let notice = paris(2026, 6, 8, 21, 10)?;
+    let notice = withdrawal.notice_at().with_timezone(&Paris);
     println!(
         "Withdrawal notice      {} -> {}",
         notice.format("%a %-d %b %Y %H:%M"),
-        windows.notice(&notice)?
+        withdrawal.timeliness(&windows)?
     );
-    let facts = RefundFacts::notified(&notice)
+    let facts = RefundFacts::of_online_withdrawal(&withdrawal)
         .with_proof_of_shipment(&paris(2026, 6, 9, 10, 0)?)
         .with_goods_received(&paris(2026, 6, 11, 14, 0)?);
     let refund = RefundDeadlines::compute(&facts, &returns.refund, &calendar)?;

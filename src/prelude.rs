@@ -30,6 +30,7 @@ pub use comptoir_account::{
     RegistrationForm, require_account,
 };
 pub use comptoir_calendar::clock::{Ambiguity, Paris};
+pub use comptoir_calendar::law::{ContractDay, LawChange};
 pub use comptoir_calendar::{
     BusinessDays, Calendar, CalendarDays, CalendarPolicy, Day, DayWindow, Region,
 };
@@ -56,7 +57,11 @@ pub use comptoir_refund::{
     RefundLedger, Return, ReturnedItem, ReturnsPolicy, Surcharge,
 };
 pub use comptoir_support::{LineStatus, Support, SupportPolicy};
-pub use comptoir_withdrawal::{NoticeTimeliness, Receipt, WithdrawalWindows};
+pub use comptoir_withdrawal::{
+    CONFIRM_LABEL_FR, ConfirmedWithdrawal, FunctionDue, NoticeTimeliness, OnlineWithdrawal,
+    OnlineWithdrawalPolicy, OrderExceptions, OrderNumber, Receipt, WITHDRAW_LABEL_FR,
+    WithdrawalException, WithdrawalStatement, WithdrawalWindows,
+};
 
 pub use comptoir_aftersales::{
     AfterSalesCase, CaseDeadline, CaseStatus, Claim, Coverage, CustomerOption, Finding,

@@ -609,25 +609,34 @@ impl PlanAfterWithdrawal {
         let list = |items: &[Instalment]| {
             items
                 .iter()
-                .map(|i| format!("échéance {} de {}", i.number(), i.amount().french()))
+                .map(|i| format!("l'échéance {} de {}", i.number(), i.amount().french()))
                 .collect::<Vec<_>>()
                 .join(", ")
         };
-        match (self.refunded.is_empty(), self.cancelled.is_empty()) {
-            (true, true) => "Aucune échéance n'est concernée.".to_owned(),
-            (false, true) => format!(
-                "Votre rétractation met fin au crédit : {} vous sont remboursées.",
-                list(&self.refunded)
-            ),
-            (true, false) => format!(
-                "Votre rétractation met fin au crédit : {} sont annulées et ne seront pas prélevées.",
+        let refunded = match self.refunded.len() {
+            0 => None,
+            1 => Some(format!("{} vous est remboursée", list(&self.refunded))),
+            _ => Some(format!("{} vous sont remboursées", list(&self.refunded))),
+        };
+        let cancelled = match self.cancelled.len() {
+            0 => None,
+            1 => Some(format!(
+                "{} est annulée et ne sera pas prélevée",
                 list(&self.cancelled)
-            ),
-            (false, false) => format!(
-                "Votre rétractation met fin au crédit : {} vous sont remboursées ; {} sont annulées et ne seront pas prélevées.",
-                list(&self.refunded),
+            )),
+            _ => Some(format!(
+                "{} sont annulées et ne seront pas prélevées",
                 list(&self.cancelled)
-            ),
+            )),
+        };
+        let parts: Vec<String> = [refunded, cancelled].into_iter().flatten().collect();
+        if parts.is_empty() {
+            "Aucune échéance n'est concernée.".to_owned()
+        } else {
+            format!(
+                "Votre rétractation met fin au paiement en plusieurs fois : {}.",
+                parts.join(" ; ")
+            )
         }
     }
 }

@@ -336,7 +336,13 @@ fn pay5_l221_27_a_withdrawal_ends_the_credit() -> Result {
     assert_eq!(numbers(after.refunded()), [1, 2]);
     assert_eq!(numbers(after.cancelled()), [3]);
     assert_eq!(after.refunded_total()?, "100.00".parse()?);
-    assert!(after.message_fr().contains("échéance 3 de 50,00"));
+    assert!(
+        after
+            .message_fr()
+            .contains("l'échéance 3 de 50,00\u{a0}€ est annulée"),
+        "{}",
+        after.message_fr()
+    );
     // Notified before shipment: nothing was debited, everything is cancelled.
     let early = plan.on_withdrawal(&Paris::at(2026, 12, 7, 9, 0, 0)?)?;
     assert!(early.refunded().is_empty());

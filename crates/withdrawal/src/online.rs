@@ -526,7 +526,7 @@ impl Acknowledgement<'_> {
         let items: Vec<String> = s
             .items()
             .iter()
-            .map(|(line, quantity)| format!("  - article {line} : {quantity}"))
+            .map(|(line, quantity)| format!("  - article {line}, quantité {quantity}"))
             .collect();
         Ok(format!(
             "Accusé de réception de votre rétractation\n\n\

@@ -159,7 +159,7 @@ fn ret1_d221_5_the_acknowledgement_reads_the_paris_clock_across_a_clock_change()
     for part in [
         "Camille Martin",
         "CMD2026",
-        "article casque : 1",
+        "article casque, quantité 1",
         "camille@example.fr",
         "29 mars 2026 à 3 h 00 min 00 s",
     ] {
