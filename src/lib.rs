@@ -8,7 +8,8 @@
 //! - [`dispatch`]: the 11:00 cutoff and dispatch dates, busy periods, unavailable products,
 //!   parcels and their tracking, the legal delivery deadline (DISP-1..5, SHIP-2, L216-1,
 //!   L216-6);
-//! - [`promo`]: the promotion engine, offers as data, stacking and allocation (PROMO-1..5);
+//! - [`promo`]: the promotion engine, offers as data, stacking and allocation, the prior price
+//!   of an announced reduction (PROMO-1..6);
 //! - [`cart`]: the open cart, its lock-in at validation and the frozen order of a customer
 //!   (CART-1..3, SHIP-1, ACC-1);
 //! - [`payment`]: payment methods, 3-D Secure attempts, debit at shipment, paying in 3x

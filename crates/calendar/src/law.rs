@@ -76,8 +76,8 @@ const TABLE: [Row; 3] = [
         month: 1,
         day: 1,
         articles: "C. conso L241-4",
-        text: "ordonnance n° 2021-1247 du 29 septembre 2021, art. 13 et 20",
-        source: "https://www.legifrance.gouv.fr/jorf/id/JORFTEXT000044125847",
+        text: "ordonnance n° 2021-1247 du 29 septembre 2021, art. 13",
+        source: "Légifrance, ordonnance n° 2021-1247 du 29 septembre 2021",
     },
     Row {
         change: LawChange::OnlineWithdrawalFunction,
@@ -145,7 +145,7 @@ impl LawChange {
         self.row().text
     }
 
-    /// A public source of the text.
+    /// A public source of the text: an address, or the Journal officiel's reference.
     pub fn source(self) -> &'static str {
         self.row().source
     }

@@ -29,7 +29,7 @@
 //!   they still cost, exact to the cent, with the split of [`comptoir_money::allocate_cents`];
 //!   the total is the lines' net amounts plus shipping.
 //!
-//! - **PROMO, L112-1-1** the prior price of a reduction of a product's price announced to all
+//! - **PROMO-6, L112-1-1** the prior price of a reduction of a product's price announced to all
 //!   (a struck-through price, "-20 %"): the lowest price of its history over the 30 days
 //!   before, counted on the Paris clock of [`comptoir_calendar::clock`], or the price before
 //!   the first of a declared period of successive reductions ([`PriceHistory`]); an

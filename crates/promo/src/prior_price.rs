@@ -273,7 +273,7 @@ mod tests {
         .unwrap()
     }
 
-    // PROMO, L112-1-1: a low price charged 29 or 30 days before the reduction's day is the
+    // PROMO-6, L112-1-1: a low price charged 29 or 30 days before the reduction's day is the
     // prior price; one last charged 31 days before is not.
     #[test]
     fn promo_l112_1_1_the_lowest_price_of_the_30_days_before() {
@@ -288,7 +288,7 @@ mod tests {
         }
     }
 
-    // PROMO, L112-1-1: during a declared period of successive reductions, the prior price is
+    // PROMO-6, L112-1-1: during a declared period of successive reductions, the prior price is
     // the one before the first reduction, not the reduced price of the last.
     #[test]
     fn promo_l112_1_1_successive_reductions_keep_the_price_before_the_first() {
@@ -326,7 +326,7 @@ mod tests {
         );
     }
 
-    // PROMO, L112-1-1: an announcement against another prior price is refused with the
+    // PROMO-6, L112-1-1: an announcement against another prior price is refused with the
     // lawful prior price and the article; a struck-through price must be the prior price.
     #[test]
     fn promo_l112_1_1_a_reduction_announced_against_another_price_is_refused() {
@@ -363,7 +363,7 @@ mod tests {
         );
     }
 
-    // PROMO, L112-1-1: bad histories and instants without a price are typed errors.
+    // PROMO-6, L112-1-1: bad histories and instants without a price are typed errors.
     #[test]
     fn promo_l112_1_1_bad_histories_are_refused() {
         let p = |from, price: &str| DatedPrice {

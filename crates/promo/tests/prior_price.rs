@@ -28,7 +28,7 @@ fn history() -> impl Strategy<Value = PriceHistory> {
 }
 
 proptest! {
-    // PROMO, L112-1-1: the prior price is one of the prices charged, and never above any
+    // PROMO-6, L112-1-1: the prior price is one of the prices charged, and never above any
     // price charged during the 30 days before the reduction (a day before its day, on the
     // Paris clock, or the day itself before it).
     #[test]
@@ -51,7 +51,7 @@ proptest! {
         }
     }
 
-    // PROMO, L112-1-1: a stored history reads back equal.
+    // PROMO-6, L112-1-1: a stored history reads back equal.
     #[test]
     fn promo_l112_1_1_a_stored_history_reads_back(history in history()) {
         let json = serde_json::to_string(&history).unwrap();
@@ -59,7 +59,7 @@ proptest! {
     }
 }
 
-// PROMO, L112-1-1: a stored history out of order, overlapping, empty or negative is refused
+// PROMO-6, L112-1-1: a stored history out of order, overlapping, empty or negative is refused
 // when read.
 #[test]
 fn promo_l112_1_1_bad_stored_histories_are_refused() {
