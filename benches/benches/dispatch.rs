@@ -1,12 +1,15 @@
-//! Dispatch dates per order (DISP-1..3), from chrono instants and from Unix seconds.
+//! Dispatch dates per order (DISP-1..3), from chrono instants and from Unix seconds, one at a
+//! time and as a batch.
 //!
 //! `cargo bench -p comptoir-benches --bench dispatch`
 
 use std::hint::black_box;
 
 use chrono::{DateTime, Utc};
-use comptoir_calendar::{Calendar, clock};
-use comptoir_dispatch::{DispatchPolicy, DispatchSchedule};
+use comptoir_calendar::{Calendar, Day, clock};
+use comptoir_dispatch::{
+    DispatchPolicy, DispatchSchedule, DispatchTable, dispatch_days_unix, dispatch_days_utc,
+};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 /// 1 000 order instants, uniform over 2026-2027 (the peer comparison's generator).
@@ -62,6 +65,54 @@ fn dispatch(c: &mut Criterion) {
                 let reading = clock::paris_time_from_unix(*s).unwrap();
                 black_box(policy.taken_and_dispatch_by_on(reading, &calendar).unwrap());
             }
+        })
+    });
+    // A schedule read as a user reads it: its days as chrono dates.
+    group.bench_function("schedule_from_datetime_read", |b| {
+        b.iter(|| {
+            for t in &instants {
+                let s = DispatchSchedule::compute(t, &policy, &calendar).unwrap();
+                black_box((s.taken_into_account(), s.dispatch_by()));
+            }
+        })
+    });
+    let mut taken = vec![Day::from_days_since_epoch(0); seconds.len()];
+    let mut by = taken.clone();
+    // The whole batch in one call: policy checked and table built each time.
+    group.bench_function("batch_from_unix", |b| {
+        b.iter(|| {
+            dispatch_days_unix(black_box(&seconds), &policy, &calendar, &mut taken, &mut by)
+                .unwrap();
+            black_box((&taken, &by));
+        })
+    });
+    group.bench_function("batch_from_datetime", |b| {
+        b.iter(|| {
+            dispatch_days_utc(
+                black_box(&instants),
+                &policy,
+                &calendar,
+                &mut taken,
+                &mut by,
+            )
+            .unwrap();
+            black_box((&taken, &by));
+        })
+    });
+    // A table built once, for a pipeline that recomputes batch after batch.
+    let table = DispatchTable::new(
+        "2026-01-01".parse().unwrap(),
+        "2028-01-01".parse().unwrap(),
+        &policy,
+        &calendar,
+    )
+    .unwrap();
+    group.bench_function("table_from_unix", |b| {
+        b.iter(|| {
+            table
+                .compute_unix(black_box(&seconds), &mut taken, &mut by)
+                .unwrap();
+            black_box((&taken, &by));
         })
     });
     group.finish();

@@ -137,6 +137,11 @@ pub trait CalendarDate: Copy + sealed::Sealed {
     /// The date back from a [`Day`]; `None` beyond what the type can hold.
     fn from_day(day: Day) -> Option<Self>;
 
+    /// The date back from a [`Day`], the type's first or last date beyond what it can hold:
+    /// for values whose days are known to be in the calendar's range, with no error to carry.
+    #[doc(hidden)]
+    fn from_day_saturating(day: Day) -> Self;
+
     /// The date `days` later (earlier when negative); `None` beyond what the type can hold.
     /// Lets a form move by a difference when that is cheaper than building it anew.
     #[doc(hidden)]
@@ -163,6 +168,15 @@ impl CalendarDate for NaiveDate {
     #[inline]
     fn from_day(day: Day) -> Option<Self> {
         day.date()
+    }
+
+    #[inline]
+    fn from_day_saturating(day: Day) -> Self {
+        day.date().unwrap_or(if day.days_since_epoch() < 0 {
+            NaiveDate::MIN
+        } else {
+            NaiveDate::MAX
+        })
     }
 
     /// chrono adds days within a year without a calendar computation, where building a date
@@ -201,6 +215,11 @@ impl CalendarDate for Day {
     #[inline]
     fn from_day(day: Day) -> Option<Self> {
         Some(day)
+    }
+
+    #[inline]
+    fn from_day_saturating(day: Day) -> Self {
+        day
     }
 }
 

@@ -11,6 +11,27 @@ pub enum DispatchError {
     /// The calendar or the clock could not answer (a date outside 1900-2200, mostly).
     #[error(transparent)]
     Calendar(#[from] CalendarError),
+    /// The buffers of a batch differ in length from its instants (nothing written).
+    #[error(
+        "a batch of {instants} instants needs buffers of that length: {taken} days taken, {dispatch_by} dispatch-by days given"
+    )]
+    BufferLength {
+        /// The instants given.
+        instants: usize,
+        /// The length of the buffer of days taken into account.
+        taken: usize,
+        /// The length of the buffer of dispatch-by days.
+        dispatch_by: usize,
+    },
+    /// An error about one order of a batch: the first one met, the buffers written before
+    /// it and nothing after.
+    #[error("order {index} of the batch: {error}")]
+    AtIndex {
+        /// The order's index in the batch, from 0.
+        index: usize,
+        /// What went wrong with it.
+        error: Box<DispatchError>,
+    },
     /// The policy's delays are inconsistent.
     #[error("invalid dispatch policy: {reason}")]
     InvalidPolicy {
@@ -301,7 +322,11 @@ pub enum DispatchError {
 impl DispatchError {
     /// True when the date lies outside the calendar's range.
     pub fn is_out_of_range(&self) -> bool {
-        matches!(self, DispatchError::Calendar(e) if e.is_out_of_range())
+        match self {
+            DispatchError::Calendar(e) => e.is_out_of_range(),
+            DispatchError::AtIndex { error, .. } => error.is_out_of_range(),
+            _ => false,
+        }
     }
 
     /// The sentence the shop shows a customer (or its back office) for this error, in French.
@@ -313,6 +338,12 @@ impl DispatchError {
     pub fn message_fr(&self) -> String {
         match self {
             DispatchError::Calendar(e) => e.message_fr(),
+            DispatchError::AtIndex { error, .. } => error.message_fr(),
+            DispatchError::BufferLength { .. } => {
+                "Une erreur technique empêche de calculer les dates d'expédition de ce lot de \
+                 commandes : contactez le service client."
+                    .to_owned()
+            }
             DispatchError::DispatchBeforeOrder { .. }
             | DispatchError::DispatchInTheFuture { .. }
             | DispatchError::InvalidSchedule { .. } => {

@@ -155,6 +155,7 @@
     )
 )]
 
+mod batch;
 mod deadline;
 mod error;
 mod french;
@@ -167,6 +168,7 @@ mod schedule;
 #[cfg(feature = "proptest")]
 pub mod strategies;
 
+pub use batch::{DispatchTable, dispatch_days_unix, dispatch_days_utc};
 pub use deadline::{
     DeliveryDeadline, DeliveryFacts, DeliveryRemedies, DeliveryStanding, FormalNotice,
     LEGAL_DELIVERY, LEGAL_DELIVERY_DAYS, Termination, TerminationBasis,

@@ -255,6 +255,60 @@ impl DispatchPolicy {
         Ok((taken, calendar.add_business_days(taken, self.promise)?))
     }
 
+    /// The four days of an order's schedule (DISP-1..3), the policy already checked: one walk
+    /// over the calendar's business days from the first candidate day gives the day taken
+    /// `T`, then `T + preparation_min`, `T + preparation_max` and `T + promise` further along
+    /// it (a valid policy has `0 <= min <= max <= promise`).
+    #[inline]
+    pub(crate) fn schedule_days_of_valid(
+        &self,
+        ordered_at: ParisTime,
+        calendar: &Calendar,
+    ) -> Result<(Day, Day, Day, Day), DispatchError> {
+        let first = self.first_candidate(ordered_at)?;
+        let steps = (
+            usize::try_from(self.preparation_min.get()),
+            usize::try_from(self.preparation_max.get()),
+            usize::try_from(self.promise.get()),
+        );
+        if let (Ok(min), Ok(max), Ok(promise)) = steps {
+            let mut open = calendar.business_days_from(first)?;
+            let taken = open.next();
+            // `advance(day, n)` is the business day `n` further along the walk from `day`.
+            let mut advance = |day: Day, n: usize| match n.checked_sub(1) {
+                None => Some(day),
+                Some(skip) => open.nth(skip),
+            };
+            let earliest = taken.and_then(|t| advance(t, min));
+            let latest = earliest.and_then(|e| advance(e, max.saturating_sub(min)));
+            let by = latest.and_then(|l| advance(l, promise.saturating_sub(max)));
+            if let (Some(taken), Some(earliest), Some(latest), Some(by)) =
+                (taken, earliest, latest, by)
+            {
+                return Ok((taken, earliest, latest, by));
+            }
+        }
+        // The walk left the calendar's range: the day-by-day path reports where.
+        let taken = calendar.roll_forward(first)?;
+        Ok((
+            taken,
+            calendar.add_business_days(taken, self.preparation_min)?,
+            calendar.add_business_days(taken, self.preparation_max)?,
+            calendar.add_business_days(taken, self.promise)?,
+        ))
+    }
+
+    /// The two days of an order whose first candidate day is `first` (its Paris date before
+    /// the cutoff, the next day from it on): what a [`DispatchTable`](crate::DispatchTable)
+    /// holds for that day. The policy is not checked here: the table checks it once.
+    pub(crate) fn taken_and_dispatch_by_of_candidate(
+        &self,
+        first: Day,
+        calendar: &Calendar,
+    ) -> Result<(Day, Day), DispatchError> {
+        self.taken_and_dispatch_by_one_by_one(first, calendar)
+    }
+
     /// The first day that may be the day taken into account: the order's Paris date before
     /// the cutoff, the next day from the cutoff on (DISP-1; exactly 11:00:00 is past it).
     #[inline]

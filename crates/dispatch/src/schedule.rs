@@ -1,5 +1,6 @@
 use chrono::{DateTime, NaiveDate, TimeZone};
 use core::fmt;
+use core::marker::PhantomData;
 
 use comptoir_calendar::clock::{self, ParisTime};
 use comptoir_calendar::{Calendar, CalendarDate, CalendarError, Day, DayWindow};
@@ -36,16 +37,21 @@ use crate::{DispatchError, DispatchPolicy};
     feature = "serde",
     serde(
         try_from = "StoredSchedule<D>",
+        into = "StoredSchedule<D>",
         bound(
-            serialize = "D: serde::Serialize + CalendarDate",
+            serialize = "D: serde::Serialize + CalendarDate + Ord",
             deserialize = "D: serde::Deserialize<'de> + CalendarDate + Ord"
         )
     )
 )]
 pub struct DispatchSchedule<D = NaiveDate> {
-    taken_into_account: D,
-    expected_dispatch: DayWindow<D>,
-    dispatch_by: D,
+    // The days are held as day numbers whatever the form: a chrono date is built only when
+    // an accessor asks for one, so computing a schedule costs no date conversion.
+    taken_into_account: Day,
+    earliest: Day,
+    latest: Day,
+    dispatch_by: Day,
+    form: PhantomData<D>,
 }
 
 impl DispatchSchedule {
@@ -76,7 +82,10 @@ impl DispatchSchedule {
         policy: &DispatchPolicy,
         calendar: &Calendar,
     ) -> Result<DispatchSchedule, DispatchError> {
-        DispatchSchedule::compute_on(clock::paris_time(ordered_at)?, policy, calendar)?.to_dates()
+        Ok(
+            DispatchSchedule::compute_on(clock::paris_time(ordered_at)?, policy, calendar)?
+                .relabel(),
+        )
     }
 }
 
@@ -109,17 +118,13 @@ impl DispatchSchedule<Day> {
         calendar: &Calendar,
     ) -> Result<DispatchSchedule<Day>, DispatchError> {
         policy.validate()?;
-        let taken = policy.taken_into_account_of_valid(ordered_at, calendar)?;
-        let after = |n| calendar.add_business_days(taken, n);
+        let (taken, earliest, latest, by) = policy.schedule_days_of_valid(ordered_at, calendar)?;
         Ok(DispatchSchedule {
             taken_into_account: taken,
-            // A valid policy has preparation_min <= preparation_max, and adding business days
-            // keeps that order: the check cannot fail, and costs one comparison.
-            expected_dispatch: DayWindow::new(
-                after(policy.preparation_min)?,
-                after(policy.preparation_max)?,
-            )?,
-            dispatch_by: after(policy.promise)?,
+            earliest,
+            latest,
+            dispatch_by: by,
+            form: PhantomData,
         })
     }
 }
@@ -174,26 +179,42 @@ impl<D: CalendarDate + Ord> DispatchSchedule<D> {
             });
         }
         Ok(DispatchSchedule {
-            taken_into_account,
-            expected_dispatch,
-            dispatch_by,
+            taken_into_account: taken_into_account.to_day(),
+            earliest: expected_dispatch.earliest().to_day(),
+            latest: expected_dispatch.latest().to_day(),
+            dispatch_by: dispatch_by.to_day(),
+            form: PhantomData,
         })
     }
 
     /// The business day `T` the order is taken into account (DISP-1).
     pub fn taken_into_account(&self) -> D {
-        self.taken_into_account
+        form_of(self.taken_into_account)
     }
 
     /// The expected dispatch window, first and last day included (DISP-2: `T + 1` to
     /// `T + 2`).
     pub fn expected_dispatch(&self) -> DayWindow<D> {
-        self.expected_dispatch
+        // The days are in order and in range: the window cannot be refused, and the fallback
+        // only keeps this free of panics.
+        let (earliest, latest) = (form_of(self.earliest), form_of(self.latest));
+        DayWindow::new(earliest, latest).unwrap_or_else(|_| DayWindow::single(earliest))
     }
 
     /// The last day the order may leave on time (DISP-3: `T + 3`).
     pub fn dispatch_by(&self) -> D {
-        self.dispatch_by
+        form_of(self.dispatch_by)
+    }
+
+    /// The same days in another form, without converting anything.
+    fn relabel<E>(self) -> DispatchSchedule<E> {
+        DispatchSchedule {
+            taken_into_account: self.taken_into_account,
+            earliest: self.earliest,
+            latest: self.latest,
+            dispatch_by: self.dispatch_by,
+            form: PhantomData,
+        }
     }
 
     /// Whether the order is late at `now` (DISP-3): dispatched after the dispatch-by day, or
@@ -211,17 +232,17 @@ impl<D: CalendarDate + Ord> DispatchSchedule<D> {
         dispatched_on: Option<D>,
     ) -> Result<bool, DispatchError> {
         let today = clock::paris_time(now)?.day();
-        match dispatched_on {
+        match dispatched_on.map(CalendarDate::to_day) {
             Some(day) if day < self.taken_into_account => Err(DispatchError::DispatchBeforeOrder {
                 dispatched_on: date_of(day)?,
                 taken_into_account: date_of(self.taken_into_account)?,
             }),
-            Some(day) if day.to_day() > today => Err(DispatchError::DispatchInTheFuture {
+            Some(day) if day > today => Err(DispatchError::DispatchInTheFuture {
                 dispatched_on: date_of(day)?,
                 today: date_of(today)?,
             }),
             Some(day) => Ok(day > self.dispatch_by),
-            None => Ok(today > self.dispatch_by.to_day()),
+            None => Ok(today > self.dispatch_by),
         }
     }
 
@@ -232,20 +253,14 @@ impl<D: CalendarDate + Ord> DispatchSchedule<D> {
     ///
     /// [`DispatchError::Calendar`] for a day beyond chrono's dates, which no computation gives.
     pub fn to_dates(self) -> Result<DispatchSchedule<NaiveDate>, DispatchError> {
-        Ok(DispatchSchedule {
-            taken_into_account: date_of(self.taken_into_account)?,
-            expected_dispatch: self.expected_dispatch.to_dates()?,
-            dispatch_by: date_of(self.dispatch_by)?,
-        })
+        // Every day of a schedule is within the calendar's range, well inside chrono's.
+        date_of(self.dispatch_by)?;
+        Ok(self.relabel())
     }
 
     /// The same schedule in [`Day`]s.
     pub fn to_days(self) -> DispatchSchedule<Day> {
-        DispatchSchedule {
-            taken_into_account: self.taken_into_account.to_day(),
-            expected_dispatch: self.expected_dispatch.to_days(),
-            dispatch_by: self.dispatch_by.to_day(),
-        }
+        self.relabel()
     }
 }
 
@@ -256,20 +271,20 @@ impl<D: CalendarDate> fmt::Display for DispatchSchedule<D> {
         write!(
             f,
             "taken into account {}, dispatched {} to {}, at the latest {}",
-            self.taken_into_account.to_day(),
-            self.expected_dispatch.earliest().to_day(),
-            self.expected_dispatch.latest().to_day(),
-            self.dispatch_by.to_day()
+            self.taken_into_account, self.earliest, self.latest, self.dispatch_by
         )
     }
 }
 
 /// A stored schedule, checked before it becomes a [`DispatchSchedule`].
 #[cfg(feature = "serde")]
-#[derive(serde::Deserialize)]
+#[derive(serde::Deserialize, serde::Serialize)]
 #[serde(
     deny_unknown_fields,
-    bound(deserialize = "D: serde::Deserialize<'de> + CalendarDate + Ord")
+    bound(
+        deserialize = "D: serde::Deserialize<'de> + CalendarDate + Ord",
+        serialize = "D: serde::Serialize + CalendarDate + Ord"
+    )
 )]
 struct StoredSchedule<D> {
     taken_into_account: D,
@@ -288,6 +303,23 @@ impl<D: CalendarDate + Ord> TryFrom<StoredSchedule<D>> for DispatchSchedule<D> {
             stored.dispatch_by,
         )
     }
+}
+
+#[cfg(feature = "serde")]
+impl<D: CalendarDate + Ord> From<DispatchSchedule<D>> for StoredSchedule<D> {
+    fn from(s: DispatchSchedule<D>) -> StoredSchedule<D> {
+        StoredSchedule {
+            taken_into_account: s.taken_into_account(),
+            expected_dispatch: s.expected_dispatch(),
+            dispatch_by: s.dispatch_by(),
+        }
+    }
+}
+
+/// A schedule's day in the form `D`: every day of a schedule lies in the calendar's range,
+/// which every form holds, so the conversion never saturates.
+fn form_of<D: CalendarDate>(day: Day) -> D {
+    D::from_day_saturating(day)
 }
 
 /// Checks that `day` may be a business day of some calendar: within the range, Monday to

@@ -1,7 +1,7 @@
 //! When the customer is debited (PAY-3): "À l'expédition du produit."
 
 use chrono::{DateTime, NaiveDate, TimeZone};
-use comptoir_calendar::{Calendar, DayWindow};
+use comptoir_calendar::{Calendar, CalendarDate, Day, DayWindow};
 #[cfg(doc)]
 use comptoir_dispatch::DispatchError;
 use comptoir_dispatch::{DispatchPolicy, DispatchSchedule};
@@ -43,11 +43,13 @@ pub fn debit_day(shipped_on: NaiveDate) -> NaiveDate {
 #[cfg_attr(
     feature = "serde",
     derive(serde::Serialize, serde::Deserialize),
-    serde(try_from = "DebitRepr")
+    serde(try_from = "DebitRepr", into = "DebitRepr")
 )]
 pub struct ExpectedDebit {
-    expected: DayWindow,
-    at_latest: NaiveDate,
+    // Day numbers, as the schedule holds them: chrono dates are built when read.
+    earliest: Day,
+    latest: Day,
+    at_latest: Day,
 }
 
 impl ExpectedDebit {
@@ -82,9 +84,12 @@ impl ExpectedDebit {
 
     /// The debit days of an order whose dispatch dates are `schedule`.
     pub fn from_schedule(schedule: &DispatchSchedule) -> ExpectedDebit {
+        let days = schedule.to_days();
+        let window = days.expected_dispatch();
         ExpectedDebit {
-            expected: schedule.expected_dispatch(),
-            at_latest: schedule.dispatch_by(),
+            earliest: window.earliest(),
+            latest: window.latest(),
+            at_latest: days.dispatch_by(),
         }
     }
 
@@ -107,12 +112,18 @@ impl ExpectedDebit {
 
     /// The days the order is expected to ship, hence be debited (DISP-2, `T + 1` to `T + 2`).
     pub fn expected(&self) -> DayWindow {
-        self.expected
+        // Days of a schedule, in order and in the calendar's range: neither conversion nor
+        // window can fail.
+        let (earliest, latest) = (
+            NaiveDate::from_day_saturating(self.earliest),
+            NaiveDate::from_day_saturating(self.latest),
+        );
+        DayWindow::new(earliest, latest).unwrap_or_else(|_| DayWindow::single(earliest))
     }
 
     /// The last day the order ships when the promise is kept (DISP-3, `T + 3`).
     pub fn at_latest(&self) -> NaiveDate {
-        self.at_latest
+        NaiveDate::from_day_saturating(self.at_latest)
     }
 }
 
@@ -122,18 +133,29 @@ impl core::fmt::Display for ExpectedDebit {
         write!(
             f,
             "debited {}, at the latest {}",
-            self.expected, self.at_latest
+            self.expected(),
+            self.at_latest()
         )
     }
 }
 
 /// The fields as stored, checked before they make an expected debit.
 #[cfg(feature = "serde")]
-#[derive(serde::Deserialize)]
+#[derive(serde::Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 struct DebitRepr {
     expected: DayWindow,
     at_latest: NaiveDate,
+}
+
+#[cfg(feature = "serde")]
+impl From<ExpectedDebit> for DebitRepr {
+    fn from(debit: ExpectedDebit) -> DebitRepr {
+        DebitRepr {
+            expected: debit.expected(),
+            at_latest: debit.at_latest(),
+        }
+    }
 }
 
 #[cfg(feature = "serde")]
