@@ -795,7 +795,9 @@ impl<D: CalendarDate> Iterator for BusinessDaysFrom<'_, D> {
         ))
     }
 
-    #[inline]
+    // Always inlined: callers walking several days (a dispatch schedule) would otherwise get
+    // it out of line, a call per step on the hottest path of the workspace.
+    #[inline(always)]
     #[allow(
         clippy::arithmetic_side_effects,
         reason = "a table index below DAYS plus a bit position below 64"

@@ -311,7 +311,7 @@ impl DispatchPolicy {
 
     /// The first day that may be the day taken into account: the order's Paris date before
     /// the cutoff, the next day from the cutoff on (DISP-1; exactly 11:00:00 is past it).
-    #[inline]
+    #[inline(always)]
     fn first_candidate(&self, ordered_at: ParisTime) -> Result<Day, DispatchError> {
         let before_cutoff = (ordered_at.second_of_day(), ordered_at.nanosecond())
             < (

@@ -207,6 +207,7 @@ impl<D: CalendarDate + Ord> DispatchSchedule<D> {
     }
 
     /// The same days in another form, without converting anything.
+    #[inline]
     fn relabel<E>(self) -> DispatchSchedule<E> {
         DispatchSchedule {
             taken_into_account: self.taken_into_account,
