@@ -259,7 +259,7 @@ impl DispatchPolicy {
     /// over the calendar's business days from the first candidate day gives the day taken
     /// `T`, then `T + preparation_min`, `T + preparation_max` and `T + promise` further along
     /// it (a valid policy has `0 <= min <= max <= promise`).
-    #[inline]
+    #[inline(always)]
     pub(crate) fn schedule_days_of_valid(
         &self,
         ordered_at: ParisTime,

@@ -77,6 +77,9 @@ impl DispatchSchedule {
     /// assert_eq!(format!("{:#}", schedule.expected_dispatch()), "Wednesday 2026-05-27 to Thursday 2026-05-28");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    // Always inlined, with what it calls: returned through memory the schedule's four days are
+    // stored one by one and read back whole, a store-forwarding stall that doubled its cost.
+    #[inline(always)]
     pub fn compute<Tz: TimeZone>(
         ordered_at: &DateTime<Tz>,
         policy: &DispatchPolicy,
@@ -111,7 +114,7 @@ impl DispatchSchedule<Day> {
     /// assert_eq!(schedule.dispatch_by().to_string(), "2026-01-20");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    #[inline]
+    #[inline(always)]
     pub fn compute_on(
         ordered_at: ParisTime,
         policy: &DispatchPolicy,
