@@ -72,7 +72,11 @@
 //! that handle millions of orders from Unix timestamps read the clock once
 //! ([`comptoir_calendar::clock::paris_time_from_unix`]) and call
 //! [`DispatchSchedule::compute_on`] or [`DispatchPolicy::taken_and_dispatch_by_on`], which
-//! answer in [`Day`](comptoir_calendar::Day)s.
+//! answer in [`Day`](comptoir_calendar::Day)s. Whole batches go to [`dispatch_days_unix`] or
+//! [`dispatch_days_utc`], which check the policy and build a [`DispatchTable`] of days once,
+//! then fill the caller's buffers at table speed, with the same answers and errors (the
+//! index of the first bad instant included). A [`DispatchSchedule`] holds day numbers and
+//! builds a chrono date only when an accessor is read.
 //!
 //! `cargo run -p comptoir-dispatch --example dispatch_dates` prints the schedules of a few
 //! orders around the cutoff, a weekend and public holidays;
