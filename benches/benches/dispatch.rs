@@ -67,6 +67,13 @@ fn dispatch(c: &mut Criterion) {
             }
         })
     });
+    group.bench_function("expected_debit_from_datetime", |b| {
+        b.iter(|| {
+            for t in &instants {
+                black_box(comptoir_payment::ExpectedDebit::compute(t, &policy, &calendar).unwrap());
+            }
+        })
+    });
     // A schedule read as a user reads it: its days as chrono dates.
     group.bench_function("schedule_from_datetime_read", |b| {
         b.iter(|| {

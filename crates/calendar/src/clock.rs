@@ -309,8 +309,16 @@ impl ParisTime {
 /// year 0, near the ends of chrono's range, where a Paris date might not be representable.
 #[inline]
 pub fn paris_time<Tz: TimeZone>(instant: &DateTime<Tz>) -> Result<ParisTime, CalendarError> {
-    reading(instant.timestamp(), instant.timestamp_subsec_nanos())
-        .ok_or(CalendarError::InstantOutOfRange)
+    // The UTC day and second straight from chrono's date and time: going through a Unix
+    // timestamp would multiply the day into seconds only for the reading to divide it back.
+    let utc = instant.naive_utc();
+    let day = i64::from(Day::from(utc.date()).days_since_epoch());
+    let second = chrono::Timelike::num_seconds_from_midnight(&utc.time());
+    let nanosecond = chrono::Timelike::nanosecond(&utc.time());
+    match reading_in_table(day, second, nanosecond) {
+        Some(reading) => Ok(reading),
+        None => reading(instant.timestamp(), nanosecond).ok_or(CalendarError::InstantOutOfRange),
+    }
 }
 
 /// The Paris clock at a Unix time (seconds since 1970-01-01T00:00:00Z, leap seconds ignored as
@@ -346,6 +354,39 @@ fn reading(unix: i64, nanosecond: u32) -> Option<ParisTime> {
         // Wrapping operations, not checked ones: the test above bounds every value below, so
         // none can wrap, and overflow checks here cost a fifth of an order's dispatch days.
         let utc_second = since_table.wrapping_sub(table_day.wrapping_mul(SECONDS_PER_DAY as u64));
+        return Some(reading_of_table_day(table_day, utc_second, nanosecond));
+    }
+    reading_outside_table(unix, nanosecond)
+}
+
+/// [`reading`] from a UTC day (days since 1970) and a UTC second of that day, when the day is
+/// in the table; `None` otherwise (the caller then reads the instant the long way).
+#[inline]
+#[allow(
+    clippy::cast_sign_loss,
+    clippy::cast_possible_truncation,
+    reason = "a negative day wraps to a table day far beyond the table: the test refuses it; \
+              a day's 86 400 seconds fit a u32"
+)]
+fn reading_in_table(utc_day: i64, utc_second: u32, nanosecond: u32) -> Option<ParisTime> {
+    let table_day = utc_day.wrapping_sub(TABLE_FIRST_DAY) as u64;
+    (table_day < (TABLE_DAYS - 1) as u64 && utc_second < SECONDS_PER_DAY as u32)
+        .then(|| reading_of_table_day(table_day, u64::from(utc_second), nanosecond))
+}
+
+/// The fast path of [`reading`]: the reading of `utc_second` of the table's day `table_day`,
+/// which the caller has checked to be in the table.
+#[inline(always)]
+#[allow(
+    clippy::cast_possible_truncation,
+    clippy::cast_possible_wrap,
+    clippy::cast_sign_loss,
+    clippy::arithmetic_side_effects,
+    reason = "the day is below the table's 74 875, the second of day below 86 400 + 7 200, and \
+              Paris's offset in the table's years positive"
+)]
+fn reading_of_table_day(table_day: u64, utc_second: u64, nanosecond: u32) -> ParisTime {
+    {
         // From 01:00 UTC on, a change of the day has happened: read the next midnight's state.
         let index = table_day.wrapping_add(u64::from(utc_second >= 3_600)) as usize;
         let summer = SUMMER_AT_UTC_MIDNIGHT
@@ -356,7 +397,7 @@ fn reading(unix: i64, nanosecond: u32) -> Option<ParisTime> {
         let offset_seconds = core::hint::select_unpredictable(summer, SUMMER, WINTER);
         let local_second = utc_second.wrapping_add(offset_seconds as u64);
         let carry = u64::from(local_second >= SECONDS_PER_DAY as u64);
-        return Some(ParisTime {
+        ParisTime {
             // 1996 to 2200: well within i32 days.
             day: Day::from_days_since_epoch(
                 (TABLE_FIRST_DAY as u64)
@@ -367,9 +408,8 @@ fn reading(unix: i64, nanosecond: u32) -> Option<ParisTime> {
                 as u32,
             nanosecond,
             offset_seconds,
-        });
+        }
     }
-    reading_outside_table(unix, nanosecond)
 }
 
 /// [`reading`] before 1996 and after 2200.

@@ -83,6 +83,7 @@ impl ExpectedDebit {
     }
 
     /// The debit days of an order whose dispatch dates are `schedule`.
+    #[inline]
     pub fn from_schedule(schedule: &DispatchSchedule) -> ExpectedDebit {
         let days = schedule.to_days();
         let window = days.expected_dispatch();
@@ -100,6 +101,9 @@ impl ExpectedDebit {
     ///
     /// [`PaymentError::Dispatch`] when the dispatch dates cannot be computed (an invalid
     /// policy, a date outside the calendar's range).
+    // Always inlined, as the schedule's computation is: returned through memory, its days
+    // would be stored one by one and read back whole (a store-forwarding stall).
+    #[inline(always)]
     pub fn compute<Tz: TimeZone>(
         ordered_at: &DateTime<Tz>,
         policy: &DispatchPolicy,
