@@ -10,8 +10,9 @@
 //! [`dispatch_days_unix`] and [`dispatch_days_utc`] build the table over the days a batch
 //! spans and fill the buffers in one call.
 //!
-//! Memory: 8 bytes per day the table spans (two [`Day`]s), plus a few words: a table over two
-//! years is under 6 KiB, over the calendar's whole range (1900-2200) under 1 MiB.
+//! Memory: 24 bytes per day the table spans (its two [`Day`]s, and its reading of the Paris
+//! clock for the UTC day), plus a few words: about 17 KiB for two years, about 2.6 MiB over the
+//! calendar's whole range (1900-2200). [`DispatchTable::memory_bytes`] says it for a table.
 //!
 //! The answers are those of [`DispatchPolicy::taken_and_dispatch_by_on`] and
 //! [`DispatchSchedule::compute`](crate::DispatchSchedule::compute) for every instant, and so
@@ -28,12 +29,16 @@ use crate::{DispatchError, DispatchPolicy};
 /// plus the UTC second of the day; from 01:00 UTC on, `day + day_step` and `second +
 /// second_step`. (Paris changes its clocks at 01:00 UTC, and only then.) A second past
 /// midnight carries into the next day.
+///
+/// Before 1977 Paris changed its clocks at other hours (23:00 UTC from 1916 to 1939, for one):
+/// such a day is `exact`, read with the calendar's clock itself.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct ClockDay {
     day: i32,
     day_step: i32,
     second: i32,
     second_step: i32,
+    exact: bool,
 }
 
 /// The days taken into account and the dispatch-by days of every order whose Paris date lies
@@ -79,7 +84,10 @@ pub struct DispatchTable {
 
 impl DispatchTable {
     /// The table for orders whose Paris date lies from `from` to `to` (both included), under
-    /// `policy`, on `calendar`.
+    /// `policy`, on `calendar`. It holds the answer for each candidate day from `from` to the
+    /// day after `to`, so it also answers an order of the day before `from` placed after the
+    /// cutoff, and one of the day after `to` placed before it (the same answers as every
+    /// path's); it refuses the others.
     ///
     /// # Errors
     ///
@@ -161,6 +169,11 @@ impl DispatchTable {
         self.days
             .capacity()
             .saturating_mul(core::mem::size_of::<(i32, i32)>())
+            .saturating_add(
+                self.clock
+                    .capacity()
+                    .saturating_mul(core::mem::size_of::<ClockDay>()),
+            )
     }
 
     /// The day taken into account and the dispatch-by day of an order placed at `second`
@@ -209,6 +222,9 @@ impl DispatchTable {
         let since = at.wrapping_sub(self.clock_start) as u64;
         let utc_day = since / SECONDS_PER_DAY as u64;
         let entry = self.clock.get(usize::try_from(utc_day).ok()?)?;
+        if entry.exact {
+            return self.lookup_exact(at, &after_cutoff);
+        }
         let utc_second = since.wrapping_sub(utc_day.wrapping_mul(SECONDS_PER_DAY as u64)) as i32;
         let late = i32::from(utc_second >= 3_600);
         let second = entry
@@ -233,6 +249,15 @@ impl DispatchTable {
         })
     }
 
+    /// [`DispatchTable::lookup_clock`] on a day whose clock change the table does not model:
+    /// the calendar's own reading of the instant.
+    #[cold]
+    #[inline(never)]
+    fn lookup_exact(&self, at: i64, after_cutoff: &dyn Fn(u32) -> bool) -> Option<(Day, Day)> {
+        let reading = clock::paris_time_from_unix(at).ok()?;
+        self.lookup_after(reading.day(), after_cutoff(reading.second_of_day()))
+    }
+
     #[inline]
     fn lookup_after(&self, day: Day, after_cutoff: bool) -> Option<(Day, Day)> {
         // Day numbers are i32: their difference plus one fits an i64 with room to spare, so
@@ -254,9 +279,9 @@ impl DispatchTable {
     ///
     /// # Errors
     ///
-    /// [`DispatchError::Calendar`] when the order's date is outside the table (the error the
-    /// calendar gives for it when outside the calendar's range, an out-of-range error naming
-    /// the table's span otherwise).
+    /// [`DispatchError::Calendar`] with [`CalendarError::OutOfRange`] when the table does not
+    /// hold the order's candidate day (see [`DispatchTable::new`]), naming the calendar's
+    /// range for an order outside it and the table's span otherwise.
     #[inline]
     pub fn taken_and_dispatch_by(
         &self,
@@ -280,14 +305,25 @@ impl DispatchTable {
         }
     }
 
-    /// The error for an order outside the table: the calendar's range error naming the
-    /// table's span.
+    /// The error for an order outside the table: the calendar's range error, naming the
+    /// calendar's range for an order outside it and the table's span otherwise.
     #[cold]
     fn miss(&self, ordered_at: clock::ParisTime) -> DispatchError {
+        let day = ordered_at.day();
+        let in_calendar =
+            Day::from(Calendar::MIN_DATE) <= day && day <= Day::from(Calendar::MAX_DATE);
+        let (min, max) = if in_calendar {
+            (
+                self.first.date().unwrap_or(Calendar::MIN_DATE),
+                self.last_day().date().unwrap_or(Calendar::MAX_DATE),
+            )
+        } else {
+            (Calendar::MIN_DATE, Calendar::MAX_DATE)
+        };
         DispatchError::Calendar(CalendarError::OutOfRange {
-            date: ordered_at.day(),
-            min: self.first.date().unwrap_or(Calendar::MIN_DATE),
-            max: self.last_day().date().unwrap_or(Calendar::MAX_DATE),
+            date: day,
+            min,
+            max,
         })
     }
 
@@ -298,7 +334,7 @@ impl DispatchTable {
     ///
     /// [`DispatchError::BufferLength`] when the three slices differ in length (nothing
     /// written); [`DispatchError::AtIndex`] with the index of the first order whose instant
-    /// the Paris clock cannot read or whose date is outside the table, the buffers written
+    /// the Paris clock cannot read or that the table does not hold, the buffers written
     /// before it and nothing after.
     pub fn compute_unix(
         &self,
@@ -422,11 +458,18 @@ fn clock_of_span(from: Day, last: Day) -> Result<(i64, Vec<ClockDay>), DispatchE
                 .unwrap_or(0)
                 .saturating_sub(3_600),
         );
+        // The two readings hold for their whole part of the day only if the offset does not
+        // change within it: compare each part's first and last seconds.
+        let offset_at = |at: i64| clock::paris_time_from_unix(at).map(|r| r.offset());
+        let regular = offset_at(midnight)? == offset_at(midnight.saturating_add(3_599))?
+            && offset_at(midnight.saturating_add(3_600))?
+                == offset_at(midnight.saturating_add(SECONDS_PER_DAY - 1))?;
         clock.push(ClockDay {
             day,
             day_step: day_one.saturating_sub(day),
             second,
             second_step: second_one.saturating_sub(second),
+            exact: !regular,
         });
         midnight = midnight.saturating_add(SECONDS_PER_DAY);
     }

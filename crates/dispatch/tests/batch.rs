@@ -302,3 +302,86 @@ mod properties {
         }
     }
 }
+
+// DISP-1, CAL-4: before 1977 Paris changed its clocks at other hours than 01:00 UTC (23:00
+// UTC from 1916 to 1939): the batch reads those days with the calendar's own clock, so that
+// with any cutoff it answers as the fast path does. (A review found the table's reading
+// wrong around those changes.)
+#[test]
+fn disp1_the_clock_changes_before_1977_are_read_exactly() {
+    let cal = Calendar::metropolitan();
+    for cutoff in ["00:05:00", "00:30:00", "11:00:00", "23:30:00"] {
+        let policy = DispatchPolicy {
+            cutoff: cutoff.parse().unwrap(),
+            ..DispatchPolicy::default()
+        };
+        // Every 5 minutes of June 1916 (the first summer time, from 1916-06-14T23:00Z) and of
+        // October 1976.
+        let mut seconds: Vec<i64> = (-1_690_848_000i64..-1_688_256_000).step_by(300).collect();
+        seconds.extend((212_976_000i64..215_654_400).step_by(300));
+        let mut taken = vec![ZERO; seconds.len()];
+        let mut by = vec![ZERO; seconds.len()];
+        dispatch_days_unix(&seconds, &policy, &cal, &mut taken, &mut by).unwrap();
+        for (i, s) in seconds.iter().enumerate() {
+            assert_eq!(
+                (taken[i], by[i]),
+                fast(*s, &policy, &cal).unwrap(),
+                "{cutoff} {s}"
+            );
+        }
+        // The review's order: 1916-06-14T23:00Z is midnight on Thursday 15 June in Paris.
+        let midnight = [-1_689_814_800i64];
+        let (mut t, mut b) = ([ZERO], [ZERO]);
+        dispatch_days_unix(&midnight, &policy, &cal, &mut t, &mut b).unwrap();
+        assert_eq!(
+            t[0].to_string(),
+            fast(midnight[0], &policy, &cal).unwrap().0.to_string()
+        );
+        assert!(
+            t[0].to_string().as_str() >= "1916-06-15",
+            "{cutoff}: {}",
+            t[0]
+        );
+    }
+}
+
+// DISP-1: a table built by hand names the calendar's range for an order outside it, its own
+// span for one inside the calendar but outside the table; its memory counts both its tables.
+#[test]
+fn disp1_a_table_s_errors_and_memory() {
+    let cal = Calendar::metropolitan();
+    let policy = DispatchPolicy::default();
+    let table = DispatchTable::new(
+        "2026-01-01".parse().unwrap(),
+        "2026-12-31".parse().unwrap(),
+        &policy,
+        &cal,
+    )
+    .unwrap();
+    assert!(table.memory_bytes() >= 366 * (8 + 16));
+    let beyond = [DateTime::parse_from_rfc3339("2300-06-01T10:00:00Z")
+        .unwrap()
+        .to_utc()];
+    let (mut t, mut b) = ([ZERO], [ZERO]);
+    let err = table.compute_utc(&beyond, &mut t, &mut b).unwrap_err();
+    let DispatchError::AtIndex { error, .. } = err else {
+        panic!("{err:?}")
+    };
+    assert!(
+        matches!(*error, DispatchError::Calendar(comptoir_calendar::CalendarError::OutOfRange { min, max, .. })
+            if min == Calendar::MIN_DATE && max == Calendar::MAX_DATE),
+        "{error:?}"
+    );
+    let next_year = [DateTime::parse_from_rfc3339("2027-03-01T10:00:00Z")
+        .unwrap()
+        .to_utc()];
+    let err = table.compute_utc(&next_year, &mut t, &mut b).unwrap_err();
+    let DispatchError::AtIndex { error, .. } = err else {
+        panic!("{err:?}")
+    };
+    assert!(
+        matches!(*error, DispatchError::Calendar(comptoir_calendar::CalendarError::OutOfRange { max, .. })
+            if max.to_string() == "2026-12-31"),
+        "{error:?}"
+    );
+}

@@ -63,6 +63,10 @@ pub const BORROWER_WITHDRAWAL: Period = Period {
 
 const L312_4: &str = "C. conso L312-4";
 
+/// The most days three calendar months can last (July to September plus August to October:
+/// 31 + 31 + 30), the former L312-4 exclusion's bound for a plan given in days.
+const MOST_DAYS_IN_THREE_MONTHS: u32 = 92;
+
 /// Who finances a plan in instalments.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -119,13 +123,17 @@ impl CreditFacts {
                 });
             }
         }
-        match self.large_enterprise {
-            Some(false) => {}
+        let limit = match self.large_enterprise {
+            Some(false) => SELLER_DEFERRAL_DAYS,
+            // A large enterprise selling online keeps a deferred payment out within 14 days.
+            Some(true) if longest_days <= u64::from(LARGE_ENTERPRISE_DEFERRAL_DAYS) => {
+                LARGE_ENTERPRISE_DEFERRAL_DAYS
+            }
             Some(true) => {
                 return unlawful(
                     "credit.large_enterprise",
                     "a large enterprise selling online keeps a deferred payment outside credit \
-                     law only within 14 days (5°): a plan in instalments is a consumer credit",
+                     law only when fully paid within 14 days of the delivery (5°)",
                 );
             }
             None => {
@@ -134,7 +142,7 @@ impl CreditFacts {
                              (credit.large_enterprise)",
                 });
             }
-        }
+        };
         match self.claims_factored {
             Some(false) => {}
             Some(true) => {
@@ -151,7 +159,7 @@ impl CreditFacts {
                 });
             }
         }
-        if longest_days > u64::from(SELLER_DEFERRAL_DAYS) {
+        if longest_days > u64::from(limit) {
             return unlawful(
                 "offered_counts",
                 "a deferred payment stays outside credit law only when fully paid within 50 \
@@ -183,6 +191,12 @@ pub enum CreditReason {
         days_after_shipment: u32,
         /// The days allowed.
         limit: u32,
+    },
+    /// A contract before 20 November 2026 whose plan lasts beyond three months: out of the
+    /// former exclusion of L312-4 (the crates do not offer it then).
+    BeyondThreeMonths {
+        /// Days from the shipment to the last instalment (at the most, for an offer).
+        days_after_shipment: u32,
     },
     /// The plan lasts longer than 14 days and the shop has not said whether it is a large
     /// enterprise, for which 14 days is the limit: read as one.
@@ -219,6 +233,12 @@ impl CreditReason {
                 "la dernière échéance tombe {days_after_shipment} jours après l'expédition et la \
                  boutique n'a pas indiqué si elle est une grande entreprise"
             ),
+            CreditReason::BeyondThreeMonths {
+                days_after_shipment,
+            } => format!(
+                "la dernière échéance tombe {days_after_shipment} jours après l'expédition, au-delà \
+                 de trois mois"
+            ),
         }
     }
 }
@@ -243,6 +263,13 @@ impl fmt::Display for CreditReason {
                 f,
                 "the last instalment falls {days_after_shipment} days after shipment and the \
                  seller's size is not stated"
+            ),
+            CreditReason::BeyondThreeMonths {
+                days_after_shipment,
+            } => write!(
+                f,
+                "the last instalment falls {days_after_shipment} days after shipment, beyond \
+                 three months"
             ),
         }
     }
@@ -279,7 +306,17 @@ impl CreditRegime {
         facts: &CreditFacts,
     ) -> CreditRegime {
         if !contract.is_under(LawChange::ConsumerCreditReform) {
-            return CreditRegime::FormerShortCreditExclusion;
+            // Three calendar months last 92 days at the most: beyond, the former exclusion
+            // cannot hold (the crates do not offer such a plan then, `validate_for`).
+            return if days_after_shipment <= MOST_DAYS_IN_THREE_MONTHS {
+                CreditRegime::FormerShortCreditExclusion
+            } else {
+                CreditRegime::ConsumerCredit {
+                    reasons: vec![CreditReason::BeyondThreeMonths {
+                        days_after_shipment,
+                    }],
+                }
+            };
         }
         let mut reasons = Vec::new();
         match facts.lender {
@@ -327,6 +364,19 @@ impl CreditRegime {
     /// never says less than a plan will be.
     pub fn of_offer(contract: ContractDay, policy: &InstalmentPolicy) -> CreditRegime {
         let days = u32::try_from(policy.longest_days_after_first()).unwrap_or(u32::MAX);
+        // Before the reform, the former exclusion's test is the three calendar months
+        // themselves, whatever the first day (`validate_for`).
+        if !contract.is_under(LawChange::ConsumerCreditReform) {
+            return if policy.is_within_three_months() {
+                CreditRegime::FormerShortCreditExclusion
+            } else {
+                CreditRegime::ConsumerCredit {
+                    reasons: vec![CreditReason::BeyondThreeMonths {
+                        days_after_shipment: days,
+                    }],
+                }
+            };
+        }
         CreditRegime::classify(days, contract, &policy.credit)
     }
 

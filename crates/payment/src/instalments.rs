@@ -992,7 +992,7 @@ impl InstalmentPolicy {
     /// ```
     pub fn validate_for(&self, contract: ContractDay) -> Result<(), PaymentError> {
         self.validate()?;
-        if !contract.is_under(LawChange::ConsumerCreditReform) && !self.within_three_months() {
+        if !contract.is_under(LawChange::ConsumerCreditReform) && !self.is_within_three_months() {
             return Err(PaymentError::UnlawfulPolicy {
                 field: "offered_counts",
                 article: "C. conso L312-4",
@@ -1006,7 +1006,7 @@ impl InstalmentPolicy {
 
     /// Whether the last instalment of every count offered falls at most three calendar
     /// months after the first, whatever the day of the first.
-    fn within_three_months(&self) -> bool {
+    pub(crate) fn is_within_three_months(&self) -> bool {
         let intervals = self.longest_intervals();
         match self.spacing {
             InstalmentSpacing::Days(days) => {

@@ -258,6 +258,53 @@ fn pay5_a_claim_to_stay_outside_credit_law_needs_the_facts() {
     }
     let unstated = claim(CreditFacts::default(), 25).validate();
     assert!(matches!(unstated, Err(PaymentError::InvalidPolicy { .. })));
+    // A large enterprise selling online keeps a plan paid within 14 days outside (5°): two
+    // instalments 14 days apart pass, as `classify` reads them. (A review found validation
+    // refusing it.)
+    let large = CreditFacts {
+        large_enterprise: Some(true),
+        ..own
+    };
+    let fortnight = InstalmentPolicy {
+        offered_counts: vec![2],
+        ..claim(large, 14)
+    };
+    assert_eq!(fortnight.validate(), Ok(()));
+    assert!(
+        !CreditRegime::classify(14, ContractDay::new(ymd(2026, 12, 1)), &large)
+            .is_consumer_credit()
+    );
+}
+
+// PAY-5, L312-4, L312-5: before the reform, an offer of plans beyond three months is no longer
+// under the former exclusion: its banner carries the mention. (A review found the offer
+// classified as excluded.)
+#[test]
+fn pay5_an_offer_beyond_three_months_before_the_reform_is_a_credit() {
+    let ten = InstalmentPolicy {
+        offered_counts: vec![3, 4, 10],
+        ..InstalmentPolicy::default()
+    };
+    let before = ContractDay::new(ymd(2026, 11, 19));
+    let regime = CreditRegime::of_offer(before, &ten);
+    assert!(
+        matches!(regime.reasons(), [CreditReason::BeyondThreeMonths { .. }]),
+        "{regime:?}"
+    );
+    assert!(
+        regime
+            .banner_fr(10, ten.minimum)
+            .ends_with(CREDIT_WARNING_FR)
+    );
+    assert_eq!(
+        CreditRegime::of_offer(before, &InstalmentPolicy::default()),
+        CreditRegime::FormerShortCreditExclusion
+    );
+    assert!(CreditRegime::classify(120, before, &CreditFacts::default()).is_consumer_credit());
+    assert_eq!(
+        CreditRegime::classify(92, before, &CreditFacts::default()),
+        CreditRegime::FormerShortCreditExclusion
+    );
 }
 
 // PAY-5, L312-5: the banner that offers a plan which is a credit carries the mention; the

@@ -233,7 +233,10 @@ pub type WithdrawnItems = Vec<(LineId, Quantity)>;
 /// that every item is a line of the order, with no more units than ordered.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[cfg_attr(
+    feature = "serde",
+    serde(try_from = "StatementData", into = "StatementData")
+)]
 pub struct WithdrawalStatement {
     customer_name: String,
     order: OrderNumber,
@@ -318,6 +321,10 @@ impl WithdrawalStatement {
         if customer_name.trim().is_empty() {
             return bad("the statement gives no name");
         }
+        // As `for_order` makes them: the name and the address trimmed.
+        if customer_name.trim() != customer_name || email.trim() != email {
+            return bad("the statement's name and address are stored trimmed");
+        }
         // The address the acknowledgement goes to: something@somewhere, nothing blank.
         let valid_email = email.split_once('@').is_some_and(|(user, host)| {
             !user.is_empty() && host.contains('.') && !host.ends_with('.')
@@ -398,6 +405,41 @@ impl WithdrawalStatement {
     }
 }
 
+/// A statement as stored, checked as [`WithdrawalStatement::for_order`] checks it (all but the
+/// order itself, which is not stored with it).
+#[cfg(feature = "serde")]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StatementData {
+    customer_name: String,
+    order: OrderNumber,
+    items: WithdrawnItems,
+    email: String,
+    stated_at: DateTime<Utc>,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<StatementData> for WithdrawalStatement {
+    type Error = WithdrawalError;
+
+    fn try_from(d: StatementData) -> Result<WithdrawalStatement, WithdrawalError> {
+        WithdrawalStatement::checked(d.customer_name, d.order, d.items, d.email, d.stated_at)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl From<WithdrawalStatement> for StatementData {
+    fn from(s: WithdrawalStatement) -> StatementData {
+        StatementData {
+            customer_name: s.customer_name,
+            order: s.order,
+            items: s.items,
+            email: s.email,
+            stated_at: s.stated_at,
+        }
+    }
+}
+
 /// A withdrawal made through the online function: its statement, confirmed and submitted.
 /// Only this state has a notice instant and an acknowledgement.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -454,9 +496,8 @@ impl TryFrom<ConfirmedData> for ConfirmedWithdrawal {
     type Error = WithdrawalError;
 
     fn try_from(d: ConfirmedData) -> Result<ConfirmedWithdrawal, WithdrawalError> {
-        let s = d.statement;
-        WithdrawalStatement::checked(s.customer_name, s.order, s.items, s.email, s.stated_at)?
-            .confirm(&d.submitted_at)
+        // The statement was read through its own checks.
+        d.statement.confirm(&d.submitted_at)
     }
 }
 

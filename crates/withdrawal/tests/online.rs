@@ -318,6 +318,15 @@ fn ret2_the_function_asks_for_nothing_more() {
 mod stored {
     use super::*;
 
+    fn stated_again(
+        order: &Order,
+    ) -> core::result::Result<OnlineWithdrawal, Box<dyn std::error::Error>> {
+        Ok(OnlineWithdrawal::Stated(statement(
+            order,
+            &Paris::at(2026, 7, 3, 9, 0, 0)?,
+        )))
+    }
+
     // RET-1: a statement on its way and a confirmed one read back; a stored confirmation
     // before its statement, or a stored policy asking for a reason, is refused when read.
     #[test]
@@ -337,6 +346,16 @@ mod stored {
         let mut json = serde_json::to_value(&confirmed)?;
         json["confirmed"]["statement"]["email"] = "nobody".into();
         assert!(serde_json::from_value::<OnlineWithdrawal>(json).is_err());
+        // A statement on its way is read through the same checks. (A review found a blank
+        // name, no items and no address accepted there.)
+        let blank = serde_json::json!({"stated": {
+            "customer_name": "   ", "order": "X", "items": [], "email": "nope",
+            "stated_at": "2026-07-01T10:00:00Z"
+        }});
+        assert!(serde_json::from_value::<OnlineWithdrawal>(blank).is_err());
+        let mut untrimmed = serde_json::to_value(&stated_again(&order)?)?;
+        untrimmed["stated"]["customer_name"] = " Camille Martin ".into();
+        assert!(serde_json::from_value::<OnlineWithdrawal>(untrimmed).is_err());
         let err =
             serde_json::from_str::<OnlineWithdrawalPolicy>(r#"{"asks_reason":true}"#).unwrap_err();
         assert!(err.to_string().contains("L221-18"), "{err}");
