@@ -91,6 +91,7 @@ pub mod clock;
 mod day;
 mod day_window;
 mod error;
+pub mod french;
 mod holidays;
 pub mod law;
 mod months;

@@ -1,33 +1,14 @@
 //! Dates and line names as the shop writes them to customers, in French.
 
-use chrono::{Datelike, NaiveDate, Weekday};
+use chrono::{Datelike, NaiveDate};
+use comptoir_calendar::french::{month_fr, weekday_fr};
 use comptoir_promo::LineRef;
 
 /// "mardi 22 décembre 2026".
 pub(crate) fn date_fr(date: NaiveDate) -> String {
-    let weekday = match date.weekday() {
-        Weekday::Mon => "lundi",
-        Weekday::Tue => "mardi",
-        Weekday::Wed => "mercredi",
-        Weekday::Thu => "jeudi",
-        Weekday::Fri => "vendredi",
-        Weekday::Sat => "samedi",
-        Weekday::Sun => "dimanche",
-    };
-    let month = match date.month() {
-        1 => "janvier",
-        2 => "février",
-        3 => "mars",
-        4 => "avril",
-        5 => "mai",
-        6 => "juin",
-        7 => "juillet",
-        8 => "août",
-        9 => "septembre",
-        10 => "octobre",
-        11 => "novembre",
-        _ => "décembre",
-    };
+    let weekday = weekday_fr(date.weekday());
+    // A date's month is always one of the twelve.
+    let month = month_fr(date.month()).unwrap_or("");
     let day = date.day();
     let day = if day == 1 {
         "1er".to_owned()

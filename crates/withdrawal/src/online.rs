@@ -26,6 +26,7 @@ use core::fmt;
 
 use chrono::{DateTime, TimeZone, Utc};
 use comptoir_calendar::clock;
+use comptoir_calendar::french::month_fr;
 use comptoir_calendar::law::{ContractDay, LawChange};
 use comptoir_cart::Order;
 use comptoir_promo::{LineId, Quantity};
@@ -542,10 +543,8 @@ impl Acknowledgement<'_> {
             offset_minutes.unsigned_abs() / 60,
             offset_minutes.unsigned_abs() % 60
         );
-        let month = MONTHS_FR
-            .get(usize::try_from(chrono::Datelike::month0(&at)).unwrap_or(0))
-            .copied()
-            .unwrap_or("");
+        // A date's month is always one of the twelve.
+        let month = month_fr(chrono::Datelike::month(&at)).unwrap_or("");
         Ok(format!(
             "{} {} {} à {} h {:02} min {:02} s (heure de Paris, UTC{offset})",
             chrono::Datelike::day(&at),
@@ -585,21 +584,6 @@ impl Acknowledgement<'_> {
         ))
     }
 }
-
-const MONTHS_FR: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
 
 /// A statement made through the online function, as stored between its two steps.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
