@@ -343,36 +343,14 @@ impl DispatchTable {
         dispatch_by: &mut [Day],
     ) -> Result<(), DispatchError> {
         check_lengths(seconds.len(), taken.len(), dispatch_by.len())?;
-        self.fill_unix(seconds, taken, dispatch_by, |index, at| {
-            Err(self.miss_unix(at, index))
-        })
-    }
-
-    /// Fills the buffers (of one length, checked by the caller) from the table, asking
-    /// `missed` for the orders it does not hold; stops at the first error.
-    #[inline(always)]
-    fn fill_unix(
-        &self,
-        seconds: &[i64],
-        taken: &mut [Day],
-        dispatch_by: &mut [Day],
-        mut missed: impl FnMut(usize, i64) -> Result<(Day, Day), DispatchError>,
-    ) -> Result<(), DispatchError> {
-        // No `enumerate`: the index is only the error's, counted here, and a plain zip of
-        // three slices keeps the loop in registers.
-        let mut index = 0usize;
-        for ((&at, t), b) in seconds
-            .iter()
-            .zip(taken.iter_mut())
-            .zip(dispatch_by.iter_mut())
-        {
-            (*t, *b) = match self.lookup_unix(at) {
-                Some(days) => days,
-                None => missed(index, at)?,
-            };
-            index = index.wrapping_add(1);
-        }
-        Ok(())
+        fill(
+            Some(self),
+            seconds,
+            taken,
+            dispatch_by,
+            |table, &at| table.lookup_unix(at),
+            |index, &at| Err(self.miss_unix(at, index)),
+        )
     }
 
     /// [`DispatchTable::compute_unix`] for chrono instants.
@@ -387,42 +365,133 @@ impl DispatchTable {
         dispatch_by: &mut [Day],
     ) -> Result<(), DispatchError> {
         check_lengths(instants.len(), taken.len(), dispatch_by.len())?;
-        self.fill_utc(instants, taken, dispatch_by, |index, at| {
-            Err(match clock::paris_time(at) {
-                Ok(reading) => at_index(index, self.miss(reading)),
-                Err(e) => at_index(index, e.into()),
-            })
-        })
+        fill(
+            Some(self),
+            instants,
+            taken,
+            dispatch_by,
+            DispatchTable::lookup_instant,
+            |index, at| {
+                Err(match clock::paris_time(at) {
+                    Ok(reading) => at_index(index, self.miss(reading)),
+                    Err(e) => at_index(index, e.into()),
+                })
+            },
+        )
     }
 
-    /// [`DispatchTable::fill_unix`] for chrono instants.
+    /// [`DispatchTable::lookup_utc`] for a chrono instant.
     #[inline(always)]
-    fn fill_utc(
-        &self,
-        instants: &[DateTime<Utc>],
-        taken: &mut [Day],
-        dispatch_by: &mut [Day],
-        mut missed: impl FnMut(usize, &DateTime<Utc>) -> Result<(Day, Day), DispatchError>,
-    ) -> Result<(), DispatchError> {
-        let mut index = 0usize;
-        for ((at, t), b) in instants
-            .iter()
-            .zip(taken.iter_mut())
-            .zip(dispatch_by.iter_mut())
-        {
-            (*t, *b) = match self.lookup_utc(at.timestamp(), at.timestamp_subsec_nanos()) {
-                Some(days) => days,
-                None => missed(index, at)?,
-            };
-            index = index.wrapping_add(1);
-        }
-        Ok(())
+    fn lookup_instant(&self, at: &DateTime<Utc>) -> Option<(Day, Day)> {
+        self.lookup_utc(at.timestamp(), at.timestamp_subsec_nanos())
     }
 
     /// The policy the table was built for.
     pub fn policy(&self) -> &DispatchPolicy {
         &self.policy
     }
+}
+
+/// Fills the buffers (of the instants' length, checked by the caller) from `table` with
+/// `lookup`, asking `missed` for the orders it does not hold (all of them without a table);
+/// stops at the first error.
+#[inline(always)]
+fn fill<T>(
+    table: Option<&DispatchTable>,
+    instants: &[T],
+    taken: &mut [Day],
+    dispatch_by: &mut [Day],
+    lookup: impl Fn(&DispatchTable, &T) -> Option<(Day, Day)>,
+    missed: impl FnMut(usize, &T) -> Result<(Day, Day), DispatchError>,
+) -> Result<(), DispatchError> {
+    // The table's presence is settled once, outside the loop.
+    match table {
+        Some(table) => fill_with(instants, taken, dispatch_by, |at| lookup(table, at), missed),
+        None => fill_with(instants, taken, dispatch_by, |_| None, missed),
+    }
+}
+
+#[inline(always)]
+fn fill_with<T>(
+    instants: &[T],
+    taken: &mut [Day],
+    dispatch_by: &mut [Day],
+    lookup: impl Fn(&T) -> Option<(Day, Day)>,
+    mut missed: impl FnMut(usize, &T) -> Result<(Day, Day), DispatchError>,
+) -> Result<(), DispatchError> {
+    // No `enumerate`: the index is only the error's, counted here, and a plain zip of
+    // three slices keeps the loop in registers.
+    let mut index = 0usize;
+    for ((at, t), b) in instants
+        .iter()
+        .zip(taken.iter_mut())
+        .zip(dispatch_by.iter_mut())
+    {
+        (*t, *b) = match lookup(at) {
+            Some(days) => days,
+            None => missed(index, at)?,
+        };
+        index = index.wrapping_add(1);
+    }
+    Ok(())
+}
+
+/// One call for a whole batch: the policy checked once, a table over the Paris days of the
+/// batch's extreme instants (`read` reads one), the orders it does not hold through the
+/// one-at-a-time path (`ordinary`), answers and errors alike.
+#[inline(always)]
+fn dispatch_days<T: Copy + Ord>(
+    instants: &[T],
+    policy: &DispatchPolicy,
+    calendar: &Calendar,
+    taken: &mut [Day],
+    dispatch_by: &mut [Day],
+    read: impl Fn(&T) -> Result<clock::ParisTime, CalendarError>,
+    lookup: impl Fn(&DispatchTable, &T) -> Option<(Day, Day)>,
+) -> Result<(), DispatchError> {
+    check_lengths(instants.len(), taken.len(), dispatch_by.len())?;
+    policy.validate()?;
+    // The span from the extreme instants alone: a min and a max in one pass (which the
+    // compiler vectorises for seconds), then two readings of the clock. An extreme the clock
+    // cannot read leaves the table out; the orders then take the one-at-a-time path, which
+    // names the first bad one.
+    let Some(&first) = instants.first() else {
+        return Ok(());
+    };
+    let (lo, hi) = instants
+        .iter()
+        .fold((first, first), |(lo, hi), &at| (lo.min(at), hi.max(at)));
+    let (from, to) = match (read(&lo), read(&hi)) {
+        (Ok(lo), Ok(hi)) => (lo.day(), hi.day()),
+        _ => {
+            let min = Day::from(Calendar::MIN_DATE);
+            (min, min)
+        }
+    };
+    let table = table_for_span(from, to, policy, calendar);
+    fill(
+        table.as_ref(),
+        instants,
+        taken,
+        dispatch_by,
+        lookup,
+        |index, at| ordinary(read(at), policy, calendar, index),
+    )
+}
+
+/// The one-at-a-time path for an order the table does not hold, its error with its index.
+#[cold]
+#[inline(never)]
+fn ordinary(
+    reading: Result<clock::ParisTime, CalendarError>,
+    policy: &DispatchPolicy,
+    calendar: &Calendar,
+    index: usize,
+) -> Result<(Day, Day), DispatchError> {
+    reading
+        .map_err(DispatchError::from)
+        .and_then(|reading| policy.taken_and_dispatch_by_on(reading, calendar))
+        .map_err(|e| at_index(index, e))
 }
 
 /// The Paris clock per UTC day, from the UTC day before `from` to the one after `last`.
@@ -513,58 +582,15 @@ pub fn dispatch_days_unix(
     taken: &mut [Day],
     dispatch_by: &mut [Day],
 ) -> Result<(), DispatchError> {
-    check_lengths(seconds.len(), taken.len(), dispatch_by.len())?;
-    policy.validate()?;
-    // The span from the extreme instants alone: a min and a max over the seconds, then two
-    // readings of the clock. An extreme the clock cannot read leaves the table out; the
-    // orders then take the one-at-a-time path, which names the first bad one.
-    let Some(&first) = seconds.first() else {
-        return Ok(());
-    };
-    // One pass for both, which the compiler vectorises.
-    let (lo, hi) = seconds
-        .iter()
-        .fold((first, first), |(lo, hi), &s| (lo.min(s), hi.max(s)));
-    let (from, to) = match (
-        clock::paris_time_from_unix(lo),
-        clock::paris_time_from_unix(hi),
-    ) {
-        (Ok(lo), Ok(hi)) => (lo.day(), hi.day()),
-        _ => {
-            let min = Day::from(Calendar::MIN_DATE);
-            (min, min)
-        }
-    };
-    let ordinary = |index, at| ordinary_unix(at, policy, calendar, index);
-    match table_for_span(from, to, policy, calendar) {
-        Some(table) => table.fill_unix(seconds, taken, dispatch_by, ordinary),
-        None => {
-            for (index, ((&at, t), b)) in seconds
-                .iter()
-                .zip(taken.iter_mut())
-                .zip(dispatch_by.iter_mut())
-                .enumerate()
-            {
-                (*t, *b) = ordinary(index, at)?;
-            }
-            Ok(())
-        }
-    }
-}
-
-/// The one-at-a-time path for an order the table does not hold, its error with its index.
-#[cold]
-#[inline(never)]
-fn ordinary_unix(
-    at: i64,
-    policy: &DispatchPolicy,
-    calendar: &Calendar,
-    index: usize,
-) -> Result<(Day, Day), DispatchError> {
-    clock::paris_time_from_unix(at)
-        .map_err(DispatchError::from)
-        .and_then(|reading| policy.taken_and_dispatch_by_on(reading, calendar))
-        .map_err(|e| at_index(index, e))
+    dispatch_days(
+        seconds,
+        policy,
+        calendar,
+        taken,
+        dispatch_by,
+        |&at| clock::paris_time_from_unix(at),
+        |table, &at| table.lookup_unix(at),
+    )
 }
 
 /// [`dispatch_days_unix`] for chrono instants.
@@ -579,38 +605,15 @@ pub fn dispatch_days_utc(
     taken: &mut [Day],
     dispatch_by: &mut [Day],
 ) -> Result<(), DispatchError> {
-    check_lengths(instants.len(), taken.len(), dispatch_by.len())?;
-    policy.validate()?;
-    let (Some(lo), Some(hi)) = (instants.iter().min(), instants.iter().max()) else {
-        return Ok(());
-    };
-    let (from, to) = match (clock::paris_time(lo), clock::paris_time(hi)) {
-        (Ok(lo), Ok(hi)) => (lo.day(), hi.day()),
-        _ => {
-            let min = Day::from(Calendar::MIN_DATE);
-            (min, min)
-        }
-    };
-    let ordinary = |index, at: &DateTime<Utc>| {
-        clock::paris_time(at)
-            .map_err(DispatchError::from)
-            .and_then(|reading| policy.taken_and_dispatch_by_on(reading, calendar))
-            .map_err(|e| at_index(index, e))
-    };
-    match table_for_span(from, to, policy, calendar) {
-        Some(table) => table.fill_utc(instants, taken, dispatch_by, ordinary),
-        None => {
-            for (index, ((at, t), b)) in instants
-                .iter()
-                .zip(taken.iter_mut())
-                .zip(dispatch_by.iter_mut())
-                .enumerate()
-            {
-                (*t, *b) = ordinary(index, at)?;
-            }
-            Ok(())
-        }
-    }
+    dispatch_days(
+        instants,
+        policy,
+        calendar,
+        taken,
+        dispatch_by,
+        clock::paris_time,
+        DispatchTable::lookup_instant,
+    )
 }
 
 /// The table over `from..=to` clamped to the calendar's range, its end shrunk until every
