@@ -96,6 +96,17 @@ impl RefundDecision {
             });
         }
         let deadlines = RefundDeadlines::compute(facts, &policy.refund, calendar)?;
+        RefundDecision::of_deadlines(refund, deadlines, paid_at, legal_rate, policy)
+    }
+
+    /// The decision once the deadlines are known.
+    fn of_deadlines<Tz: TimeZone>(
+        refund: &Refund,
+        deadlines: RefundDeadlines,
+        paid_at: &DateTime<Tz>,
+        legal_rate: LegalInterestRate,
+        policy: &ReturnsPolicy,
+    ) -> Result<RefundDecision, RefundError> {
         let days_late = deadlines.days_late(paid_at)?;
         let surcharge = Surcharge::compute_with(
             AmountDue::new(refund.amount())?,
@@ -128,6 +139,11 @@ impl RefundDecision {
         policy: &ReturnsPolicy,
         calendar: &Calendar,
     ) -> Result<RefundDecision, RefundError> {
+        if !refund.is_withdrawal() {
+            return Err(RefundError::NotAWithdrawal {
+                refund: refund.number(),
+            });
+        }
         let deadlines = RefundDeadlines::compute(facts, &policy.refund, calendar)?;
         let rate = match deadlines.due().last_day() {
             Some(last_day) if deadlines.days_late(paid_at)?.get() > 0 => {
@@ -135,7 +151,7 @@ impl RefundDecision {
             }
             _ => LegalInterestRate::ZERO,
         };
-        RefundDecision::compute(refund, facts, paid_at, rate, policy, calendar)
+        RefundDecision::of_deadlines(refund, deadlines, paid_at, rate, policy)
     }
 
     /// The refund's amount.
