@@ -454,3 +454,90 @@ mod properties {
         }
     }
 }
+
+// PAY-5, L221-27, L312-4: what the customer and the operator read of a regime, a reason and a
+// withdrawal's effect on the plan, each case worded as it is.
+#[test]
+fn pay5_the_regime_s_words_and_the_plan_s_end_in_french() -> Result {
+    let contract = ContractDay::new(ymd(2026, 12, 6));
+    let all = CreditRegime::classify(60, contract, &CreditFacts::default());
+    assert_eq!(
+        all.to_string(),
+        "consumer credit: the lender is not stated; factoring is not stated; the last \
+         instalment falls 60 days after shipment, beyond 50"
+    );
+    for (reason, words) in [
+        (CreditReason::ThirdPartyLender, "organisme tiers"),
+        (CreditReason::LenderNotStated, "qui finance"),
+        (CreditReason::ClaimsFactored, "cédée à un organisme tiers"),
+        (CreditReason::FactoringNotStated, "si la créance est cédée"),
+        (
+            CreditReason::TooLong {
+                days_after_shipment: 60,
+                limit: 50,
+            },
+            "60 jours après l'expédition, au-delà de 50 jours",
+        ),
+        (
+            CreditReason::SizeNotStated {
+                days_after_shipment: 30,
+            },
+            "grande entreprise",
+        ),
+        (
+            CreditReason::BeyondThreeMonths {
+                days_after_shipment: 120,
+            },
+            "au-delà de trois mois",
+        ),
+    ] {
+        assert!(
+            reason.label_fr().contains(words),
+            "{reason}: {}",
+            reason.label_fr()
+        );
+    }
+    assert_eq!(all.article(), "C. conso L312-1 et suivants");
+    assert_eq!(
+        CreditRegime::SellerDeferredPayment {
+            days_after_shipment: 50
+        }
+        .article(),
+        "C. conso L312-4 4°"
+    );
+    assert!(
+        CreditRegime::FormerShortCreditExclusion
+            .article()
+            .starts_with("C. conso L312-4")
+    );
+
+    let plan = InstalmentPlan::compute(
+        &order(),
+        contract,
+        &card(),
+        3,
+        ymd(2026, 12, 8),
+        &InstalmentPolicy::default(),
+    )?;
+    // Before shipment nothing was debited: every instalment is cancelled, none refunded.
+    let early = plan
+        .on_withdrawal(&Paris::at(2026, 12, 7, 9, 0, 0)?)?
+        .message_fr();
+    assert!(!early.contains("rembours"), "{early}");
+    assert!(early.contains("sont annulées"), "{early}");
+    // After the first: one refunded, in the singular.
+    let one = plan
+        .on_withdrawal(&Paris::at(2026, 12, 20, 9, 0, 0)?)?
+        .message_fr();
+    assert!(
+        one.contains("l'échéance 1 de 50,00\u{a0}€ vous est remboursée"),
+        "{one}"
+    );
+    // After the last: all refunded, none cancelled.
+    let late = plan
+        .on_withdrawal(&Paris::at(2027, 3, 1, 9, 0, 0)?)?
+        .message_fr();
+    assert!(late.contains("vous sont remboursées"), "{late}");
+    assert!(!late.contains("annulée"), "{late}");
+    Ok(())
+}
