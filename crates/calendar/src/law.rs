@@ -271,6 +271,8 @@ mod tests {
             assert_eq!(TABLE[i].change, change);
             assert_eq!(change.name().parse::<LawChange>(), Ok(change));
             assert!(change.to_string().contains(change.articles()));
+            // Each change is made by a numbered text of the Journal officiel.
+            assert!(change.text().starts_with("ordonnance n° 20"), "{change}");
         }
         assert!(
             LawChange::ALL

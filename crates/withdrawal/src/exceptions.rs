@@ -280,7 +280,12 @@ mod tests {
             let not_told = OrderExceptions::new(false, [(line("x"), exception)]).unwrap();
             assert_eq!(not_told.check(&line("x"), condition), Ok(()), "{exception}");
             assert_eq!(told.check(&line("y"), condition), Ok(()));
-            assert!(!exception.notice_fr().is_empty());
+            assert!(
+                exception.notice_fr().contains("rétractation"),
+                "{exception}"
+            );
+            assert!(told.was_told());
+            assert!(!not_told.was_told());
         }
         assert_eq!(OrderExceptions::none().check(&line("x"), UNSEALED), Ok(()));
         assert!(
@@ -293,5 +298,19 @@ mod tests {
             )
             .is_err()
         );
+    }
+
+    // RET-1, L221-28: the exceptions' stored names, the ones their serde form reads.
+    #[test]
+    fn ret1_l221_28_exceptions_are_named_as_stored() {
+        let names = [
+            (WithdrawalException::Personalised, "personalised"),
+            (WithdrawalException::HygieneSealed, "hygiene_sealed"),
+            (WithdrawalException::SealedRecording, "sealed_recording"),
+            (WithdrawalException::DigitalContent, "digital_content"),
+        ];
+        for (exception, name) in names {
+            assert_eq!(exception.to_string(), name);
+        }
     }
 }

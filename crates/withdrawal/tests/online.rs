@@ -268,6 +268,52 @@ fn ret1_bad_statements_and_confirmations_are_typed_errors() -> Result {
     Ok(())
 }
 
+// RET-1, L221-21: an instant equal to the one before it is on time: the function is shown at
+// the validation itself, a statement made then is for the order, a confirmation at the
+// statement's instant is the notice; an address needs a user and a dotted host.
+#[test]
+fn ret1_equal_instants_are_on_time_and_addresses_are_whole() -> Result {
+    let validated = Paris::at(2026, 7, 1, 9, 0, 0)?;
+    let policy = OnlineWithdrawalPolicy::default();
+    let due = FunctionDue::compute(&validated, &validated, None, &policy)?;
+    assert_eq!(due, FunctionDue::Required);
+    assert_eq!(due.to_string(), "required");
+    assert_eq!(
+        FunctionDue::compute(&Paris::at(2026, 6, 1, 9, 0, 0)?, &validated, None, &policy)?
+            .to_string(),
+        "offered (not required for this contract)"
+    );
+    assert!(!FunctionDue::Closed.is_shown());
+    assert_eq!(FunctionDue::Closed.to_string(), "closed");
+
+    let order = order_at(validated);
+    let stated = statement(&order, &validated);
+    let confirmed = stated.confirm(&validated)?;
+    assert_eq!(confirmed.notice_at(), validated.with_timezone(&Utc));
+
+    for email in [
+        "camille@examplefr",
+        "@example.fr",
+        "camille@example.",
+        "camille",
+    ] {
+        let made = WithdrawalStatement::for_order(
+            &number(),
+            &order,
+            &number(),
+            "Camille",
+            vec![item("casque", 1)],
+            email,
+            &validated,
+        );
+        assert!(
+            matches!(made, Err(WithdrawalError::InvalidStatement { .. })),
+            "{email}"
+        );
+    }
+    Ok(())
+}
+
 // RET-2, L221-18, L221-21: a policy that asks for a reason, a signature or the form is
 // refused, naming the article; the messages point to the online function first, the form
 // optional.
